@@ -1,0 +1,134 @@
+package io.firstpin.community;
+
+import io.firstpin.community.internal.CommunityRepository;
+import io.firstpin.platform.ConflictException;
+import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.NotFoundException;
+import io.firstpin.platform.Slug;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Starts communities, describes them and arranges them into branches. Every lookup is scoped by organization. */
+@Service
+public class Communities {
+
+    private final CommunityRepository communities;
+    private final Clock clock;
+
+    Communities(CommunityRepository communities, Clock clock) {
+        this.communities = communities;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Community start(long organizationId, Slug slug, CommunityProfile profile, String parentSlug) {
+        if (communities.existsBySlug(slug.value())) {
+            throw new ConflictException("slug", "community.slug.taken", slug.value());
+        }
+        Community community = Community.start(organizationId, slug, profile, clock.instant());
+        community.branchFrom(parentNamed(organizationId, parentSlug), false);
+        try {
+            return communities.save(community);
+        } catch (DuplicateKeyException raced) {
+            throw new ConflictException("slug", "community.slug.taken", slug.value());
+        }
+    }
+
+    @Transactional
+    public Community describe(long organizationId, String slug, CommunityProfile profile, String parentSlug) {
+        Community community = inOrganization(organizationId, slug);
+        community.describe(profile);
+        Community parent = parentNamed(organizationId, parentSlug);
+        community.branchFrom(parent, parent != null && branchesOf(community).contains(parent.id()));
+        return communities.save(community);
+    }
+
+    /** A community of the organization; a community of another organization is reported as not found. */
+    public Community inOrganization(long organizationId, String slug) {
+        return communities.findBySlug(slug)
+                .filter(c -> c.organizationId() == organizationId)
+                .orElseThrow(() -> NotFoundException.of("community", slug));
+    }
+
+    public Community inOrganization(long organizationId, long id) {
+        return communities.findByOrganizationIdAndId(organizationId, id)
+                .orElseThrow(() -> NotFoundException.of("community", id));
+    }
+
+    /** For public pages and for resolving which organization a slug belongs to. */
+    public Optional<Community> findBySlug(String slug) {
+        return communities.findBySlug(slug);
+    }
+
+    public Optional<Community> findById(long id) {
+        return communities.findById(id);
+    }
+
+    public List<Community> list(long organizationId) {
+        return communities.findByOrganizationIdOrderByName(organizationId);
+    }
+
+    /** The organization's communities, each parent followed by its branches, with their depth for indenting. */
+    public List<Placed> tree(long organizationId) {
+        List<Community> all = list(organizationId);
+        Map<Long, List<Community>> byParent = all.stream()
+                .filter(Community::isBranch)
+                .collect(Collectors.groupingBy(Community::parentId));
+        List<Placed> ordered = new ArrayList<>();
+        all.stream().filter(c -> !c.isBranch()).forEach(root -> place(root, 0, byParent, ordered));
+        return ordered;
+    }
+
+    /** Ids of the community and all its branches, at any depth. */
+    public Set<Long> withBranches(Community community) {
+        Set<Long> ids = new HashSet<>(branchesOf(community));
+        ids.add(community.id());
+        return ids;
+    }
+
+    private Set<Long> branchesOf(Community community) {
+        Map<Long, List<Community>> byParent = list(community.organizationId()).stream()
+                .filter(Community::isBranch)
+                .collect(Collectors.groupingBy(Community::parentId));
+        Set<Long> found = new HashSet<>();
+        List<Long> frontier = new ArrayList<>(List.of(community.id()));
+        while (!frontier.isEmpty()) {
+            Long next = frontier.remove(frontier.size() - 1);
+            for (Community child : byParent.getOrDefault(next, List.of())) {
+                if (found.add(child.id())) {
+                    frontier.add(child.id());
+                }
+            }
+        }
+        return found;
+    }
+
+    private void place(Community community, int depth, Map<Long, List<Community>> byParent, List<Placed> out) {
+        out.add(new Placed(community, depth));
+        byParent.getOrDefault(community.id(), List.of()).stream()
+                .sorted(Comparator.comparing(Community::name, String.CASE_INSENSITIVE_ORDER))
+                .forEach(child -> place(child, depth + 1, byParent, out));
+    }
+
+    private Community parentNamed(long organizationId, String parentSlug) {
+        if (parentSlug == null || parentSlug.isBlank()) {
+            return null;
+        }
+        return communities.findBySlug(parentSlug.strip())
+                .filter(c -> c.organizationId() == organizationId)
+                .orElseThrow(() -> InvalidInputException.of("parent", "community.parent.unknown", parentSlug.strip()));
+    }
+
+    public record Placed(Community community, int depth) {
+    }
+}

@@ -1,0 +1,39 @@
+package io.firstpin;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+@AnalyzeClasses(packages = "io.firstpin", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule controllersLiveInWebPackages = classes()
+            .that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+            .should().resideInAPackage("..web..");
+
+    @ArchTest
+    static final ArchRule domainDoesNotDependOnTheWebLayer = noClasses()
+            .that().resideOutsideOfPackages("..web..", "io.firstpin.platform..")
+            .should().dependOnClassesThat(resideInAPackage("..web..").and(resideOutsideOfPackage("io.firstpin.platform..")));
+
+    @ArchTest
+    static final ArchRule platformDependsOnNoFeatureModule = noClasses()
+            .that().resideInAPackage("io.firstpin.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.firstpin.identity..", "io.firstpin.organization..", "io.firstpin.community..",
+                    "io.firstpin.member..", "io.firstpin.event..", "io.firstpin.registration..", "io.firstpin.demo..");
+
+    @ArchTest
+    static final ArchRule noFieldInjection = noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired")
+            .because("dependencies are passed through constructors");
+}
