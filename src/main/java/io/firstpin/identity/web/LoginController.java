@@ -1,13 +1,23 @@
 package io.firstpin.identity.web;
 
+import io.firstpin.identity.LoginHint;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
 class LoginController {
 
+    private final ObjectProvider<LoginHint.Source> hints;
+
+    LoginController(ObjectProvider<LoginHint.Source> hints) {
+        this.hints = hints;
+    }
+
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("demoLogin", hints.orderedStream().flatMap(source -> source.hint().stream()).findFirst().orElse(null));
         return "identity/login";
     }
 }
