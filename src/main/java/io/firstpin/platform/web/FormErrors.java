@@ -1,0 +1,29 @@
+package io.firstpin.platform.web;
+
+import io.firstpin.platform.ConflictException;
+import io.firstpin.platform.InvalidInputException;
+import org.springframework.validation.BindingResult;
+
+/** Puts domain rule violations onto a form's binding result, so they show next to the field like any other error. */
+public final class FormErrors {
+
+    private FormErrors() {
+    }
+
+    public static void reject(BindingResult binding, InvalidInputException e) {
+        e.problems().forEach(p -> rejectField(binding, p.field(), p.code(), p.args().toArray()));
+    }
+
+    public static void reject(BindingResult binding, ConflictException e) {
+        rejectField(binding, e.field(), e.code(), e.args().toArray());
+    }
+
+    private static void rejectField(BindingResult binding, String field, String code, Object[] args) {
+        try {
+            binding.rejectValue(field, code, args, code);
+        } catch (RuntimeException noSuchField) {
+            // a rule about something the form has no field for is shown above the form
+            binding.reject(code, args, code);
+        }
+    }
+}
