@@ -14,7 +14,11 @@ document.addEventListener('click', function (event) {
     event.preventDefault();
     var container = document.getElementById(add.dataset.addRow);
     var template = document.getElementById(add.dataset.addRow + '-template');
-    var index = container.querySelectorAll('[data-row]').length;
+    // one past the highest index in use, so a removed row never makes two rows share an index
+    var index = 0;
+    container.querySelectorAll('[data-row]').forEach(function (row) {
+      index = Math.max(index, Number(row.dataset.row) + 1);
+    });
     var html = template.innerHTML.replace(/__INDEX__/g, String(index));
     container.insertAdjacentHTML('beforeend', html);
     return;

@@ -74,6 +74,11 @@ public class Communities {
         return communities.findById(id);
     }
 
+    /** Every top-level community of the instance, for the public directory on the home page. */
+    public List<Community> allTopLevel() {
+        return communities.findByParentIdIsNullOrderByName();
+    }
+
     public List<Community> list(long organizationId) {
         return communities.findByOrganizationIdOrderByName(organizationId);
     }

@@ -13,5 +13,7 @@ public interface CommunityRepository extends ListCrudRepository<Community, Long>
 
     List<Community> findByOrganizationIdOrderByName(long organizationId);
 
+    List<Community> findByParentIdIsNullOrderByName();
+
     Optional<Community> findByOrganizationIdAndId(long organizationId, long id);
 }

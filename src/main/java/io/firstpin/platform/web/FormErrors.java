@@ -2,6 +2,7 @@ package io.firstpin.platform.web;
 
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
+import java.util.Map;
 import org.springframework.validation.BindingResult;
 
 /** Puts domain rule violations onto a form's binding result, so they show next to the field like any other error. */
@@ -11,7 +12,13 @@ public final class FormErrors {
     }
 
     public static void reject(BindingResult binding, InvalidInputException e) {
-        e.problems().forEach(p -> rejectField(binding, p.field(), p.code(), p.args().toArray()));
+        reject(binding, e, Map.of());
+    }
+
+    /** As {@link #reject(BindingResult, InvalidInputException)}, for forms whose fields are named unlike the domain's. */
+    public static void reject(BindingResult binding, InvalidInputException e, Map<String, String> formFieldOf) {
+        e.problems().forEach(p -> rejectField(binding, formFieldOf.getOrDefault(p.field(), p.field()), p.code(),
+                p.args().toArray()));
     }
 
     public static void reject(BindingResult binding, ConflictException e) {
