@@ -1,0 +1,311 @@
+package io.firstpin.member;
+
+import static io.firstpin.platform.db.Tables.MEMBER;
+import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
+
+import io.firstpin.member.internal.MemberRepository;
+import io.firstpin.platform.ConflictException;
+import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.NotFoundException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registers the people an organization knows and finds them again by name or by any identity. Every call is scoped by
+ * organization: a member of another organization is never found.
+ */
+@Service
+public class Members {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private final MemberRepository members;
+    private final DSLContext db;
+    private final Clock clock;
+    private final TransactionTemplate savepoint;
+
+    Members(MemberRepository members, DSLContext db, Clock clock, PlatformTransactionManager transactions) {
+        this.members = members;
+        this.db = db;
+        this.clock = clock;
+        // a failed insert must not spoil the caller's transaction (PostgreSQL aborts it), so inserts run in a savepoint
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    @Transactional
+    public Member register(long organizationId, String displayName, List<IdentityInput> identities) {
+        return register(organizationId, displayName, false, identities);
+    }
+
+    /** A new member; an identity another member already has answers a conflict on {@code identities}. */
+    @Transactional
+    public Member register(long organizationId, String displayName, boolean staff, List<IdentityInput> identities) {
+        return saveChecked(Member.register(organizationId, displayName, staff, identities, clock.instant()));
+    }
+
+    /** Renames the member, sets the staff flag and makes its identities exactly the given ones. */
+    @Transactional
+    public Member update(long organizationId, long id, String displayName, boolean staff,
+            List<IdentityInput> identities) {
+        Member member = inOrganization(organizationId, id);
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        try {
+            member.rename(displayName);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            member.reviseIdentities(identities);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (staff) {
+            member.markStaff();
+        } else {
+            member.unmarkStaff();
+        }
+        return saveChecked(member);
+    }
+
+    @Transactional
+    public Member addIdentity(long organizationId, long id, IdentityInput identity) {
+        Member member = inOrganization(organizationId, id);
+        member.addIdentity(identity.kind(), identity.value());
+        return saveChecked(member);
+    }
+
+    @Transactional
+    public Member removeIdentity(long organizationId, long id, IdentityInput identity) {
+        Member member = inOrganization(organizationId, id);
+        member.removeIdentity(identity.kind(), identity.value());
+        return members.save(member);
+    }
+
+    @Transactional
+    public Member markStaff(long organizationId, long id, boolean staff) {
+        Member member = inOrganization(organizationId, id);
+        if (staff) {
+            member.markStaff();
+        } else {
+            member.unmarkStaff();
+        }
+        return members.save(member);
+    }
+
+    /**
+     * The member known by this identity, or a new member with this name and identity. Safe when two requests bring the
+     * same new identity at once: both answer the same member.
+     */
+    @Transactional
+    public Member findOrRegister(long organizationId, String displayName, IdentityInput identity) {
+        Optional<Member> known = identity.kind() == null ? Optional.empty()
+                : findByIdentity(organizationId, identity.kind(), identity.value());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Member member = Member.register(organizationId, displayName, false, List.of(identity), clock.instant());
+        try {
+            return savepoint.execute(status -> members.save(member));
+        } catch (DuplicateKeyException raced) {
+            return findByIdentity(organizationId, identity.kind(), identity.value()).orElseThrow(() -> raced);
+        }
+    }
+
+    /**
+     * The member with this display name (ignoring case and surrounding spaces) when exactly one has it; otherwise a new
+     * member, since two people can share a name and a guess could credit the wrong one.
+     */
+    @Transactional
+    public Member findOrRegisterByDisplayName(long organizationId, String displayName) {
+        String name = displayName == null ? "" : displayName.strip();
+        List<Long> sameName = name.isEmpty() ? List.of() : db.select(MEMBER.ID)
+                .from(MEMBER)
+                .where(MEMBER.ORGANIZATION_ID.eq(organizationId))
+                .and(DSL.lower(MEMBER.DISPLAY_NAME).eq(name.toLowerCase(Locale.ROOT)))
+                .limit(2)
+                .fetch(MEMBER.ID);
+        if (sameName.size() == 1) {
+            return inOrganization(organizationId, sameName.get(0));
+        }
+        return register(organizationId, name, List.of());
+    }
+
+    /** A member of the organization; a member of another organization is reported as not found. */
+    public Member inOrganization(long organizationId, long id) {
+        return members.findByOrganizationIdAndId(organizationId, id)
+                .orElseThrow(() -> NotFoundException.of("member", id));
+    }
+
+    /** The members of the organization among these ids, in the order of the ids; others are left out. */
+    public List<Member> inOrganization(long organizationId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Member> byId = members.findAllById(ids).stream()
+                .filter(m -> m.organizationId() == organizationId)
+                .collect(Collectors.toMap(Member::id, Function.identity()));
+        return ids.stream().distinct().map(byId::get).filter(m -> m != null).toList();
+    }
+
+    /**
+     * Any member, for resolving which organization a member id belongs to; the caller must then check that its caller
+     * may see that organization.
+     */
+    public Optional<Member> findById(long id) {
+        return members.findById(id);
+    }
+
+    /**
+     * Members known by this value as any kind of identity: an email, a connpass user name, an X, Bluesky or GitHub
+     * handle with or without its {@code @}, or a feed address; case does not matter.
+     */
+    public List<Member> findByIdentity(long organizationId, String value) {
+        List<Condition> candidates = new ArrayList<>();
+        for (IdentityKind kind : IdentityKind.values()) {
+            try {
+                candidates.add(MEMBER_IDENTITY.KIND.eq(kind.name()).and(MEMBER_IDENTITY.NORMALIZED_VALUE.eq(kind.normalize(value))));
+            } catch (InvalidInputException notThisKind) {
+                // the value cannot be an identity of this kind, so no member has it as one
+            }
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = db.selectDistinct(MEMBER_IDENTITY.MEMBER_ID)
+                .from(MEMBER_IDENTITY)
+                .where(MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
+                .and(DSL.or(candidates))
+                .orderBy(MEMBER_IDENTITY.MEMBER_ID)
+                .fetch(MEMBER_IDENTITY.MEMBER_ID);
+        return inOrganization(organizationId, ids);
+    }
+
+    /** The member known by this identity of this kind, however it is typed. */
+    public Optional<Member> findByIdentity(long organizationId, IdentityKind kind, String value) {
+        String key;
+        try {
+            key = kind.normalize(value);
+        } catch (InvalidInputException notAnIdentity) {
+            return Optional.empty();
+        }
+        return db.select(MEMBER_IDENTITY.MEMBER_ID)
+                .from(MEMBER_IDENTITY)
+                .where(MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
+                .and(MEMBER_IDENTITY.KIND.eq(kind.name()))
+                .and(MEMBER_IDENTITY.NORMALIZED_VALUE.eq(key))
+                .fetchOptional(MEMBER_IDENTITY.MEMBER_ID)
+                .flatMap(members::findById);
+    }
+
+    /**
+     * Members whose display name contains the query (ignoring case) or who have an identity containing it; all members
+     * for a blank query. Ordered by display name. {@code page} counts from 0; {@code size} is kept within 1 to 200.
+     */
+    public MemberPage search(long organizationId, String query, int page, int size) {
+        int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, size));
+        int pageIndex = Math.max(0, page);
+        Condition matches = MEMBER.ORGANIZATION_ID.eq(organizationId).and(matching(organizationId, query));
+        long total = db.fetchCount(MEMBER, matches);
+        List<Long> ids = db.select(MEMBER.ID)
+                .from(MEMBER)
+                .where(matches)
+                .orderBy(DSL.lower(MEMBER.DISPLAY_NAME), MEMBER.ID)
+                .limit(pageSize)
+                .offset((long) pageIndex * pageSize)
+                .fetch(MEMBER.ID);
+        return new MemberPage(inOrganization(organizationId, ids), pageIndex, pageSize, total);
+    }
+
+    private static Condition matching(long organizationId, String query) {
+        String text = query == null ? "" : query.strip();
+        if (text.isEmpty()) {
+            return DSL.noCondition();
+        }
+        String identityText = text.startsWith("@") || text.startsWith("＠") ? text.substring(1) : text;
+        Condition byName = MEMBER.DISPLAY_NAME.containsIgnoreCase(text);
+        if (identityText.isEmpty()) {
+            return byName;
+        }
+        return byName.or(DSL.exists(DSL.selectOne()
+                .from(MEMBER_IDENTITY)
+                .where(MEMBER_IDENTITY.MEMBER_ID.eq(MEMBER.ID))
+                .and(MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
+                .and(MEMBER_IDENTITY.NORMALIZED_VALUE.containsIgnoreCase(identityText))));
+    }
+
+    /** Display names by member id, for the members of the organization among these ids. */
+    public Map<Long, String> displayNames(long organizationId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME)
+                .from(MEMBER)
+                .where(MEMBER.ORGANIZATION_ID.eq(organizationId))
+                .and(MEMBER.ID.in(ids))
+                .fetchMap(MEMBER.ID, MEMBER.DISPLAY_NAME);
+    }
+
+    public long count(long organizationId) {
+        return db.fetchCount(MEMBER, MEMBER.ORGANIZATION_ID.eq(organizationId));
+    }
+
+    /** Saves the member unless another member of the organization has one of its identities. */
+    private Member saveChecked(Member member) {
+        ensureIdentitiesAreFree(member);
+        try {
+            return savepoint.execute(status -> members.save(member));
+        } catch (DuplicateKeyException raced) {
+            ensureIdentitiesAreFree(member);
+            throw new ConflictException("identities", "member.identity.taken",
+                    member.identities().isEmpty() ? "" : member.identities().get(0).value());
+        }
+    }
+
+    private void ensureIdentitiesAreFree(Member member) {
+        List<MemberIdentity> identities = member.identities();
+        if (identities.isEmpty()) {
+            return;
+        }
+        Condition any = DSL.or(identities.stream()
+                .map(i -> MEMBER_IDENTITY.KIND.eq(i.kind().name()).and(MEMBER_IDENTITY.NORMALIZED_VALUE.eq(i.normalizedValue())))
+                .toList());
+        Optional<Record2<String, String>> taken = db.select(MEMBER_IDENTITY.KIND, MEMBER_IDENTITY.NORMALIZED_VALUE)
+                .from(MEMBER_IDENTITY)
+                .where(MEMBER_IDENTITY.ORGANIZATION_ID.eq(member.organizationId()))
+                .and(any)
+                .and(member.id() == null ? DSL.noCondition() : MEMBER_IDENTITY.MEMBER_ID.ne(member.id()))
+                .orderBy(MEMBER_IDENTITY.ID)
+                .limit(1)
+                .fetchOptional();
+        if (taken.isPresent()) {
+            String shown = identities.stream()
+                    .filter(i -> i.kind().name().equals(taken.get().value1())
+                            && i.normalizedValue().equals(taken.get().value2()))
+                    .map(MemberIdentity::value)
+                    .findFirst()
+                    .orElse(taken.get().value2());
+            throw new ConflictException("identities", "member.identity.taken", shown);
+        }
+    }
+}

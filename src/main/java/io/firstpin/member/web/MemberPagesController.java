@@ -1,0 +1,141 @@
+package io.firstpin.member.web;
+
+import io.firstpin.identity.AccessGuard;
+import io.firstpin.identity.Role;
+import io.firstpin.member.IdentityKind;
+import io.firstpin.member.Member;
+import io.firstpin.member.Members;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import io.firstpin.platform.ConflictException;
+import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.web.FormErrors;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Staff pages to find, register and edit an organization's members. Viewers read; community leaders change. */
+@Controller
+@RequestMapping("/manage/{org}/members")
+class MemberPagesController {
+
+    static final int PAGE_SIZE = 25;
+
+    private final Organizations organizations;
+    private final Members members;
+    private final AccessGuard access;
+
+    MemberPagesController(Organizations organizations, Members members, AccessGuard access) {
+        this.organizations = organizations;
+        this.members = members;
+        this.access = access;
+    }
+
+    /**
+     * The form is built through its constructor; binding then also walks {@code identities[3].kind} as a property path,
+     * which fails on rows the browser no longer sends (a removed row leaves a gap), so those paths are skipped.
+     */
+    @InitBinder("memberForm")
+    void skipGapsBetweenRows(WebDataBinder binder) {
+        binder.setIgnoreInvalidFields(true);
+    }
+
+    /** The list; an htmx live search gets only the results fragment, a history restore the whole page. */
+    @GetMapping
+    String list(@PathVariable String org, @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
+            Model model, HttpServletResponse response) {
+        Organization organization = organizations.open(org, Role.VIEWER);
+        model.addAttribute("org", organization);
+        model.addAttribute("q", q);
+        model.addAttribute("results", members.search(organization.id(), q, page, PAGE_SIZE));
+        model.addAttribute("canEdit", canEdit(organization));
+        response.addHeader("Vary", "HX-Request");
+        boolean fragment = "true".equals(htmx) && !"true".equals(historyRestore);
+        return fragment ? "member/list :: results" : "member/list";
+    }
+
+    @GetMapping("/new")
+    String newMember(@PathVariable String org, Model model) {
+        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        model.addAttribute("memberForm", MemberForm.blank());
+        return form(organization, null, model);
+    }
+
+    @PostMapping
+    String create(@PathVariable String org, @Valid @ModelAttribute("memberForm") MemberForm form,
+            BindingResult binding, Model model) {
+        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        if (!binding.hasErrors()) {
+            try {
+                Member member = members.register(organization.id(), form.displayName(), form.staff(),
+                        form.identityInputs());
+                return "redirect:/manage/" + organization.slug() + "/members/" + member.id();
+            } catch (InvalidInputException e) {
+                FormErrors.reject(binding, form.onRows(e));
+            } catch (ConflictException e) {
+                FormErrors.reject(binding, e);
+            }
+        }
+        return form(organization, null, model);
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable String org, @PathVariable long id, Model model) {
+        Organization organization = organizations.open(org, Role.VIEWER);
+        model.addAttribute("org", organization);
+        model.addAttribute("member", members.inOrganization(organization.id(), id));
+        model.addAttribute("canEdit", canEdit(organization));
+        return "member/detail";
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@PathVariable String org, @PathVariable long id, Model model) {
+        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Member member = members.inOrganization(organization.id(), id);
+        model.addAttribute("memberForm", MemberForm.of(member));
+        return form(organization, member, model);
+    }
+
+    @PostMapping("/{id}/edit")
+    String update(@PathVariable String org, @PathVariable long id, @Valid @ModelAttribute("memberForm") MemberForm form,
+            BindingResult binding, Model model) {
+        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Member member = members.inOrganization(organization.id(), id);
+        if (!binding.hasErrors()) {
+            try {
+                members.update(organization.id(), id, form.displayName(), form.staff(), form.identityInputs());
+                return "redirect:/manage/" + organization.slug() + "/members/" + id;
+            } catch (InvalidInputException e) {
+                FormErrors.reject(binding, form.onRows(e));
+            } catch (ConflictException e) {
+                FormErrors.reject(binding, e);
+            }
+        }
+        return form(organization, member, model);
+    }
+
+    private String form(Organization organization, Member member, Model model) {
+        model.addAttribute("org", organization);
+        model.addAttribute("member", member);
+        model.addAttribute("kinds", IdentityKind.values());
+        return "member/form";
+    }
+
+    private boolean canEdit(Organization organization) {
+        return access.roleIn(organization.id()).map(role -> role.includes(Role.COMMUNITY_LEADER)).orElse(false);
+    }
+}
