@@ -1,0 +1,173 @@
+package io.firstpin.event;
+
+import io.firstpin.platform.Hashtag;
+import io.firstpin.platform.geo.Prefecture;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A study session, big event, online session or after-party of a community, with its agenda. */
+@Table("event")
+public class Event {
+
+    /** A study session is about two hours; used when no end is given. */
+    static final Duration DEFAULT_LENGTH = Duration.ofHours(2);
+
+    @Id
+    private Long id;
+    private final long organizationId;
+    private final long communityId;
+    private String title;
+    private String description;
+    private EventKind kind;
+    private Instant startsAt;
+    private Instant endsAt;
+    private boolean online;
+    private String onlineUrl;
+    private String venueName;
+    private String venueAddress;
+    private String prefectureCode;
+    private String city;
+    private String hashtag;
+    private final Instant createdAt;
+    @MappedCollection(idColumn = "event_id", keyColumn = "event_key")
+    private List<Session> sessions;
+
+    @PersistenceCreator
+    Event(Long id, long organizationId, long communityId, String title, String description, EventKind kind,
+            Instant startsAt, Instant endsAt, boolean online, String onlineUrl, String venueName, String venueAddress,
+            String prefectureCode, String city, String hashtag, Instant createdAt, List<Session> sessions) {
+        this.id = id;
+        this.organizationId = organizationId;
+        this.communityId = communityId;
+        this.title = title;
+        this.description = description;
+        this.kind = kind;
+        this.startsAt = startsAt;
+        this.endsAt = endsAt;
+        this.online = online;
+        this.onlineUrl = onlineUrl;
+        this.venueName = venueName;
+        this.venueAddress = venueAddress;
+        this.prefectureCode = prefectureCode;
+        this.city = city;
+        this.hashtag = hashtag;
+        this.createdAt = createdAt;
+        this.sessions = List.copyOf(sessions == null ? List.of() : sessions);
+    }
+
+    static Event plan(long organizationId, long communityId, EventDetails details, List<Session> agenda, Instant now) {
+        Event event = new Event(null, organizationId, communityId, null, null, null, null, null, false, null, null, null,
+                null, null, null, now, List.of());
+        event.describe(details);
+        event.setAgenda(agenda);
+        return event;
+    }
+
+    void describe(EventDetails details) {
+        this.title = details.title();
+        this.description = details.description();
+        this.kind = details.kind();
+        this.startsAt = details.startsAt();
+        this.endsAt = details.endsAt() != null ? details.endsAt() : details.startsAt().plus(DEFAULT_LENGTH);
+        this.online = details.online();
+        this.onlineUrl = details.onlineUrl();
+        Venue venue = details.venue();
+        this.venueName = venue == null ? null : venue.name();
+        this.venueAddress = venue == null ? null : venue.address();
+        this.prefectureCode = venue == null ? null : venue.prefecture().code();
+        this.city = venue == null ? null : venue.city();
+        this.hashtag = details.hashtag().map(Hashtag::value).orElse(null);
+    }
+
+    void setAgenda(List<Session> agenda) {
+        this.sessions = List.copyOf(agenda);
+    }
+
+    public boolean hasStarted(Instant now) {
+        return !startsAt.isAfter(now);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long organizationId() {
+        return organizationId;
+    }
+
+    public long communityId() {
+        return communityId;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public EventKind kind() {
+        return kind;
+    }
+
+    public Instant startsAt() {
+        return startsAt;
+    }
+
+    public Instant endsAt() {
+        return endsAt;
+    }
+
+    public boolean online() {
+        return online;
+    }
+
+    public String onlineUrl() {
+        return onlineUrl;
+    }
+
+    public Optional<Venue> venue() {
+        return prefecture().map(p -> new Venue(venueName, venueAddress, p, city));
+    }
+
+    public Optional<Prefecture> prefecture() {
+        return Prefecture.ofCode(prefectureCode);
+    }
+
+    public String venueName() {
+        return venueName;
+    }
+
+    public String city() {
+        return city;
+    }
+
+    public String hashtagText() {
+        return hashtag == null ? "" : "#" + hashtag;
+    }
+
+    public Optional<Hashtag> hashtag() {
+        return Optional.ofNullable(hashtag).map(Hashtag::new);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public List<Session> sessions() {
+        return sessions;
+    }
+
+    /** The details as they stand, for editing. */
+    public EventDetails details() {
+        return new EventDetails(title, description, kind, startsAt, endsAt, venue().orElse(null), online, onlineUrl,
+                hashtag());
+    }
+}

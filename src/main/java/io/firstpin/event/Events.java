@@ -1,0 +1,217 @@
+package io.firstpin.event;
+
+import static io.firstpin.platform.db.Tables.EVENT;
+
+import io.firstpin.community.Community;
+import io.firstpin.event.internal.EventRepository;
+import io.firstpin.event.internal.FrameRepository;
+import io.firstpin.member.Members;
+import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Plans and revises events with their agenda and frames; finds them for staff and public pages. */
+@Service
+public class Events {
+
+    private final EventRepository events;
+    private final FrameRepository frames;
+    private final FrameOccupancy occupancy;
+    private final Members members;
+    private final DSLContext db;
+    private final Clock clock;
+
+    Events(EventRepository events, FrameRepository frames, FrameOccupancy occupancy, Members members, DSLContext db,
+            Clock clock) {
+        this.events = events;
+        this.frames = frames;
+        this.occupancy = occupancy;
+        this.members = members;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Plans an event of the community; with no frames given it opens one unlimited general frame. */
+    @Transactional
+    public Event plan(Community community, EventDetails details, List<SessionPlan> agenda, List<FramePlan> framePlans,
+            String defaultFrameName) {
+        List<FramePlan> wanted = framePlans.isEmpty() ? List.of(FramePlan.general(defaultFrameName)) : framePlans;
+        requireDistinctNames(wanted);
+        Event event = events.save(Event.plan(community.organizationId(), community.id(), details,
+                sessions(community.organizationId(), agenda), clock.instant()));
+        for (int i = 0; i < wanted.size(); i++) {
+            if (wanted.get(i).id() != null) {
+                throw InvalidInputException.of("frames", "event.frame.unknown-id");
+            }
+            frames.save(Frame.open(event, wanted.get(i), i));
+        }
+        return event;
+    }
+
+    /**
+     * Changes an event. Frames are matched by id: a frame missing from the plan is closed, which is refused while it
+     * holds registrations; a capacity below the confirmed registrations is refused too.
+     */
+    @Transactional
+    public Event revise(long organizationId, long eventId, EventDetails details, List<SessionPlan> agenda,
+            List<FramePlan> framePlans) {
+        Event event = inOrganization(organizationId, eventId);
+        if (framePlans.isEmpty()) {
+            throw InvalidInputException.of("frames", "event.frame.at-least-one");
+        }
+        requireDistinctNames(framePlans);
+        event.describe(details);
+        event.setAgenda(sessions(organizationId, agenda));
+        events.save(event);
+
+        Map<Long, Frame> existing = frames.findByEventIdOrderByDisplayOrder(eventId).stream()
+                .collect(Collectors.toMap(Frame::id, Function.identity()));
+        Map<Long, FrameOccupancy.Counts> counts = occupancy.ofEvent(eventId);
+        Set<Long> kept = new HashSet<>();
+        List<Frame> toSave = new ArrayList<>();
+        for (int i = 0; i < framePlans.size(); i++) {
+            FramePlan plan = framePlans.get(i);
+            if (plan.id() == null) {
+                toSave.add(Frame.open(event, plan, i));
+                continue;
+            }
+            Frame frame = existing.get(plan.id());
+            if (frame == null) {
+                throw InvalidInputException.of("frames", "event.frame.unknown-id");
+            }
+            int confirmed = counts.getOrDefault(frame.id(), FrameOccupancy.Counts.NONE).confirmed();
+            if (plan.capacity() != null && plan.capacity() < confirmed) {
+                throw InvalidInputException.of("frames", "event.frame.capacity-below-confirmed", frame.name(), confirmed);
+            }
+            frame.adjust(plan, i, event.startsAt());
+            kept.add(frame.id());
+            toSave.add(frame);
+        }
+        for (Frame closed : existing.values()) {
+            if (!kept.contains(closed.id())) {
+                if (counts.getOrDefault(closed.id(), FrameOccupancy.Counts.NONE).total() > 0) {
+                    throw InvalidInputException.of("frames", "event.frame.has-registrations", closed.name());
+                }
+                frames.delete(closed);
+            }
+        }
+        frames.saveAll(toSave);
+        return event;
+    }
+
+    /** An event of the organization; another organization's event is reported as not found. */
+    public Event inOrganization(long organizationId, long eventId) {
+        return events.findByOrganizationIdAndId(organizationId, eventId)
+                .orElseThrow(() -> NotFoundException.of("event", eventId));
+    }
+
+    /** For public pages: any event, whoever asks. */
+    public Optional<Event> find(long eventId) {
+        return events.findById(eventId);
+    }
+
+    public List<Frame> frames(long eventId) {
+        return frames.findByEventIdOrderByDisplayOrder(eventId);
+    }
+
+    public Map<Long, FrameOccupancy.Counts> occupancy(long eventId) {
+        return occupancy.ofEvent(eventId);
+    }
+
+    /** Speakers' display names for the agenda of the event. */
+    public Map<Long, String> speakerNames(Event event) {
+        Set<Long> ids = event.sessions().stream().flatMap(s -> s.speakerIds().stream()).collect(Collectors.toSet());
+        return ids.isEmpty() ? Map.of() : members.displayNames(event.organizationId(), ids);
+    }
+
+    /** Upcoming events (from now on, soonest first) of the given communities. */
+    public List<Event> upcoming(Collection<Long> communityIds, int limit) {
+        Instant now = clock.instant();
+        return load(db.select(EVENT.ID).from(EVENT)
+                .where(EVENT.COMMUNITY_ID.in(communityIds).and(EVENT.ENDS_AT.ge(now.atOffset(ZoneOffset.UTC))))
+                .orderBy(EVENT.STARTS_AT.asc(), EVENT.ID.asc())
+                .limit(limit)
+                .fetch(EVENT.ID));
+    }
+
+    /** Past events of the given communities, latest first. */
+    public List<Event> past(Collection<Long> communityIds, int limit) {
+        Instant now = clock.instant();
+        return load(db.select(EVENT.ID).from(EVENT)
+                .where(EVENT.COMMUNITY_ID.in(communityIds).and(EVENT.ENDS_AT.lt(now.atOffset(ZoneOffset.UTC))))
+                .orderBy(EVENT.STARTS_AT.desc(), EVENT.ID.desc())
+                .limit(limit)
+                .fetch(EVENT.ID));
+    }
+
+    /** Staff search: title or hashtag contains the text, optionally within some communities; latest first. */
+    public Page search(long organizationId, String text, Collection<Long> communityIds, int page, int size) {
+        Condition condition = EVENT.ORGANIZATION_ID.eq(organizationId);
+        if (text != null && !text.isBlank()) {
+            String pattern = "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+            condition = condition.and(DSL.lower(EVENT.TITLE).like(pattern, '\\')
+                    .or(DSL.lower(EVENT.HASHTAG).like(pattern, '\\')));
+        }
+        if (communityIds != null && !communityIds.isEmpty()) {
+            condition = condition.and(EVENT.COMMUNITY_ID.in(communityIds));
+        }
+        int total = db.fetchCount(EVENT, condition);
+        List<Event> found = load(db.select(EVENT.ID).from(EVENT).where(condition)
+                .orderBy(EVENT.STARTS_AT.desc(), EVENT.ID.desc())
+                .limit(size).offset(Math.max(0, page) * size)
+                .fetch(EVENT.ID));
+        return new Page(found, page, size, total);
+    }
+
+    private List<Event> load(List<Long> ids) {
+        Map<Long, Event> byId = events.findAllById(ids).stream().collect(Collectors.toMap(Event::id, Function.identity()));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    private List<Session> sessions(long organizationId, List<SessionPlan> agenda) {
+        return agenda.stream()
+                .map(plan -> Session.of(plan.kind(), plan.title(), plan.durationMinutes(),
+                        plan.speakerNames().stream()
+                                .map(name -> members.findOrRegisterByDisplayName(organizationId, name).id())
+                                .toList(),
+                        plan.materials()))
+                .toList();
+    }
+
+    private static void requireDistinctNames(List<FramePlan> plans) {
+        Set<String> names = new HashSet<>();
+        for (FramePlan plan : plans) {
+            if (!names.add(plan.name())) {
+                throw InvalidInputException.of("frames", "validation.frame-name.duplicate");
+            }
+        }
+    }
+
+    public record Page(List<Event> events, int page, int size, int total) {
+
+        public boolean hasNext() {
+            return (long) (page + 1) * size < total;
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.firstpin.event.web;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import io.firstpin.event.Event;
+import io.firstpin.event.EventKind;
+import io.firstpin.event.Events;
+import io.firstpin.event.FrameMode;
+import io.firstpin.event.SessionKind;
+import io.firstpin.identity.Role;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.geo.Prefecture;
+import io.firstpin.platform.web.FormErrors;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Staff pages to list, search, plan and revise events. */
+@Controller
+@RequestMapping("/manage/{org}")
+class EventPagesController {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final Organizations organizations;
+    private final Communities communities;
+    private final Events events;
+    private final MessageSource messages;
+
+    EventPagesController(Organizations organizations, Communities communities, Events events, MessageSource messages) {
+        this.organizations = organizations;
+        this.communities = communities;
+        this.events = events;
+        this.messages = messages;
+    }
+
+    @GetMapping("/events")
+    String list(@PathVariable String org, @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        Organization organization = organizations.open(org, Role.VIEWER);
+        return listPage(organization, null, q, page, htmx != null, model);
+    }
+
+    @GetMapping("/communities/{slug}/events")
+    String listOfCommunity(@PathVariable String org, @PathVariable String slug,
+            @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        Organization organization = organizations.open(org, Role.VIEWER);
+        Community community = communities.inOrganization(organization.id(), slug);
+        return listPage(organization, community, q, page, htmx != null, model);
+    }
+
+    @GetMapping("/communities/{slug}/events/new")
+    String newEvent(@PathVariable String org, @PathVariable String slug, Model model) {
+        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Community community = communities.inOrganization(organization.id(), slug);
+        model.addAttribute("form", EventForm.blank());
+        return form(organization, community, null, model);
+    }
+
+    @PostMapping("/communities/{slug}/events")
+    String plan(@PathVariable String org, @PathVariable String slug, @Valid @ModelAttribute("form") EventForm form,
+            BindingResult binding, Model model) {
+        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Community community = communities.inOrganization(organization.id(), slug);
+        if (!binding.hasErrors()) {
+            try {
+                Event event = events.plan(community, form.details(community.timeZone()), form.agenda(),
+                        form.framePlans(community.timeZone()),
+                        messages.getMessage("event.frame.general", null, LocaleContextHolder.getLocale()));
+                return "redirect:/manage/" + org + "/events/" + event.id();
+            } catch (InvalidInputException e) {
+                FormErrors.reject(binding, e, EventForm.FIELDS);
+            }
+        }
+        return form(organization, community, null, model);
+    }
+
+    @GetMapping("/events/{id}")
+    String show(@PathVariable String org, @PathVariable long id, Model model) {
+        Organization organization = organizations.open(org, Role.VIEWER);
+        Event event = events.inOrganization(organization.id(), id);
+        Community community = communities.inOrganization(organization.id(), event.communityId());
+        model.addAttribute("org", organization);
+        model.addAttribute("page", EventPage.of(event, community, events));
+        return "event/staff-detail";
+    }
+
+    @GetMapping("/events/{id}/edit")
+    String edit(@PathVariable String org, @PathVariable long id, Model model) {
+        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Event event = events.inOrganization(organization.id(), id);
+        Community community = communities.inOrganization(organization.id(), event.communityId());
+        model.addAttribute("form", EventForm.of(event, events.frames(id), events.speakerNames(event), community.timeZone()));
+        return form(organization, community, event, model);
+    }
+
+    @PostMapping("/events/{id}")
+    String revise(@PathVariable String org, @PathVariable long id, @Valid @ModelAttribute("form") EventForm form,
+            BindingResult binding, Model model) {
+        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Event event = events.inOrganization(organization.id(), id);
+        Community community = communities.inOrganization(organization.id(), event.communityId());
+        if (!binding.hasErrors()) {
+            try {
+                events.revise(organization.id(), id, form.details(community.timeZone()), form.agenda(),
+                        form.framePlans(community.timeZone()));
+                return "redirect:/manage/" + org + "/events/" + id;
+            } catch (InvalidInputException e) {
+                FormErrors.reject(binding, e, EventForm.FIELDS);
+            }
+        }
+        return form(organization, community, event, model);
+    }
+
+    private String listPage(Organization organization, Community community, String q, int page, boolean fragment,
+            Model model) {
+        Set<Long> scope = community == null ? Set.of() : communities.withBranches(community);
+        Events.Page found = events.search(organization.id(), q, scope, Math.max(0, page), PAGE_SIZE);
+        Map<Long, Community> byId = communities.list(organization.id()).stream()
+                .collect(Collectors.toMap(Community::id, Function.identity()));
+        model.addAttribute("org", organization);
+        model.addAttribute("community", community);
+        model.addAttribute("communities", byId);
+        model.addAttribute("found", found);
+        model.addAttribute("q", q);
+        model.addAttribute("listUrl", community == null ? "/manage/" + organization.slug() + "/events"
+                : "/manage/" + organization.slug() + "/communities/" + community.slug() + "/events");
+        return fragment ? "event/list :: results" : "event/list";
+    }
+
+    private String form(Organization organization, Community community, Event editing, Model model) {
+        model.addAttribute("org", organization);
+        model.addAttribute("community", community);
+        model.addAttribute("editing", editing);
+        model.addAttribute("kinds", EventKind.values());
+        model.addAttribute("sessionKinds", SessionKind.values());
+        model.addAttribute("frameModes", FrameMode.values());
+        model.addAttribute("prefectures", List.of(Prefecture.values()));
+        return "event/form";
+    }
+}

@@ -1,0 +1,65 @@
+package io.firstpin.event.web;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import io.firstpin.event.Event;
+import io.firstpin.event.Events;
+import io.firstpin.platform.NotFoundException;
+import io.firstpin.platform.PublicUrls;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The pages anyone can see: home, a community, an event. They never show a member's email. */
+@Controller
+class PublicPagesController {
+
+    private static final int LIST_LIMIT = 50;
+
+    private final Communities communities;
+    private final Events events;
+    private final PublicUrls urls;
+
+    PublicPagesController(Communities communities, Events events, PublicUrls urls) {
+        this.communities = communities;
+        this.events = events;
+        this.urls = urls;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        List<Community> topLevel = communities.allTopLevel();
+        model.addAttribute("communities", topLevel);
+        return "event/home";
+    }
+
+    @GetMapping("/c/{slug}")
+    String community(@PathVariable String slug, Model model) {
+        Community community = communities.findBySlug(slug).orElseThrow(() -> NotFoundException.of("community", slug));
+        Set<Long> scope = communities.withBranches(community);
+        List<Community> all = communities.list(community.organizationId());
+        model.addAttribute("community", community);
+        model.addAttribute("parent", community.parentId() == null ? null
+                : all.stream().filter(c -> c.id().equals(community.parentId())).findFirst().orElse(null));
+        model.addAttribute("branches", all.stream().filter(c -> community.id().equals(c.parentId()))
+                .sorted(Comparator.comparing(Community::name)).toList());
+        model.addAttribute("names", all.stream().collect(java.util.stream.Collectors.toMap(Community::id, Community::name)));
+        model.addAttribute("upcoming", events.upcoming(scope, LIST_LIMIT));
+        model.addAttribute("past", events.past(scope, LIST_LIMIT));
+        model.addAttribute("publicUrl", urls.community(slug));
+        return "event/community";
+    }
+
+    @GetMapping("/e/{id}")
+    String event(@PathVariable long id, Model model) {
+        Event event = events.find(id).orElseThrow(() -> NotFoundException.of("event", id));
+        Community community = communities.inOrganization(event.organizationId(), event.communityId());
+        model.addAttribute("page", EventPage.of(event, community, events));
+        model.addAttribute("publicUrl", urls.event(id));
+        return "event/public";
+    }
+}

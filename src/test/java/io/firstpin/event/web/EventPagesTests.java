@@ -1,0 +1,204 @@
+package io.firstpin.event.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import io.firstpin.community.CommunityProfile;
+import io.firstpin.event.Event;
+import io.firstpin.event.Events;
+import io.firstpin.identity.Role;
+import io.firstpin.identity.StaffAccounts;
+import io.firstpin.member.IdentityInput;
+import io.firstpin.member.IdentityKind;
+import io.firstpin.member.Members;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import io.firstpin.platform.Slug;
+import io.firstpin.testing.DatabaseTest;
+import io.firstpin.testing.StaffLogin;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@DatabaseTest
+@SpringBootTest
+@AutoConfigureMockMvc
+class EventPagesTests {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    Communities communities;
+    @Autowired
+    StaffAccounts accounts;
+    @Autowired
+    Events events;
+    @Autowired
+    Members members;
+
+    Organization organization;
+    Community community;
+    MockHttpSession leader;
+
+    @BeforeEach
+    void aCommunityWithALeader() {
+        String suffix = String.valueOf(System.nanoTime());
+        organization = organizations.found(new Slug("org-" + suffix), "Org");
+        community = communities.start(organization.id(), new Slug("jaws-" + suffix),
+                CommunityProfile.of("JAWS-UG 東京", "jawsug", "AWS を学ぶ人のために", "Asia/Tokyo"), null);
+        accounts.openWithRole("leader-" + suffix + "@example.com", "Leader", PASSWORD, organization.id(),
+                Role.COMMUNITY_LEADER);
+        leader = StaffLogin.signIn(mvc, "leader-" + suffix + "@example.com", PASSWORD);
+    }
+
+    private MockHttpServletRequestBuilder eventForm(String title) {
+        return eventForm(title, "2026-12-10T21:00");
+    }
+
+    private MockHttpServletRequestBuilder eventForm(String title, String endsAt) {
+        return post("/manage/" + organization.slug() + "/communities/" + community.slug() + "/events")
+                .session(leader).with(csrf())
+                .param("title", title)
+                .param("kind", "STUDY_SESSION")
+                .param("startsAt", "2026-12-10T19:00")
+                .param("endsAt", endsAt)
+                .param("venueName", "目黒セントラルスクエア")
+                .param("prefecture", "JP-13")
+                .param("city", "品川区")
+                .param("frames[0].name", "一般枠").param("frames[0].capacity", "80").param("frames[0].mode", "FIFO")
+                .param("frames[1].name", "LT枠").param("frames[1].capacity", "5").param("frames[1].mode", "FIFO")
+                .param("frames[2].name", "").param("frames[2].mode", "FIFO")
+                .param("sessions[0].kind", "UPDATE").param("sessions[0].title", "最新アップデート")
+                .param("sessions[0].speakers", "AWS 太郎")
+                .param("sessions[1].kind", "LIGHTNING_TALK").param("sessions[1].title", "CDK で始める IaC")
+                .param("sessions[1].speakers", "山田 花子")
+                .param("sessions[1].materials", "スライド https://speakerdeck.com/hanako/cdk");
+    }
+
+    @Test
+    void aLeaderPlansAnEventWithTwoFramesAndAnAgendaThroughTheForm() throws Exception {
+        MvcResult result = mvc.perform(eventForm("JAWS-UG 東京 #50")).andReturn();
+
+        String location = result.getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/manage/" + organization.slug() + "/events/");
+        Event event = events.inOrganization(organization.id(), Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
+        assertThat(events.frames(event.id())).extracting(f -> f.name() + ":" + f.capacity())
+                .containsExactly("一般枠:80", "LT枠:5");
+        assertThat(event.sessions()).hasSize(2);
+        assertThat(events.speakerNames(event).values()).containsExactlyInAnyOrder("AWS 太郎", "山田 花子");
+        assertThat(event.sessions().get(1).materials().get(0).title()).isEqualTo("スライド");
+    }
+
+    @Test
+    void aBadFormKeepsWhatWasTypedExplainsTheProblemAndStoresNothing() throws Exception {
+        MvcResult result = mvc.perform(eventForm("壊れたイベント", "2026-12-10T18:00")
+                .header("Accept-Language", "ja")).andReturn();
+
+        String html = result.getResponse().getContentAsString();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(html).contains("終了は開始より後にしてください").contains("壊れたイベント");
+        assertThat(events.search(organization.id(), "壊れた", List.of(), 0, 10).total()).isZero();
+    }
+
+    @Test
+    void editingAnEventKeepsItsFrameIdsAndRefusesToDropAFrameBelowItsRegistrations() throws Exception {
+        String location = mvc.perform(eventForm("Editable")).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        List<Long> frameIds = events.frames(id).stream().map(f -> f.id()).toList();
+
+        MvcResult edited = mvc.perform(post("/manage/" + organization.slug() + "/events/" + id)
+                .session(leader).with(csrf())
+                .param("title", "Edited").param("kind", "STUDY_SESSION").param("startsAt", "2026-12-10T19:00")
+                .param("online", "true")
+                .param("frames[0].id", frameIds.get(0).toString()).param("frames[0].name", "一般枠")
+                .param("frames[0].capacity", "120").param("frames[0].mode", "FIFO")).andReturn();
+
+        assertThat(edited.getResponse().getRedirectedUrl()).endsWith("/events/" + id);
+        assertThat(events.frames(id)).singleElement().satisfies(frame -> {
+            assertThat(frame.id()).isEqualTo(frameIds.get(0));
+            assertThat(frame.capacity()).isEqualTo(120);
+        });
+        assertThat(events.inOrganization(organization.id(), id).title()).isEqualTo("Edited");
+    }
+
+    @Test
+    void theEventListSearchAnswersHtmxWithOnlyTheResults() throws Exception {
+        mvc.perform(eventForm("Serverless 入門"));
+        mvc.perform(eventForm("Kubernetes 実践"));
+
+        MvcResult fragment = mvc.perform(get("/manage/" + organization.slug() + "/events").param("q", "serverless")
+                .header("HX-Request", "true").session(leader)).andReturn();
+
+        String html = fragment.getResponse().getContentAsString();
+        assertThat(html).contains("Serverless 入門").doesNotContain("Kubernetes 実践").doesNotContain("<html");
+    }
+
+    @Test
+    void theViewerOfAnotherOrganizationSeesNoneOfItsEvents() throws Exception {
+        String location = mvc.perform(eventForm("Private plans")).andReturn().getResponse().getRedirectedUrl();
+        Organization other = organizations.found(new Slug("outsider-" + System.nanoTime()), "Outsider");
+        accounts.openWithRole("outsider-" + other.id() + "@example.com", "Outsider", PASSWORD, other.id(), Role.ORGANIZATION_ADMIN);
+        MockHttpSession outsider = StaffLogin.signIn(mvc, "outsider-" + other.id() + "@example.com", PASSWORD);
+
+        int detail = mvc.perform(get(location).session(outsider)).andReturn().getResponse().getStatus();
+        int list = mvc.perform(get("/manage/" + organization.slug() + "/events").session(outsider)).andReturn()
+                .getResponse().getStatus();
+
+        assertThat(detail).isEqualTo(404);
+        assertThat(list).isEqualTo(404);
+    }
+
+    @Test
+    void publicPagesShowTheAgendaAndSeatsLeftButNeverAnEmail() throws Exception {
+        members.register(organization.id(), "山田 花子", List.of(new IdentityInput(IdentityKind.EMAIL, "hanako@example.jp")));
+        String location = mvc.perform(eventForm("公開イベント")).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+        String communityPage = mvc.perform(get("/c/" + community.slug()).header("Accept-Language", "ja")).andReturn()
+                .getResponse().getContentAsString();
+        String eventPage = mvc.perform(get("/e/" + id).header("Accept-Language", "ja")).andReturn()
+                .getResponse().getContentAsString();
+
+        assertThat(communityPage).contains("AWS を学ぶ人のために").contains("/e/" + id).contains("公開イベント");
+        assertThat(eventPage).contains("最新アップデート").contains("山田 花子").contains("LT枠").contains("東京都")
+                .contains("https://speakerdeck.com/hanako/cdk").contains("2026年12月10日");
+        assertThat(eventPage).doesNotContain("hanako@example.jp").doesNotContain("@example.");
+    }
+
+    @Test
+    void userTextIsEscapedOnPublicPages() throws Exception {
+        String location = mvc.perform(eventForm("<script>alert('x')</script>")).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+        String eventPage = mvc.perform(get("/e/" + id)).andReturn().getResponse().getContentAsString();
+
+        assertThat(eventPage).doesNotContain("<script>alert").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void unknownPublicPagesAnswer404WithAFriendlyPage() throws Exception {
+        MvcResult event = mvc.perform(get("/e/999999999").header("Accept-Language", "en")).andReturn();
+        MvcResult community = mvc.perform(get("/c/no-such-community")).andReturn();
+        MvcResult garbage = mvc.perform(get("/e/not-a-number")).andReturn();
+
+        assertThat(event.getResponse().getStatus()).isEqualTo(404);
+        assertThat(event.getResponse().getContentAsString()).contains("could not find").doesNotContain("Exception");
+        assertThat(community.getResponse().getStatus()).isEqualTo(404);
+        assertThat(garbage.getResponse().getStatus()).isEqualTo(400);
+    }
+}
