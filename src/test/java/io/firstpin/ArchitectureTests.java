@@ -22,8 +22,8 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule domainDoesNotDependOnTheWebLayer = noClasses()
-            .that().resideOutsideOfPackages("..web..", "io.firstpin.platform..")
-            .should().dependOnClassesThat(resideInAPackage("..web..").and(resideOutsideOfPackage("io.firstpin.platform..")));
+            .that().resideOutsideOfPackages("io.firstpin..web..", "io.firstpin.platform..")
+            .should().dependOnClassesThat(resideInAPackage("io.firstpin..web..").and(resideOutsideOfPackage("io.firstpin.platform..")));
 
     @ArchTest
     static final ArchRule platformDependsOnNoFeatureModule = noClasses()
