@@ -32,8 +32,28 @@ public final class ApiClient {
         return new ApiClient(baseUrl, otherToken);
     }
 
+    public String token() {
+        return token;
+    }
+
     public ApiClient anonymous() {
         return new ApiClient(baseUrl, null);
+    }
+
+    /**
+     * Founds an organization with this client's instance-administrator token and answers a client holding a new admin
+     * token of that organization.
+     */
+    public ApiClient foundOrganization(String slug) {
+        Answer created = post("/api/v1/organizations", json("slug", slug, "name", "Org " + slug));
+        if (created.status() != 201) {
+            throw new IllegalStateException("could not found organization " + slug + ": " + created);
+        }
+        Answer token = post("/api/v1/organizations/" + slug + "/tokens", json("name", "tests"));
+        if (token.status() != 201) {
+            throw new IllegalStateException("could not issue a token for " + slug + ": " + token);
+        }
+        return withToken(token.text("token"));
     }
 
     public Answer get(String path) {

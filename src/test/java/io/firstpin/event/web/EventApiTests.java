@@ -32,9 +32,7 @@ class EventApiTests {
 
     /** An organization with one community of the given slug, and a client holding that organization's token. */
     private ApiClient organizationWithCommunity(String org, String community) {
-        instanceAdmin.post("/api/v1/organizations", json("slug", org, "name", org));
-        ApiClient admin = instanceAdmin.withToken(
-                instanceAdmin.post("/api/v1/organizations/" + org + "/tokens", json("name", "t")).text("token"));
+        ApiClient admin = instanceAdmin.foundOrganization(org);
         assertThat(admin.post("/api/v1/organizations/" + org + "/communities",
                 json("slug", community, "name", community, "hashtag", "jawsug")).status()).isEqualTo(201);
         return admin;
@@ -142,6 +140,7 @@ class EventApiTests {
                 "startsAt", "2026-12-05T19:00:00+09:00", "online", true)).status()).isEqualTo(404);
         assertThat(a.get("/api/v1/communities/community-b").status()).isEqualTo(404);
         assertThat(a.get("/api/v1/organizations/iso-b/members?identity=x").status()).isEqualTo(404);
+        assertThat(a.post("/api/v1/organizations/iso-b/members", json("displayName", "planted")).status()).isEqualTo(404);
         assertThat(a.post("/api/v1/organizations/iso-b/tokens", json("name", "x")).status()).isEqualTo(404);
         assertThat(a.post("/api/v1/organizations/iso-b/communities", json("slug", "planted", "name", "x")).status())
                 .isEqualTo(404);

@@ -30,12 +30,8 @@ class MemberApiTests {
         admin = new ApiClient(port, BOOTSTRAP);
     }
 
-    /** A new organization and a client holding its admin token. */
     private ApiClient organization(String slug) {
-        assertThat(admin.post("/api/v1/organizations", json("slug", slug, "name", "Org " + slug)).status()).isEqualTo(201);
-        ApiClient.Answer token = admin.post("/api/v1/organizations/" + slug + "/tokens", json("name", "ci"));
-        assertThat(token.status()).isEqualTo(201);
-        return admin.withToken(token.text("token"));
+        return admin.foundOrganization(slug);
     }
 
     private static String member(String displayName, Map<?, ?>... identities) {

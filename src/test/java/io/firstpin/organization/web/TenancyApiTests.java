@@ -28,10 +28,7 @@ class TenancyApiTests {
     }
 
     private String organizationWithToken(String slug) {
-        assertThat(admin.post("/api/v1/organizations", json("slug", slug, "name", "Org " + slug)).status()).isEqualTo(201);
-        ApiClient.Answer token = admin.post("/api/v1/organizations/" + slug + "/tokens", json("name", "ci"));
-        assertThat(token.status()).isEqualTo(201);
-        return token.text("token");
+        return admin.foundOrganization(slug).token();
     }
 
     @Test

@@ -1,0 +1,276 @@
+package io.firstpin.demo;
+
+import static io.firstpin.platform.db.Tables.ATTENDANCE;
+import static io.firstpin.platform.db.Tables.COMMUNITY;
+import static io.firstpin.platform.db.Tables.EVENT;
+import static io.firstpin.platform.db.Tables.EVENT_SESSION;
+import static io.firstpin.platform.db.Tables.FRAME;
+import static io.firstpin.platform.db.Tables.MEMBER;
+import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
+import static io.firstpin.platform.db.Tables.ORGANIZATION;
+import static io.firstpin.platform.db.Tables.REGISTRATION;
+import static io.firstpin.platform.db.Tables.SESSION_MATERIAL;
+import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
+
+import io.firstpin.demo.DemoPlan.Event;
+import io.firstpin.demo.DemoPlan.Frame;
+import io.firstpin.demo.DemoPlan.Identity;
+import io.firstpin.demo.DemoPlan.Material;
+import io.firstpin.demo.DemoPlan.Person;
+import io.firstpin.demo.DemoPlan.Registration;
+import io.firstpin.demo.DemoPlan.Session;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a plan with multi-row inserts, a few thousand rows per statement. The database assigns the ids; they are
+ * read back with RETURNING and put in row order, which is the order an identity column hands them out within one
+ * statement.
+ */
+final class DemoWriter {
+
+    /** PostgreSQL takes at most 65,535 bind values per statement; stay well below. */
+    private static final int MAX_BIND_VALUES = 30_000;
+    private static final int MAX_ROWS = 5_000;
+
+    private static final Logger log = LoggerFactory.getLogger(DemoWriter.class);
+
+    private final DSLContext db;
+
+    DemoWriter(DSLContext db) {
+        this.db = db;
+    }
+
+    DemoSummary write(long organizationId, long[] communityIds, DemoPlan plan) {
+        long started = System.nanoTime();
+        List<Person> people = plan.people();
+        long[] memberIds = members(organizationId, plan);
+        int identities = identities(organizationId, people, memberIds);
+        long membersWritten = System.nanoTime();
+
+        List<Event> events = plan.events();
+        Batch<?> eventRows = new Batch<>(EVENT, EVENT.ID, EVENT.ORGANIZATION_ID, EVENT.COMMUNITY_ID, EVENT.TITLE,
+                EVENT.DESCRIPTION, EVENT.KIND, EVENT.STARTS_AT, EVENT.ENDS_AT, EVENT.ONLINE, EVENT.ONLINE_URL,
+                EVENT.VENUE_NAME, EVENT.VENUE_ADDRESS, EVENT.PREFECTURE_CODE, EVENT.CITY, EVENT.HASHTAG, EVENT.CREATED_AT);
+        for (Event e : events) {
+            eventRows.add(organizationId, communityIds[e.community()], e.title(), e.description(), e.kind().name(),
+                    time(e.startsAt()), time(e.endsAt()), e.online(), e.onlineUrl(), e.venueName(), e.venueAddress(),
+                    e.prefectureCode(), e.city(), e.hashtag(), time(e.createdAt()));
+        }
+        long[] eventIds = eventRows.finish();
+
+        int sessions = sessions(events, eventIds, memberIds);
+        long[] frameIds = frames(organizationId, events, eventIds);
+        long eventsWritten = System.nanoTime();
+
+        Batch<?> registrationRows = new Batch<>(REGISTRATION, REGISTRATION.ID, REGISTRATION.ORGANIZATION_ID,
+                REGISTRATION.EVENT_ID, REGISTRATION.FRAME_ID, REGISTRATION.MEMBER_ID, REGISTRATION.NAME,
+                REGISTRATION.EMAIL, REGISTRATION.STATUS, REGISTRATION.WAITLIST_POSITION, REGISTRATION.REGISTERED_AT);
+        Batch<?> attendanceRows = new Batch<>(ATTENDANCE, null, ATTENDANCE.ORGANIZATION_ID, ATTENDANCE.EVENT_ID,
+                ATTENDANCE.MEMBER_ID, ATTENDANCE.REGISTRATION_ID, ATTENDANCE.METHOD, ATTENDANCE.CHECKED_IN_AT);
+        int firstFrame = 0;
+        int registrations = 0;
+        int attendances = 0;
+        List<Registration> pending = new ArrayList<>();
+        List<Long> pendingEvents = new ArrayList<>();
+        for (int e = 0; e < events.size(); e++) {
+            Event event = events.get(e);
+            for (Registration r : event.registrations()) {
+                Person person = people.get(r.person());
+                registrationRows.add(organizationId, eventIds[e], frameIds[firstFrame + r.frame()], memberIds[r.person()],
+                        person.displayName(), person.email(), r.status().name(), r.waitlistPosition(),
+                        time(r.registeredAt()));
+                pending.add(r);
+                pendingEvents.add(eventIds[e]);
+                registrations++;
+            }
+            firstFrame += event.frames().size();
+            // attendance rows need the registration ids, so flush both together every few thousand registrations
+            if (pending.size() >= MAX_ROWS || e == events.size() - 1) {
+                long[] registrationIds = registrationRows.finish();
+                for (int i = 0; i < pending.size(); i++) {
+                    Registration r = pending.get(i);
+                    if (r.checkIn() != null) {
+                        attendanceRows.add(organizationId, pendingEvents.get(i), memberIds[r.person()],
+                                registrationIds[i], r.checkIn().name(), time(r.checkedInAt()));
+                        attendances++;
+                    }
+                }
+                attendanceRows.finish();
+                pending.clear();
+                pendingEvents.clear();
+            }
+        }
+        backdate(organizationId, communityIds, plan);
+        log.debug("Demo rows written: members and identities {} ms, events with agendas and frames {} ms, "
+                + "registrations and attendance {} ms", (membersWritten - started) / 1_000_000,
+                (eventsWritten - membersWritten) / 1_000_000, (System.nanoTime() - eventsWritten) / 1_000_000);
+        return new DemoSummary(communityIds.length, people.size(), identities, events.size(), sessions,
+                frameIds.length, registrations, attendances);
+    }
+
+    private long[] members(long organizationId, DemoPlan plan) {
+        Batch<?> rows = new Batch<>(MEMBER, MEMBER.ID, MEMBER.ORGANIZATION_ID, MEMBER.DISPLAY_NAME, MEMBER.STAFF,
+                MEMBER.CREATED_AT);
+        for (int m = 0; m < plan.people().size(); m++) {
+            Person person = plan.people().get(m);
+            rows.add(organizationId, person.displayName(), person.staff(), time(plan.memberCreatedAt()[m]));
+        }
+        return rows.finish();
+    }
+
+    private int identities(long organizationId, List<Person> people, long[] memberIds) {
+        Batch<?> rows = new Batch<>(MEMBER_IDENTITY, null, MEMBER_IDENTITY.ORGANIZATION_ID, MEMBER_IDENTITY.MEMBER_ID,
+                MEMBER_IDENTITY.KIND, MEMBER_IDENTITY.IDENTITY_VALUE, MEMBER_IDENTITY.NORMALIZED_VALUE);
+        int count = 0;
+        for (int m = 0; m < people.size(); m++) {
+            for (Identity identity : people.get(m).identities()) {
+                rows.add(organizationId, memberIds[m], identity.kind().name(), identity.value(), identity.normalized());
+                count++;
+            }
+        }
+        rows.finish();
+        return count;
+    }
+
+    private int sessions(List<Event> events, long[] eventIds, long[] memberIds) {
+        Batch<?> rows = new Batch<>(EVENT_SESSION, EVENT_SESSION.ID, EVENT_SESSION.EVENT_ID, EVENT_SESSION.EVENT_KEY,
+                EVENT_SESSION.KIND, EVENT_SESSION.TITLE, EVENT_SESSION.STARTS_AT, EVENT_SESSION.DURATION_MINUTES);
+        List<Session> all = new ArrayList<>();
+        for (int e = 0; e < events.size(); e++) {
+            List<Session> sessions = events.get(e).sessions();
+            for (int key = 0; key < sessions.size(); key++) {
+                Session s = sessions.get(key);
+                rows.add(eventIds[e], key, s.kind().name(), s.title(), s.startsAt() == null ? null : time(s.startsAt()),
+                        s.durationMinutes());
+                all.add(s);
+            }
+        }
+        long[] sessionIds = rows.finish();
+        Batch<?> speakers = new Batch<>(SESSION_SPEAKER, null, SESSION_SPEAKER.EVENT_SESSION_ID,
+                SESSION_SPEAKER.EVENT_SESSION_KEY, SESSION_SPEAKER.MEMBER_ID);
+        Batch<?> materials = new Batch<>(SESSION_MATERIAL, null, SESSION_MATERIAL.EVENT_SESSION_ID,
+                SESSION_MATERIAL.EVENT_SESSION_KEY, SESSION_MATERIAL.KIND, SESSION_MATERIAL.URL, SESSION_MATERIAL.TITLE);
+        for (int i = 0; i < all.size(); i++) {
+            Session s = all.get(i);
+            for (int key = 0; key < s.speakers().length; key++) {
+                speakers.add(sessionIds[i], key, memberIds[s.speakers()[key]]);
+            }
+            for (int key = 0; key < s.materials().size(); key++) {
+                Material material = s.materials().get(key);
+                materials.add(sessionIds[i], key, material.kind().name(), material.url(), material.title());
+            }
+        }
+        speakers.finish();
+        materials.finish();
+        return all.size();
+    }
+
+    private long[] frames(long organizationId, List<Event> events, long[] eventIds) {
+        Batch<?> rows = new Batch<>(FRAME, FRAME.ID, FRAME.ORGANIZATION_ID, FRAME.EVENT_ID, FRAME.NAME, FRAME.CAPACITY,
+                FRAME.MODE, FRAME.LOTTERY_AT, FRAME.DISPLAY_ORDER);
+        for (int e = 0; e < events.size(); e++) {
+            List<Frame> frames = events.get(e).frames();
+            for (int order = 0; order < frames.size(); order++) {
+                Frame f = frames.get(order);
+                rows.add(organizationId, eventIds[e], f.name(), f.capacity(), f.mode().name(),
+                        f.lotteryAt() == null ? null : time(f.lotteryAt()), order);
+            }
+        }
+        return rows.finish();
+    }
+
+    /**
+     * The services stamp the organization and its communities with today's date; the demo's history is older, and
+     * KPIs such as "days from a branch's creation to its first event" need creation dates that precede the events.
+     */
+    private void backdate(long organizationId, long[] communityIds, DemoPlan plan) {
+        long founded = plan.historyStart() - 400 * DemoSchedule.DAY;
+        db.update(ORGANIZATION).set(ORGANIZATION.CREATED_AT, time(founded)).where(ORGANIZATION.ID.eq(organizationId))
+                .execute();
+        long[] firstEvent = new long[communityIds.length];
+        Arrays.fill(firstEvent, Long.MAX_VALUE);
+        for (Event e : plan.events()) {
+            firstEvent[e.community()] = Math.min(firstEvent[e.community()], e.startsAt());
+        }
+        for (int c = 0; c < communityIds.length; c++) {
+            long created = c == 0 ? founded : Math.max(founded, firstEvent[c] - (20 + 7L * c) * DemoSchedule.DAY);
+            db.update(COMMUNITY).set(COMMUNITY.CREATED_AT, time(created)).where(COMMUNITY.ID.eq(communityIds[c])).execute();
+        }
+    }
+
+    private static OffsetDateTime time(long epochSecond) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), DemoSchedule.TOKYO);
+    }
+
+    /** Rows for one table, sent as multi-row inserts; answers the generated ids in row order when asked for them. */
+    private final class Batch<R extends Record> {
+
+        private final Table<R> table;
+        private final TableField<R, Long> id;
+        private final Field<?>[] columns;
+        private final int chunk;
+        private final List<Object[]> rows = new ArrayList<>();
+        private long[] ids = new long[0];
+        private int idCount;
+
+        @SafeVarargs
+        Batch(Table<R> table, TableField<R, Long> id, TableField<R, ?>... columns) {
+            this.table = table;
+            this.id = id;
+            this.columns = columns;
+            this.chunk = Math.min(MAX_ROWS, MAX_BIND_VALUES / columns.length);
+        }
+
+        void add(Object... values) {
+            rows.add(values);
+            if (rows.size() == chunk) {
+                flush();
+            }
+        }
+
+        /** Writes what is left and answers the ids of every row added since the last call, in order. */
+        long[] finish() {
+            flush();
+            long[] answer = Arrays.copyOf(ids, idCount);
+            idCount = 0;
+            return answer;
+        }
+
+        private void flush() {
+            if (rows.isEmpty()) {
+                return;
+            }
+            InsertValuesStepN<R> insert = db.insertInto(table, columns);
+            for (Object[] row : rows) {
+                insert = insert.values(row);
+            }
+            if (id == null) {
+                insert.execute();
+            } else {
+                long[] generated = insert.returningResult(id).fetch().stream().mapToLong(r -> r.value1()).sorted().toArray();
+                if (generated.length != rows.size()) {
+                    throw new IllegalStateException("expected " + rows.size() + " ids from " + table.getName()
+                            + " but got " + generated.length);
+                }
+                if (ids.length < idCount + generated.length) {
+                    ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idCount + generated.length));
+                }
+                System.arraycopy(generated, 0, ids, idCount, generated.length);
+                idCount += generated.length;
+            }
+            rows.clear();
+        }
+    }
+}
