@@ -1,6 +1,7 @@
 package io.firstpin.event;
 
 import io.firstpin.platform.Hashtag;
+import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.geo.Prefecture;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,13 +36,16 @@ public class Event {
     private String city;
     private String hashtag;
     private final Instant createdAt;
+    private Instant registrationOpensAt;
+    private Instant registrationClosesAt;
     @MappedCollection(idColumn = "event_id", keyColumn = "event_key")
     private List<Session> sessions;
 
     @PersistenceCreator
     Event(Long id, long organizationId, long communityId, String title, String description, EventKind kind,
             Instant startsAt, Instant endsAt, boolean online, String onlineUrl, String venueName, String venueAddress,
-            String prefectureCode, String city, String hashtag, Instant createdAt, List<Session> sessions) {
+            String prefectureCode, String city, String hashtag, Instant createdAt, Instant registrationOpensAt,
+            Instant registrationClosesAt, List<Session> sessions) {
         this.id = id;
         this.organizationId = organizationId;
         this.communityId = communityId;
@@ -58,12 +62,14 @@ public class Event {
         this.city = city;
         this.hashtag = hashtag;
         this.createdAt = createdAt;
+        this.registrationOpensAt = registrationOpensAt;
+        this.registrationClosesAt = registrationClosesAt;
         this.sessions = List.copyOf(sessions == null ? List.of() : sessions);
     }
 
     static Event plan(long organizationId, long communityId, EventDetails details, List<Session> agenda, Instant now) {
         Event event = new Event(null, organizationId, communityId, null, null, null, null, null, false, null, null, null,
-                null, null, null, now, List.of());
+                null, null, null, now, null, null, List.of());
         event.describe(details);
         event.setAgenda(agenda);
         return event;
@@ -87,6 +93,33 @@ public class Event {
 
     void setAgenda(List<Session> agenda) {
         this.sessions = List.copyOf(agenda);
+    }
+
+    /**
+     * Sets when registration opens and closes; null opens it at once and keeps it open until the event ends.
+     */
+    void scheduleRegistration(Instant opensAt, Instant closesAt) {
+        Instant effectiveClose = closesAt != null ? closesAt : endsAt;
+        if (opensAt != null && !opensAt.isBefore(effectiveClose)) {
+            throw InvalidInputException.of("registrationClosesAt", "validation.registration-window");
+        }
+        this.registrationOpensAt = opensAt;
+        this.registrationClosesAt = closesAt;
+    }
+
+    /** Whether a registration made at {@code now} is taken. */
+    public boolean registrationOpen(Instant now) {
+        boolean opened = registrationOpensAt == null || !now.isBefore(registrationOpensAt);
+        boolean closed = !now.isBefore(registrationClosesAt != null ? registrationClosesAt : endsAt);
+        return opened && !closed;
+    }
+
+    public Instant registrationOpensAt() {
+        return registrationOpensAt;
+    }
+
+    public Instant registrationClosesAt() {
+        return registrationClosesAt;
     }
 
     public boolean hasStarted(Instant now) {

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,15 +37,17 @@ public class Events {
     private final FrameOccupancy occupancy;
     private final Members members;
     private final DSLContext db;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     Events(EventRepository events, FrameRepository frames, FrameOccupancy occupancy, Members members, DSLContext db,
-            Clock clock) {
+            ApplicationEventPublisher publisher, Clock clock) {
         this.events = events;
         this.frames = frames;
         this.occupancy = occupancy;
         this.members = members;
         this.db = db;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -52,10 +55,18 @@ public class Events {
     @Transactional
     public Event plan(Community community, EventDetails details, List<SessionPlan> agenda, List<FramePlan> framePlans,
             String defaultFrameName) {
+        return plan(community, details, agenda, framePlans, defaultFrameName, RegistrationWindow.UNTIL_THE_EVENT_ENDS);
+    }
+
+    @Transactional
+    public Event plan(Community community, EventDetails details, List<SessionPlan> agenda, List<FramePlan> framePlans,
+            String defaultFrameName, RegistrationWindow window) {
         List<FramePlan> wanted = framePlans.isEmpty() ? List.of(FramePlan.general(defaultFrameName)) : framePlans;
         requireDistinctNames(wanted);
-        Event event = events.save(Event.plan(community.organizationId(), community.id(), details,
-                sessions(community.organizationId(), agenda), clock.instant()));
+        Event planned = Event.plan(community.organizationId(), community.id(), details,
+                sessions(community.organizationId(), agenda), clock.instant());
+        planned.scheduleRegistration(window.opensAt(), window.closesAt());
+        Event event = events.save(planned);
         for (int i = 0; i < wanted.size(); i++) {
             if (wanted.get(i).id() != null) {
                 throw InvalidInputException.of("frames", "event.frame.unknown-id");
@@ -71,13 +82,14 @@ public class Events {
      */
     @Transactional
     public Event revise(long organizationId, long eventId, EventDetails details, List<SessionPlan> agenda,
-            List<FramePlan> framePlans) {
+            List<FramePlan> framePlans, RegistrationWindow window) {
         Event event = inOrganization(organizationId, eventId);
         if (framePlans.isEmpty()) {
             throw InvalidInputException.of("frames", "event.frame.at-least-one");
         }
         requireDistinctNames(framePlans);
         event.describe(details);
+        event.scheduleRegistration(window.opensAt(), window.closesAt());
         event.setAgenda(sessions(organizationId, agenda));
         events.save(event);
 
@@ -113,7 +125,29 @@ public class Events {
             }
         }
         frames.saveAll(toSave);
+        publisher.publishEvent(new FramesRevised(event.id()));
         return event;
+    }
+
+    /**
+     * Changes one frame's capacity (null: unlimited). It cannot go below the confirmed registrations; when it grows,
+     * waiting registrants move up in the same transaction.
+     */
+    @Transactional
+    public Frame resize(long organizationId, long frameId, Integer capacity) {
+        Frame frame = frames.findById(frameId)
+                .filter(f -> f.organizationId() == organizationId)
+                .orElseThrow(() -> NotFoundException.of("frame", frameId));
+        Event event = inOrganization(organizationId, frame.eventId());
+        int confirmed = occupancy.ofEvent(event.id()).getOrDefault(frameId, FrameOccupancy.Counts.NONE).confirmed();
+        if (capacity != null && capacity < confirmed) {
+            throw InvalidInputException.of("capacity", "event.frame.capacity-below-confirmed", frame.name(), confirmed);
+        }
+        frame.adjust(new FramePlan(frame.id(), frame.name(), capacity, frame.mode(), frame.lotteryAt()),
+                frame.displayOrder(), event.startsAt());
+        Frame saved = frames.save(frame);
+        publisher.publishEvent(new FramesRevised(event.id()));
+        return saved;
     }
 
     /** An event of the organization; another organization's event is reported as not found. */
@@ -129,6 +163,10 @@ public class Events {
 
     public List<Frame> frames(long eventId) {
         return frames.findByEventIdOrderByDisplayOrder(eventId);
+    }
+
+    public Optional<Frame> frame(long frameId) {
+        return frames.findById(frameId);
     }
 
     public Map<Long, FrameOccupancy.Counts> occupancy(long eventId) {

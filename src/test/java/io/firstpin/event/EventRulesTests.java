@@ -27,7 +27,7 @@ class EventRulesTests {
     private static Event storedStudySession() {
         Event planned = Event.plan(1, 1, studySessionAt(tokyoVenue(), false), List.of(), SEVEN_PM);
         return new Event(7L, 1, 1, planned.title(), null, planned.kind(), planned.startsAt(), planned.endsAt(), false,
-                null, "Hall", null, Prefecture.TOKYO.code(), "品川区", null, SEVEN_PM, List.of());
+                null, "Hall", null, Prefecture.TOKYO.code(), "品川区", null, SEVEN_PM, null, null, List.of());
     }
 
     private static String fieldOf(Runnable action) {
@@ -56,6 +56,22 @@ class EventRulesTests {
 
         assertThat(event.endsAt()).isEqualTo(SEVEN_PM.plusSeconds(2 * 3600));
         assertThat(event.prefecture()).contains(Prefecture.TOKYO);
+    }
+
+    @Test
+    void registrationIsOpenUntilTheEventEndsUnlessScheduledOtherwise() {
+        Event event = Event.plan(1, 1, studySessionAt(tokyoVenue(), false), List.of(), SEVEN_PM);
+
+        assertThat(event.registrationOpen(SEVEN_PM.minusSeconds(86400))).isTrue();
+        assertThat(event.registrationOpen(SEVEN_PM.plusSeconds(3600))).isTrue();
+        assertThat(event.registrationOpen(event.endsAt())).isFalse();
+
+        event.scheduleRegistration(SEVEN_PM.minusSeconds(7 * 86400), SEVEN_PM.minusSeconds(3600));
+        assertThat(event.registrationOpen(SEVEN_PM.minusSeconds(8 * 86400))).isFalse();
+        assertThat(event.registrationOpen(SEVEN_PM.minusSeconds(2 * 3600))).isTrue();
+        assertThat(event.registrationOpen(SEVEN_PM)).isFalse();
+        assertThat(fieldOf(() -> event.scheduleRegistration(SEVEN_PM, SEVEN_PM.minusSeconds(60))))
+                .isEqualTo("registrationClosesAt");
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,18 +20,27 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String token;
+    private final Map<String, String> headers;
 
     public ApiClient(int port, String token) {
-        this("http://localhost:" + port, token);
+        this("http://localhost:" + port, token, Map.of());
     }
 
-    private ApiClient(String baseUrl, String token) {
+    private ApiClient(String baseUrl, String token, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.headers = headers;
     }
 
     public ApiClient withToken(String otherToken) {
-        return new ApiClient(baseUrl, otherToken);
+        return new ApiClient(baseUrl, otherToken, headers);
+    }
+
+    /** The same client, sending one more header on every call (e.g. X-Manage-Token). */
+    public ApiClient withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(baseUrl, token, more);
     }
 
     public String token() {
@@ -37,7 +48,7 @@ public final class ApiClient {
     }
 
     public ApiClient anonymous() {
-        return new ApiClient(baseUrl, null);
+        return new ApiClient(baseUrl, null, headers);
     }
 
     /**
@@ -65,6 +76,11 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Answer patch(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer delete(String path) {
         return send(request(path).DELETE());
     }
@@ -77,6 +93,7 @@ public final class ApiClient {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 

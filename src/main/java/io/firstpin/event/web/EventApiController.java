@@ -11,6 +11,7 @@ import io.firstpin.event.FrameMode;
 import io.firstpin.event.FrameOccupancy;
 import io.firstpin.event.FramePlan;
 import io.firstpin.event.Material;
+import io.firstpin.event.RegistrationWindow;
 import io.firstpin.event.SessionKind;
 import io.firstpin.event.SessionPlan;
 import io.firstpin.event.Venue;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -68,7 +70,7 @@ class EventApiController {
         access.requireLeader(community.organizationId(), "community " + slug);
         ZoneId zone = community.timeZone();
         Event event = events.plan(community, request.details(zone), request.agenda(), request.framePlans(zone),
-                DEFAULT_FRAME);
+                DEFAULT_FRAME, request.window(zone));
         return response(event, community);
     }
 
@@ -79,6 +81,18 @@ class EventApiController {
         access.requireReader(event.organizationId(), "event " + id);
         Community community = communities.inOrganization(event.organizationId(), event.communityId());
         return response(event, community);
+    }
+
+    @PatchMapping("/frames/{id}")
+    @Operation(summary = "Change a frame's capacity (null: unlimited); waiting registrants move up when it grows")
+    FrameResponse resize(@PathVariable long id, @Valid @RequestBody ResizeFrameRequest request) {
+        Frame frame = events.frame(id).orElseThrow(() -> NotFoundException.of("frame", id));
+        access.requireLeader(frame.organizationId(), "frame " + id);
+        Frame resized = events.resize(frame.organizationId(), id, request.capacity());
+        Community community = communities.inOrganization(frame.organizationId(),
+                events.inOrganization(frame.organizationId(), frame.eventId()).communityId());
+        return FrameResponse.of(resized, events.occupancy(frame.eventId()).getOrDefault(id, FrameOccupancy.Counts.NONE),
+                community.timeZone());
     }
 
     private EventResponse response(Event event, Community community) {
@@ -106,6 +120,8 @@ class EventApiController {
             @Size(max = 2000) String onlineUrl,
             @Size(max = 100) String hashtag,
             @Size(max = 20000) String description,
+            @Size(max = 40) String registrationOpensAt,
+            @Size(max = 40) String registrationClosesAt,
             @Valid @Size(max = 20) List<FrameRequest> frames,
             @Valid @Size(max = 100) List<SessionRequest> sessions) {
 
@@ -117,6 +133,11 @@ class EventApiController {
                     onlineUrl, Hashtag.parse("hashtag", hashtag));
         }
 
+        RegistrationWindow window(ZoneId zone) {
+            return new RegistrationWindow(DateTimes.parse("registrationOpensAt", registrationOpensAt, zone),
+                    DateTimes.parse("registrationClosesAt", registrationClosesAt, zone));
+        }
+
         List<FramePlan> framePlans(ZoneId zone) {
             return frames == null ? List.of() : frames.stream().map(f -> f.toPlan(zone)).toList();
         }
@@ -124,6 +145,9 @@ class EventApiController {
         List<SessionPlan> agenda() {
             return sessions == null ? List.of() : sessions.stream().map(SessionRequest::toPlan).toList();
         }
+    }
+
+    record ResizeFrameRequest(@Min(1) @Max(1_000_000) Integer capacity) {
     }
 
     record VenueRequest(@Size(max = 200) String name, @Size(max = 20) String prefecture, @Size(max = 100) String city,

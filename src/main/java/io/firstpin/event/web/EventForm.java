@@ -7,6 +7,7 @@ import io.firstpin.event.Frame;
 import io.firstpin.event.FrameMode;
 import io.firstpin.event.FramePlan;
 import io.firstpin.event.Material;
+import io.firstpin.event.RegistrationWindow;
 import io.firstpin.event.Session;
 import io.firstpin.event.SessionKind;
 import io.firstpin.event.SessionPlan;
@@ -45,6 +46,8 @@ record EventForm(
         @Size(max = 5) String prefecture,
         @Size(max = 100) String city,
         @Size(max = 100) String hashtag,
+        @Size(max = 40) String registrationOpensAt,
+        @Size(max = 40) String registrationClosesAt,
         @Valid @Size(max = 20) List<FrameRow> frames,
         @Valid @Size(max = 100) List<SessionRow> sessions) {
 
@@ -60,7 +63,7 @@ record EventForm(
     }
 
     static EventForm blank() {
-        return new EventForm("", "", EventKind.STUDY_SESSION, "", "", false, "", "", "", "JP-13", "", "",
+        return new EventForm("", "", EventKind.STUDY_SESSION, "", "", false, "", "", "", "JP-13", "", "", "", "",
                 List.of(new FrameRow(null, "一般枠", 50, FrameMode.FIFO, ""), FrameRow.spare()),
                 List.of(new SessionRow(SessionKind.UPDATE, "", null, "", ""), SessionRow.spare()));
     }
@@ -77,7 +80,8 @@ record EventForm(
         return new EventForm(event.title(), event.description(), event.kind(), input(event.startsAt(), zone),
                 input(event.endsAt(), zone), event.online(), event.onlineUrl(), event.venueName(),
                 event.venue().map(Venue::address).orElse(""), event.prefecture().map(Prefecture::code).orElse(""),
-                event.city(), event.hashtagText(), frameRows, sessionRows);
+                event.city(), event.hashtagText(), input(event.registrationOpensAt(), zone),
+                input(event.registrationClosesAt(), zone), frameRows, sessionRows);
     }
 
     EventDetails details(ZoneId zone) {
@@ -91,6 +95,11 @@ record EventForm(
         return new EventDetails(title, description, kind, DateTimes.parse("startsAt", startsAt, zone),
                 DateTimes.parse("endsAt", endsAt, zone), venue, Boolean.TRUE.equals(online), onlineUrl,
                 Hashtag.parse("hashtag", hashtag));
+    }
+
+    RegistrationWindow window(ZoneId zone) {
+        return new RegistrationWindow(DateTimes.parse("registrationOpensAt", registrationOpensAt, zone),
+                DateTimes.parse("registrationClosesAt", registrationClosesAt, zone));
     }
 
     List<FramePlan> framePlans(ZoneId zone) {

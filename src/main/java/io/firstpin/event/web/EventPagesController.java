@@ -85,7 +85,8 @@ class EventPagesController {
             try {
                 Event event = events.plan(community, form.details(community.timeZone()), form.agenda(),
                         form.framePlans(community.timeZone()),
-                        messages.getMessage("event.frame.general", null, LocaleContextHolder.getLocale()));
+                        messages.getMessage("event.frame.general", null, LocaleContextHolder.getLocale()),
+                        form.window(community.timeZone()));
                 return "redirect:/manage/" + org + "/events/" + event.id();
             } catch (InvalidInputException e) {
                 FormErrors.reject(binding, e, EventForm.FIELDS);
@@ -122,7 +123,7 @@ class EventPagesController {
         if (!binding.hasErrors()) {
             try {
                 events.revise(organization.id(), id, form.details(community.timeZone()), form.agenda(),
-                        form.framePlans(community.timeZone()));
+                        form.framePlans(community.timeZone()), form.window(community.timeZone()));
                 return "redirect:/manage/" + org + "/events/" + id;
             } catch (InvalidInputException e) {
                 FormErrors.reject(binding, e, EventForm.FIELDS);

@@ -1,0 +1,10 @@
+package io.firstpin.attendance.internal;
+
+import io.firstpin.attendance.Attendance;
+import java.util.Optional;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface AttendanceRepository extends ListCrudRepository<Attendance, Long> {
+
+    Optional<Attendance> findByEventIdAndMemberId(long eventId, long memberId);
+}

@@ -1,0 +1,160 @@
+package io.firstpin.registration;
+
+import io.firstpin.platform.ConflictException;
+import java.time.Instant;
+import java.util.Locale;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A person's application (申込) to a frame of an event. Its status moves only through the methods below, which the
+ * {@link Registrations} service calls while it holds the frame's lock.
+ */
+@Table("registration")
+public class Registration {
+
+    @Id
+    private Long id;
+    private final long organizationId;
+    private final long eventId;
+    private long frameId;
+    private final long memberId;
+    private String name;
+    private String email;
+    private RegistrationStatus status;
+    private Integer waitlistPosition;
+    private String manageTokenHash;
+    private Instant registeredAt;
+    private Instant cancelledAt;
+    private String locale;
+
+    @PersistenceCreator
+    Registration(Long id, long organizationId, long eventId, long frameId, long memberId, String name, String email,
+            RegistrationStatus status, Integer waitlistPosition, String manageTokenHash, Instant registeredAt,
+            Instant cancelledAt, String locale) {
+        this.id = id;
+        this.organizationId = organizationId;
+        this.eventId = eventId;
+        this.frameId = frameId;
+        this.memberId = memberId;
+        this.name = name;
+        this.email = email;
+        this.status = status;
+        this.waitlistPosition = waitlistPosition;
+        this.manageTokenHash = manageTokenHash;
+        this.registeredAt = registeredAt;
+        this.cancelledAt = cancelledAt;
+        this.locale = locale;
+    }
+
+    static Registration apply(long organizationId, long eventId, long frameId, long memberId, Applicant applicant,
+            String manageTokenHash, Instant now) {
+        return new Registration(null, organizationId, eventId, frameId, memberId, applicant.name(), applicant.email(),
+                RegistrationStatus.APPLIED, null, manageTokenHash, now, null, applicant.locale().toLanguageTag());
+    }
+
+    /**
+     * A person who cancelled applies again: the same row starts over at the end of the queue, with a new manage link.
+     */
+    void reapply(long newFrameId, Applicant applicant, String newManageTokenHash, Instant now) {
+        if (active()) {
+            throw new ConflictException("email", "registration.duplicate");
+        }
+        this.frameId = newFrameId;
+        this.name = applicant.name();
+        this.email = applicant.email();
+        this.status = RegistrationStatus.APPLIED;
+        this.waitlistPosition = null;
+        this.manageTokenHash = newManageTokenHash;
+        this.registeredAt = now;
+        this.cancelledAt = null;
+        this.locale = applicant.locale().toLanguageTag();
+    }
+
+    void confirm() {
+        this.status = RegistrationStatus.CONFIRMED;
+        this.waitlistPosition = null;
+    }
+
+    /** Joins the end of the waitlist; {@code queueNumber} orders the waitlist and only grows. */
+    void waitlist(int queueNumber) {
+        this.status = RegistrationStatus.WAITLISTED;
+        this.waitlistPosition = queueNumber;
+    }
+
+    /** Stays applied: the frame's lottery has not been drawn yet. */
+    void awaitDraw() {
+        this.status = RegistrationStatus.APPLIED;
+        this.waitlistPosition = null;
+    }
+
+    /** @return whether a seat was freed */
+    boolean cancel(Instant now) {
+        if (status == RegistrationStatus.CANCELLED) {
+            return false;
+        }
+        boolean heldSeat = status == RegistrationStatus.CONFIRMED;
+        this.status = RegistrationStatus.CANCELLED;
+        this.waitlistPosition = null;
+        this.cancelledAt = now;
+        return heldSeat;
+    }
+
+    public boolean active() {
+        return status != RegistrationStatus.CANCELLED && status != RegistrationStatus.LOST;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long organizationId() {
+        return organizationId;
+    }
+
+    public long eventId() {
+        return eventId;
+    }
+
+    public long frameId() {
+        return frameId;
+    }
+
+    public long memberId() {
+        return memberId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public RegistrationStatus status() {
+        return status;
+    }
+
+    /** The order key of a waitlisted registration; its position is its rank among the frame's waitlist. */
+    Integer queueNumber() {
+        return waitlistPosition;
+    }
+
+    String manageTokenHash() {
+        return manageTokenHash;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+
+    public Instant cancelledAt() {
+        return cancelledAt;
+    }
+
+    public Locale locale() {
+        return locale == null ? Locale.JAPANESE : Locale.forLanguageTag(locale);
+    }
+}

@@ -1,0 +1,260 @@
+package io.firstpin.registration;
+
+import io.firstpin.event.Event;
+import io.firstpin.event.Events;
+import io.firstpin.event.Frame;
+import io.firstpin.event.FrameMode;
+import io.firstpin.member.IdentityInput;
+import io.firstpin.member.Member;
+import io.firstpin.member.Members;
+import io.firstpin.platform.ConflictException;
+import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.NotFoundException;
+import io.firstpin.platform.Secrets;
+import io.firstpin.registration.RegistrationChanged.Change;
+import io.firstpin.registration.internal.FrameQueue;
+import io.firstpin.registration.internal.RegistrationRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes registrations and keeps every frame within its capacity.
+ *
+ * <p>How capacity holds under any concurrency: each decision about a frame (register, cancel, promote) first locks the
+ * frame's row ({@code SELECT ... FOR UPDATE}), then counts its confirmed registrations and writes, all in one
+ * transaction. Requests for the same frame are therefore decided one at a time, by the database, whichever app
+ * instance they reach; requests for different frames do not wait for each other. The member lookup happens before the
+ * lock, so the locked section is a handful of indexed statements.
+ */
+@Service
+public class Registrations {
+
+    private static final String TOKEN_PREFIX = "r_";
+
+    private final RegistrationRepository registrations;
+    private final FrameQueue queue;
+    private final Events events;
+    private final Members members;
+    private final AttendanceLookup attendance;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    Registrations(RegistrationRepository registrations, FrameQueue queue, Events events, Members members,
+            AttendanceLookup attendance, ApplicationEventPublisher publisher, Clock clock) {
+        this.registrations = registrations;
+        this.queue = queue;
+        this.events = events;
+        this.members = members;
+        this.attendance = attendance;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers the applicant for the frame (given by id or by name). The same email twice for one event is refused,
+     * unless the earlier registration was cancelled: then it starts over at the end of the queue.
+     */
+    @Transactional
+    public Registered register(long eventId, String frameRef, Applicant applicant) {
+        Event event = events.find(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
+        Instant now = clock.instant();
+        if (!event.registrationOpen(now)) {
+            throw new ConflictException("event", "registration.closed");
+        }
+        Frame frame = frameOf(event, frameRef);
+        Member member = members.findOrRegister(event.organizationId(), applicant.name(),
+                IdentityInput.email(applicant.email()));
+        String token = Secrets.newSecret(TOKEN_PREFIX);
+
+        queue.lock(frame.id());
+        Registration registration = registrations.findByEventIdAndMemberId(eventId, member.id())
+                .map(earlier -> {
+                    earlier.reapply(frame.id(), applicant, Secrets.hash(token), now);
+                    return earlier;
+                })
+                .orElseGet(() -> Registration.apply(event.organizationId(), eventId, frame.id(), member.id(), applicant,
+                        Secrets.hash(token), now));
+        Change change = seat(registration, frame, now);
+        try {
+            registration = registrations.save(registration);
+        } catch (DuplicateKeyException raced) {
+            throw new ConflictException("email", "registration.duplicate");
+        }
+        publisher.publishEvent(new RegistrationChanged(registration.id(), eventId, change, token));
+        return new Registered(registration, positionOf(registration), token);
+    }
+
+    /** Cancels by the registrant's private token; a wrong token is treated like an unknown registration. */
+    @Transactional
+    public Registration cancelWithToken(long registrationId, String manageToken) {
+        Registration registration = byToken(manageToken)
+                .filter(r -> r.id() == registrationId)
+                .orElseThrow(() -> NotFoundException.of("registration", registrationId));
+        return cancel(registration);
+    }
+
+    @Transactional
+    public Registration cancelWithToken(String manageToken) {
+        Registration registration = byToken(manageToken)
+                .orElseThrow(() -> NotFoundException.of("registration", "with this link"));
+        return cancel(registration);
+    }
+
+    @Transactional
+    public Registration cancelByStaff(long organizationId, long registrationId) {
+        return cancel(inOrganization(organizationId, registrationId));
+    }
+
+    /** Confirms waiting registrants, first in line first, while the frame has free seats. */
+    @Transactional
+    public int promoteWaiting(long frameId) {
+        queue.lock(frameId);
+        return fillFreeSeats(frameId);
+    }
+
+    public Optional<Registration> byToken(String manageToken) {
+        if (manageToken == null || !manageToken.startsWith(TOKEN_PREFIX)) {
+            return Optional.empty();
+        }
+        return registrations.findByManageTokenHash(Secrets.hash(manageToken));
+    }
+
+    public Registration inOrganization(long organizationId, long registrationId) {
+        return registrations.findByOrganizationIdAndId(organizationId, registrationId)
+                .orElseThrow(() -> NotFoundException.of("registration", registrationId));
+    }
+
+    public Optional<Registration> find(long registrationId) {
+        return registrations.findById(registrationId);
+    }
+
+    /** The organization an event belongs to, for access checks; an unknown event is not found. */
+    public long organizationOfEvent(long eventId) {
+        return events.find(eventId).map(Event::organizationId).orElseThrow(() -> NotFoundException.of("event", eventId));
+    }
+
+    /** 1-based place in the frame's waitlist, or null when not waiting. */
+    public Integer positionOf(Registration registration) {
+        return registration.status() == RegistrationStatus.WAITLISTED
+                ? queue.position(registration.frameId(), registration.queueNumber()) : null;
+    }
+
+    /** Everyone who registered for the event, in the order they registered, with what staff need to see. */
+    public List<Entry> ofEvent(long organizationId, long eventId) {
+        Event event = events.inOrganization(organizationId, eventId);
+        Map<Long, String> frameNames = events.frames(event.id()).stream()
+                .collect(Collectors.toMap(Frame::id, Frame::name));
+        Set<Long> checkedIn = attendance.checkedInRegistrations(eventId);
+        List<Registration> all = registrations.findByEventIdOrderByRegisteredAtAscIdAsc(eventId);
+        Map<Long, Integer> positions = waitlistPositions(all);
+        return all.stream()
+                .map(r -> new Entry(r, frameNames.getOrDefault(r.frameId(), ""), positions.get(r.id()),
+                        checkedIn.contains(r.id())))
+                .toList();
+    }
+
+    private Registration cancel(Registration registration) {
+        queue.lock(registration.frameId());
+        Registration current = registrations.findById(registration.id()).orElseThrow();
+        if (current.cancel(clock.instant())) {
+            registrations.save(current);
+            fillFreeSeats(current.frameId());
+        } else {
+            registrations.save(current);
+        }
+        publisher.publishEvent(new RegistrationChanged(current.id(), current.eventId(), Change.CANCELLED, null));
+        return current;
+    }
+
+    /** Caller holds the frame's lock. */
+    private int fillFreeSeats(long frameId) {
+        Frame frame = frameById(frameId);
+        if (frame.mode() == FrameMode.LOTTERY && lotteryPending(frame, clock.instant())) {
+            return 0;
+        }
+        int promoted = 0;
+        int confirmed = queue.confirmed(frameId);
+        while (frame.capacity() == null || confirmed < frame.capacity()) {
+            Optional<Long> next = queue.firstWaiting(frameId);
+            if (next.isEmpty()) {
+                break;
+            }
+            Registration waiting = registrations.findById(next.get()).orElseThrow();
+            waiting.confirm();
+            registrations.save(waiting);
+            publisher.publishEvent(new RegistrationChanged(waiting.id(), waiting.eventId(), Change.PROMOTED, null));
+            confirmed++;
+            promoted++;
+        }
+        return promoted;
+    }
+
+    /** Caller holds the frame's lock. */
+    private Change seat(Registration registration, Frame frame, Instant now) {
+        if (frame.mode() == FrameMode.LOTTERY && lotteryPending(frame, now)) {
+            registration.awaitDraw();
+            return Change.APPLIED;
+        }
+        boolean free = frame.capacity() == null || queue.confirmed(frame.id()) < frame.capacity();
+        if (free) {
+            registration.confirm();
+            return Change.CONFIRMED;
+        }
+        registration.waitlist(queue.nextQueueNumber(frame.id()));
+        return Change.WAITLISTED;
+    }
+
+    private static boolean lotteryPending(Frame frame, Instant now) {
+        return frame.lotteryAt() != null && now.isBefore(frame.lotteryAt());
+    }
+
+    private Frame frameOf(Event event, String frameRef) {
+        List<Frame> frames = events.frames(event.id());
+        if (frameRef == null || frameRef.isBlank()) {
+            if (frames.size() == 1) {
+                return frames.get(0);
+            }
+            throw InvalidInputException.of("frame", "validation.required");
+        }
+        String ref = frameRef.strip();
+        return frames.stream()
+                .filter(f -> String.valueOf(f.id()).equals(ref) || f.name().equals(ref))
+                .findFirst()
+                .orElseThrow(() -> InvalidInputException.of("frame", "frame.unknown", ref));
+    }
+
+    private Frame frameById(long frameId) {
+        return events.frame(frameId).orElseThrow(() -> NotFoundException.of("frame", frameId));
+    }
+
+    private static Map<Long, Integer> waitlistPositions(List<Registration> all) {
+        Map<Long, List<Registration>> waitingByFrame = all.stream()
+                .filter(r -> r.status() == RegistrationStatus.WAITLISTED)
+                .collect(Collectors.groupingBy(Registration::frameId));
+        Map<Long, Integer> positions = new HashMap<>();
+        waitingByFrame.values().forEach(waiting -> {
+            List<Registration> ordered = waiting.stream()
+                    .sorted(Comparator.comparing(Registration::queueNumber).thenComparing(Registration::id))
+                    .toList();
+            for (int i = 0; i < ordered.size(); i++) {
+                positions.put(ordered.get(i).id(), i + 1);
+            }
+        });
+        return positions;
+    }
+
+    /** A registration as staff see it in the event's list. */
+    public record Entry(Registration registration, String frameName, Integer waitlistPosition, boolean checkedIn) {
+    }
+}

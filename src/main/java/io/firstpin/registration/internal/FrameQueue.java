@@ -1,0 +1,61 @@
+package io.firstpin.registration.internal;
+
+import static io.firstpin.platform.db.Tables.FRAME;
+import static io.firstpin.platform.db.Tables.REGISTRATION;
+
+import io.firstpin.registration.RegistrationStatus;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/**
+ * The queries behind a frame's seats and waitlist. Every decision about a frame is taken while holding its row lock
+ * ({@link #lock}), so concurrent requests, on one app instance or several, are decided one after another.
+ */
+@Component
+public class FrameQueue {
+
+    private final DSLContext db;
+
+    FrameQueue(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Locks the frame's row until the transaction ends. */
+    public void lock(long frameId) {
+        db.select(FRAME.ID).from(FRAME).where(FRAME.ID.eq(frameId)).forUpdate().fetch();
+    }
+
+    public int confirmed(long frameId) {
+        return db.fetchCount(REGISTRATION, REGISTRATION.FRAME_ID.eq(frameId)
+                .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED.name())));
+    }
+
+    /** The queue number for the next person to wait: one past the last one waiting. */
+    public int nextQueueNumber(long frameId) {
+        Integer last = db.select(DSL.max(REGISTRATION.WAITLIST_POSITION))
+                .from(REGISTRATION)
+                .where(REGISTRATION.FRAME_ID.eq(frameId)
+                        .and(REGISTRATION.STATUS.eq(RegistrationStatus.WAITLISTED.name())))
+                .fetchOne(0, Integer.class);
+        return last == null ? 1 : last + 1;
+    }
+
+    public Optional<Long> firstWaiting(long frameId) {
+        return db.select(REGISTRATION.ID)
+                .from(REGISTRATION)
+                .where(REGISTRATION.FRAME_ID.eq(frameId)
+                        .and(REGISTRATION.STATUS.eq(RegistrationStatus.WAITLISTED.name())))
+                .orderBy(REGISTRATION.WAITLIST_POSITION.asc(), REGISTRATION.ID.asc())
+                .limit(1)
+                .fetchOptional(REGISTRATION.ID);
+    }
+
+    /** 1 for the first one waiting, without gaps however many left the waitlist before. */
+    public int position(long frameId, int queueNumber) {
+        return db.fetchCount(REGISTRATION, REGISTRATION.FRAME_ID.eq(frameId)
+                .and(REGISTRATION.STATUS.eq(RegistrationStatus.WAITLISTED.name()))
+                .and(REGISTRATION.WAITLIST_POSITION.le(queueNumber)));
+    }
+}

@@ -1,0 +1,17 @@
+package io.firstpin.registration.internal;
+
+import io.firstpin.registration.Registration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface RegistrationRepository extends ListCrudRepository<Registration, Long> {
+
+    Optional<Registration> findByEventIdAndMemberId(long eventId, long memberId);
+
+    Optional<Registration> findByManageTokenHash(String manageTokenHash);
+
+    Optional<Registration> findByOrganizationIdAndId(long organizationId, long id);
+
+    List<Registration> findByEventIdOrderByRegisteredAtAscIdAsc(long eventId);
+}

@@ -1,0 +1,129 @@
+package io.firstpin.registration.web;
+
+import io.firstpin.identity.AccessGuard;
+import io.firstpin.identity.Actor;
+import io.firstpin.platform.NotFoundException;
+import io.firstpin.registration.Applicant;
+import io.firstpin.registration.Registered;
+import io.firstpin.registration.Registration;
+import io.firstpin.registration.Registrations;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Registration")
+class RegistrationApiController {
+
+    static final String MANAGE_TOKEN = "X-Manage-Token";
+
+    private final Registrations registrations;
+    private final AccessGuard access;
+
+    RegistrationApiController(Registrations registrations, AccessGuard access) {
+        this.registrations = registrations;
+        this.access = access;
+    }
+
+    @PostMapping("/events/{id}/registrations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register for a frame (by id or name); no account needed. The same email twice: 409")
+    RegisteredResponse register(@PathVariable long id, @Valid @RequestBody RegistrationRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Registered registered = registrations.register(id, request.frame(),
+                new Applicant(request.name(), request.email(), locale));
+        return new RegisteredResponse(registered.registration().id(), status(registered.registration()),
+                registered.waitlistPosition(), registered.manageToken());
+    }
+
+    @GetMapping("/registrations/{id}")
+    @Operation(summary = "A registration, for its registrant (X-Manage-Token) or the organization's admin")
+    RegistrationResponse get(@PathVariable long id,
+            @RequestHeader(name = MANAGE_TOKEN, required = false) String manageToken) {
+        Registration registration = manageToken != null
+                ? registrations.byToken(manageToken).filter(r -> r.id() == id)
+                        .orElseThrow(() -> NotFoundException.of("registration", id))
+                : staffView(id);
+        return RegistrationResponse.of(registration, registrations.positionOf(registration));
+    }
+
+    @DeleteMapping("/registrations/{id}")
+    @Operation(summary = "Cancel; the first waitlisted registrant of the frame is confirmed")
+    ResponseEntity<Void> cancel(@PathVariable long id,
+            @RequestHeader(name = MANAGE_TOKEN, required = false) String manageToken) {
+        if (manageToken != null) {
+            registrations.cancelWithToken(id, manageToken);
+        } else {
+            Registration registration = staffView(id);
+            registrations.cancelByStaff(registration.organizationId(), id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/events/{id}/registrations")
+    @Operation(summary = "Everyone who registered, in registration order")
+    List<EntryResponse> list(@PathVariable long id) {
+        long organizationId = registrations.organizationOfEvent(id);
+        access.requireReader(organizationId, "event " + id);
+        return registrations.ofEvent(organizationId, id).stream()
+                .map(entry -> new EntryResponse(entry.registration().id(), entry.registration().name(),
+                        entry.registration().email(), entry.frameName(), entry.registration().frameId(),
+                        status(entry.registration()), entry.waitlistPosition(), entry.checkedIn(),
+                        entry.registration().registeredAt()))
+                .toList();
+    }
+
+    /** Without a manage token the caller must be staff of the registration's organization. */
+    private Registration staffView(long id) {
+        if (access.current() instanceof Actor.Anonymous) {
+            throw new AuthenticationCredentialsNotFoundException(
+                    "a manage token or an API token is needed");
+        }
+        Registration registration = registrations.find(id).orElseThrow(() -> NotFoundException.of("registration", id));
+        access.requireLeader(registration.organizationId(), "registration " + id);
+        return registration;
+    }
+
+    private static String status(Registration registration) {
+        return registration.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    record RegistrationRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 320) String email,
+            @Size(max = 100) String frame) {
+    }
+
+    record RegisteredResponse(long id, String status, Integer waitlistPosition, String manageToken) {
+    }
+
+    record RegistrationResponse(long id, String name, long frameId, String status, Integer waitlistPosition,
+            Instant registeredAt) {
+
+        static RegistrationResponse of(Registration r, Integer position) {
+            return new RegistrationResponse(r.id(), r.name(), r.frameId(), RegistrationApiController.status(r), position,
+                    r.registeredAt());
+        }
+    }
+
+    record EntryResponse(long id, String name, String email, String frame, long frameId, String status,
+            Integer waitlistPosition, boolean checkedIn, Instant registeredAt) {
+    }
+}

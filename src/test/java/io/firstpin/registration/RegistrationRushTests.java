@@ -1,0 +1,157 @@
+package io.firstpin.registration;
+
+import static io.firstpin.testing.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firstpin.FirstpinApplication;
+import io.firstpin.testing.ApiClient;
+import io.firstpin.testing.DatabaseTest;
+import io.firstpin.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A registration rush against two application instances sharing one database, as in production behind a load
+ * balancer: capacity and waitlist order must hold whichever instance takes a request.
+ */
+@DatabaseTest
+class RegistrationRushTests {
+
+    private static final String BOOTSTRAP = "bootstrap-token-for-the-rush";
+    private static final int SEATS = 150;
+    private static final int APPLICANTS = 600;
+    private static final int THREADS = 64;
+    private static final int CANCELLATIONS = 30;
+
+    private static final List<ConfigurableApplicationContext> INSTANCES = new ArrayList<>();
+
+    @BeforeAll
+    static void startTwoInstancesOnOneDatabase() {
+        Map<String, Object> database = TestDatabase.current().newDatabase();
+        for (int i = 0; i < 2; i++) {
+            List<String> args = new ArrayList<>(List.of("--server.port=0", "--firstpin.bootstrap-token=" + BOOTSTRAP,
+                    "--spring.datasource.hikari.maximum-pool-size=20"));
+            database.forEach((key, value) -> args.add("--" + key + "=" + value));
+            INSTANCES.add(new SpringApplicationBuilder(FirstpinApplication.class).run(args.toArray(String[]::new)));
+        }
+    }
+
+    @AfterAll
+    static void stopInstances() {
+        INSTANCES.forEach(ConfigurableApplicationContext::close);
+        INSTANCES.clear();
+    }
+
+    private static ApiClient client(int instance, String token) {
+        int port = ((WebServerApplicationContext) INSTANCES.get(instance)).getWebServer().getPort();
+        return new ApiClient(port, token);
+    }
+
+    @Test
+    void sixHundredApplicantsForOneHundredFiftySeatsEndConfirmedOrWaitlistedInOrderAndCancellationsPromoteTheFirst()
+            throws Exception {
+        ApiClient admin = client(0, BOOTSTRAP).foundOrganization("rush");
+        admin.post("/api/v1/organizations/rush/communities", json("slug", "rush-c", "name", "Rush"));
+        long eventId = admin.post("/api/v1/communities/rush-c/events", json("title", "人気の勉強会",
+                "startsAt", "2030-06-01T19:00:00+09:00", "online", true,
+                "frames", List.of(Map.of("name", "一般枠", "capacity", SEATS)))).json().path("id").asLong();
+
+        List<JsonNode> answers = concurrently(IntStream.range(0, APPLICANTS).<Callable<JsonNode>>mapToObj(i -> () -> {
+            ApiClient.Answer answer = client(i % 2, null).post("/api/v1/events/" + eventId + "/registrations",
+                    json("name", "参加者 " + i, "email", "applicant" + i + "@example.com", "frame", "一般枠"));
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+            return answer.json();
+        }).toList());
+
+        assertThat(answers.stream().filter(a -> a.path("status").asString().equals("confirmed"))).hasSize(SEATS);
+        assertThat(answers.stream().filter(a -> a.path("status").asString().equals("waitlisted"))
+                .map(a -> a.path("waitlistPosition").asInt()).sorted().toList())
+                .isEqualTo(IntStream.rangeClosed(1, APPLICANTS - SEATS).boxed().toList());
+        List<JsonNode> listed = list(admin, eventId);
+        List<JsonNode> confirmed = withStatus(listed, "confirmed");
+        List<JsonNode> waitlisted = withStatus(listed, "waitlisted");
+        assertThat(confirmed).hasSize(SEATS);
+        assertThat(positions(waitlisted)).isEqualTo(IntStream.rangeClosed(1, APPLICANTS - SEATS).boxed().toList());
+        assertDecidedInOneOrder(confirmed, waitlisted);
+
+        List<JsonNode> toCancel = answers.stream().filter(a -> a.path("status").asString().equals("confirmed"))
+                .limit(CANCELLATIONS).toList();
+        concurrently(IntStream.range(0, CANCELLATIONS).<Callable<JsonNode>>mapToObj(i -> () -> {
+            JsonNode registration = toCancel.get(i);
+            ApiClient.Answer answer = client(i % 2, null)
+                    .withHeader("X-Manage-Token", registration.path("manageToken").asString())
+                    .delete("/api/v1/registrations/" + registration.path("id").asLong());
+            assertThat(answer.status()).isEqualTo(204);
+            return registration;
+        }).toList());
+
+        List<JsonNode> after = list(admin, eventId);
+        List<Long> firstThirtyWaiting = waitlisted.stream()
+                .sorted(Comparator.comparingInt(w -> w.path("waitlistPosition").asInt()))
+                .limit(CANCELLATIONS).map(w -> w.path("id").asLong()).toList();
+        assertThat(withStatus(after, "confirmed")).hasSize(SEATS)
+                .extracting(r -> r.path("id").asLong()).containsAll(firstThirtyWaiting);
+        assertThat(withStatus(after, "cancelled")).hasSize(CANCELLATIONS);
+        assertThat(positions(withStatus(after, "waitlisted")))
+                .isEqualTo(IntStream.rangeClosed(1, APPLICANTS - SEATS - CANCELLATIONS).boxed().toList());
+        assertThat(admin.get("/api/v1/events/" + eventId).json().path("frames").get(0).path("confirmed").asInt())
+                .isEqualTo(SEATS);
+    }
+
+    /**
+     * Registrations are written while the frame is locked, so ids follow the order in which they were decided: every
+     * confirmed registration precedes every waitlisted one, and the waitlist follows that order too.
+     */
+    private static void assertDecidedInOneOrder(List<JsonNode> confirmed, List<JsonNode> waitlisted) {
+        long lastConfirmed = confirmed.stream().mapToLong(r -> r.path("id").asLong()).max().orElseThrow();
+        long firstWaiting = waitlisted.stream().mapToLong(r -> r.path("id").asLong()).min().orElseThrow();
+        assertThat(lastConfirmed).isLessThan(firstWaiting);
+        List<Long> byPosition = waitlisted.stream()
+                .sorted(Comparator.comparingInt(w -> w.path("waitlistPosition").asInt()))
+                .map(w -> w.path("id").asLong()).toList();
+        assertThat(byPosition).isSorted();
+    }
+
+    private static List<JsonNode> list(ApiClient admin, long eventId) {
+        List<JsonNode> all = new ArrayList<>();
+        admin.get("/api/v1/events/" + eventId + "/registrations").json().forEach(all::add);
+        return all;
+    }
+
+    private static List<JsonNode> withStatus(List<JsonNode> registrations, String status) {
+        return registrations.stream().filter(r -> r.path("status").asString().equals(status)).toList();
+    }
+
+    private static List<Integer> positions(List<JsonNode> waitlisted) {
+        return waitlisted.stream().map(w -> w.path("waitlistPosition").asInt()).sorted().toList();
+    }
+
+    private static <T> List<T> concurrently(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<T>> futures = pool.invokeAll(tasks);
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return Collections.unmodifiableList(results);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
