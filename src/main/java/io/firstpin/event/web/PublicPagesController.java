@@ -6,6 +6,7 @@ import io.firstpin.event.Event;
 import io.firstpin.event.Events;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.PublicUrls;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -23,11 +24,13 @@ class PublicPagesController {
     private final Communities communities;
     private final Events events;
     private final PublicUrls urls;
+    private final Clock clock;
 
-    PublicPagesController(Communities communities, Events events, PublicUrls urls) {
+    PublicPagesController(Communities communities, Events events, PublicUrls urls, Clock clock) {
         this.communities = communities;
         this.events = events;
         this.urls = urls;
+        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -59,6 +62,7 @@ class PublicPagesController {
         Event event = events.find(id).orElseThrow(() -> NotFoundException.of("event", id));
         Community community = communities.inOrganization(event.organizationId(), event.communityId());
         model.addAttribute("page", EventPage.of(event, community, events));
+        model.addAttribute("registrationOpen", event.registrationOpen(clock.instant()));
         model.addAttribute("publicUrl", urls.event(id));
         return "event/public";
     }

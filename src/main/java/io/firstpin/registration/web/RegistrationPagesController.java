@@ -1,0 +1,113 @@
+package io.firstpin.registration.web;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import io.firstpin.event.Event;
+import io.firstpin.event.Events;
+import io.firstpin.platform.ConflictException;
+import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.NotFoundException;
+import io.firstpin.platform.web.FormErrors;
+import io.firstpin.registration.Applicant;
+import io.firstpin.registration.Registered;
+import io.firstpin.registration.Registration;
+import io.firstpin.registration.Registrations;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The registrant's side: the form, and the private manage page reached by the link only they have. */
+@Controller
+class RegistrationPagesController {
+
+    private final Registrations registrations;
+    private final Events events;
+    private final Communities communities;
+    private final Clock clock;
+
+    RegistrationPagesController(Registrations registrations, Events events, Communities communities, Clock clock) {
+        this.registrations = registrations;
+        this.events = events;
+        this.communities = communities;
+        this.clock = clock;
+    }
+
+    @GetMapping("/e/{id}/register")
+    String form(@PathVariable long id, Model model) {
+        model.addAttribute("form", new RegistrationForm("", "", ""));
+        return formPage(event(id), model);
+    }
+
+    @PostMapping("/e/{id}/register")
+    String register(@PathVariable long id, @Valid @ModelAttribute("form") RegistrationForm form, BindingResult binding,
+            Model model, RedirectAttributes redirect) {
+        Event event = event(id);
+        if (!binding.hasErrors()) {
+            try {
+                Registered registered = registrations.register(id, form.frame(),
+                        new Applicant(form.name(), form.email(), LocaleContextHolder.getLocale()));
+                redirect.addFlashAttribute("justRegistered", true);
+                return "redirect:/r/" + registered.manageToken();
+            } catch (InvalidInputException e) {
+                FormErrors.reject(binding, e);
+            } catch (ConflictException e) {
+                FormErrors.reject(binding, e);
+            }
+        }
+        return formPage(event, model);
+    }
+
+    @GetMapping("/r/{token}")
+    String manage(@PathVariable String token, Model model) {
+        Registration registration = byToken(token);
+        Event event = event(registration.eventId());
+        model.addAttribute("registration", registration);
+        model.addAttribute("position", registrations.positionOf(registration));
+        model.addAttribute("frame", events.frame(registration.frameId()).orElseThrow());
+        model.addAttribute("event", event);
+        model.addAttribute("community", community(event));
+        model.addAttribute("token", token);
+        return "registration/manage";
+    }
+
+    @PostMapping("/r/{token}/cancel")
+    String cancel(@PathVariable String token, RedirectAttributes redirect) {
+        registrations.cancelWithToken(byToken(token).id(), token);
+        redirect.addFlashAttribute("justCancelled", true);
+        return "redirect:/r/" + token;
+    }
+
+    private String formPage(Event event, Model model) {
+        model.addAttribute("event", event);
+        model.addAttribute("community", community(event));
+        model.addAttribute("frames", events.frames(event.id()));
+        model.addAttribute("open", event.registrationOpen(clock.instant()));
+        return "registration/form";
+    }
+
+    private Registration byToken(String token) {
+        return registrations.byToken(token).orElseThrow(() -> NotFoundException.of("registration", "with this link"));
+    }
+
+    private Event event(long id) {
+        return events.find(id).orElseThrow(() -> NotFoundException.of("event", id));
+    }
+
+    private Community community(Event event) {
+        return communities.inOrganization(event.organizationId(), event.communityId());
+    }
+
+    record RegistrationForm(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 320) String email,
+            @Size(max = 100) String frame) {
+    }
+}
