@@ -1,0 +1,149 @@
+package io.firstpin.registration.web;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import io.firstpin.event.Event;
+import io.firstpin.event.Events;
+import io.firstpin.event.Frame;
+import io.firstpin.identity.Role;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import io.firstpin.registration.RegistrationStatus;
+import io.firstpin.registration.Registrations;
+import io.firstpin.registration.Registrations.Entry;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Staff view of an event's registrations: by frame and status, waitlist order, check-in progress, CSV export. */
+@Controller
+@RequestMapping("/manage/{org}")
+class StaffRegistrationsController {
+
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Organizations organizations;
+    private final Events events;
+    private final Communities communities;
+    private final Registrations registrations;
+    private final MessageSource messages;
+
+    StaffRegistrationsController(Organizations organizations, Events events, Communities communities,
+            Registrations registrations, MessageSource messages) {
+        this.organizations = organizations;
+        this.events = events;
+        this.communities = communities;
+        this.registrations = registrations;
+        this.messages = messages;
+    }
+
+    @GetMapping("/events/{id}/registrations")
+    String list(@PathVariable String org, @PathVariable long id,
+            @RequestParam(required = false) RegistrationStatus status, Model model) {
+        Organization organization = organizations.open(org, Role.VIEWER);
+        Event event = events.inOrganization(organization.id(), id);
+        List<Entry> all = registrations.ofEvent(organization.id(), id);
+        model.addAttribute("org", organization);
+        model.addAttribute("event", event);
+        model.addAttribute("community", communities.inOrganization(organization.id(), event.communityId()));
+        model.addAttribute("summary", RegistrationSummary.of(events.frames(id), all));
+        model.addAttribute("entries", status == null ? all
+                : all.stream().filter(e -> e.registration().status() == status).toList());
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", RegistrationStatus.values());
+        return "registration/staff-list";
+    }
+
+    @PostMapping("/registrations/{registrationId}/cancel")
+    String cancel(@PathVariable String org, @PathVariable long registrationId) {
+        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        long eventId = registrations.cancelByStaff(organization.id(), registrationId).eventId();
+        return "redirect:/manage/" + org + "/events/" + eventId + "/registrations";
+    }
+
+    /** UTF-8 with a byte order mark, so that Excel opens Japanese names correctly. */
+    @GetMapping("/events/{id}/registrations.csv")
+    void csv(@PathVariable String org, @PathVariable long id, HttpServletResponse response) throws IOException {
+        Organization organization = organizations.open(org, Role.VIEWER);
+        Event event = events.inOrganization(organization.id(), id);
+        Community community = communities.inOrganization(organization.id(), event.communityId());
+        Locale locale = LocaleContextHolder.getLocale();
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("event-" + id + "-registrations.csv", StandardCharsets.UTF_8).build().toString());
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        writer.write('\uFEFF');
+        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL)) {
+            csv.printRecord(List.of("id", "name", "email", "frame", "status", "waitlist", "checked-in", "registered-at")
+                    .stream().map(column -> text("registration.csv." + column, locale)).toList());
+            for (Entry entry : registrations.ofEvent(organization.id(), id)) {
+                var r = entry.registration();
+                csv.printRecord(r.id(), cell(r.name()), cell(r.email()), cell(entry.frameName()),
+                        text("registration.status." + r.status(), locale),
+                        entry.waitlistPosition() == null ? "" : entry.waitlistPosition(),
+                        entry.checkedIn() ? text("common.yes", locale) : "",
+                        CSV_TIME.format(r.registeredAt().atZone(community.timeZone())));
+            }
+        }
+    }
+
+    private String text(String code, Locale locale) {
+        return messages.getMessage(code, null, code, locale);
+    }
+
+    /** Keeps spreadsheet programs from running a cell that a registrant typed as a formula. */
+    private static String cell(String value) {
+        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+
+    /** Counts per frame and status, and how many of the confirmed have checked in. */
+    record RegistrationSummary(List<FrameSummary> frames, int confirmed, int checkedIn) {
+
+        static RegistrationSummary of(List<Frame> frames, List<Entry> entries) {
+            List<FrameSummary> perFrame = frames.stream().map(frame -> {
+                Map<RegistrationStatus, Integer> counts = new EnumMap<>(RegistrationStatus.class);
+                entries.stream().filter(e -> e.registration().frameId() == frame.id())
+                        .forEach(e -> counts.merge(e.registration().status(), 1, Integer::sum));
+                return new FrameSummary(frame, counts);
+            }).toList();
+            int confirmed = (int) entries.stream()
+                    .filter(e -> e.registration().status() == RegistrationStatus.CONFIRMED).count();
+            int checkedIn = (int) entries.stream().filter(Entry::checkedIn).count();
+            return new RegistrationSummary(perFrame, confirmed, checkedIn);
+        }
+
+        public int checkedInPercent() {
+            return confirmed == 0 ? 0 : Math.round(100f * checkedIn / confirmed);
+        }
+    }
+
+    record FrameSummary(Frame frame, Map<RegistrationStatus, Integer> counts) {
+
+        public int count(RegistrationStatus status) {
+            return counts.getOrDefault(status, 0);
+        }
+    }
+}

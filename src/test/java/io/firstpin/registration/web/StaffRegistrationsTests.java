@@ -1,0 +1,138 @@
+package io.firstpin.registration.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.CommunityProfile;
+import io.firstpin.event.Event;
+import io.firstpin.event.EventDetails;
+import io.firstpin.event.EventKind;
+import io.firstpin.event.Events;
+import io.firstpin.event.FrameMode;
+import io.firstpin.event.FramePlan;
+import io.firstpin.identity.Role;
+import io.firstpin.identity.StaffAccounts;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import io.firstpin.platform.Slug;
+import io.firstpin.registration.Applicant;
+import io.firstpin.registration.RegistrationStatus;
+import io.firstpin.registration.Registrations;
+import io.firstpin.testing.DatabaseTest;
+import io.firstpin.testing.StaffLogin;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+@DatabaseTest
+@SpringBootTest
+@AutoConfigureMockMvc
+class StaffRegistrationsTests {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    Communities communities;
+    @Autowired
+    Events events;
+    @Autowired
+    Registrations registrations;
+    @Autowired
+    StaffAccounts accounts;
+
+    Organization organization;
+    Event event;
+
+    @BeforeEach
+    void anEventWithTwoSeatsAndThreeRegistrants() {
+        String slug = "staff-reg-" + System.nanoTime();
+        organization = organizations.found(new Slug(slug), "Org");
+        var community = communities.start(organization.id(), new Slug(slug + "-c"),
+                CommunityProfile.of("JAWS-UG 名古屋", null, null, "Asia/Tokyo"), null);
+        event = events.plan(community, new EventDetails("名古屋勉強会", null, EventKind.STUDY_SESSION,
+                Instant.now().plus(10, ChronoUnit.DAYS), null, null, true, null, Optional.empty()), List.of(),
+                List.of(new FramePlan(null, "一般枠", 2, FrameMode.FIFO, null)), "一般枠");
+        for (String name : List.of("名古屋 一郎", "=HYPERLINK(\"http://evil\")", "補欠 三郎")) {
+            registrations.register(event.id(), "一般枠",
+                    new Applicant(name, "p" + name.hashCode() + "@example.com", Locale.JAPANESE));
+        }
+    }
+
+    private MockHttpSession signedIn(Role role) {
+        String email = role.name().toLowerCase(Locale.ROOT) + "-" + organization.id() + "@example.com";
+        accounts.openWithRole(email, "Staff", PASSWORD, organization.id(), role);
+        return StaffLogin.signIn(mvc, email, PASSWORD);
+    }
+
+    @Test
+    void staffSeeRegistrationsByFrameAndStatusWithTheWaitlistOrder() throws Exception {
+        String html = mvc.perform(get("/manage/" + organization.slug() + "/events/" + event.id() + "/registrations")
+                .session(signedIn(Role.VIEWER)).header("Accept-Language", "ja")).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(html).contains("名古屋 一郎").contains("補欠 三郎").contains("@example.com")
+                .contains("参加確定 2 人中 0 人が受付済み");
+    }
+
+    @Test
+    void theCsvOpensInExcelWithJapaneseHeadersAndNoFormulas() throws Exception {
+        byte[] csv = mvc.perform(get("/manage/" + organization.slug() + "/events/" + event.id() + "/registrations.csv")
+                .session(signedIn(Role.VIEWER)).header("Accept-Language", "ja")).andReturn().getResponse()
+                .getContentAsByteArray();
+
+        assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+        String text = new String(csv, StandardCharsets.UTF_8).substring(1);
+        List<String> lines = text.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("受付番号,名前,メールアドレス,参加枠,状態,補欠順,受付済み,申込日時");
+        assertThat(lines).hasSize(4);
+        assertThat(text).contains("'=HYPERLINK").contains("補欠,1");
+    }
+
+    @Test
+    void aLeaderCancelsForSomeoneAndTheWaitlistMovesUpButAViewerCannot() throws Exception {
+        long seated = registrations.ofEvent(organization.id(), event.id()).get(0).registration().id();
+
+        int byViewer = mvc.perform(post("/manage/" + organization.slug() + "/registrations/" + seated + "/cancel")
+                .session(signedIn(Role.VIEWER)).with(csrf())).andReturn().getResponse().getStatus();
+        mvc.perform(post("/manage/" + organization.slug() + "/registrations/" + seated + "/cancel")
+                .session(signedIn(Role.COMMUNITY_LEADER)).with(csrf()));
+
+        assertThat(byViewer).isEqualTo(403);
+        assertThat(registrations.ofEvent(organization.id(), event.id()))
+                .extracting(e -> e.registration().status())
+                .containsExactly(RegistrationStatus.CANCELLED, RegistrationStatus.CONFIRMED, RegistrationStatus.CONFIRMED);
+    }
+
+    @Test
+    void anotherOrganizationsStaffSeeNothing() throws Exception {
+        Organization other = organizations.found(new Slug("other-" + System.nanoTime()), "Other");
+        accounts.openWithRole("admin-" + other.id() + "@example.com", "Admin", PASSWORD, other.id(),
+                Role.ORGANIZATION_ADMIN);
+        MockHttpSession outsider = StaffLogin.signIn(mvc, "admin-" + other.id() + "@example.com", PASSWORD);
+
+        int page = mvc.perform(get("/manage/" + other.slug() + "/events/" + event.id() + "/registrations")
+                .session(outsider)).andReturn().getResponse().getStatus();
+        int csv = mvc.perform(get("/manage/" + other.slug() + "/events/" + event.id() + "/registrations.csv")
+                .session(outsider)).andReturn().getResponse().getStatus();
+
+        assertThat(page).isEqualTo(404);
+        assertThat(csv).isEqualTo(404);
+    }
+}
