@@ -30,7 +30,8 @@ class ArchitectureTests {
             .that().resideInAPackage("io.firstpin.platform..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.firstpin.identity..", "io.firstpin.organization..", "io.firstpin.community..",
-                    "io.firstpin.member..", "io.firstpin.event..", "io.firstpin.registration..", "io.firstpin.demo..");
+                    "io.firstpin.member..", "io.firstpin.event..", "io.firstpin.registration..", "io.firstpin.attendance..",
+                    "io.firstpin.notification..", "io.firstpin.demo..");
 
     @ArchTest
     static final ArchRule noFieldInjection = noClasses()

@@ -1,0 +1,163 @@
+package io.firstpin.notification.internal;
+
+import static io.firstpin.platform.db.Tables.NOTIFICATION_OUTBOX;
+
+import io.firstpin.notification.MailStatus;
+import io.firstpin.notification.QueuedEmail;
+import io.firstpin.notification.RenderedEmail;
+import io.firstpin.platform.db.tables.records.NotificationOutboxRecord;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Repository;
+
+/** The outbox table: queued emails and how their delivery stands. */
+@Repository
+public class Outbox {
+
+    private final DSLContext db;
+
+    Outbox(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * Queues the email, due at once; answers false, changing nothing, when an email with its dedup key is queued
+     * already. {@code on conflict do nothing} keeps PostgreSQL's transaction alive when a concurrent transaction
+     * queued the same key; H2 may instead report the clash as an error, which leaves its transaction usable.
+     */
+    public boolean add(RenderedEmail email, String messageId, Instant now) {
+        try {
+            return db.insertInto(NOTIFICATION_OUTBOX)
+                    .set(NOTIFICATION_OUTBOX.ORGANIZATION_ID, email.organizationId())
+                    .set(NOTIFICATION_OUTBOX.DEDUP_KEY, email.dedupKey())
+                    .set(NOTIFICATION_OUTBOX.MESSAGE_ID, messageId)
+                    .set(NOTIFICATION_OUTBOX.RECIPIENT, email.to())
+                    .set(NOTIFICATION_OUTBOX.LOCALE, email.locale().toLanguageTag())
+                    .set(NOTIFICATION_OUTBOX.SUBJECT, email.subject())
+                    .set(NOTIFICATION_OUTBOX.TEXT_BODY, email.text())
+                    .set(NOTIFICATION_OUTBOX.HTML_BODY, email.html())
+                    .set(NOTIFICATION_OUTBOX.LIST_UNSUBSCRIBE, email.listUnsubscribe())
+                    .set(NOTIFICATION_OUTBOX.STATUS, MailStatus.PENDING.name())
+                    .set(NOTIFICATION_OUTBOX.ATTEMPTS, 0)
+                    .set(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT, at(now))
+                    .set(NOTIFICATION_OUTBOX.CREATED_AT, at(now))
+                    .onConflict(NOTIFICATION_OUTBOX.DEDUP_KEY)
+                    .doNothing()
+                    .execute() == 1;
+        } catch (DuplicateKeyException queuedConcurrently) {
+            return false;
+        }
+    }
+
+    public boolean contains(String dedupKey) {
+        return db.fetchExists(NOTIFICATION_OUTBOX, NOTIFICATION_OUTBOX.DEDUP_KEY.eq(dedupKey));
+    }
+
+    public Optional<QueuedEmail> find(String dedupKey) {
+        return db.selectFrom(NOTIFICATION_OUTBOX)
+                .where(NOTIFICATION_OUTBOX.DEDUP_KEY.eq(dedupKey))
+                .fetchOptional()
+                .map(Outbox::toEmail);
+    }
+
+    /** The ids of pending emails whose attempt is due, the longest waiting first. */
+    public List<Long> dueIds(Instant now, int limit) {
+        return db.select(NOTIFICATION_OUTBOX.ID)
+                .from(NOTIFICATION_OUTBOX)
+                .where(NOTIFICATION_OUTBOX.STATUS.eq(MailStatus.PENDING.name()))
+                .and(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT.le(at(now)))
+                .orderBy(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT, NOTIFICATION_OUTBOX.ID)
+                .limit(limit)
+                .fetch(NOTIFICATION_OUTBOX.ID);
+    }
+
+    /**
+     * Locks the email for this transaction if it is still pending and due; empty when another sender holds it or has
+     * just dealt with it. Another sender's lock is skipped rather than waited for, so two senders never send one email.
+     */
+    public Optional<QueuedEmail> claimIfDue(long id, Instant now) {
+        return db.selectFrom(NOTIFICATION_OUTBOX)
+                .where(NOTIFICATION_OUTBOX.ID.eq(id))
+                .and(NOTIFICATION_OUTBOX.STATUS.eq(MailStatus.PENDING.name()))
+                .and(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT.le(at(now)))
+                .forUpdate()
+                .skipLocked()
+                .fetchOptional()
+                .map(Outbox::toEmail);
+    }
+
+    public void markSent(long id, Instant sentAt) {
+        db.update(NOTIFICATION_OUTBOX)
+                .set(NOTIFICATION_OUTBOX.STATUS, MailStatus.SENT.name())
+                .set(NOTIFICATION_OUTBOX.SENT_AT, at(sentAt))
+                .where(NOTIFICATION_OUTBOX.ID.eq(id))
+                .execute();
+    }
+
+    /** Records a failed attempt: pending again at {@code nextAttemptAt}, or FAILED when that is empty. */
+    public void markFailed(long id, int attempts, Optional<Instant> nextAttemptAt, String error) {
+        Field<OffsetDateTime> next = nextAttemptAt.isPresent()
+                ? DSL.val(at(nextAttemptAt.get()), NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT)
+                : NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT;
+        db.update(NOTIFICATION_OUTBOX)
+                .set(NOTIFICATION_OUTBOX.ATTEMPTS, attempts)
+                .set(NOTIFICATION_OUTBOX.LAST_ERROR, error)
+                .set(NOTIFICATION_OUTBOX.STATUS, nextAttemptAt.isPresent() ? MailStatus.PENDING.name() : MailStatus.FAILED.name())
+                .set(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT, next)
+                .where(NOTIFICATION_OUTBOX.ID.eq(id))
+                .execute();
+    }
+
+    /** Puts a given-up email back in the queue, due at once, with a fresh count of attempts. */
+    public boolean requeueFailed(String dedupKey, Instant now) {
+        return db.update(NOTIFICATION_OUTBOX)
+                .set(NOTIFICATION_OUTBOX.STATUS, MailStatus.PENDING.name())
+                .set(NOTIFICATION_OUTBOX.ATTEMPTS, 0)
+                .set(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT, at(now))
+                .where(NOTIFICATION_OUTBOX.DEDUP_KEY.eq(dedupKey))
+                .and(NOTIFICATION_OUTBOX.STATUS.eq(MailStatus.FAILED.name()))
+                .execute() == 1;
+    }
+
+    public long count(MailStatus status) {
+        return db.fetchCount(NOTIFICATION_OUTBOX, NOTIFICATION_OUTBOX.STATUS.eq(status.name()));
+    }
+
+    public Map<MailStatus, Long> countByStatus() {
+        Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
+        for (MailStatus status : MailStatus.values()) {
+            counts.put(status, 0L);
+        }
+        db.select(NOTIFICATION_OUTBOX.STATUS, DSL.count())
+                .from(NOTIFICATION_OUTBOX)
+                .groupBy(NOTIFICATION_OUTBOX.STATUS)
+                .forEach(row -> counts.put(MailStatus.valueOf(row.value1()), row.value2().longValue()));
+        return counts;
+    }
+
+    private static QueuedEmail toEmail(NotificationOutboxRecord row) {
+        return new QueuedEmail(row.getId(), row.getOrganizationId(), row.getDedupKey(), row.getMessageId(),
+                row.getRecipient(), Locale.forLanguageTag(row.getLocale()), row.getSubject(), row.getTextBody(),
+                row.getHtmlBody(), row.getListUnsubscribe(), MailStatus.valueOf(row.getStatus()), row.getAttempts(),
+                instant(row.getNextAttemptAt()), row.getLastError(), instant(row.getCreatedAt()),
+                instant(row.getSentAt()));
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}
