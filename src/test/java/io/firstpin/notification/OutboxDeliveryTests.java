@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import io.firstpin.notification.TestSmtp.ReceivedEmail;
+import io.firstpin.testing.TestSmtp;
+import io.firstpin.testing.TestSmtp.ReceivedEmail;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.Slug;

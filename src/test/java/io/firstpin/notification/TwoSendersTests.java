@@ -6,7 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.firstpin.FirstpinApplication;
-import io.firstpin.notification.TestSmtp.ReceivedEmail;
+import io.firstpin.testing.TestSmtp;
+import io.firstpin.testing.TestSmtp.ReceivedEmail;
 import io.firstpin.notification.internal.OutboxSender;
 import io.firstpin.testing.DatabaseTest;
 import java.time.Duration;

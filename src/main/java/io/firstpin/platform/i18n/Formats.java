@@ -24,7 +24,13 @@ public class Formats {
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     public String dateTime(Instant instant, String zone) {
-        return instant == null ? "" : (japanese() ? JA_DATE_TIME : EN_DATE_TIME).format(instant.atZone(zoneOf(zone)));
+        return dateTime(instant, zone, LocaleContextHolder.getLocale());
+    }
+
+    /** For text written for someone else than the current request, such as an email to a registrant. */
+    public String dateTime(Instant instant, String zone, Locale locale) {
+        boolean japanese = Locale.JAPANESE.getLanguage().equals(locale.getLanguage());
+        return instant == null ? "" : (japanese ? JA_DATE_TIME : EN_DATE_TIME).format(instant.atZone(zoneOf(zone)));
     }
 
     public String date(Instant instant, String zone) {

@@ -1,4 +1,4 @@
-package io.firstpin.notification;
+package io.firstpin.testing;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -16,12 +16,12 @@ import java.util.List;
  * GreenMail, a real SMTP server inside the test JVM, on a port fixed per test class so that a test can stop it and
  * start it again where the application expects it.
  */
-final class TestSmtp {
+public final class TestSmtp {
 
     private TestSmtp() {
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -30,12 +30,12 @@ final class TestSmtp {
     }
 
     /** A fresh server for every test method. */
-    static GreenMailExtension on(int port) {
+    public static GreenMailExtension on(int port) {
         return new GreenMailExtension(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     }
 
     /** What arrived for this address, decoded. */
-    static List<ReceivedEmail> receivedBy(GreenMailExtension smtp, String address) {
+    public static List<ReceivedEmail> receivedBy(GreenMailExtension smtp, String address) {
         return Arrays.stream(smtp.getReceivedMessages())
                 .map(ReceivedEmail::of)
                 .filter(email -> email.to().equalsIgnoreCase(address))
@@ -43,10 +43,10 @@ final class TestSmtp {
     }
 
     /** An email as the SMTP server received it: headers and both parts, decoded. */
-    record ReceivedEmail(String to, String from, String subject, String messageId, String text, String html,
+    public record ReceivedEmail(String to, String from, String subject, String messageId, String text, String html,
             MimeMessage raw) {
 
-        static ReceivedEmail of(MimeMessage message) {
+        public static ReceivedEmail of(MimeMessage message) {
             try {
                 String text = null;
                 String html = null;
@@ -72,7 +72,7 @@ final class TestSmtp {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             try {
                 return raw.getHeader(name, ",");
             } catch (MessagingException e) {
@@ -80,7 +80,7 @@ final class TestSmtp {
             }
         }
 
-        String contentType() {
+        public String contentType() {
             try {
                 return raw.getContentType();
             } catch (MessagingException e) {
