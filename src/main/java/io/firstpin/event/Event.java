@@ -109,9 +109,7 @@ public class Event {
 
     /** Whether a registration made at {@code now} is taken. */
     public boolean registrationOpen(Instant now) {
-        boolean opened = registrationOpensAt == null || !now.isBefore(registrationOpensAt);
-        boolean closed = !now.isBefore(registrationClosesAt != null ? registrationClosesAt : endsAt);
-        return opened && !closed;
+        return new RegistrationWindow(registrationOpensAt, registrationClosesAt).isOpen(now, endsAt);
     }
 
     public Instant registrationOpensAt() {

@@ -1,5 +1,6 @@
 package io.firstpin.event;
 
+import static io.firstpin.platform.db.Tables.COMMUNITY;
 import static io.firstpin.platform.db.Tables.EVENT;
 
 import io.firstpin.community.Community;
@@ -8,8 +9,10 @@ import io.firstpin.event.internal.FrameRepository;
 import io.firstpin.member.Members;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
+import io.firstpin.platform.geo.Prefecture;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -108,7 +111,11 @@ public class Events {
             if (frame == null) {
                 throw InvalidInputException.of("frames", "event.frame.unknown-id");
             }
-            int confirmed = counts.getOrDefault(frame.id(), FrameOccupancy.Counts.NONE).confirmed();
+            FrameOccupancy.Counts held = counts.getOrDefault(frame.id(), FrameOccupancy.Counts.NONE);
+            if (frame.mode() == FrameMode.LOTTERY && plan.mode() != FrameMode.LOTTERY && held.applied() > 0) {
+                throw InvalidInputException.of("frames", "event.frame.lottery-pending", frame.name(), held.applied());
+            }
+            int confirmed = held.confirmed();
             if (plan.capacity() != null && plan.capacity() < confirmed) {
                 throw InvalidInputException.of("frames", "event.frame.capacity-below-confirmed", frame.name(), confirmed);
             }
@@ -159,6 +166,27 @@ public class Events {
     /** For public pages: any event, whoever asks. */
     public Optional<Event> find(long eventId) {
         return events.findById(eventId);
+    }
+
+    /** The event's essentials in one query, for hot paths that do not need the agenda. */
+    public Optional<EventSummary> summary(long eventId) {
+        return db.select(EVENT.ID, EVENT.ORGANIZATION_ID, EVENT.COMMUNITY_ID, COMMUNITY.NAME, COMMUNITY.TIME_ZONE,
+                        EVENT.TITLE, EVENT.STARTS_AT, EVENT.ENDS_AT, EVENT.ONLINE, EVENT.VENUE_NAME, EVENT.PREFECTURE_CODE,
+                        EVENT.CITY, EVENT.REGISTRATION_OPENS_AT, EVENT.REGISTRATION_CLOSES_AT)
+                .from(EVENT)
+                .join(COMMUNITY).on(COMMUNITY.ID.eq(EVENT.COMMUNITY_ID))
+                .where(EVENT.ID.eq(eventId))
+                .fetchOptional(row -> new EventSummary(row.get(EVENT.ID), row.get(EVENT.ORGANIZATION_ID),
+                        row.get(EVENT.COMMUNITY_ID), row.get(COMMUNITY.NAME), row.get(COMMUNITY.TIME_ZONE),
+                        row.get(EVENT.TITLE), row.get(EVENT.STARTS_AT).toInstant(), row.get(EVENT.ENDS_AT).toInstant(),
+                        row.get(EVENT.ONLINE), row.get(EVENT.VENUE_NAME),
+                        Prefecture.ofCode(row.get(EVENT.PREFECTURE_CODE)).orElse(null),
+                        row.get(EVENT.CITY), new RegistrationWindow(instant(row.get(EVENT.REGISTRATION_OPENS_AT)),
+                                instant(row.get(EVENT.REGISTRATION_CLOSES_AT)))));
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 
     public List<Frame> frames(long eventId) {

@@ -1,6 +1,7 @@
 package io.firstpin.registration;
 
 import io.firstpin.event.Event;
+import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
 import io.firstpin.event.FrameMode;
@@ -13,6 +14,7 @@ import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.Secrets;
 import io.firstpin.registration.RegistrationChanged.Change;
 import io.firstpin.registration.internal.FrameQueue;
+import io.firstpin.registration.internal.LotteryDraws;
 import io.firstpin.registration.internal.RegistrationRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,16 +46,18 @@ public class Registrations {
 
     private final RegistrationRepository registrations;
     private final FrameQueue queue;
+    private final LotteryDraws draws;
     private final Events events;
     private final Members members;
     private final AttendanceLookup attendance;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    Registrations(RegistrationRepository registrations, FrameQueue queue, Events events, Members members,
-            AttendanceLookup attendance, ApplicationEventPublisher publisher, Clock clock) {
+    Registrations(RegistrationRepository registrations, FrameQueue queue, LotteryDraws draws, Events events,
+            Members members, AttendanceLookup attendance, ApplicationEventPublisher publisher, Clock clock) {
         this.registrations = registrations;
         this.queue = queue;
+        this.draws = draws;
         this.events = events;
         this.members = members;
         this.attendance = attendance;
@@ -67,7 +71,7 @@ public class Registrations {
      */
     @Transactional
     public Registered register(long eventId, String frameRef, Applicant applicant) {
-        Event event = events.find(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
+        EventSummary event = events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
         Instant now = clock.instant();
         if (!event.registrationOpen(now)) {
             throw new ConflictException("event", "registration.closed");
@@ -85,7 +89,7 @@ public class Registrations {
                 })
                 .orElseGet(() -> Registration.apply(event.organizationId(), eventId, frame.id(), member.id(), applicant,
                         Secrets.hash(token), now));
-        Change change = seat(registration, frame, now);
+        Change change = seat(registration, frame);
         try {
             registration = registrations.save(registration);
         } catch (DuplicateKeyException raced) {
@@ -141,7 +145,8 @@ public class Registrations {
 
     /** The organization an event belongs to, for access checks; an unknown event is not found. */
     public long organizationOfEvent(long eventId) {
-        return events.find(eventId).map(Event::organizationId).orElseThrow(() -> NotFoundException.of("event", eventId));
+        return events.summary(eventId).map(EventSummary::organizationId)
+                .orElseThrow(() -> NotFoundException.of("event", eventId));
     }
 
     /** 1-based place in the frame's waitlist, or null when not waiting. */
@@ -180,7 +185,7 @@ public class Registrations {
     /** Caller holds the frame's lock. */
     private int fillFreeSeats(long frameId) {
         Frame frame = frameById(frameId);
-        if (frame.mode() == FrameMode.LOTTERY && lotteryPending(frame, clock.instant())) {
+        if (lotteryPending(frame)) {
             return 0;
         }
         int promoted = 0;
@@ -201,8 +206,8 @@ public class Registrations {
     }
 
     /** Caller holds the frame's lock. */
-    private Change seat(Registration registration, Frame frame, Instant now) {
-        if (frame.mode() == FrameMode.LOTTERY && lotteryPending(frame, now)) {
+    private Change seat(Registration registration, Frame frame) {
+        if (lotteryPending(frame)) {
             registration.awaitDraw();
             return Change.APPLIED;
         }
@@ -215,11 +220,15 @@ public class Registrations {
         return Change.WAITLISTED;
     }
 
-    private static boolean lotteryPending(Frame frame, Instant now) {
-        return frame.lotteryAt() != null && now.isBefore(frame.lotteryAt());
+    /**
+     * Caller holds the frame's lock. Pending until the frame is drawn, not merely until its lottery time: the draw
+     * runs a little later, and whoever applies in between still takes part in it.
+     */
+    private boolean lotteryPending(Frame frame) {
+        return frame.mode() == FrameMode.LOTTERY && !draws.drawn(frame.id());
     }
 
-    private Frame frameOf(Event event, String frameRef) {
+    private Frame frameOf(EventSummary event, String frameRef) {
         List<Frame> frames = events.frames(event.id());
         if (frameRef == null || frameRef.isBlank()) {
             if (frames.size() == 1) {

@@ -32,7 +32,8 @@ public enum TestDatabase {
         if (this == H2) {
             return Map.of(
                     "spring.datasource.url", "jdbc:h2:mem:" + name
-                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+                            + ";LOCK_TIMEOUT=30000",
                     "spring.datasource.username", "sa",
                     "spring.datasource.password", "");
         }

@@ -1,8 +1,6 @@
 package io.firstpin.registration.internal;
 
-import io.firstpin.community.Communities;
-import io.firstpin.community.Community;
-import io.firstpin.event.Event;
+import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
 import io.firstpin.notification.Notifications;
 import io.firstpin.notification.OutgoingEmail;
@@ -26,16 +24,14 @@ class RegistrationMails {
 
     private final Registrations registrations;
     private final Events events;
-    private final Communities communities;
     private final Notifications notifications;
     private final PublicUrls urls;
     private final Formats formats;
 
-    RegistrationMails(Registrations registrations, Events events, Communities communities, Notifications notifications,
-            PublicUrls urls, Formats formats) {
+    RegistrationMails(Registrations registrations, Events events, Notifications notifications, PublicUrls urls,
+            Formats formats) {
         this.registrations = registrations;
         this.events = events;
-        this.communities = communities;
         this.notifications = notifications;
         this.urls = urls;
         this.formats = formats;
@@ -47,16 +43,15 @@ class RegistrationMails {
         if (registration.email() == null) {
             return;
         }
-        Event event = events.find(changed.eventId()).orElseThrow();
-        Community community = communities.inOrganization(event.organizationId(), event.communityId());
+        EventSummary event = events.summary(changed.eventId()).orElseThrow();
         Map<String, Object> model = new HashMap<>();
         model.put("recipientName", registration.name());
         model.put("eventTitle", event.title());
-        model.put("when", formats.dateTime(event.startsAt(), community.timeZoneId(), registration.locale())
-                + " (" + community.timeZoneId() + ")");
-        model.put("communityName", community.name());
-        model.put("place", event.venue().map(v -> String.join(" ", nonNull(v.name()),
-                v.prefecture().displayName(registration.locale()), nonNull(v.city()))).orElse(null));
+        model.put("when", formats.dateTime(event.startsAt(), event.timeZone(), registration.locale())
+                + " (" + event.timeZone() + ")");
+        model.put("communityName", event.communityName());
+        model.put("place", event.prefectureIfAny().map(p -> String.join(" ", nonNull(event.venueName()),
+                p.displayName(registration.locale()), nonNull(event.city()))).orElse(null));
         model.put("online", event.online());
         model.put("frameName", events.frame(registration.frameId()).map(f -> f.name()).orElse(""));
         model.put("eventUrl", urls.event(event.id()));
