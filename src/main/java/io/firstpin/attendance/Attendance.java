@@ -39,6 +39,10 @@ public class Attendance {
         return id;
     }
 
+    public long organizationId() {
+        return organizationId;
+    }
+
     public long eventId() {
         return eventId;
     }
