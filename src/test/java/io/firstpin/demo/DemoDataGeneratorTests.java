@@ -47,7 +47,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestConstructor;
 
 @DatabaseTest
-@SpringBootTest
+// a context of its own: the checks below read whole tables and must see only what the generator wrote
+@SpringBootTest(properties = "firstpin.test.context=demo-generator")
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoDataGeneratorTests {
