@@ -1,6 +1,5 @@
 package io.firstpin.registration;
 
-import io.firstpin.event.Event;
 import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
@@ -95,8 +94,9 @@ public class Registrations {
         } catch (DuplicateKeyException raced) {
             throw new ConflictException("email", "registration.duplicate");
         }
-        publisher.publishEvent(new RegistrationChanged(registration.id(), eventId, change, token));
-        return new Registered(registration, positionOf(registration), token);
+        Integer position = positionOf(registration);
+        publisher.publishEvent(new RegistrationChanged(registration.id(), eventId, change, token, position));
+        return new Registered(registration, position, token);
     }
 
     /** Cancels by the registrant's private token; a wrong token is treated like an unknown registration. */
@@ -157,8 +157,9 @@ public class Registrations {
 
     /** Everyone who registered for the event, in the order they registered, with what staff need to see. */
     public List<Entry> ofEvent(long organizationId, long eventId) {
-        Event event = events.inOrganization(organizationId, eventId);
-        Map<Long, String> frameNames = events.frames(event.id()).stream()
+        events.summary(eventId).filter(e -> e.organizationId() == organizationId)
+                .orElseThrow(() -> NotFoundException.of("event", eventId));
+        Map<Long, String> frameNames = events.frames(eventId).stream()
                 .collect(Collectors.toMap(Frame::id, Frame::name));
         Set<Long> checkedIn = attendance.checkedInRegistrations(eventId);
         List<Registration> all = registrations.findByEventIdOrderByRegisteredAtAscIdAsc(eventId);
@@ -172,11 +173,13 @@ public class Registrations {
     private Registration cancel(Registration registration) {
         queue.lock(registration.frameId());
         Registration current = registrations.findById(registration.id()).orElseThrow();
-        if (current.cancel(clock.instant())) {
-            registrations.save(current);
+        if (current.status() == RegistrationStatus.CANCELLED) {
+            return current;
+        }
+        boolean seatFreed = current.cancel(clock.instant());
+        registrations.save(current);
+        if (seatFreed) {
             fillFreeSeats(current.frameId());
-        } else {
-            registrations.save(current);
         }
         publisher.publishEvent(new RegistrationChanged(current.id(), current.eventId(), Change.CANCELLED, null));
         return current;

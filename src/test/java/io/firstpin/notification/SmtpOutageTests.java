@@ -36,8 +36,7 @@ class SmtpOutageTests {
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        TestSmtp.serve(registry, SMTP_PORT);
     }
 
     @Autowired

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * GreenMail, a real SMTP server inside the test JVM, on a port fixed per test class so that a test can stop it and
@@ -32,6 +33,12 @@ public final class TestSmtp {
     /** A fresh server for every test method. */
     public static GreenMailExtension on(int port) {
         return new GreenMailExtension(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    /** Points the application's mail sender at the test server. */
+    public static void serve(DynamicPropertyRegistry registry, int port) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> port);
     }
 
     /** What arrived for this address, decoded. */

@@ -89,10 +89,9 @@ class EventApiController {
         Frame frame = events.frame(id).orElseThrow(() -> NotFoundException.of("frame", id));
         access.requireLeader(frame.organizationId(), "frame " + id);
         Frame resized = events.resize(frame.organizationId(), id, request.capacity());
-        Community community = communities.inOrganization(frame.organizationId(),
-                events.inOrganization(frame.organizationId(), frame.eventId()).communityId());
+        ZoneId zone = ZoneId.of(events.summary(frame.eventId()).orElseThrow().timeZone());
         return FrameResponse.of(resized, events.occupancy(frame.eventId()).getOrDefault(id, FrameOccupancy.Counts.NONE),
-                community.timeZone());
+                zone);
     }
 
     private EventResponse response(Event event, Community community) {

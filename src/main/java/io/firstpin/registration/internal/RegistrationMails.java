@@ -56,7 +56,8 @@ class RegistrationMails {
         model.put("frameName", events.frame(registration.frameId()).map(f -> f.name()).orElse(""));
         model.put("eventUrl", urls.event(event.id()));
         model.put("manageUrl", changed.manageToken() == null ? null : urls.base() + "/r/" + changed.manageToken());
-        model.put("position", registrations.positionOf(registration));
+        model.put("position", changed.waitlistPosition() != null ? changed.waitlistPosition()
+                : registrations.positionOf(registration));
         String name = changed.change().name().toLowerCase(Locale.ROOT);
         String when = String.valueOf((changed.change() == RegistrationChanged.Change.CANCELLED
                 ? registration.cancelledAt() : registration.registeredAt()).toEpochMilli());
