@@ -3,7 +3,9 @@ package io.firstpin.notification;
 import io.firstpin.platform.InvalidInputException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The checks both kinds of outgoing email share, so that only sendable emails reach the outbox. */
@@ -33,6 +35,31 @@ final class EmailRules {
         } catch (AddressException e) {
             throw InvalidInputException.of("email", "validation.email");
         }
+    }
+
+    /** The model itself, once every value is known to survive a trip through the outbox as JSON. */
+    static Map<String, Object> model(Map<String, Object> model) {
+        model.forEach((name, value) -> {
+            if (!jsonValue(value)) {
+                throw new IllegalArgumentException("model value " + name + " is not a JSON value: " + value.getClass());
+            }
+        });
+        return model;
+    }
+
+    private static boolean jsonValue(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                || value instanceof Long || value instanceof Double) {
+            return true;
+        }
+        if (value instanceof Collection<?> items) {
+            return items.stream().allMatch(EmailRules::jsonValue);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.keySet().stream().allMatch(String.class::isInstance)
+                    && map.values().stream().allMatch(EmailRules::jsonValue);
+        }
+        return false;
     }
 
     static Locale locale(Locale locale) {

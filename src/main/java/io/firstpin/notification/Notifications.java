@@ -32,17 +32,16 @@ public class Notifications {
     }
 
     /**
-     * Renders the email in the recipient's language and queues it. Answers false, queuing nothing, when an email with
-     * the same dedup key is queued already (also when a concurrent transaction queues it at the same time).
+     * Queues the email: one insert, so that callers holding a lock (a frame's, while registering) are not slowed down;
+     * the sender renders it in the recipient's language on its first attempt. Answers false, queuing nothing, when an
+     * email with the same dedup key is queued already (also when a concurrent transaction queues it at the same time).
      *
      * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean send(OutgoingEmail email) {
-        if (outbox.contains(email.dedupKey())) {
-            return false;
-        }
-        return queue(templates.render(email));
+        templates.requireTemplate(email);
+        return outbox.add(email, origin.newMessageId(), clock.instant());
     }
 
     /** Queues an email written by the caller; as {@link #send}, a dedup key queued before makes it a no-op. */
@@ -51,10 +50,14 @@ public class Notifications {
         return queue(email);
     }
 
-    /** The email queued under this dedup key, with how its delivery stands. */
+    /**
+     * The email queued under this dedup key, with how its delivery stands; one not rendered yet is shown as it will be
+     * sent.
+     */
     @Transactional(readOnly = true)
     public Optional<QueuedEmail> find(String dedupKey) {
-        return outbox.find(dedupKey);
+        return outbox.find(dedupKey).map(entry -> entry.unrendered() == null ? entry.email()
+                : entry.renderedWith(templates.render(entry.unrendered())));
     }
 
     /** How many emails of the outbox are pending, sent and given up. */

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * An email written as a template and its model, rendered in the recipient's language when it is queued.
+ * An email written as a template and its model, rendered in the recipient's language when it is sent. The model is
+ * stored with the queued email, so it holds plain JSON values only: text, numbers, booleans, null, and lists and maps of
+ * them; anything richer (a date, say) is formatted by the caller.
  *
  * <p>{@code template} is {@code <module>/<name>}: the text part is {@code templates/mail/<module>/<name>.txt}
  * (Thymeleaf TEXT mode, required), the HTML part {@code templates/mail/<module>/<name>.html} (HTML mode, optional; all
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
  * @param to the recipient's address
  * @param locale the recipient's language; null means Japanese
  * @param template {@code <module>/<name>}, lower-case letters, digits and hyphens
- * @param model the values the templates and the subject use; values may be null
+ * @param model the values the templates and the subject use: JSON values, which may be null
  * @param dedupKey names the promise, e.g. {@code registration-confirmed:123}: a second email with the same key is not
  *        queued
  * @param listUnsubscribe the one-click unsubscribe URL (RFC 8058: it must accept a POST) for every email that is not
@@ -36,7 +38,7 @@ public record OutgoingEmail(Long organizationId, String to, Locale locale, Strin
         if (template == null || !TEMPLATE.matcher(template).matches()) {
             throw new IllegalArgumentException("a template is named <module>/<name>: " + template);
         }
-        model = model == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(model));
+        model = model == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(EmailRules.model(model)));
         dedupKey = EmailRules.dedupKey(dedupKey);
         listUnsubscribe = EmailRules.listUnsubscribe(listUnsubscribe);
     }

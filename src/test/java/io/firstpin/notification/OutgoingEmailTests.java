@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.firstpin.platform.InvalidInputException;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,18 @@ class OutgoingEmailTests {
         model.put("late", "change");
 
         assertThat(email.model()).containsEntry("venue", null).doesNotContainKey("late");
+    }
+
+    @Test
+    void theModelHoldsOnlyValuesThatSurviveTheOutboxAsJson() {
+        Map<String, Object> plain = Map.of("title", "勉強会", "seats", 3, "online", true,
+                "speakers", List.of("花子", "太郎"), "venue", Map.of("city", "大阪"));
+        Map<String, Object> rich = Map.of("startsAt", Instant.EPOCH);
+
+        assertThat(new OutgoingEmail(null, "taro@example.com", null, "event/reminder", plain, "k").model())
+                .isEqualTo(plain);
+        assertThatThrownBy(() -> new OutgoingEmail(null, "taro@example.com", null, "event/reminder", rich, "k"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("startsAt");
     }
 
     @Test

@@ -28,6 +28,14 @@ public record DeliveryFailure(boolean permanent, String description) {
         return new DeliveryFailure(permanent, describe(problem));
     }
 
+    /**
+     * The template could not be rendered: a fault of the application, not of the mail server, so waiting does not help;
+     * once it is fixed, {@code Notifications.retry} sends the email again.
+     */
+    public static DeliveryFailure unrenderable(RuntimeException problem) {
+        return new DeliveryFailure(true, "not rendered: " + describe(problem));
+    }
+
     private static boolean recipientRefused(Exception problem) {
         if (problem instanceof MailSendException) {
             for (Exception failed : ((MailSendException) problem).getFailedMessages().values()) {

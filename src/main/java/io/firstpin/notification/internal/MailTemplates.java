@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContext;
@@ -38,6 +39,7 @@ public class MailTemplates {
     private final ApplicationContext application;
     private final PublicUrls urls;
     private final ClassLoader classLoader = MailTemplates.class.getClassLoader();
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     MailTemplates(MessageSource messages, ApplicationContext application, PublicUrls urls, Environment environment) {
         this.messages = messages;
@@ -51,6 +53,21 @@ public class MailTemplates {
         subject.setTemplateMode(TemplateMode.TEXT);
         subject.setCacheable(cache);
         this.subjects = engine(messages, subject);
+    }
+
+    /**
+     * Refuses an email whose text template or subject message does not exist, so that a mistake fails the caller's
+     * transaction at once instead of the email later, unsent.
+     */
+    public void requireTemplate(OutgoingEmail email) {
+        if (known.contains(email.template())) {
+            return;
+        }
+        if (!exists(email.template() + ".txt")) {
+            throw new IllegalArgumentException("no mail template " + ROOT + email.template() + ".txt");
+        }
+        messages.getMessage(email.subjectCode(), null, email.locale());
+        known.add(email.template());
     }
 
     /** The email with its subject and bodies written out; a missing template or subject message is an error. */

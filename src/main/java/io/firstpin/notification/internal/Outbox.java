@@ -3,6 +3,7 @@ package io.firstpin.notification.internal;
 import static io.firstpin.platform.db.Tables.NOTIFICATION_OUTBOX;
 
 import io.firstpin.notification.MailStatus;
+import io.firstpin.notification.OutgoingEmail;
 import io.firstpin.notification.QueuedEmail;
 import io.firstpin.notification.RenderedEmail;
 import io.firstpin.platform.db.tables.records.NotificationOutboxRecord;
@@ -19,10 +20,19 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The outbox table: queued emails and how their delivery stands. */
+/**
+ * The outbox table: queued emails and how their delivery stands. An email queued from a template keeps its template and
+ * model (as JSON) until its first attempt renders it.
+ */
 @Repository
 public class Outbox {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MODEL = new TypeReference<>() {
+    };
 
     private final DSLContext db;
 
@@ -31,43 +41,54 @@ public class Outbox {
     }
 
     /**
-     * Queues the email, due at once; answers false, changing nothing, when an email with its dedup key is queued
+     * Queues the written email, due at once; answers false, changing nothing, when an email with its dedup key is queued
      * already. {@code on conflict do nothing} keeps PostgreSQL's transaction alive when a concurrent transaction
      * queued the same key; H2 may instead report the clash as an error, which leaves its transaction usable.
      */
     public boolean add(RenderedEmail email, String messageId, Instant now) {
+        return insert(email.organizationId(), email.dedupKey(), email.to(), email.locale(), email.listUnsubscribe(),
+                messageId, now, NOTIFICATION_OUTBOX.SUBJECT, email.subject(), NOTIFICATION_OUTBOX.TEXT_BODY,
+                email.text(), NOTIFICATION_OUTBOX.HTML_BODY, email.html());
+    }
+
+    /** Queues the email as template and model, to be rendered when it is sent; as {@link #add(RenderedEmail, String, Instant)}. */
+    public boolean add(OutgoingEmail email, String messageId, Instant now) {
+        return insert(email.organizationId(), email.dedupKey(), email.to(), email.locale(), email.listUnsubscribe(),
+                messageId, now, NOTIFICATION_OUTBOX.TEMPLATE, email.template(), NOTIFICATION_OUTBOX.MODEL,
+                JSON.writeValueAsString(email.model()), null, null);
+    }
+
+    private boolean insert(Long organizationId, String dedupKey, String to, Locale locale, String listUnsubscribe,
+            String messageId, Instant now, Field<String> first, String firstValue, Field<String> second,
+            String secondValue, Field<String> third, String thirdValue) {
+        var insert = db.insertInto(NOTIFICATION_OUTBOX)
+                .set(NOTIFICATION_OUTBOX.ORGANIZATION_ID, organizationId)
+                .set(NOTIFICATION_OUTBOX.DEDUP_KEY, dedupKey)
+                .set(NOTIFICATION_OUTBOX.MESSAGE_ID, messageId)
+                .set(NOTIFICATION_OUTBOX.RECIPIENT, to)
+                .set(NOTIFICATION_OUTBOX.LOCALE, locale.toLanguageTag())
+                .set(NOTIFICATION_OUTBOX.LIST_UNSUBSCRIBE, listUnsubscribe)
+                .set(NOTIFICATION_OUTBOX.STATUS, MailStatus.PENDING.name())
+                .set(NOTIFICATION_OUTBOX.ATTEMPTS, 0)
+                .set(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT, at(now))
+                .set(NOTIFICATION_OUTBOX.CREATED_AT, at(now))
+                .set(first, firstValue)
+                .set(second, secondValue);
+        if (third != null) {
+            insert = insert.set(third, thirdValue);
+        }
         try {
-            return db.insertInto(NOTIFICATION_OUTBOX)
-                    .set(NOTIFICATION_OUTBOX.ORGANIZATION_ID, email.organizationId())
-                    .set(NOTIFICATION_OUTBOX.DEDUP_KEY, email.dedupKey())
-                    .set(NOTIFICATION_OUTBOX.MESSAGE_ID, messageId)
-                    .set(NOTIFICATION_OUTBOX.RECIPIENT, email.to())
-                    .set(NOTIFICATION_OUTBOX.LOCALE, email.locale().toLanguageTag())
-                    .set(NOTIFICATION_OUTBOX.SUBJECT, email.subject())
-                    .set(NOTIFICATION_OUTBOX.TEXT_BODY, email.text())
-                    .set(NOTIFICATION_OUTBOX.HTML_BODY, email.html())
-                    .set(NOTIFICATION_OUTBOX.LIST_UNSUBSCRIBE, email.listUnsubscribe())
-                    .set(NOTIFICATION_OUTBOX.STATUS, MailStatus.PENDING.name())
-                    .set(NOTIFICATION_OUTBOX.ATTEMPTS, 0)
-                    .set(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT, at(now))
-                    .set(NOTIFICATION_OUTBOX.CREATED_AT, at(now))
-                    .onConflict(NOTIFICATION_OUTBOX.DEDUP_KEY)
-                    .doNothing()
-                    .execute() == 1;
+            return insert.onConflict(NOTIFICATION_OUTBOX.DEDUP_KEY).doNothing().execute() == 1;
         } catch (DuplicateKeyException queuedConcurrently) {
             return false;
         }
     }
 
-    public boolean contains(String dedupKey) {
-        return db.fetchExists(NOTIFICATION_OUTBOX, NOTIFICATION_OUTBOX.DEDUP_KEY.eq(dedupKey));
-    }
-
-    public Optional<QueuedEmail> find(String dedupKey) {
+    public Optional<Entry> find(String dedupKey) {
         return db.selectFrom(NOTIFICATION_OUTBOX)
                 .where(NOTIFICATION_OUTBOX.DEDUP_KEY.eq(dedupKey))
                 .fetchOptional()
-                .map(Outbox::toEmail);
+                .map(Outbox::toEntry);
     }
 
     /** The ids of pending emails whose attempt is due, the longest waiting first. */
@@ -85,7 +106,7 @@ public class Outbox {
      * Locks the email for this transaction if it is still pending and due; empty when another sender holds it or has
      * just dealt with it. Another sender's lock is skipped rather than waited for, so two senders never send one email.
      */
-    public Optional<QueuedEmail> claimIfDue(long id, Instant now) {
+    public Optional<Entry> claimIfDue(long id, Instant now) {
         return db.selectFrom(NOTIFICATION_OUTBOX)
                 .where(NOTIFICATION_OUTBOX.ID.eq(id))
                 .and(NOTIFICATION_OUTBOX.STATUS.eq(MailStatus.PENDING.name()))
@@ -93,7 +114,17 @@ public class Outbox {
                 .forUpdate()
                 .skipLocked()
                 .fetchOptional()
-                .map(Outbox::toEmail);
+                .map(Outbox::toEntry);
+    }
+
+    /** Keeps the rendering of an email queued as template and model: every later attempt sends the same text. */
+    public void storeRendered(long id, RenderedEmail email) {
+        db.update(NOTIFICATION_OUTBOX)
+                .set(NOTIFICATION_OUTBOX.SUBJECT, email.subject())
+                .set(NOTIFICATION_OUTBOX.TEXT_BODY, email.text())
+                .set(NOTIFICATION_OUTBOX.HTML_BODY, email.html())
+                .where(NOTIFICATION_OUTBOX.ID.eq(id))
+                .execute();
     }
 
     public void markSent(long id, Instant sentAt) {
@@ -143,6 +174,28 @@ public class Outbox {
                 .groupBy(NOTIFICATION_OUTBOX.STATUS)
                 .forEach(row -> counts.put(MailStatus.valueOf(row.value1()), row.value2().longValue()));
         return counts;
+    }
+
+    /**
+     * A queued email; {@code unrendered} is its template and model while it has not been rendered yet, else null.
+     */
+    public record Entry(QueuedEmail email, OutgoingEmail unrendered) {
+
+        /** The email with the subject and bodies it is sent with. */
+        public QueuedEmail renderedWith(RenderedEmail rendering) {
+            return new QueuedEmail(email.id(), email.organizationId(), email.dedupKey(), email.messageId(), email.to(),
+                    email.locale(), rendering.subject(), rendering.text(), rendering.html(), email.listUnsubscribe(),
+                    email.status(), email.attempts(), email.nextAttemptAt(), email.lastError(), email.createdAt(),
+                    email.sentAt());
+        }
+    }
+
+    private static Entry toEntry(NotificationOutboxRecord row) {
+        OutgoingEmail unrendered = row.getSubject() != null ? null
+                : new OutgoingEmail(row.getOrganizationId(), row.getRecipient(), Locale.forLanguageTag(row.getLocale()),
+                        row.getTemplate(), JSON.readValue(row.getModel(), MODEL), row.getDedupKey(),
+                        row.getListUnsubscribe());
+        return new Entry(toEmail(row), unrendered);
     }
 
     private static QueuedEmail toEmail(NotificationOutboxRecord row) {

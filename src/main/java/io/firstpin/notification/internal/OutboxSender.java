@@ -2,6 +2,7 @@ package io.firstpin.notification.internal;
 
 import io.firstpin.notification.MailStatus;
 import io.firstpin.notification.QueuedEmail;
+import io.firstpin.notification.RenderedEmail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -38,6 +39,7 @@ public class OutboxSender {
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
     private final Outbox outbox;
+    private final MailTemplates templates;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final MailOrigin origin;
     private final RetryPolicy retry;
@@ -45,9 +47,10 @@ public class OutboxSender {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    OutboxSender(Outbox outbox, ObjectProvider<JavaMailSender> mailSender, MailOrigin origin, MailProperties properties,
-            Clock clock, PlatformTransactionManager transactions) {
+    OutboxSender(Outbox outbox, MailTemplates templates, ObjectProvider<JavaMailSender> mailSender, MailOrigin origin,
+            MailProperties properties, Clock clock, PlatformTransactionManager transactions) {
         this.outbox = outbox;
+        this.templates = templates;
         this.mailSender = mailSender;
         this.origin = origin;
         this.retry = properties.retryPolicy();
@@ -97,11 +100,20 @@ public class OutboxSender {
 
     private Outcome deliver(JavaMailSender sender, long id) {
         return transaction.execute(status -> {
-            Optional<QueuedEmail> claimed = outbox.claimIfDue(id, clock.instant());
+            Optional<Outbox.Entry> claimed = outbox.claimIfDue(id, clock.instant());
             if (claimed.isEmpty()) {
                 return Outcome.TAKEN_ELSEWHERE;
             }
-            QueuedEmail email = claimed.get();
+            QueuedEmail email = claimed.get().email();
+            if (claimed.get().unrendered() != null) {
+                try {
+                    RenderedEmail rendering = templates.render(claimed.get().unrendered());
+                    outbox.storeRendered(id, rendering);
+                    email = claimed.get().renderedWith(rendering);
+                } catch (RuntimeException broken) {
+                    return recordFailure(email, DeliveryFailure.unrenderable(broken));
+                }
+            }
             try {
                 sender.send(compose(sender.createMimeMessage(), email));
             } catch (MessagingException | RuntimeException problem) {
