@@ -133,7 +133,7 @@ public class Lotteries {
     }
 
     private void announce(Registration registration, Change change) {
-        publisher.publishEvent(new RegistrationChanged(registration.id(), registration.eventId(), change, null));
+        publisher.publishEvent(new RegistrationChanged(registration, change));
     }
 
     private void inOrganization(long organizationId, long frameId) {

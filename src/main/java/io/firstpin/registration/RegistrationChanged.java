@@ -1,16 +1,26 @@
 package io.firstpin.registration;
 
+import io.firstpin.event.EventSummary;
+
 /**
  * Published inside the transaction that changed a registration's standing, for whoever tells the registrant
- * (confirmation, waitlist, promotion, cancellation). {@code manageToken} is only known right after registering;
- * {@code waitlistPosition} is given when the publisher already knows it, so listeners need not ask again while the
- * frame is locked.
+ * (confirmation, waitlist, promotion, cancellation). {@code manageToken} is only known right after registering.
+ * {@code waitlistPosition}, {@code event} and {@code frameName} are given when the publisher has them at hand, so that
+ * listeners need not read them again while the frame is locked; null means "look it up".
  */
-public record RegistrationChanged(long registrationId, long eventId, Change change, String manageToken,
-        Integer waitlistPosition) {
+public record RegistrationChanged(Registration registration, Change change, String manageToken,
+        Integer waitlistPosition, EventSummary event, String frameName) {
 
-    public RegistrationChanged(long registrationId, long eventId, Change change, String manageToken) {
-        this(registrationId, eventId, change, manageToken, null);
+    public RegistrationChanged(Registration registration, Change change) {
+        this(registration, change, null, null, null, null);
+    }
+
+    public long registrationId() {
+        return registration.id();
+    }
+
+    public long eventId() {
+        return registration.eventId();
     }
 
     public enum Change {

@@ -95,7 +95,7 @@ public class Registrations {
             throw new ConflictException("email", "registration.duplicate");
         }
         Integer position = positionOf(registration);
-        publisher.publishEvent(new RegistrationChanged(registration.id(), eventId, change, token, position));
+        publisher.publishEvent(new RegistrationChanged(registration, change, token, position, event, frame.name()));
         return new Registered(registration, position, token);
     }
 
@@ -181,7 +181,7 @@ public class Registrations {
         if (seatFreed) {
             fillFreeSeats(current.frameId());
         }
-        publisher.publishEvent(new RegistrationChanged(current.id(), current.eventId(), Change.CANCELLED, null));
+        publisher.publishEvent(new RegistrationChanged(current, Change.CANCELLED));
         return current;
     }
 
@@ -201,7 +201,7 @@ public class Registrations {
             Registration waiting = registrations.findById(next.get()).orElseThrow();
             waiting.confirm();
             registrations.save(waiting);
-            publisher.publishEvent(new RegistrationChanged(waiting.id(), waiting.eventId(), Change.PROMOTED, null));
+            publisher.publishEvent(new RegistrationChanged(waiting, Change.PROMOTED));
             confirmed++;
             promoted++;
         }

@@ -39,11 +39,11 @@ class RegistrationMails {
 
     @EventListener
     void on(RegistrationChanged changed) {
-        Registration registration = registrations.find(changed.registrationId()).orElseThrow();
+        Registration registration = changed.registration();
         if (registration.email() == null) {
             return;
         }
-        EventSummary event = events.summary(changed.eventId()).orElseThrow();
+        EventSummary event = changed.event() != null ? changed.event() : events.summary(changed.eventId()).orElseThrow();
         Map<String, Object> model = new HashMap<>();
         model.put("recipientName", registration.name());
         model.put("eventTitle", event.title());
@@ -53,7 +53,8 @@ class RegistrationMails {
         model.put("place", event.prefectureIfAny().map(p -> String.join(" ", nonNull(event.venueName()),
                 p.displayName(registration.locale()), nonNull(event.city()))).orElse(null));
         model.put("online", event.online());
-        model.put("frameName", events.frame(registration.frameId()).map(f -> f.name()).orElse(""));
+        model.put("frameName", changed.frameName() != null ? changed.frameName()
+                : events.frame(registration.frameId()).map(f -> f.name()).orElse(""));
         model.put("eventUrl", urls.event(event.id()));
         model.put("manageUrl", changed.manageToken() == null ? null : urls.base() + "/r/" + changed.manageToken());
         model.put("position", changed.waitlistPosition() != null ? changed.waitlistPosition()
