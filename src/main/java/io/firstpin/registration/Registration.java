@@ -27,12 +27,16 @@ public class Registration {
     private String manageTokenHash;
     private Instant registeredAt;
     private Instant cancelledAt;
+    private CancelReason cancelReason;
     private String locale;
+    private Instant reconfirmRequestedAt;
+    private Instant reconfirmedAt;
 
     @PersistenceCreator
     Registration(Long id, long organizationId, long eventId, long frameId, long memberId, String name, String email,
             RegistrationStatus status, Integer waitlistPosition, String manageTokenHash, Instant registeredAt,
-            Instant cancelledAt, String locale) {
+            Instant cancelledAt, CancelReason cancelReason, String locale, Instant reconfirmRequestedAt,
+            Instant reconfirmedAt) {
         this.id = id;
         this.organizationId = organizationId;
         this.eventId = eventId;
@@ -45,13 +49,17 @@ public class Registration {
         this.manageTokenHash = manageTokenHash;
         this.registeredAt = registeredAt;
         this.cancelledAt = cancelledAt;
+        this.cancelReason = cancelReason;
         this.locale = locale;
+        this.reconfirmRequestedAt = reconfirmRequestedAt;
+        this.reconfirmedAt = reconfirmedAt;
     }
 
     static Registration apply(long organizationId, long eventId, long frameId, long memberId, Applicant applicant,
             String manageTokenHash, Instant now) {
         return new Registration(null, organizationId, eventId, frameId, memberId, applicant.name(), applicant.email(),
-                RegistrationStatus.APPLIED, null, manageTokenHash, now, null, applicant.locale().toLanguageTag());
+                RegistrationStatus.APPLIED, null, manageTokenHash, now, null, null, applicant.locale().toLanguageTag(),
+                null, null);
     }
 
     /**
@@ -69,7 +77,10 @@ public class Registration {
         this.manageTokenHash = newManageTokenHash;
         this.registeredAt = now;
         this.cancelledAt = null;
+        this.cancelReason = null;
         this.locale = applicant.locale().toLanguageTag();
+        this.reconfirmRequestedAt = null;
+        this.reconfirmedAt = null;
     }
 
     void confirm() {
@@ -90,7 +101,7 @@ public class Registration {
     }
 
     /** @return whether a seat was freed */
-    boolean cancel(Instant now) {
+    boolean cancel(Instant now, CancelReason reason) {
         if (status == RegistrationStatus.CANCELLED) {
             return false;
         }
@@ -98,7 +109,36 @@ public class Registration {
         this.status = RegistrationStatus.CANCELLED;
         this.waitlistPosition = null;
         this.cancelledAt = now;
+        this.cancelReason = reason;
         return heldSeat;
+    }
+
+    /**
+     * Asks a confirmed registrant to say they still come; only those asked can lose their seat for not answering.
+     *
+     * @return whether they were asked now (not before, not reconfirmed already, and holding a seat)
+     */
+    boolean askToReconfirm(Instant now) {
+        if (status != RegistrationStatus.CONFIRMED || reconfirmRequestedAt != null || reconfirmedAt != null) {
+            return false;
+        }
+        this.reconfirmRequestedAt = now;
+        return true;
+    }
+
+    /** The registrant says they still come; only a confirmed registration can, and saying it twice changes nothing. */
+    void reconfirm(Instant now) {
+        if (status != RegistrationStatus.CONFIRMED) {
+            throw new ConflictException("registration", "registration.reconfirm.not-confirmed");
+        }
+        if (reconfirmedAt == null) {
+            this.reconfirmedAt = now;
+        }
+    }
+
+    /** Asked to reconfirm, still holding the seat, and silent: at the deadline the seat goes to the waitlist. */
+    public boolean awaitsReconfirmation() {
+        return status == RegistrationStatus.CONFIRMED && reconfirmRequestedAt != null && reconfirmedAt == null;
     }
 
     public boolean active() {
@@ -152,6 +192,18 @@ public class Registration {
 
     public Instant cancelledAt() {
         return cancelledAt;
+    }
+
+    public CancelReason cancelReason() {
+        return cancelReason;
+    }
+
+    public Instant reconfirmRequestedAt() {
+        return reconfirmRequestedAt;
+    }
+
+    public Instant reconfirmedAt() {
+        return reconfirmedAt;
     }
 
     public Locale locale() {

@@ -28,6 +28,8 @@ public record RegistrationChanged(Registration registration, Change change, Stri
         WAITLISTED,
         APPLIED,
         PROMOTED,
-        CANCELLED
+        CANCELLED,
+        /** Cancelled for want of a reconfirmation. */
+        RELEASED
     }
 }

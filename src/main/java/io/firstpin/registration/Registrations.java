@@ -14,6 +14,7 @@ import io.firstpin.platform.Secrets;
 import io.firstpin.registration.RegistrationChanged.Change;
 import io.firstpin.registration.internal.FrameQueue;
 import io.firstpin.registration.internal.LotteryDraws;
+import io.firstpin.registration.internal.RegistrationLinks;
 import io.firstpin.registration.internal.RegistrationRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,9 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Registrations {
 
-    private static final String TOKEN_PREFIX = "r_";
-
     private final RegistrationRepository registrations;
+    private final RegistrationLinks links;
     private final FrameQueue queue;
     private final LotteryDraws draws;
     private final Events events;
@@ -52,9 +52,11 @@ public class Registrations {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    Registrations(RegistrationRepository registrations, FrameQueue queue, LotteryDraws draws, Events events,
-            Members members, AttendanceLookup attendance, ApplicationEventPublisher publisher, Clock clock) {
+    Registrations(RegistrationRepository registrations, RegistrationLinks links, FrameQueue queue, LotteryDraws draws,
+            Events events, Members members, AttendanceLookup attendance, ApplicationEventPublisher publisher,
+            Clock clock) {
         this.registrations = registrations;
+        this.links = links;
         this.queue = queue;
         this.draws = draws;
         this.events = events;
@@ -78,7 +80,7 @@ public class Registrations {
         Frame frame = frameOf(event, frameRef);
         Member member = members.findOrRegister(event.organizationId(), applicant.name(),
                 IdentityInput.email(applicant.email()));
-        String token = Secrets.newSecret(TOKEN_PREFIX);
+        String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
 
         queue.lock(frame.id());
         Registration registration = registrations.findByEventIdAndMemberId(eventId, member.id())
@@ -105,19 +107,53 @@ public class Registrations {
         Registration registration = byToken(manageToken)
                 .filter(r -> r.id() == registrationId)
                 .orElseThrow(() -> NotFoundException.of("registration", registrationId));
-        return cancel(registration);
+        return cancel(registration, CancelReason.REGISTRANT);
     }
 
     @Transactional
     public Registration cancelWithToken(String manageToken) {
         Registration registration = byToken(manageToken)
                 .orElseThrow(() -> NotFoundException.of("registration", "with this link"));
-        return cancel(registration);
+        return cancel(registration, CancelReason.REGISTRANT);
     }
 
     @Transactional
     public Registration cancelByStaff(long organizationId, long registrationId) {
-        return cancel(inOrganization(organizationId, registrationId));
+        return cancel(inOrganization(organizationId, registrationId), CancelReason.STAFF);
+    }
+
+    /** The registrant, by their private link, says they still come. */
+    @Transactional
+    public Registration reconfirmWithToken(String manageToken) {
+        Registration registration = byToken(manageToken)
+                .orElseThrow(() -> NotFoundException.of("registration", "with this link"));
+        // under the frame's lock, so that a release at the deadline and this answer do not overwrite each other
+        queue.lock(registration.frameId());
+        Registration current = registrations.findById(registration.id()).orElseThrow();
+        current.reconfirm(clock.instant());
+        return registrations.save(current);
+    }
+
+    /**
+     * Releases the seat of a registrant who was asked to reconfirm and did not answer in time; the seat goes to the first
+     * one waiting. A registrant who answered or cancelled meanwhile keeps their standing.
+     *
+     * @return whether the seat was released
+     */
+    @Transactional
+    public boolean releaseUnconfirmed(long registrationId) {
+        Registration registration = registrations.findById(registrationId)
+                .orElseThrow(() -> NotFoundException.of("registration", registrationId));
+        queue.lock(registration.frameId());
+        Registration current = registrations.findById(registrationId).orElseThrow();
+        if (!current.awaitsReconfirmation()) {
+            return false;
+        }
+        current.cancel(clock.instant(), CancelReason.NO_RECONFIRMATION);
+        registrations.save(current);
+        fillFreeSeats(current.frameId());
+        publisher.publishEvent(new RegistrationChanged(current, Change.RELEASED));
+        return true;
     }
 
     /** Confirms waiting registrants, first in line first, while the frame has free seats. */
@@ -127,11 +163,18 @@ public class Registrations {
         return fillFreeSeats(frameId);
     }
 
+    /**
+     * The registration a private link points to: the link of the confirmation email, or one of a later email. A later
+     * link made before the registrant cancelled and registered anew does not open the new registration.
+     */
     public Optional<Registration> byToken(String manageToken) {
-        if (manageToken == null || !manageToken.startsWith(TOKEN_PREFIX)) {
+        if (manageToken == null || !manageToken.startsWith(RegistrationLinks.TOKEN_PREFIX) || manageToken.length() > 100) {
             return Optional.empty();
         }
-        return registrations.findByManageTokenHash(Secrets.hash(manageToken));
+        String hash = Secrets.hash(manageToken);
+        return registrations.findByManageTokenHash(hash).or(() -> links.find(hash)
+                .flatMap(link -> registrations.findById(link.registrationId())
+                        .filter(r -> !link.issuedAt().isBefore(r.registeredAt()))));
     }
 
     public Registration inOrganization(long organizationId, long registrationId) {
@@ -170,13 +213,13 @@ public class Registrations {
                 .toList();
     }
 
-    private Registration cancel(Registration registration) {
+    private Registration cancel(Registration registration, CancelReason reason) {
         queue.lock(registration.frameId());
         Registration current = registrations.findById(registration.id()).orElseThrow();
         if (current.status() == RegistrationStatus.CANCELLED) {
             return current;
         }
-        boolean seatFreed = current.cancel(clock.instant());
+        boolean seatFreed = current.cancel(clock.instant(), reason);
         registrations.save(current);
         if (seatFreed) {
             fillFreeSeats(current.frameId());

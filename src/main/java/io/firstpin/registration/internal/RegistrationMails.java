@@ -6,9 +6,14 @@ import io.firstpin.notification.Notifications;
 import io.firstpin.notification.OutgoingEmail;
 import io.firstpin.platform.PublicUrls;
 import io.firstpin.platform.i18n.Formats;
+import io.firstpin.registration.CancelReason;
 import io.firstpin.registration.Registration;
 import io.firstpin.registration.RegistrationChanged;
+import io.firstpin.registration.RegistrationChanged.Change;
 import io.firstpin.registration.Registrations;
+import io.firstpin.registration.internal.RegistrationLinks.Purpose;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,25 +21,29 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells registrants where they stand. Runs inside the transaction that changed the registration, so the email is
- * queued if and only if the change is committed.
+ * Tells registrants where they stand, and reminds them. Runs inside the transaction that changed the registration, so
+ * the email is queued if and only if the change is committed.
  */
 @Component
-class RegistrationMails {
+public class RegistrationMails {
 
     private final Registrations registrations;
+    private final RegistrationLinks links;
     private final Events events;
     private final Notifications notifications;
     private final PublicUrls urls;
     private final Formats formats;
+    private final Clock clock;
 
-    RegistrationMails(Registrations registrations, Events events, Notifications notifications, PublicUrls urls,
-            Formats formats) {
+    RegistrationMails(Registrations registrations, RegistrationLinks links, Events events, Notifications notifications,
+            PublicUrls urls, Formats formats, Clock clock) {
         this.registrations = registrations;
+        this.links = links;
         this.events = events;
         this.notifications = notifications;
         this.urls = urls;
         this.formats = formats;
+        this.clock = clock;
     }
 
     @EventListener
@@ -44,6 +53,60 @@ class RegistrationMails {
             return;
         }
         EventSummary event = changed.event() != null ? changed.event() : events.summary(changed.eventId()).orElseThrow();
+        Map<String, Object> model = model(registration, event, changed.frameName());
+        String manageToken = changed.change() == Change.PROMOTED
+                ? links.issue(registration.id(), Purpose.PROMOTION, clock.instant()) : changed.manageToken();
+        model.put("manageUrl", manageToken == null ? null : manageUrl(manageToken));
+        model.put("position", changed.waitlistPosition() != null ? changed.waitlistPosition()
+                : registrations.positionOf(registration));
+        model.put("byStaff", registration.cancelReason() == CancelReason.STAFF);
+        String name = changed.change().name().toLowerCase(Locale.ROOT);
+        Instant when = changed.change() == Change.CANCELLED || changed.change() == Change.RELEASED
+                ? registration.cancelledAt() : registration.registeredAt();
+        send(registration, event, name, model, name + ":" + when.toEpochMilli());
+    }
+
+    /** The day-before reminder, with a fresh private link and the one-click way to free the seat. */
+    public void remind(Registration registration, EventSummary event, String frameName) {
+        Map<String, Object> model = model(registration, event, frameName);
+        String token = links.issue(registration.id(), Purpose.REMINDER, clock.instant());
+        model.put("manageUrl", manageUrl(token));
+        model.put("cantComeUrl", manageUrl(token) + "/cant-come");
+        send(registration, event, "reminder", model, "reminder:" + event.startsAt().toEpochMilli());
+    }
+
+    /** Asks the registrant to confirm they still come, by {@code deadline}. */
+    public void askToReconfirm(Registration registration, EventSummary event, String frameName, Instant deadline) {
+        Map<String, Object> model = model(registration, event, frameName);
+        String token = links.issue(registration.id(), Purpose.RECONFIRMATION, clock.instant());
+        model.put("reconfirmUrl", manageUrl(token) + "/reconfirm");
+        model.put("cantComeUrl", manageUrl(token) + "/cant-come");
+        model.put("deadline", formats.dateTime(deadline, event.timeZone(), registration.locale())
+                + " (" + event.timeZone() + ")");
+        send(registration, event, "reconfirm", model, "reconfirm:" + event.startsAt().toEpochMilli());
+    }
+
+    /** A message staff wrote to a segment of the event's registrants. */
+    public void message(Registration registration, EventSummary event, long messageId, String subject, String body,
+            boolean withManageLink) {
+        Map<String, Object> model = model(registration, event, null);
+        model.put("subject", subject);
+        model.put("body", body);
+        model.put("manageUrl", withManageLink
+                ? manageUrl(links.issue(registration.id(), Purpose.REMINDER, clock.instant())) : null);
+        send(registration, event, "message", model, "message:" + messageId);
+    }
+
+    private void send(Registration registration, EventSummary event, String template, Map<String, Object> model,
+            String promise) {
+        if (registration.email() == null) {
+            return;
+        }
+        notifications.send(new OutgoingEmail(event.organizationId(), registration.email(), registration.locale(),
+                "registration/" + template, model, "registration:" + registration.id() + ":" + promise));
+    }
+
+    private Map<String, Object> model(Registration registration, EventSummary event, String frameName) {
         Map<String, Object> model = new HashMap<>();
         model.put("recipientName", registration.name());
         model.put("eventTitle", event.title());
@@ -53,17 +116,14 @@ class RegistrationMails {
         model.put("place", event.prefectureIfAny().map(p -> String.join(" ", nonNull(event.venueName()),
                 p.displayName(registration.locale()), nonNull(event.city()))).orElse(null));
         model.put("online", event.online());
-        model.put("frameName", changed.frameName() != null ? changed.frameName()
+        model.put("frameName", frameName != null ? frameName
                 : events.frame(registration.frameId()).map(f -> f.name()).orElse(""));
         model.put("eventUrl", urls.event(event.id()));
-        model.put("manageUrl", changed.manageToken() == null ? null : urls.base() + "/r/" + changed.manageToken());
-        model.put("position", changed.waitlistPosition() != null ? changed.waitlistPosition()
-                : registrations.positionOf(registration));
-        String name = changed.change().name().toLowerCase(Locale.ROOT);
-        String when = String.valueOf((changed.change() == RegistrationChanged.Change.CANCELLED
-                ? registration.cancelledAt() : registration.registeredAt()).toEpochMilli());
-        notifications.send(new OutgoingEmail(event.organizationId(), registration.email(), registration.locale(),
-                "registration/" + name, model, "registration:" + registration.id() + ":" + name + ":" + when));
+        return model;
+    }
+
+    private String manageUrl(String token) {
+        return urls.base() + "/r/" + token;
     }
 
     private static String nonNull(String value) {

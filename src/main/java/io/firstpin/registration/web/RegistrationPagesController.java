@@ -80,6 +80,25 @@ class RegistrationPagesController {
         return "registration/manage";
     }
 
+    /** The reminder's "I can't come" link: one button frees the seat. A GET never cancels, as mail scanners follow links. */
+    @GetMapping("/r/{token}/cant-come")
+    String cantCome(@PathVariable String token, Model model) {
+        model.addAttribute("cantCome", true);
+        return manage(token, model);
+    }
+
+    @GetMapping("/r/{token}/reconfirm")
+    String reconfirmPrompt(@PathVariable String token, Model model) {
+        return manage(token, model);
+    }
+
+    @PostMapping("/r/{token}/reconfirm")
+    String reconfirm(@PathVariable String token, RedirectAttributes redirect) {
+        registrations.reconfirmWithToken(token);
+        redirect.addFlashAttribute("justReconfirmed", true);
+        return "redirect:/r/" + token;
+    }
+
     @PostMapping("/r/{token}/cancel")
     String cancel(@PathVariable String token, RedirectAttributes redirect) {
         registrations.cancelWithToken(byToken(token).id(), token);

@@ -5,7 +5,15 @@ import io.firstpin.community.Community;
 import io.firstpin.event.Event;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
+import io.firstpin.identity.AccessGuard;
+import io.firstpin.identity.Actor;
 import io.firstpin.identity.Role;
+import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.web.FormErrors;
+import io.firstpin.registration.EventMessages;
+import io.firstpin.registration.NoShows;
+import io.firstpin.registration.Reminders;
+import io.firstpin.registration.Segment;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.registration.RegistrationStatus;
@@ -33,9 +41,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.validation.BindingResult;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Staff view of an event's registrations: by frame and status, waitlist order, check-in progress, CSV export. */
+/**
+ * Staff view of an event's registrations: by frame and status, waitlist order, check-in progress, no-shows and the
+ * overbooking margin they suggest, reminders and reconfirmation, messages to a segment, CSV export.
+ */
 @Controller
 @RequestMapping("/manage/{org}")
 class StaffRegistrationsController {
@@ -46,14 +60,23 @@ class StaffRegistrationsController {
     private final Events events;
     private final Communities communities;
     private final Registrations registrations;
+    private final NoShows noShows;
+    private final Reminders reminders;
+    private final EventMessages eventMessages;
+    private final AccessGuard access;
     private final MessageSource messages;
 
     StaffRegistrationsController(Organizations organizations, Events events, Communities communities,
-            Registrations registrations, MessageSource messages) {
+            Registrations registrations, NoShows noShows, Reminders reminders, EventMessages eventMessages,
+            AccessGuard access, MessageSource messages) {
         this.organizations = organizations;
         this.events = events;
         this.communities = communities;
         this.registrations = registrations;
+        this.noShows = noShows;
+        this.reminders = reminders;
+        this.eventMessages = eventMessages;
+        this.access = access;
         this.messages = messages;
     }
 
@@ -61,6 +84,52 @@ class StaffRegistrationsController {
     String list(@PathVariable String org, @PathVariable long id,
             @RequestParam(required = false) RegistrationStatus status, Model model) {
         Organization organization = organizations.open(org, Role.VIEWER);
+        model.addAttribute("messageForm", new MessageForm(null, "", ""));
+        return page(organization, id, status, model);
+    }
+
+    /** Writes to a segment of the registrants; a bad form comes back with its errors and nothing is sent. */
+    @PostMapping("/events/{id}/messages")
+    String sendMessage(@PathVariable String org, @PathVariable long id,
+            @ModelAttribute("messageForm") MessageForm form, BindingResult binding, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        try {
+            int sent = eventMessages.send(organization.id(), id, form.segment(), form.subject(), form.body(),
+                    staffEmail());
+            redirect.addFlashAttribute("messageSent", sent);
+            return "redirect:/manage/" + org + "/events/" + id + "/registrations#messages";
+        } catch (InvalidInputException e) {
+            FormErrors.reject(binding, e);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(organization, id, null, model);
+        }
+    }
+
+    @PostMapping("/events/{id}/reconfirmation")
+    String reconfirmation(@PathVariable String org, @PathVariable long id, @RequestParam boolean on) {
+        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        reminders.requireReconfirmation(organization.id(), id, on);
+        return "redirect:/manage/" + org + "/events/" + id + "/registrations#reminders";
+    }
+
+    /** Takes the suggested overbooking margin, computed again now rather than trusted from the form. */
+    @PostMapping("/events/{id}/frames/{frameId}/overbook")
+    String overbook(@PathVariable String org, @PathVariable long id, @PathVariable long frameId,
+            RedirectAttributes redirect) {
+        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        noShows.suggestion(organization.id(), id).stream()
+                .flatMap(suggestion -> suggestion.frames().stream())
+                .filter(margin -> margin.frame().id() == frameId && margin.extraSeats() > 0)
+                .findFirst()
+                .ifPresent(margin -> {
+                    events.resize(organization.id(), frameId, margin.suggestedCapacity());
+                    redirect.addFlashAttribute("overbooked", margin.frame().name());
+                });
+        return "redirect:/manage/" + org + "/events/" + id + "/registrations#no-shows";
+    }
+
+    private String page(Organization organization, long id, RegistrationStatus status, Model model) {
         Event event = events.inOrganization(organization.id(), id);
         List<Entry> all = registrations.ofEvent(organization.id(), id);
         model.addAttribute("org", organization);
@@ -71,7 +140,20 @@ class StaffRegistrationsController {
                 : all.stream().filter(e -> e.registration().status() == status).toList());
         model.addAttribute("status", status);
         model.addAttribute("statuses", RegistrationStatus.values());
+        model.addAttribute("noShow", noShows.ofEvent(id).orElse(null));
+        model.addAttribute("histories", noShows.ofRegistrantsOf(id));
+        model.addAttribute("suggestion", noShows.suggestion(organization.id(), id).orElse(null));
+        model.addAttribute("schedule", reminders.schedule(organization.id(), id));
+        model.addAttribute("audience", eventMessages.audience(organization.id(), id));
+        model.addAttribute("sentMessages", eventMessages.history(organization.id(), id));
+        model.addAttribute("segments", Segment.values());
+        model.addAttribute("canLead",
+                access.roleIn(organization.id()).map(r -> r.includes(Role.COMMUNITY_LEADER)).orElse(false));
         return "registration/staff-list";
+    }
+
+    private String staffEmail() {
+        return access.current() instanceof Actor.Staff staff ? staff.email() : "staff";
     }
 
     @PostMapping("/registrations/{registrationId}/cancel")
@@ -117,6 +199,9 @@ class StaffRegistrationsController {
             return "'" + value;
         }
         return value;
+    }
+
+    record MessageForm(Segment segment, String subject, String body) {
     }
 
     /** Counts per frame and status, and how many of the confirmed have checked in. */

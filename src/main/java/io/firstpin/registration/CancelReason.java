@@ -1,0 +1,9 @@
+package io.firstpin.registration;
+
+/** Who or what ended a registration; staff see it, and the registrant's email says it. */
+public enum CancelReason {
+    REGISTRANT,
+    STAFF,
+    /** Asked to reconfirm and did not answer by the deadline: the seat went to the waitlist. */
+    NO_RECONFIRMATION
+}

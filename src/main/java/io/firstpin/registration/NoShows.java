@@ -1,0 +1,205 @@
+package io.firstpin.registration;
+
+import static io.firstpin.platform.db.Tables.ATTENDANCE;
+import static io.firstpin.platform.db.Tables.EVENT;
+import static io.firstpin.platform.db.Tables.REGISTRATION;
+
+import io.firstpin.event.EventSummary;
+import io.firstpin.event.Events;
+import io.firstpin.event.Frame;
+import io.firstpin.platform.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * No-shows (PRODUCT.md): confirmed registrants who did not check in, over the confirmed, counted only for events that
+ * have check-in data at all; an event nobody checked in to says nothing about who came. Per event, per member, and as
+ * the overbooking margin a community's own history suggests.
+ */
+@Service
+@Transactional(readOnly = true)
+public class NoShows {
+
+    /** How many of a community's latest events with check-ins the suggestion looks at, and how many it needs. */
+    static final int HISTORY = 10;
+    static final int ENOUGH_HISTORY = 3;
+
+    private final DSLContext db;
+    private final Events events;
+    private final Clock clock;
+
+    NoShows(DSLContext db, Events events, Clock clock) {
+        this.db = db;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The event's no-show rate; empty while nobody has checked in to it. */
+    public Optional<Rate> ofEvent(long eventId) {
+        if (!db.fetchExists(ATTENDANCE, ATTENDANCE.EVENT_ID.eq(eventId))) {
+            return Optional.empty();
+        }
+        var row = db.select(DSL.count(), DSL.count(ATTENDANCE.ID))
+                .from(REGISTRATION)
+                .leftJoin(ATTENDANCE).on(ATTENDANCE.EVENT_ID.eq(REGISTRATION.EVENT_ID)
+                        .and(ATTENDANCE.MEMBER_ID.eq(REGISTRATION.MEMBER_ID)))
+                .where(REGISTRATION.EVENT_ID.eq(eventId))
+                .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED.name()))
+                .fetchOne();
+        return Optional.of(new Rate(row.value1(), row.value1() - row.value2()));
+    }
+
+    /**
+     * For each person registered for the event, their record at the organization's other events that have started and
+     * have check-in data; people without such a record are missing from the map.
+     */
+    public Map<Long, Rate> ofRegistrantsOf(long eventId) {
+        Condition registrants = REGISTRATION.MEMBER_ID.in(
+                DSL.select(REGISTRATION.as("here").MEMBER_ID).from(REGISTRATION.as("here"))
+                        .where(REGISTRATION.as("here").EVENT_ID.eq(eventId)));
+        return history(registrants.and(REGISTRATION.EVENT_ID.ne(eventId)))
+                .collect(Collectors.groupingBy(Past::memberId,
+                        Collectors.reducing(Rate.NONE, Past::rate, Rate::plus)));
+    }
+
+    /** The member's confirmed registrations at events with check-in data, newest first, and their rate. */
+    public MemberRecord ofMember(long organizationId, long memberId) {
+        List<Past> past = history(REGISTRATION.ORGANIZATION_ID.eq(organizationId)
+                .and(REGISTRATION.MEMBER_ID.eq(memberId)))
+                .sorted(Comparator.comparing(Past::startsAt).reversed())
+                .toList();
+        return new MemberRecord(past, past.stream().map(Past::rate).reduce(Rate.NONE, Rate::plus));
+    }
+
+    /**
+     * Extra seats to accept so that, with the community's usual no-shows, the room is about full: with no-show rate r,
+     * capacity c becomes c / (1 - r), rounded down. r is the median of the community's latest events with check-in
+     * data before this one, so one odd event does not sway it. Empty with too little history or for a past event.
+     */
+    public Optional<Suggestion> suggestion(long organizationId, long eventId) {
+        EventSummary event = events.summary(eventId).filter(e -> e.organizationId() == organizationId)
+                .orElseThrow(() -> NotFoundException.of("event", eventId));
+        if (!event.startsAt().isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        List<Double> rates = db.select(EVENT.ID, DSL.count(), DSL.count(ATTENDANCE.ID))
+                .from(EVENT)
+                .join(REGISTRATION).on(REGISTRATION.EVENT_ID.eq(EVENT.ID)
+                        .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED.name())))
+                .leftJoin(ATTENDANCE).on(ATTENDANCE.EVENT_ID.eq(EVENT.ID)
+                        .and(ATTENDANCE.MEMBER_ID.eq(REGISTRATION.MEMBER_ID)))
+                .where(EVENT.COMMUNITY_ID.eq(event.communityId()))
+                .and(EVENT.STARTS_AT.lt(event.startsAt().atOffset(ZoneOffset.UTC)))
+                .andExists(DSL.selectOne().from(ATTENDANCE.as("any")).where(ATTENDANCE.as("any").EVENT_ID.eq(EVENT.ID)))
+                .groupBy(EVENT.ID, EVENT.STARTS_AT)
+                .orderBy(EVENT.STARTS_AT.desc(), EVENT.ID.desc())
+                .limit(HISTORY)
+                .fetch(row -> new Rate(row.value2(), row.value2() - row.value3()).ratio());
+        if (rates.size() < ENOUGH_HISTORY) {
+            return Optional.empty();
+        }
+        double median = median(rates);
+        List<FrameMargin> frames = new ArrayList<>();
+        for (Frame frame : events.frames(eventId)) {
+            if (frame.capacity() != null) {
+                frames.add(new FrameMargin(frame, margin(frame.capacity(), median)));
+            }
+        }
+        return Optional.of(new Suggestion(rates.size(), median, frames));
+    }
+
+    static int margin(int capacity, double noShowRate) {
+        if (noShowRate <= 0 || noShowRate >= 1) {
+            return 0;
+        }
+        return (int) Math.floor(capacity / (1 - noShowRate) + 1e-9) - capacity;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private java.util.stream.Stream<Past> history(Condition whose) {
+        return db.select(REGISTRATION.MEMBER_ID, EVENT.ID, EVENT.TITLE, EVENT.STARTS_AT, ATTENDANCE.ID)
+                .from(REGISTRATION)
+                .join(EVENT).on(EVENT.ID.eq(REGISTRATION.EVENT_ID))
+                .leftJoin(ATTENDANCE).on(ATTENDANCE.EVENT_ID.eq(REGISTRATION.EVENT_ID)
+                        .and(ATTENDANCE.MEMBER_ID.eq(REGISTRATION.MEMBER_ID)))
+                .where(whose)
+                .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED.name()))
+                .and(EVENT.STARTS_AT.le(clock.instant().atOffset(ZoneOffset.UTC)))
+                .andExists(DSL.selectOne().from(ATTENDANCE.as("any")).where(ATTENDANCE.as("any").EVENT_ID.eq(EVENT.ID)))
+                .fetch(row -> new Past(row.value1(), row.value2(), row.value3(), row.value4().toInstant(),
+                        row.value5() != null))
+                .stream();
+    }
+
+    /** Of {@code confirmed} registrations, {@code noShows} did not check in. */
+    public record Rate(int confirmed, int noShows) {
+
+        static final Rate NONE = new Rate(0, 0);
+
+        Rate plus(Rate other) {
+            return new Rate(confirmed + other.confirmed, noShows + other.noShows);
+        }
+
+        /** Between 0 and 1; 0 when nobody was confirmed. */
+        public double ratio() {
+            return confirmed == 0 ? 0 : (double) noShows / confirmed;
+        }
+
+        public int percent() {
+            return (int) Math.round(100 * ratio());
+        }
+    }
+
+    /** A confirmed registration at an event that had started and had check-ins. */
+    public record Past(long memberId, long eventId, String eventTitle, Instant startsAt, boolean attended) {
+
+        Rate rate() {
+            return new Rate(1, attended ? 0 : 1);
+        }
+    }
+
+    public record MemberRecord(List<Past> events, Rate rate) {
+
+        static final int RECENT = 20;
+
+        public List<Past> recent() {
+            return events.subList(0, Math.min(RECENT, events.size()));
+        }
+    }
+
+    /**
+     * @param events how many past events of the community the median comes from
+     * @param noShowRate their median no-show rate
+     */
+    public record Suggestion(int events, double noShowRate, List<FrameMargin> frames) {
+
+        public int percent() {
+            return (int) Math.round(100 * noShowRate);
+        }
+    }
+
+    /** The extra seats to accept in a frame of a given capacity. */
+    public record FrameMargin(Frame frame, int extraSeats) {
+
+        public int suggestedCapacity() {
+            return frame.capacity() + extraSeats;
+        }
+    }
+}
