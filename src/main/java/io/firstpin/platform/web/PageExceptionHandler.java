@@ -1,7 +1,10 @@
 package io.firstpin.platform.web;
 
+import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.ForbiddenException;
+import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -20,6 +23,26 @@ class PageExceptionHandler {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {
         model.addAttribute("status", 404);
+        return "error";
+    }
+
+    /** A rule the action broke, e.g. reconfirming a cancelled registration: the page says which, in the reader's words. */
+    @ExceptionHandler(ConflictException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String conflict(ConflictException e, Model model) {
+        model.addAttribute("status", 409);
+        model.addAttribute("reason", new DefaultMessageSourceResolvable(new String[] {e.code()}, e.args().toArray(),
+                e.code()));
+        return "error";
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalid(InvalidInputException e, Model model) {
+        model.addAttribute("status", 400);
+        InvalidInputException.FieldProblem first = e.problems().get(0);
+        model.addAttribute("reason", new DefaultMessageSourceResolvable(new String[] {first.code()},
+                first.args().toArray(), first.code()));
         return "error";
     }
 

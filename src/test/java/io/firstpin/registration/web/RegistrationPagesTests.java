@@ -135,4 +135,40 @@ class RegistrationPagesTests {
         assertThat(mvc.perform(post("/r/r_not-a-real-token/cancel").with(csrf())).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
     }
+
+    @Test
+    void theCantComeLinkOffersOneButtonAndOnlyThePressFreesTheSeat() throws Exception {
+        Event event = nextMonth(1);
+        String seated = mvc.perform(registration(event, "A", "seat-a@example.com")).andReturn().getResponse()
+                .getRedirectedUrl();
+        String waiting = mvc.perform(registration(event, "B", "seat-b@example.com")).andReturn().getResponse()
+                .getRedirectedUrl();
+
+        String page = mvc.perform(get(seated + "/cant-come").header("Accept-Language", "ja")).andReturn().getResponse()
+                .getContentAsString();
+        String afterLooking = mvc.perform(get(waiting).header("Accept-Language", "ja")).andReturn().getResponse()
+                .getContentAsString();
+        mvc.perform(post(seated + "/cancel").with(csrf()));
+        String afterPressing = mvc.perform(get(waiting).header("Accept-Language", "ja")).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("参加できないので席を譲る").contains("id=\"cant-come\"");
+        assertThat(afterLooking).contains("補欠 1 番目");
+        assertThat(afterPressing).contains("参加確定").doesNotContain("補欠 1 番目");
+    }
+
+    @Test
+    void onlyAConfirmedRegistrationCanBeReconfirmed() throws Exception {
+        Event event = nextMonth(1);
+        mvc.perform(registration(event, "A", "re-a@example.com"));
+        String waiting = mvc.perform(registration(event, "B", "re-b@example.com")).andReturn().getResponse()
+                .getRedirectedUrl();
+
+        var refused = mvc.perform(post(waiting + "/reconfirm").with(csrf()).header("Accept-Language", "en"))
+                .andReturn().getResponse();
+
+        assertThat(refused.getStatus()).isEqualTo(409);
+        assertThat(refused.getContentAsString()).contains("Only a confirmed registration can be reconfirmed.")
+                .doesNotContain("Exception");
+    }
 }

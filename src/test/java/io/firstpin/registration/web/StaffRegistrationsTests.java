@@ -135,4 +135,56 @@ class StaffRegistrationsTests {
         assertThat(page).isEqualTo(404);
         assertThat(csv).isEqualTo(404);
     }
+
+    @Test
+    void aLeaderWritesToASegmentAndABadMessageComesBackExplained() throws Exception {
+        MockHttpSession leader = signedIn(Role.COMMUNITY_LEADER);
+        String messages = "/manage/" + organization.slug() + "/events/" + event.id() + "/messages";
+
+        var refused = mvc.perform(post(messages).session(leader).with(csrf()).header("Accept-Language", "en")
+                .param("segment", "CONFIRMED").param("subject", "").param("body", "Doors open at 18:30."))
+                .andReturn().getResponse();
+        var sent = mvc.perform(post(messages).session(leader).with(csrf()).header("Accept-Language", "en")
+                .param("segment", "WAITLISTED").param("subject", "<b>Seats</b>").param("body", "Maybe."))
+                .andReturn().getResponse();
+        String page = mvc.perform(get("/manage/" + organization.slug() + "/events/" + event.id() + "/registrations")
+                .session(leader).header("Accept-Language", "en")).andReturn().getResponse().getContentAsString();
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("Please fill this in.").contains("Doors open at 18:30.");
+        assertThat(sent.getRedirectedUrl()).endsWith("/registrations#messages");
+        assertThat(page).contains("&lt;b&gt;Seats&lt;/b&gt;").doesNotContain("<b>Seats</b>")
+                .contains("Waitlisted (1)").contains("Confirmed (2)");
+    }
+
+    @Test
+    void aViewerCanReadButNotWriteToRegistrantsNorChangeReconfirmation() throws Exception {
+        MockHttpSession viewer = signedIn(Role.VIEWER);
+        String base = "/manage/" + organization.slug() + "/events/" + event.id();
+
+        int message = mvc.perform(post(base + "/messages").session(viewer).with(csrf())
+                .param("segment", "CONFIRMED").param("subject", "Hi").param("body", "Hi")).andReturn().getResponse()
+                .getStatus();
+        int reconfirmation = mvc.perform(post(base + "/reconfirmation").session(viewer).with(csrf()).param("on", "true"))
+                .andReturn().getResponse().getStatus();
+        String page = mvc.perform(get(base + "/registrations").session(viewer).header("Accept-Language", "en"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(message).isEqualTo(403);
+        assertThat(reconfirmation).isEqualTo(403);
+        assertThat(page).contains("Reconfirmation is off").doesNotContain("id=\"message-form\"");
+    }
+
+    @Test
+    void aLeaderTurnsOnReconfirmationAndSeesWhenItRuns() throws Exception {
+        MockHttpSession leader = signedIn(Role.COMMUNITY_LEADER);
+        String base = "/manage/" + organization.slug() + "/events/" + event.id();
+
+        mvc.perform(post(base + "/reconfirmation").session(leader).with(csrf()).param("on", "true"));
+        String page = mvc.perform(get(base + "/registrations").session(leader).header("Accept-Language", "ja"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("参加確認: ").contains("参加確認の依頼をやめる")
+                .contains("参加確定の方へ「参加できなくなった」リンク付きのリマインドを送ります");
+    }
 }
