@@ -90,15 +90,15 @@ public class Registrations {
                 })
                 .orElseGet(() -> Registration.apply(event.organizationId(), eventId, frame.id(), member.id(), applicant,
                         Secrets.hash(token), now));
-        Change change = seat(registration, frame);
+        Seat seat = seat(registration, frame);
         try {
             registration = registrations.save(registration);
         } catch (DuplicateKeyException raced) {
             throw new ConflictException("email", "registration.duplicate");
         }
-        Integer position = positionOf(registration);
-        publisher.publishEvent(new RegistrationChanged(registration, change, token, position, event, frame.name()));
-        return new Registered(registration, position, token);
+        publisher.publishEvent(new RegistrationChanged(registration, seat.change(), token, seat.waitlistPosition(),
+                event, frame.name()));
+        return new Registered(registration, seat.waitlistPosition(), token);
     }
 
     /** Cancels by the registrant's private token; a wrong token is treated like an unknown registration. */
@@ -252,18 +252,22 @@ public class Registrations {
     }
 
     /** Caller holds the frame's lock. */
-    private Change seat(Registration registration, Frame frame) {
+    private Seat seat(Registration registration, Frame frame) {
         if (lotteryPending(frame)) {
             registration.awaitDraw();
-            return Change.APPLIED;
+            return new Seat(Change.APPLIED, null);
         }
-        boolean free = frame.capacity() == null || queue.confirmed(frame.id()) < frame.capacity();
-        if (free) {
+        FrameQueue.Standing standing = queue.standing(frame.id());
+        if (frame.capacity() == null || standing.confirmed() < frame.capacity()) {
             registration.confirm();
-            return Change.CONFIRMED;
+            return new Seat(Change.CONFIRMED, null);
         }
-        registration.waitlist(queue.nextQueueNumber(frame.id()));
-        return Change.WAITLISTED;
+        registration.waitlist(standing.lastQueueNumber() + 1);
+        // everyone waiting has a smaller queue number, so the newcomer's place is right behind them
+        return new Seat(Change.WAITLISTED, standing.waiting() + 1);
+    }
+
+    private record Seat(Change change, Integer waitlistPosition) {
     }
 
     /**

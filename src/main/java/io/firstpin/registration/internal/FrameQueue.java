@@ -27,6 +27,24 @@ public class FrameQueue {
         db.select(FRAME.ID).from(FRAME).where(FRAME.ID.eq(frameId)).forUpdate().fetch();
     }
 
+    /** The frame's seats and waitlist in one statement, for the decision about a new registrant. */
+    public Standing standing(long frameId) {
+        var confirmed = REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED.name());
+        var waiting = REGISTRATION.STATUS.eq(RegistrationStatus.WAITLISTED.name());
+        return db.select(DSL.count().filterWhere(confirmed), DSL.count().filterWhere(waiting),
+                        DSL.max(REGISTRATION.WAITLIST_POSITION).filterWhere(waiting))
+                .from(REGISTRATION)
+                .where(REGISTRATION.FRAME_ID.eq(frameId))
+                .and(confirmed.or(waiting))
+                .fetchOne(row -> new Standing(row.value1(), row.value2(), row.value3() == null ? 0 : row.value3()));
+    }
+
+    /**
+     * @param lastQueueNumber the highest queue number among those waiting, 0 when nobody waits
+     */
+    public record Standing(int confirmed, int waiting, int lastQueueNumber) {
+    }
+
     public int confirmed(long frameId) {
         return db.fetchCount(REGISTRATION, REGISTRATION.FRAME_ID.eq(frameId)
                 .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED.name())));
