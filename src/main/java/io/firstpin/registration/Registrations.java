@@ -46,6 +46,7 @@ public class Registrations {
     private final RegistrationLinks links;
     private final FrameQueue queue;
     private final LotteryDraws draws;
+    private final Questionnaires questionnaires;
     private final Events events;
     private final Members members;
     private final AttendanceLookup attendance;
@@ -53,8 +54,9 @@ public class Registrations {
     private final Clock clock;
 
     Registrations(RegistrationRepository registrations, RegistrationLinks links, FrameQueue queue, LotteryDraws draws,
-            Events events, Members members, AttendanceLookup attendance, ApplicationEventPublisher publisher,
-            Clock clock) {
+            Questionnaires questionnaires, Events events, Members members, AttendanceLookup attendance,
+            ApplicationEventPublisher publisher, Clock clock) {
+        this.questionnaires = questionnaires;
         this.registrations = registrations;
         this.links = links;
         this.queue = queue;
@@ -67,17 +69,19 @@ public class Registrations {
     }
 
     /**
-     * Registers the applicant for the frame (given by id or by name). The same email twice for one event is refused,
-     * unless the earlier registration was cancelled: then it starts over at the end of the queue.
+     * Registers the applicant for the frame (given by id or by name), answering the event's questions (answers keyed by
+     * question id; every problem is reported at once). The same email twice for one event is refused, unless the
+     * earlier registration was cancelled: then it starts over at the end of the queue.
      */
     @Transactional
-    public Registered register(long eventId, String frameRef, Applicant applicant) {
+    public Registered register(long eventId, String frameRef, Applicant applicant, Map<String, String> answers) {
         EventSummary event = events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
         Instant now = clock.instant();
         if (!event.registrationOpen(now)) {
             throw new ConflictException("event", "registration.closed");
         }
         Frame frame = frameOf(event, frameRef);
+        Questionnaires.Answers accepted = answers == null ? null : questionnaires.accept(eventId, answers);
         Member member = members.findOrRegister(event.organizationId(), applicant.name(),
                 IdentityInput.email(applicant.email()));
         String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
@@ -96,9 +100,34 @@ public class Registrations {
         } catch (DuplicateKeyException raced) {
             throw new ConflictException("email", "registration.duplicate");
         }
+        if (accepted != null) {
+            questionnaires.record(registration.id(), accepted);
+        }
         publisher.publishEvent(new RegistrationChanged(registration, seat.change(), token, seat.waitlistPosition(),
                 event, frame.name()));
         return new Registered(registration, seat.waitlistPosition(), token);
+    }
+
+    /**
+     * Registers someone on their behalf, such as a walk-in at the door: the event's questions stay unanswered until
+     * the registrant answers them on their private page.
+     */
+    @Transactional
+    public Registered register(long eventId, String frameRef, Applicant applicant) {
+        return register(eventId, frameRef, applicant, null);
+    }
+
+    /** The registrant answers the event's questions again by their private link; the new answers replace the old. */
+    @Transactional
+    public Map<Long, String> answerWithToken(String manageToken, Map<String, String> answers) {
+        Registration registration = byToken(manageToken)
+                .orElseThrow(() -> NotFoundException.of("registration", "with this link"));
+        if (!registration.active()) {
+            throw new ConflictException("registration", "registration.not-active");
+        }
+        Questionnaires.Answers accepted = questionnaires.accept(registration.eventId(), answers);
+        questionnaires.record(registration.id(), accepted);
+        return accepted.given();
     }
 
     /** Cancels by the registrant's private token; a wrong token is treated like an unknown registration. */

@@ -15,6 +15,11 @@ class RegistrationEndpoints {
     }
 
     @Bean
+    PublicApiEndpoint registrationQuestions() {
+        return new PublicApiEndpoint(HttpMethod.GET, "/api/v1/events/*/questions");
+    }
+
+    @Bean
     PublicApiEndpoint registrantCancellation() {
         return new PublicApiEndpoint(HttpMethod.DELETE, "/api/v1/registrations/*");
     }

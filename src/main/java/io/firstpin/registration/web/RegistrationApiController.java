@@ -4,6 +4,7 @@ import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Actor;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.registration.Applicant;
+import io.firstpin.registration.Questionnaires;
 import io.firstpin.registration.Registered;
 import io.firstpin.registration.Registration;
 import io.firstpin.registration.Registrations;
@@ -15,6 +16,8 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,11 +40,23 @@ class RegistrationApiController {
     static final String MANAGE_TOKEN = "X-Manage-Token";
 
     private final Registrations registrations;
+    private final Questionnaires questionnaires;
     private final AccessGuard access;
 
-    RegistrationApiController(Registrations registrations, AccessGuard access) {
+    RegistrationApiController(Registrations registrations, Questionnaires questionnaires, AccessGuard access) {
         this.registrations = registrations;
+        this.questionnaires = questionnaires;
         this.access = access;
+    }
+
+    @GetMapping("/events/{id}/questions")
+    @Operation(summary = "The questions the event asks whoever registers; answer them in `answers`, keyed by id")
+    List<QuestionResponse> questions(@PathVariable long id) {
+        registrations.organizationOfEvent(id);
+        return questionnaires.of(id).stream()
+                .map(q -> new QuestionResponse(q.id(), q.kind().name().toLowerCase(Locale.ROOT), q.label(),
+                        q.choices(), q.required()))
+                .toList();
     }
 
     @PostMapping("/events/{id}/registrations")
@@ -50,7 +65,8 @@ class RegistrationApiController {
     RegisteredResponse register(@PathVariable long id, @Valid @RequestBody RegistrationRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
         Registered registered = registrations.register(id, request.frame(),
-                new Applicant(request.name(), request.email(), locale));
+                new Applicant(request.name(), request.email(), locale),
+                request.answers() == null ? Map.of() : request.answers());
         return new RegisteredResponse(registered.registration().id(), status(registered.registration()),
                 registered.waitlistPosition(), registered.manageToken());
     }
@@ -84,11 +100,12 @@ class RegistrationApiController {
     List<EntryResponse> list(@PathVariable long id) {
         long organizationId = registrations.organizationOfEvent(id);
         access.requireReader(organizationId, "event " + id);
+        Map<Long, Map<Long, String>> answers = questionnaires.answersOfEvent(id);
         return registrations.ofEvent(organizationId, id).stream()
                 .map(entry -> new EntryResponse(entry.registration().id(), entry.registration().name(),
                         entry.registration().email(), entry.frameName(), entry.registration().frameId(),
                         status(entry.registration()), entry.waitlistPosition(), entry.checkedIn(),
-                        entry.registration().registeredAt()))
+                        entry.registration().registeredAt(), byKey(answers.get(entry.registration().id()))))
                 .toList();
     }
 
@@ -103,12 +120,23 @@ class RegistrationApiController {
         return registration;
     }
 
+    private static Map<String, String> byKey(Map<Long, String> answers) {
+        Map<String, String> byKey = new TreeMap<>();
+        if (answers != null) {
+            answers.forEach((question, answer) -> byKey.put(String.valueOf(question), answer));
+        }
+        return byKey;
+    }
+
     private static String status(Registration registration) {
         return registration.status().name().toLowerCase(Locale.ROOT);
     }
 
     record RegistrationRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 320) String email,
-            @Size(max = 100) String frame) {
+            @Size(max = 100) String frame, @Size(max = 50) Map<String, String> answers) {
+    }
+
+    record QuestionResponse(long id, String kind, String label, List<String> choices, boolean required) {
     }
 
     record RegisteredResponse(long id, String status, Integer waitlistPosition, String manageToken) {
@@ -124,6 +152,6 @@ class RegistrationApiController {
     }
 
     record EntryResponse(long id, String name, String email, String frame, long frameId, String status,
-            Integer waitlistPosition, boolean checkedIn, Instant registeredAt) {
+            Integer waitlistPosition, boolean checkedIn, Instant registeredAt, Map<String, String> answers) {
     }
 }

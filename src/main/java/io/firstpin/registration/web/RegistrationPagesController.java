@@ -9,13 +9,16 @@ import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.web.FormErrors;
 import io.firstpin.registration.Applicant;
+import io.firstpin.registration.Questionnaires;
 import io.firstpin.registration.Registered;
 import io.firstpin.registration.Registration;
 import io.firstpin.registration.Registrations;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The registrant's side: the form, and the private manage page reached by the link only they have. */
@@ -31,12 +35,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RegistrationPagesController {
 
     private final Registrations registrations;
+    private final Questionnaires questionnaires;
     private final Events events;
     private final Communities communities;
     private final Clock clock;
 
-    RegistrationPagesController(Registrations registrations, Events events, Communities communities, Clock clock) {
+    RegistrationPagesController(Registrations registrations, Questionnaires questionnaires, Events events,
+            Communities communities, Clock clock) {
         this.registrations = registrations;
+        this.questionnaires = questionnaires;
         this.events = events;
         this.communities = communities;
         this.clock = clock;
@@ -45,26 +52,56 @@ class RegistrationPagesController {
     @GetMapping("/e/{id}/register")
     String form(@PathVariable long id, Model model) {
         model.addAttribute("form", new RegistrationForm("", "", ""));
-        return formPage(event(id), model);
+        return formPage(event(id), Map.of(), model);
     }
 
     @PostMapping("/e/{id}/register")
     String register(@PathVariable long id, @Valid @ModelAttribute("form") RegistrationForm form, BindingResult binding,
-            Model model, RedirectAttributes redirect) {
+            @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
         Event event = event(id);
+        Map<String, String> answers = Answers.from(params);
         if (!binding.hasErrors()) {
             try {
                 Registered registered = registrations.register(id, form.frame(),
-                        new Applicant(form.name(), form.email(), LocaleContextHolder.getLocale()));
+                        new Applicant(form.name(), form.email(), LocaleContextHolder.getLocale()), answers);
                 redirect.addFlashAttribute("justRegistered", true);
                 return "redirect:/r/" + registered.manageToken();
             } catch (InvalidInputException e) {
-                FormErrors.reject(binding, e);
+                model.addAttribute("answerProblems", Answers.problems(e));
+                FormErrors.reject(binding, Answers.withoutAnswerProblems(e));
             } catch (ConflictException e) {
                 FormErrors.reject(binding, e);
+                response.setStatus(HttpServletResponse.SC_CONFLICT);
+                return formPage(event, answers, model);
+            }
+        } else {
+            // the answers are checked too, so that one round shows every problem
+            try {
+                questionnaires.accept(id, answers);
+            } catch (InvalidInputException e) {
+                model.addAttribute("answerProblems", Answers.problems(e));
             }
         }
-        return formPage(event, model);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return formPage(event, answers, model);
+    }
+
+    /** The registrant changes their answers to the event's questions. */
+    @PostMapping("/r/{token}/answers")
+    String answer(@PathVariable String token, @RequestParam Map<String, String> params, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        Map<String, String> answers = Answers.from(params);
+        try {
+            registrations.answerWithToken(token, answers);
+            redirect.addFlashAttribute("justAnswered", true);
+            return "redirect:/r/" + token;
+        } catch (InvalidInputException e) {
+            model.addAttribute("answerProblems", Answers.problems(e));
+            model.addAttribute("answers", answers);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return manage(token, model);
+        }
     }
 
     @GetMapping("/r/{token}")
@@ -77,6 +114,10 @@ class RegistrationPagesController {
         model.addAttribute("event", event);
         model.addAttribute("community", community(event));
         model.addAttribute("token", token);
+        model.addAttribute("questions", questionnaires.of(event.id()));
+        if (!model.containsAttribute("answers")) {
+            model.addAttribute("answers", Answers.byKey(questionnaires.answersOf(registration.id())));
+        }
         return "registration/manage";
     }
 
@@ -106,8 +147,10 @@ class RegistrationPagesController {
         return "redirect:/r/" + token;
     }
 
-    private String formPage(Event event, Model model) {
+    private String formPage(Event event, Map<String, String> answers, Model model) {
         model.addAttribute("event", event);
+        model.addAttribute("questions", questionnaires.of(event.id()));
+        model.addAttribute("answers", answers);
         model.addAttribute("community", community(event));
         model.addAttribute("frames", events.frames(event.id()));
         model.addAttribute("open", event.registrationOpen(clock.instant()));

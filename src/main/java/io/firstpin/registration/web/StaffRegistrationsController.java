@@ -9,9 +9,13 @@ import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Actor;
 import io.firstpin.identity.Role;
 import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.web.FormErrors;
 import io.firstpin.registration.EventMessages;
 import io.firstpin.registration.NoShows;
+import io.firstpin.registration.Question;
+import io.firstpin.registration.QuestionKind;
+import io.firstpin.registration.Questionnaires;
 import io.firstpin.registration.Reminders;
 import io.firstpin.registration.Segment;
 import io.firstpin.organization.Organization;
@@ -24,6 +28,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,12 +68,14 @@ class StaffRegistrationsController {
     private final NoShows noShows;
     private final Reminders reminders;
     private final EventMessages eventMessages;
+    private final Questionnaires questionnaires;
     private final AccessGuard access;
     private final MessageSource messages;
 
     StaffRegistrationsController(Organizations organizations, Events events, Communities communities,
             Registrations registrations, NoShows noShows, Reminders reminders, EventMessages eventMessages,
-            AccessGuard access, MessageSource messages) {
+            Questionnaires questionnaires, AccessGuard access, MessageSource messages) {
+        this.questionnaires = questionnaires;
         this.organizations = organizations;
         this.events = events;
         this.communities = communities;
@@ -85,7 +92,32 @@ class StaffRegistrationsController {
             @RequestParam(required = false) RegistrationStatus status, Model model) {
         Organization organization = organizations.open(org, Role.VIEWER);
         model.addAttribute("messageForm", new MessageForm(null, "", ""));
+        model.addAttribute("questionForm", new QuestionForm(null, "", "", false));
         return page(organization, id, status, model);
+    }
+
+    @PostMapping("/events/{id}/questions")
+    String ask(@PathVariable String org, @PathVariable long id, @ModelAttribute("questionForm") QuestionForm form,
+            BindingResult binding, Model model, HttpServletResponse response) {
+        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        try {
+            questionnaires.ask(organization.id(), id, form.kind(), form.label(), form.choices(), form.required());
+            return "redirect:/manage/" + org + "/events/" + id + "/registrations#questions";
+        } catch (InvalidInputException e) {
+            FormErrors.reject(binding, e);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("messageForm", new MessageForm(null, "", ""));
+            return page(organization, id, null, model);
+        }
+    }
+
+    @PostMapping("/events/{id}/questions/{questionId}/retire")
+    String retire(@PathVariable String org, @PathVariable long id, @PathVariable long questionId) {
+        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        questionnaires.find(organization.id(), questionId).filter(q -> q.eventId() == id)
+                .orElseThrow(() -> NotFoundException.of("question", questionId));
+        questionnaires.retire(organization.id(), questionId);
+        return "redirect:/manage/" + org + "/events/" + id + "/registrations#questions";
     }
 
     /** Writes to a segment of the registrants; a bad form comes back with its errors and nothing is sent. */
@@ -102,6 +134,7 @@ class StaffRegistrationsController {
         } catch (InvalidInputException e) {
             FormErrors.reject(binding, e);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("questionForm", new QuestionForm(null, "", "", false));
             return page(organization, id, null, model);
         }
     }
@@ -147,6 +180,10 @@ class StaffRegistrationsController {
         model.addAttribute("audience", eventMessages.audience(organization.id(), id));
         model.addAttribute("sentMessages", eventMessages.history(organization.id(), id));
         model.addAttribute("segments", Segment.values());
+        model.addAttribute("questions", questionnaires.of(id));
+        model.addAttribute("everAsked", questionnaires.everAsked(id));
+        model.addAttribute("answers", questionnaires.answersOfEvent(id));
+        model.addAttribute("questionKinds", QuestionKind.values());
         model.addAttribute("canLead",
                 access.roleIn(organization.id()).map(r -> r.includes(Role.COMMUNITY_LEADER)).orElse(false));
         return "registration/staff-list";
@@ -176,17 +213,35 @@ class StaffRegistrationsController {
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL)) {
-            csv.printRecord(List.of("id", "name", "email", "frame", "status", "waitlist", "checked-in", "registered-at")
-                    .stream().map(column -> text("registration.csv." + column, locale)).toList());
+            List<Question> questions = questionnaires.everAsked(id);
+            Map<Long, Map<Long, String>> answers = questionnaires.answersOfEvent(id);
+            List<String> header = new ArrayList<>(List.of("id", "name", "email", "frame", "status", "waitlist",
+                    "checked-in", "registered-at").stream().map(column -> text("registration.csv." + column, locale))
+                    .toList());
+            questions.forEach(q -> header.add(cell(q.label())));
+            csv.printRecord(header);
             for (Entry entry : registrations.ofEvent(organization.id(), id)) {
                 var r = entry.registration();
-                csv.printRecord(r.id(), cell(r.name()), cell(r.email()), cell(entry.frameName()),
-                        text("registration.status." + r.status(), locale),
+                List<Object> row = new ArrayList<>(List.of(r.id(), cell(r.name()), cell(r.email()),
+                        cell(entry.frameName()), text("registration.status." + r.status(), locale),
                         entry.waitlistPosition() == null ? "" : entry.waitlistPosition(),
                         entry.checkedIn() ? text("common.yes", locale) : "",
-                        CSV_TIME.format(r.registeredAt().atZone(community.timeZone())));
+                        CSV_TIME.format(r.registeredAt().atZone(community.timeZone()))));
+                Map<Long, String> given = answers.getOrDefault(r.id(), Map.of());
+                questions.forEach(q -> row.add(answerText(q, given.get(q.id()), locale)));
+                csv.printRecord(row);
             }
         }
+    }
+
+    private String answerText(Question question, String answer, Locale locale) {
+        if (answer == null) {
+            return "";
+        }
+        if (question.kind() == QuestionKind.YES_NO) {
+            return text(Question.YES.equals(answer) ? "common.yes" : "common.no", locale);
+        }
+        return cell(answer);
     }
 
     private String text(String code, Locale locale) {
@@ -202,6 +257,9 @@ class StaffRegistrationsController {
     }
 
     record MessageForm(Segment segment, String subject, String body) {
+    }
+
+    record QuestionForm(QuestionKind kind, String label, String choices, boolean required) {
     }
 
     /** Counts per frame and status, and how many of the confirmed have checked in. */

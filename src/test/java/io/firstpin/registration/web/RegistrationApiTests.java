@@ -3,6 +3,10 @@ package io.firstpin.registration.web;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firstpin.registration.Question;
+import io.firstpin.registration.QuestionKind;
+import io.firstpin.registration.Questionnaires;
+import io.firstpin.registration.Registrations;
 import io.firstpin.testing.ApiClient;
 import io.firstpin.testing.DatabaseTest;
 import java.util.HashMap;
@@ -11,6 +15,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +29,11 @@ class RegistrationApiTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Questionnaires questionnaires;
+    @Autowired
+    Registrations registrationService;
 
     ApiClient instanceAdmin;
     ApiClient anyone;
@@ -229,5 +239,29 @@ class RegistrationApiTests {
     }
 
     record Fixture(ApiClient admin, long eventId, JsonNode frames) {
+    }
+
+    @Test
+    void answersToTheEventsQuestionsComeWithTheRegistrationAndAreCheckedLikeAnyInput() {
+        Fixture fixture = eventWithFrames("reg-questions", Map.of("一般枠", 10));
+        long organizationId = registrationService.organizationOfEvent(fixture.eventId());
+        Question afterParty = questionnaires.ask(organizationId, fixture.eventId(), QuestionKind.YES_NO,
+                "懇親会に参加しますか?", null, true);
+        String registrations = "/api/v1/events/" + fixture.eventId() + "/registrations";
+
+        JsonNode asked = anyone.get("/api/v1/events/" + fixture.eventId() + "/questions").json();
+        ApiClient.Answer missing = anyone.post(registrations, json("name", "A", "email", "qa@example.com",
+                "frame", "一般枠"));
+        ApiClient.Answer answered = anyone.post(registrations, json("name", "A", "email", "qa@example.com",
+                "frame", "一般枠", "answers", Map.of(String.valueOf(afterParty.id()), "yes")));
+        JsonNode listed = fixture.admin().get(registrations).json();
+
+        assertThat(asked.get(0).path("kind").asString()).isEqualTo("yes_no");
+        assertThat(asked.get(0).path("required").asBoolean()).isTrue();
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().path("details").get(0).path("field").asString())
+                .isEqualTo("answers[" + afterParty.id() + "]");
+        assertThat(answered.status()).isEqualTo(201);
+        assertThat(listed.get(0).path("answers").path(String.valueOf(afterParty.id())).asString()).isEqualTo("yes");
     }
 }

@@ -15,6 +15,9 @@ import io.firstpin.event.FrameMode;
 import io.firstpin.event.FramePlan;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.Slug;
+import io.firstpin.registration.Question;
+import io.firstpin.registration.QuestionKind;
+import io.firstpin.registration.Questionnaires;
 import io.firstpin.testing.DatabaseTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +44,8 @@ class RegistrationPagesTests {
     Communities communities;
     @Autowired
     Events events;
+    @Autowired
+    Questionnaires questionnaires;
 
     /** A study session next month with one frame of the given capacity. */
     private Event studySessionWithSeats(int seats, Instant startsAt) {
@@ -100,7 +105,7 @@ class RegistrationPagesTests {
         MvcResult result = mvc.perform(registration(event, "<b>名前</b>", "not-an-email")).andReturn();
 
         String html = result.getResponse().getContentAsString();
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
         assertThat(html).contains("正しいメールアドレスを入力してください").contains("&lt;b&gt;名前&lt;/b&gt;");
         assertThat(events.occupancy(event.id())).isEmpty();
     }
@@ -170,5 +175,29 @@ class RegistrationPagesTests {
         assertThat(refused.getStatus()).isEqualTo(409);
         assertThat(refused.getContentAsString()).contains("Only a confirmed registration can be reconfirmed.")
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void theFormAsksTheEventsQuestionsAndABadAnswerIsExplainedUnderItsQuestion() throws Exception {
+        Event event = nextMonth(10);
+        Question afterParty = questionnaires.ask(event.organizationId(), event.id(), QuestionKind.YES_NO,
+                "懇親会に参加しますか?", null, true);
+        Question comment = questionnaires.ask(event.organizationId(), event.id(), QuestionKind.TEXT,
+                "ひとこと", null, false);
+
+        String form = mvc.perform(get("/e/" + event.id() + "/register").header("Accept-Language", "ja")).andReturn()
+                .getResponse().getContentAsString();
+        var refused = mvc.perform(registration(event, "A", "qa@example.com")
+                .param("answers[" + comment.id() + "]", "<i>楽しみ</i>")).andReturn().getResponse();
+        String registered = mvc.perform(registration(event, "A", "qa@example.com")
+                .param("answers[" + afterParty.id() + "]", "yes")).andReturn().getResponse().getRedirectedUrl();
+        String manage = mvc.perform(get(registered).header("Accept-Language", "ja")).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(form).contains("懇親会に参加しますか?").contains("name=\"answers[" + afterParty.id() + "]\"");
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("入力してください").contains("&lt;i&gt;楽しみ&lt;/i&gt;");
+        assertThat(registered).startsWith("/r/r_");
+        assertThat(manage).contains("id=\"answers-form\"").containsPattern("value=\"yes\"[^>]*checked");
     }
 }
