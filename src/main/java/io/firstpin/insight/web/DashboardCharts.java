@@ -1,0 +1,74 @@
+package io.firstpin.insight.web;
+
+import io.firstpin.insight.Cohort;
+import io.firstpin.insight.CommunityReport;
+import io.firstpin.insight.EventKpis;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The numbers and labels the dashboard's charts draw, as JSON for a {@code <script type="application/json">} block:
+ * the page's scripts come from files only (the Content Security Policy forbids inline scripts).
+ */
+@Component
+class DashboardCharts {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final List<String> LABELS = List.of("newcomers", "returning", "newcomer-ratio", "band",
+            "return-rate", "no-show-rate", "events", "retention");
+
+    private final JsonMapper json;
+    private final MessageSource messages;
+
+    DashboardCharts(JsonMapper json, MessageSource messages) {
+        this.json = json;
+        this.messages = messages;
+    }
+
+    String json(CommunityReport report, Locale locale) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        LABELS.forEach(key -> labels.put(key, messages.getMessage("insight.series." + key, null, locale)));
+        data.put("labels", labels);
+        data.put("band", List.of(report.newcomerBand().minPercent(), report.newcomerBand().maxPercent()));
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (EventKpis e : report.events()) {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("label", DAY.format(e.startsAt().atZone(report.zone())) + " " + e.title());
+            event.put("newcomers", e.newcomers());
+            event.put("returning", e.returning());
+            event.put("newcomerRatio", percent(e.newcomerRatio()));
+            event.put("returnRate", percent(e.returnRate()));
+            event.put("noShowRate", percent(e.noShowRate()));
+            events.add(event);
+        }
+        data.put("events", events);
+        List<String> months = report.cohorts().stream().map(c -> c.month().toString()).toList();
+        List<String> windows = Cohort.WINDOWS.stream()
+                .map(m -> messages.getMessage("insight.column.within", new Object[] {m}, locale)).toList();
+        List<List<Object>> cells = new ArrayList<>();
+        for (int y = 0; y < report.cohorts().size(); y++) {
+            List<Cohort.Retention> retention = report.cohorts().get(y).retention();
+            for (int x = 0; x < retention.size(); x++) {
+                if (retention.get(x).share() != null) {
+                    cells.add(List.of(x, y, percent(retention.get(x).share())));
+                }
+            }
+        }
+        data.put("cohorts", Map.of("months", months, "windows", windows, "cells", cells));
+        data.put("quarters", report.footprint().eventsPerQuarter());
+        // "<" written as an escape, so no text in the data can close the script element
+        return json.writeValueAsString(data).replace("<", "\\u003c");
+    }
+
+    private static Double percent(Double ratio) {
+        return ratio == null ? null : Math.round(ratio * 1000) / 10.0;
+    }
+}

@@ -1,0 +1,211 @@
+package io.firstpin.insight.web;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import io.firstpin.identity.Role;
+import io.firstpin.insight.Cohort;
+import io.firstpin.insight.CommunityKpis;
+import io.firstpin.insight.CommunityReport;
+import io.firstpin.insight.EventKpis;
+import io.firstpin.insight.Footprint;
+import io.firstpin.insight.Period;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import io.firstpin.platform.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * The community dashboard: charts of the KPIs for a period, for the community, a branch or the whole tree, and the
+ * tables behind the charts as CSV. Every number comes from {@link CommunityKpis}, as in the API.
+ */
+@Controller
+@RequestMapping("/manage/{org}/communities/{slug}/dashboard")
+class InsightPagesController {
+
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private final Organizations organizations;
+    private final Communities communities;
+    private final CommunityKpis kpis;
+    private final DashboardCharts charts;
+    private final MessageSource messages;
+
+    InsightPagesController(Organizations organizations, Communities communities, CommunityKpis kpis,
+            DashboardCharts charts, MessageSource messages) {
+        this.organizations = organizations;
+        this.communities = communities;
+        this.kpis = kpis;
+        this.charts = charts;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String dashboard(@PathVariable String org, @PathVariable String slug, DashboardQuery query, Model model) {
+        Organization organization = organizations.open(org, Role.VIEWER);
+        Community community = communities.inOrganization(organization.id(), slug);
+        Community subject = kpis.withinTree(community, query.branch());
+        Period period;
+        try {
+            period = query.period(kpis.today(subject));
+        } catch (InvalidInputException e) {
+            model.addAttribute("periodError", e.problems().get(0).code());
+            period = Period.lastTwelveMonths(kpis.today(subject));
+        }
+        CommunityReport report = kpis.report(subject, query.withBranches(), period);
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("org", organization);
+        model.addAttribute("community", community);
+        model.addAttribute("tree", kpis.tree(community));
+        model.addAttribute("report", report);
+        model.addAttribute("names", names(report));
+        model.addAttribute("windows", Cohort.WINDOWS);
+        model.addAttribute("notes", notes(report, locale));
+        model.addAttribute("chartData", charts.json(report, locale));
+        model.addAttribute("csvQuery", query.withPeriod(period).asQueryString(subject.slug()));
+        return "insight/dashboard";
+    }
+
+    @GetMapping("/events.csv")
+    void eventsCsv(@PathVariable String org, @PathVariable String slug, DashboardQuery query,
+            HttpServletResponse response) throws IOException {
+        CommunityReport report = reportFor(org, slug, query);
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<Long, String> names = names(report);
+        try (CSVPrinter csv = csv(response, report, "events")) {
+            csv.printRecord(headers(locale, "date", "title", "community", "attendance-by", "attendees", "newcomers",
+                    "newcomer-ratio", "returning", "return-rate", "no-show-rate", "confirmed", "no-shows", "staff"));
+            for (EventKpis e : report.events()) {
+                csv.printRecord(CSV_TIME.format(e.startsAt().atZone(report.zone())), cell(e.title()),
+                        cell(names.get(e.communityId())), text("insight.attendance-by." + e.attendanceBy(), locale),
+                        e.attendees(), e.newcomers(), blankIfNull(e.newcomerRatio()),
+                        blankIfNull(e.returningFromPrevious()), blankIfNull(e.returnRate()),
+                        blankIfNull(e.noShowRate()), e.confirmed(), blankIfNull(e.noShows()), e.staffAttendees());
+            }
+        }
+    }
+
+    @GetMapping("/cohorts.csv")
+    void cohortsCsv(@PathVariable String org, @PathVariable String slug, DashboardQuery query,
+            HttpServletResponse response) throws IOException {
+        CommunityReport report = reportFor(org, slug, query);
+        Locale locale = LocaleContextHolder.getLocale();
+        try (CSVPrinter csv = csv(response, report, "cohorts")) {
+            List<String> header = new ArrayList<>(headers(locale, "cohort", "members"));
+            Cohort.WINDOWS.forEach(months -> header.add(messages.getMessage("insight.column.within",
+                    new Object[] {months}, locale)));
+            csv.printRecord(header);
+            for (Cohort cohort : report.cohorts()) {
+                List<Object> row = new ArrayList<>(List.of(cohort.month().toString(), cohort.members()));
+                cohort.retention().forEach(r -> row.add(blankIfNull(r.share())));
+                csv.printRecord(row);
+            }
+        }
+    }
+
+    @GetMapping("/footprint.csv")
+    void footprintCsv(@PathVariable String org, @PathVariable String slug, DashboardQuery query,
+            HttpServletResponse response) throws IOException {
+        CommunityReport report = reportFor(org, slug, query);
+        Locale locale = LocaleContextHolder.getLocale();
+        try (CSVPrinter csv = csv(response, report, "footprint")) {
+            csv.printRecord(headers(locale, "community", "events", "median-days", "first-event", "days-to-first"));
+            for (Footprint.CommunityPace pace : report.footprint().communities()) {
+                csv.printRecord(cell(pace.name()), pace.events(), blankIfNull(pace.medianDaysBetweenEvents()),
+                        pace.firstEventAt() == null ? "" : CSV_TIME.format(pace.firstEventAt().atZone(report.zone())),
+                        blankIfNull(pace.daysFromCreationToFirstEvent()));
+            }
+            csv.println();
+            csv.printRecord(headers(locale, "quarter", "events"));
+            for (Footprint.QuarterCount quarter : report.footprint().eventsPerQuarter()) {
+                csv.printRecord(quarter.quarter(), quarter.events());
+            }
+        }
+    }
+
+    /** A CSV link whose dates were edited into nonsense: no file rather than one for another period. */
+    @ExceptionHandler(InvalidInputException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalid(Model model) {
+        model.addAttribute("status", 400);
+        return "error";
+    }
+
+    private CommunityReport reportFor(String org, String slug, DashboardQuery query) {
+        Organization organization = organizations.open(org, Role.VIEWER);
+        Community community = communities.inOrganization(organization.id(), slug);
+        Community subject = kpis.withinTree(community, query.branch());
+        return kpis.report(subject, query.withBranches(), query.period(kpis.today(subject)));
+    }
+
+    private List<String> notes(CommunityReport report, Locale locale) {
+        Map<Long, String> names = names(report);
+        return report.outsideNewcomerBand().stream().map(e -> messages.getMessage(
+                "insight.note." + e.against(report.newcomerBand()),
+                new Object[] {e.title() + " (" + DATE.format(e.startsAt().atZone(report.zone()))
+                        + (report.withBranches() ? ", " + names.get(e.communityId()) : "") + ")",
+                        Math.round(e.newcomerRatio() * 100), report.newcomerBand().minPercent(),
+                        report.newcomerBand().maxPercent()}, locale)).toList();
+    }
+
+    private static Map<Long, String> names(CommunityReport report) {
+        return report.footprint().communities().stream()
+                .collect(Collectors.toMap(Footprint.CommunityPace::communityId, Footprint.CommunityPace::name));
+    }
+
+    private CSVPrinter csv(HttpServletResponse response, CommunityReport report, String table) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(report.community().slug() + "-" + table + "-" + report.period().from() + "-"
+                        + report.period().to() + ".csv", StandardCharsets.UTF_8).build().toString());
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        // the byte order mark makes Excel read the file as UTF-8
+        writer.write('\uFEFF');
+        return new CSVPrinter(writer, CSVFormat.EXCEL);
+    }
+
+    private List<String> headers(Locale locale, String... columns) {
+        return Arrays.stream(columns).map(c -> text("insight.column." + c, locale)).toList();
+    }
+
+    private String text(String code, Locale locale) {
+        return messages.getMessage(code, null, code, locale);
+    }
+
+    private static Object blankIfNull(Object value) {
+        return value == null ? "" : value;
+    }
+
+    /** Keeps spreadsheet programs from running an event title typed as a formula. */
+    private static String cell(String value) {
+        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+}

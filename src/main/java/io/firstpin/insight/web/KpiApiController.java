@@ -1,0 +1,115 @@
+package io.firstpin.insight.web;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import io.firstpin.identity.AccessGuard;
+import io.firstpin.insight.Cohort;
+import io.firstpin.insight.CommunityKpis;
+import io.firstpin.insight.CommunityReport;
+import io.firstpin.insight.EventKpis;
+import io.firstpin.insight.Footprint;
+import io.firstpin.insight.Period;
+import io.firstpin.platform.DateTimes;
+import io.firstpin.platform.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "KPIs")
+class KpiApiController {
+
+    private final Communities communities;
+    private final CommunityKpis kpis;
+    private final AccessGuard access;
+
+    KpiApiController(Communities communities, CommunityKpis kpis, AccessGuard access) {
+        this.communities = communities;
+        this.kpis = kpis;
+        this.access = access;
+    }
+
+    @GetMapping("/communities/{slug}/kpis")
+    @Operation(summary = "The community's KPIs over a period (dates inclusive, in the community's time zone; "
+            + "default: the last 12 months), optionally with all its branches")
+    KpiResponse kpis(@PathVariable String slug, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "false") boolean includeBranches) {
+        Community community = communities.findBySlug(slug).orElseThrow(() -> NotFoundException.of("community", slug));
+        access.requireAdmin(community.organizationId(), "community " + slug);
+        Period period = Period.parse(from, to, kpis.today(community));
+        return KpiResponse.of(kpis.report(community, includeBranches, period));
+    }
+
+    /** {@code outputs} and {@code outputAuthors} stay null until the output module counts them. */
+    record KpiResponse(String community, LocalDate from, LocalDate to, boolean includeBranches, int events,
+            int uniqueParticipants, int repeaters, Integer outputs, int staffParticipants, BandResponse newcomerBand,
+            List<EventResponse> perEvent, List<CohortResponse> cohorts, FootprintResponse footprint) {
+
+        static KpiResponse of(CommunityReport report) {
+            Map<Long, String> slugs = report.footprint().communities().stream()
+                    .collect(Collectors.toMap(Footprint.CommunityPace::communityId, Footprint.CommunityPace::slug));
+            return new KpiResponse(report.community().slug(), report.period().from(), report.period().to(),
+                    report.withBranches(), report.events().size(), report.participation().uniqueParticipants(),
+                    report.participation().repeaters(), null, report.participation().staffParticipants(),
+                    new BandResponse(report.newcomerBand().min(), report.newcomerBand().max()),
+                    report.events().stream().map(e -> EventResponse.of(e, report, slugs)).toList(),
+                    report.cohorts().stream().map(CohortResponse::of).toList(),
+                    FootprintResponse.of(report.footprint()));
+        }
+    }
+
+    record BandResponse(double min, double max) {
+    }
+
+    record EventResponse(long id, String title, OffsetDateTime startsAt, String community, int attendees,
+            String attendanceBy, int newcomers, Double newcomerRatio, Integer returningFromPrevious, Double returnRate,
+            Integer outputs, Integer outputAuthors, Double noShowRate, int staffAttendees, String newcomerBand) {
+
+        static EventResponse of(EventKpis e, CommunityReport report, Map<Long, String> slugs) {
+            return new EventResponse(e.id(), e.title(), DateTimes.at(e.startsAt(), report.zone()),
+                    slugs.get(e.communityId()), e.attendees(), e.attendanceBy().apiName(), e.newcomers(),
+                    e.newcomerRatio(), e.returningFromPrevious(), e.returnRate(), null, null, e.noShowRate(),
+                    e.staffAttendees(), e.against(report.newcomerBand()).name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    record CohortResponse(String month, int members, List<RetentionResponse> retention) {
+
+        static CohortResponse of(Cohort cohort) {
+            return new CohortResponse(cohort.month().toString(), cohort.members(), cohort.retention().stream()
+                    .map(r -> new RetentionResponse(r.months(), r.returned(), r.share())).toList());
+        }
+    }
+
+    record RetentionResponse(int months, Integer returned, Double share) {
+    }
+
+    record FootprintResponse(List<Footprint.QuarterCount> eventsPerQuarter, List<String> prefectures, int cities,
+            int online, List<PaceResponse> communities) {
+
+        static FootprintResponse of(Footprint footprint) {
+            return new FootprintResponse(footprint.eventsPerQuarter(), footprint.prefectureCodes(), footprint.cities(),
+                    footprint.online(), footprint.communities().stream().map(PaceResponse::of).toList());
+        }
+    }
+
+    record PaceResponse(String slug, String name, boolean branch, int events, Double medianDaysBetweenEvents,
+            Long daysFromCreationToFirstEvent) {
+
+        static PaceResponse of(Footprint.CommunityPace pace) {
+            return new PaceResponse(pace.slug(), pace.name(), pace.branch(), pace.events(),
+                    pace.medianDaysBetweenEvents(), pace.daysFromCreationToFirstEvent());
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.firstpin.insight;
+
+import static io.firstpin.platform.db.Tables.ATTENDANCE;
+import static io.firstpin.platform.db.Tables.COMMUNITY;
+import static io.firstpin.platform.db.Tables.EVENT;
+import static io.firstpin.platform.db.Tables.FRAME;
+import static io.firstpin.platform.db.Tables.MEMBER;
+import static io.firstpin.platform.db.Tables.REGISTRATION;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import io.firstpin.community.CommunityProfile;
+import io.firstpin.platform.Slug;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
+
+/**
+ * Writes a community's past straight into the tables, as an import of old events would: events on given dates, and
+ * who registered, in which status, and who checked in. Times are local times of the community's zone (Asia/Tokyo).
+ */
+public final class CommunityHistory {
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private final DSLContext db;
+    private final Communities communities;
+    private final Community community;
+
+    public CommunityHistory(DSLContext db, Communities communities, Community community) {
+        this.db = db;
+        this.communities = communities;
+        this.community = community;
+    }
+
+    public Community community() {
+        return community;
+    }
+
+    /** A branch of the community, recorded in Firstpin on {@code createdOn}. */
+    public Community branch(String name, LocalDate createdOn) {
+        Community branch = communities.start(community.organizationId(),
+                new Slug("branch-" + NEXT.incrementAndGet() + "-" + System.nanoTime()),
+                CommunityProfile.of(name, null, null, "Asia/Tokyo"), community.slug());
+        db.update(COMMUNITY).set(COMMUNITY.CREATED_AT, local(createdOn.atStartOfDay()))
+                .where(COMMUNITY.ID.eq(branch.id())).execute();
+        return communities.inOrganization(community.organizationId(), branch.id());
+    }
+
+    public long member(String name) {
+        return person(name, false);
+    }
+
+    /** A member who works for the vendor (社員). */
+    public long staffMember(String name) {
+        return person(name, true);
+    }
+
+    public Held eventAt(String localStart, String prefectureCode, String city) {
+        return eventOf(community, localStart, prefectureCode, city);
+    }
+
+    public Held onlineEventAt(String localStart) {
+        return eventOf(community, localStart, null, null);
+    }
+
+    public Held eventOf(Community holder, String localStart, String prefectureCode, String city) {
+        OffsetDateTime start = local(LocalDateTime.parse(localStart));
+        long eventId = db.insertInto(EVENT)
+                .set(EVENT.ORGANIZATION_ID, holder.organizationId())
+                .set(EVENT.COMMUNITY_ID, holder.id())
+                .set(EVENT.TITLE, holder.name() + " " + localStart)
+                .set(EVENT.KIND, "STUDY_SESSION")
+                .set(EVENT.STARTS_AT, start)
+                .set(EVENT.ENDS_AT, start.plusHours(2))
+                .set(EVENT.ONLINE, prefectureCode == null)
+                .set(EVENT.PREFECTURE_CODE, prefectureCode)
+                .set(EVENT.CITY, city)
+                .set(EVENT.CREATED_AT, start.minusDays(30))
+                .returning(EVENT.ID).fetchSingle().getId();
+        long frameId = db.insertInto(FRAME)
+                .set(FRAME.ORGANIZATION_ID, holder.organizationId())
+                .set(FRAME.EVENT_ID, eventId)
+                .set(FRAME.NAME, "一般枠")
+                .set(FRAME.MODE, "FIFO")
+                .set(FRAME.DISPLAY_ORDER, 0)
+                .returning(FRAME.ID).fetchSingle().getId();
+        return new Held(eventId, frameId, start);
+    }
+
+    private long person(String name, boolean staff) {
+        return db.insertInto(MEMBER)
+                .set(MEMBER.ORGANIZATION_ID, community.organizationId())
+                .set(MEMBER.DISPLAY_NAME, name)
+                .set(MEMBER.STAFF, staff)
+                .set(MEMBER.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .returning(MEMBER.ID).fetchSingle().getId();
+    }
+
+    private OffsetDateTime local(LocalDateTime time) {
+        return time.atZone(community.timeZone()).toOffsetDateTime();
+    }
+
+    /** One event of the history, to say who came. */
+    public final class Held {
+
+        private final long id;
+        private final long frameId;
+        private final OffsetDateTime start;
+
+        Held(long id, long frameId, OffsetDateTime start) {
+            this.id = id;
+            this.frameId = frameId;
+            this.start = start;
+        }
+
+        public long id() {
+            return id;
+        }
+
+        /** Registered, confirmed and checked in. */
+        public Held checkedIn(long... members) {
+            for (long member : members) {
+                attend(member, register(member, "CONFIRMED"));
+            }
+            return this;
+        }
+
+        /** Confirmed, then did not come (a no-show once the event has check-ins). */
+        public Held confirmed(long... members) {
+            for (long member : members) {
+                register(member, "CONFIRMED");
+            }
+            return this;
+        }
+
+        public Held waitlisted(long... members) {
+            for (long member : members) {
+                register(member, "WAITLISTED");
+            }
+            return this;
+        }
+
+        public Held cancelled(long... members) {
+            for (long member : members) {
+                register(member, "CANCELLED");
+            }
+            return this;
+        }
+
+        public Held lostTheLottery(long... members) {
+            for (long member : members) {
+                register(member, "LOST");
+            }
+            return this;
+        }
+
+        /** Checked in without any registration, as an imported attendance list can have it. */
+        public Held checkedInWithoutRegistration(long... members) {
+            for (long member : members) {
+                attend(member, null);
+            }
+            return this;
+        }
+
+        /** A check-in whose registration was cancelled afterwards: it must not count. */
+        public Held cancelledAfterCheckingIn(long member) {
+            attend(member, register(member, "CANCELLED"));
+            return this;
+        }
+
+        private Long register(long member, String status) {
+            return db.insertInto(REGISTRATION)
+                    .set(REGISTRATION.ORGANIZATION_ID, community.organizationId())
+                    .set(REGISTRATION.EVENT_ID, id)
+                    .set(REGISTRATION.FRAME_ID, frameId)
+                    .set(REGISTRATION.MEMBER_ID, member)
+                    .set(REGISTRATION.NAME, "member " + member)
+                    .set(REGISTRATION.EMAIL, "m" + member + "@example.com")
+                    .set(REGISTRATION.STATUS, status)
+                    .set(REGISTRATION.WAITLIST_POSITION, "WAITLISTED".equals(status) ? 1 : null)
+                    .set(REGISTRATION.REGISTERED_AT, start.minusDays(7))
+                    .returning(REGISTRATION.ID).fetchSingle().getId();
+        }
+
+        private void attend(long member, Long registration) {
+            db.insertInto(ATTENDANCE)
+                    .set(ATTENDANCE.ORGANIZATION_ID, community.organizationId())
+                    .set(ATTENDANCE.EVENT_ID, id)
+                    .set(ATTENDANCE.MEMBER_ID, member)
+                    .set(ATTENDANCE.REGISTRATION_ID, registration)
+                    .set(ATTENDANCE.METHOD, registration == null ? "IMPORT" : "STAFF")
+                    .set(ATTENDANCE.CHECKED_IN_AT, start.plusMinutes(5))
+                    .execute();
+        }
+    }
+}

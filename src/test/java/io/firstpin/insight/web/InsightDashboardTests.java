@@ -1,0 +1,191 @@
+package io.firstpin.insight.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import io.firstpin.community.CommunityProfile;
+import io.firstpin.identity.Role;
+import io.firstpin.identity.StaffAccounts;
+import io.firstpin.insight.CommunityHistory;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import io.firstpin.platform.Slug;
+import io.firstpin.testing.DatabaseTest;
+import io.firstpin.testing.StaffLogin;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The dashboard page and its CSV exports, over a history of two events: 東京 on 2025-01-15 (A and B checked in, staff S
+ * too, C a no-show) and its branch 大阪 on 2025-02-20 (no check-ins; A and E confirmed).
+ */
+@DatabaseTest
+@SpringBootTest
+@AutoConfigureMockMvc
+class InsightDashboardTests {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final String YEAR_2025 = "?from=2025-01-01&to=2025-12-31&branches=true";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    Communities communities;
+    @Autowired
+    StaffAccounts accounts;
+    @Autowired
+    DSLContext db;
+
+    Organization organization;
+    Community tokyo;
+    Community osaka;
+    String dashboard;
+
+    @BeforeEach
+    void twoEventsOfACommunityAndItsBranch() {
+        String slug = "dash-" + System.nanoTime();
+        organization = organizations.found(new Slug(slug), "Dashboard");
+        tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
+                CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
+        CommunityHistory history = new CommunityHistory(db, communities, tokyo);
+        osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2025, 1, 1));
+        long a = history.member("A");
+        long b = history.member("B");
+        long c = history.member("C");
+        long e = history.member("E");
+        long staff = history.staffMember("S");
+        history.eventAt("2025-01-15T19:00", "JP-13", "渋谷区").checkedIn(a, b, staff).confirmed(c);
+        history.eventOf(osaka, "2025-02-20T19:00", "JP-27", "大阪市").confirmed(a, e);
+        dashboard = "/manage/" + organization.slug() + "/communities/" + tokyo.slug() + "/dashboard";
+    }
+
+    private MockHttpSession signedIn(Organization where, Role role) {
+        String email = role.name().toLowerCase() + "-" + System.nanoTime() + "@example.com";
+        accounts.openWithRole(email, "Staff", PASSWORD, where.id(), role);
+        return StaffLogin.signIn(mvc, email, PASSWORD);
+    }
+
+    private MockHttpServletResponse fetch(String path, String language) throws Exception {
+        return mvc.perform(get(path).session(signedIn(organization, Role.COMMUNITY_LEADER))
+                .header("Accept-Language", language)).andReturn().getResponse();
+    }
+
+    @Test
+    void aLeaderSeesTheDashboardInJapanese() throws Exception {
+        MockHttpServletResponse page = fetch(dashboard + YEAR_2025, "ja");
+
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentAsString())
+                .contains("ダッシュボード", "ユニーク参加者数", "新規率", "初参加月", "申込", "JAWS-UG 大阪")
+                .contains("id=\"tile-participants\">3<", "id=\"tile-repeaters\">1<", "id=\"tile-staff\">1<")
+                .contains("<script type=\"application/json\" id=\"kpi-data\">")
+                .contains("echarts.min.js", "/js/dashboard.js")
+                .contains("新規率 100% で、健全な範囲（40〜60%）を上回っています");
+    }
+
+    @Test
+    void aLeaderSeesTheDashboardInEnglish() throws Exception {
+        String html = fetch(dashboard + YEAR_2025, "en").getContentAsString();
+
+        assertThat(html).contains("Dashboard", "Unique participants", "Newcomer ratio", "registration",
+                "100% newcomers, above the healthy 40–60%");
+    }
+
+    @Test
+    void onlyTheCommunityItselfIsCountedUnlessBranchesAreIncluded() throws Exception {
+        String html = fetch(dashboard + "?from=2025-01-01&to=2025-12-31", "en").getContentAsString();
+
+        assertThat(html).contains("id=\"tile-events\">1<", "id=\"tile-participants\">2<");
+    }
+
+    @Test
+    void aBranchCanBePickedFromTheTree() throws Exception {
+        String html = fetch(dashboard + "?from=2025-01-01&to=2025-12-31&branch=" + osaka.slug(), "en")
+                .getContentAsString();
+
+        assertThat(html).contains("Dashboard — JAWS-UG 大阪", "id=\"tile-events\">1<", "id=\"tile-staff\">0<");
+    }
+
+    @Test
+    void aBadDateIsExplainedAndTheLastTwelveMonthsAreShown() throws Exception {
+        MockHttpServletResponse page = fetch(dashboard + "?from=2025-13-01", "en");
+
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentAsString()).contains("id=\"period-error\"", "Use a date such as 2026-03-31.");
+    }
+
+    @Test
+    void aCsvWithABadDateIsRefusedAndACommunityOutsideTheTreeIsNotFound() throws Exception {
+        Community elsewhere = communities.start(organization.id(), new Slug("dash-elsewhere-" + System.nanoTime()),
+                CommunityProfile.of("別のコミュニティ", null, null, "Asia/Tokyo"), null);
+
+        assertThat(fetch(dashboard + "/events.csv?from=2025-12-31&to=2025-01-01", "en").getStatus()).isEqualTo(400);
+        assertThat(fetch(dashboard + "?branch=" + elsewhere.slug(), "en").getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignInAndOtherOrganizationsSeeNothing() throws Exception {
+        MockHttpServletResponse anonymous = mvc.perform(get(dashboard)).andReturn().getResponse();
+        Organization other = organizations.found(new Slug("dash-other-" + System.nanoTime()), "Other");
+        int outsider = mvc.perform(get(dashboard).session(signedIn(other, Role.ORGANIZATION_ADMIN))).andReturn()
+                .getResponse().getStatus();
+        int csv = mvc.perform(get(dashboard + "/events.csv").session(signedIn(other, Role.ORGANIZATION_ADMIN)))
+                .andReturn().getResponse().getStatus();
+
+        assertThat(anonymous.getRedirectedUrl()).endsWith("/login");
+        assertThat(outsider).isEqualTo(404);
+        assertThat(csv).isEqualTo(404);
+    }
+
+    @Test
+    void theEventsCsvHasAByteOrderMarkAndOneRowPerEvent() throws Exception {
+        MockHttpServletResponse response = fetch(dashboard + "/events.csv" + YEAR_2025, "ja");
+
+        byte[] csv = response.getContentAsByteArray();
+        assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(response.getHeader("Content-Disposition")).contains(tokyo.slug() + "-events-2025-01-01-2025-12-31.csv");
+        List<String> lines = new String(csv, StandardCharsets.UTF_8).substring(1).lines().toList();
+        assertThat(lines).containsExactly(
+                "日付,イベント,コミュニティ,集計方法,参加者,新規,新規率,前回からの参加,再参加率,無断欠席率,参加確定,無断欠席,社員",
+                "2025-01-15 19:00,JAWS-UG 東京 2025-01-15T19:00,JAWS-UG 東京,受付,2,2,1.0,,,0.25,4,1,1",
+                "2025-02-20 19:00,JAWS-UG 大阪 2025-02-20T19:00,JAWS-UG 大阪,申込,2,1,0.5,1,0.5,,2,,0");
+    }
+
+    @Test
+    void theCohortCsvHasOneRowPerFirstEventMonth() throws Exception {
+        byte[] csv = fetch(dashboard + "/cohorts.csv" + YEAR_2025, "en").getContentAsByteArray();
+
+        assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+        List<String> lines = new String(csv, StandardCharsets.UTF_8).substring(1).lines().toList();
+        assertThat(lines).containsExactly(
+                "First event,People,1-month return,3-month return,6-month return,12-month return",
+                "2025-01,2,0.0,0.5,0.5,0.5",
+                "2025-02,1,0.0,0.0,0.0,0.0");
+    }
+
+    @Test
+    void theCommunityPageLinksItsDashboardAndTheChartLibraryIsServed() throws Exception {
+        String events = fetch("/manage/" + organization.slug() + "/communities/" + tokyo.slug() + "/events", "en")
+                .getContentAsString();
+        int library = mvc.perform(get("/webjars/echarts/echarts.min.js")).andReturn().getResponse().getStatus();
+        int script = mvc.perform(get("/js/dashboard.js")).andReturn().getResponse().getStatus();
+
+        assertThat(events).contains("id=\"dashboard\"").contains(dashboard);
+        assertThat(library).isEqualTo(200);
+        assertThat(script).isEqualTo(200);
+    }
+}
