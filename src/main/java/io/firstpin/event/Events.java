@@ -2,6 +2,7 @@ package io.firstpin.event;
 
 import static io.firstpin.platform.db.Tables.COMMUNITY;
 import static io.firstpin.platform.db.Tables.EVENT;
+import static io.firstpin.platform.db.Tables.FRAME;
 
 import io.firstpin.community.Community;
 import io.firstpin.event.internal.EventRepository;
@@ -91,6 +92,7 @@ public class Events {
             throw InvalidInputException.of("frames", "event.frame.at-least-one");
         }
         requireDistinctNames(framePlans);
+        lockFrames(eventId);
         event.describe(details);
         event.scheduleRegistration(window.opensAt(), window.closesAt());
         event.setAgenda(sessions(organizationId, agenda));
@@ -146,6 +148,7 @@ public class Events {
                 .filter(f -> f.organizationId() == organizationId)
                 .orElseThrow(() -> NotFoundException.of("frame", frameId));
         Event event = inOrganization(organizationId, frame.eventId());
+        lockFrames(event.id());
         int confirmed = occupancy.ofEvent(event.id()).getOrDefault(frameId, FrameOccupancy.Counts.NONE).confirmed();
         if (capacity != null && capacity < confirmed) {
             throw InvalidInputException.of("capacity", "event.frame.capacity-below-confirmed", frame.name(), confirmed);
@@ -155,6 +158,14 @@ public class Events {
         Frame saved = frames.save(frame);
         publisher.publishEvent(new FramesRevised(event.id()));
         return saved;
+    }
+
+    /**
+     * Locks the event's frames, in id order, before their registrations are counted: registering takes the same row
+     * lock, so no registration slips in between the count and the new capacity.
+     */
+    private void lockFrames(long eventId) {
+        db.select(FRAME.ID).from(FRAME).where(FRAME.EVENT_ID.eq(eventId)).orderBy(FRAME.ID).forUpdate().fetch();
     }
 
     /** An event of the organization; another organization's event is reported as not found. */

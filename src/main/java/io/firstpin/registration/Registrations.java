@@ -86,7 +86,7 @@ public class Registrations {
                 IdentityInput.email(applicant.email()));
         String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
 
-        queue.lock(frame.id());
+        FrameQueue.Locked locked = queue.lock(frame.id());
         Registration registration = registrations.findByEventIdAndMemberId(eventId, member.id())
                 .map(earlier -> {
                     earlier.reapply(frame.id(), applicant, Secrets.hash(token), now);
@@ -94,7 +94,7 @@ public class Registrations {
                 })
                 .orElseGet(() -> Registration.apply(event.organizationId(), eventId, frame.id(), member.id(), applicant,
                         Secrets.hash(token), now));
-        Seat seat = seat(registration, frame);
+        Seat seat = seat(registration, frame.id(), locked);
         try {
             registration = registrations.save(registration);
         } catch (DuplicateKeyException raced) {
@@ -259,13 +259,13 @@ public class Registrations {
 
     /** Caller holds the frame's lock. */
     private int fillFreeSeats(long frameId) {
-        Frame frame = frameById(frameId);
-        if (lotteryPending(frame)) {
+        FrameQueue.Locked frame = queue.lock(frameId);
+        if (lotteryPending(frameId, frame)) {
             return 0;
         }
         int promoted = 0;
         int confirmed = queue.confirmed(frameId);
-        while (frame.capacity() == null || confirmed < frame.capacity()) {
+        while (frame.hasSeatFor(confirmed)) {
             Optional<Long> next = queue.firstWaiting(frameId);
             if (next.isEmpty()) {
                 break;
@@ -280,14 +280,14 @@ public class Registrations {
         return promoted;
     }
 
-    /** Caller holds the frame's lock. */
-    private Seat seat(Registration registration, Frame frame) {
-        if (lotteryPending(frame)) {
+    /** Caller holds the frame's lock; {@code frame} is what the lock read. */
+    private Seat seat(Registration registration, long frameId, FrameQueue.Locked frame) {
+        if (lotteryPending(frameId, frame)) {
             registration.awaitDraw();
             return new Seat(Change.APPLIED, null);
         }
-        FrameQueue.Standing standing = queue.standing(frame.id());
-        if (frame.capacity() == null || standing.confirmed() < frame.capacity()) {
+        FrameQueue.Standing standing = queue.standing(frameId);
+        if (frame.hasSeatFor(standing.confirmed())) {
             registration.confirm();
             return new Seat(Change.CONFIRMED, null);
         }
@@ -303,8 +303,8 @@ public class Registrations {
      * Caller holds the frame's lock. Pending until the frame is drawn, not merely until its lottery time: the draw
      * runs a little later, and whoever applies in between still takes part in it.
      */
-    private boolean lotteryPending(Frame frame) {
-        return frame.mode() == FrameMode.LOTTERY && !draws.drawn(frame.id());
+    private boolean lotteryPending(long frameId, FrameQueue.Locked frame) {
+        return frame.mode() == FrameMode.LOTTERY && !draws.drawn(frameId);
     }
 
     private Frame frameOf(EventSummary event, String frameRef) {
@@ -320,10 +320,6 @@ public class Registrations {
                 .filter(f -> String.valueOf(f.id()).equals(ref) || f.name().equals(ref))
                 .findFirst()
                 .orElseThrow(() -> InvalidInputException.of("frame", "frame.unknown", ref));
-    }
-
-    private Frame frameById(long frameId) {
-        return events.frame(frameId).orElseThrow(() -> NotFoundException.of("frame", frameId));
     }
 
     private static Map<Long, Integer> waitlistPositions(List<Registration> all) {

@@ -113,6 +113,34 @@ class RegistrationRushTests {
                 .isEqualTo(SEATS);
     }
 
+    @Test
+    void aFrameShrunkByStaffDuringTheRushNeverEndsWithMoreConfirmedThanSeats() throws Exception {
+        ApiClient admin = client(0, BOOTSTRAP).foundOrganization("shrink");
+        admin.post("/api/v1/organizations/shrink/communities", json("slug", "shrink-c", "name", "Shrink"));
+        JsonNode event = admin.post("/api/v1/communities/shrink-c/events", json("title", "席を減らす勉強会",
+                "startsAt", "2030-06-01T19:00:00+09:00", "online", true,
+                "frames", List.of(Map.of("name", "一般枠", "capacity", 120)))).json();
+        long eventId = event.path("id").asLong();
+        long frameId = event.path("frames").get(0).path("id").asLong();
+
+        concurrently(IntStream.range(0, 240).<Callable<Integer>>mapToObj(i -> () -> {
+            if (i % 8 == 0) {
+                int capacity = 120 - i / 4;
+                return client(i % 2, admin.token()).patch("/api/v1/frames/" + frameId,
+                        json("capacity", capacity)).status();
+            }
+            return client(i % 2, null).post("/api/v1/events/" + eventId + "/registrations",
+                    json("name", "参加者 " + i, "email", "shrink" + i + "@example.com", "frame", "一般枠")).status();
+        }).toList());
+
+        JsonNode frame = admin.get("/api/v1/events/" + eventId).json().path("frames").get(0);
+        List<JsonNode> listed = list(admin, eventId);
+        assertThat(withStatus(listed, "confirmed").size()).isLessThanOrEqualTo(frame.path("capacity").asInt())
+                .isEqualTo(frame.path("confirmed").asInt());
+        assertThat(positions(withStatus(listed, "waitlisted"))).isEqualTo(
+                IntStream.rangeClosed(1, withStatus(listed, "waitlisted").size()).boxed().toList());
+    }
+
     /**
      * Registrations are written while the frame is locked, so ids follow the order in which they were decided: every
      * confirmed registration precedes every waitlisted one, and the waitlist follows that order too.

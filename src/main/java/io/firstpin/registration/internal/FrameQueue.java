@@ -3,6 +3,8 @@ package io.firstpin.registration.internal;
 import static io.firstpin.platform.db.Tables.FRAME;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 
+import io.firstpin.event.FrameMode;
+import io.firstpin.platform.NotFoundException;
 import io.firstpin.registration.RegistrationStatus;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -22,9 +24,22 @@ public class FrameQueue {
         this.db = db;
     }
 
-    /** Locks the frame's row until the transaction ends. */
-    public void lock(long frameId) {
-        db.select(FRAME.ID).from(FRAME).where(FRAME.ID.eq(frameId)).forUpdate().fetch();
+    /**
+     * Locks the frame's row until the transaction ends, and answers its capacity and mode as they are now: a decision
+     * about seats must not use what was read before the lock, since staff may resize the frame meanwhile.
+     */
+    public Locked lock(long frameId) {
+        return db.select(FRAME.CAPACITY, FRAME.MODE).from(FRAME).where(FRAME.ID.eq(frameId)).forUpdate()
+                .fetchOptional(row -> new Locked(row.value1(), FrameMode.valueOf(row.value2())))
+                .orElseThrow(() -> NotFoundException.of("frame", frameId));
+    }
+
+    /** A locked frame's capacity (null: unlimited) and mode. */
+    public record Locked(Integer capacity, FrameMode mode) {
+
+        public boolean hasSeatFor(int confirmed) {
+            return capacity == null || confirmed < capacity;
+        }
     }
 
     /** The frame's seats and waitlist in one statement, for the decision about a new registrant. */
