@@ -1,0 +1,130 @@
+package io.firstpin.output;
+
+import io.firstpin.event.EventSummary;
+import io.firstpin.event.Events;
+import io.firstpin.notification.Notifications;
+import io.firstpin.notification.OutgoingEmail;
+import io.firstpin.output.internal.NudgeRecords;
+import io.firstpin.output.internal.NudgeRecords.Recipient;
+import io.firstpin.output.internal.NudgeRecords.Sent;
+import io.firstpin.output.internal.OutputProperties;
+import io.firstpin.platform.PublicUrls;
+import io.firstpin.platform.Secrets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The nudge (ブログ書くまでが勉強会): some days after an event, each attendee who has not posted a report gets one email
+ * with the hashtag, the event page and a private link to add their report. Once per event and person: each event's
+ * round is claimed by a row, and each email is recorded under (event, member). Every nudge carries a one-click
+ * unsubscribe link, and a member who used it gets no more nudges from the organization.
+ */
+@Service
+public class Nudges {
+
+    static final String TOKEN_PREFIX = "o_";
+
+    private static final Logger log = LoggerFactory.getLogger(Nudges.class);
+
+    private final NudgeRecords records;
+    private final Events events;
+    private final Notifications notifications;
+    private final PublicUrls urls;
+    private final LinkingRules rules;
+    private final OutputProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    Nudges(NudgeRecords records, Events events, Notifications notifications, PublicUrls urls, LinkingRules rules,
+            OutputProperties properties, Clock clock, PlatformTransactionManager transactions) {
+        this.records = records;
+        this.events = events;
+        this.notifications = notifications;
+        this.urls = urls;
+        this.rules = rules;
+        this.properties = properties;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Nudges the attendees of every event that ended {@code nudge-after} ago, one transaction per event. Events whose
+     * linking window has closed are left alone: a report written now would not count for them.
+     */
+    public int runDue() {
+        Instant now = clock.instant();
+        int sent = 0;
+        for (long eventId : records.dueEvents(now.minus(rules.windowAfterEnd()), now.minus(properties.nudgeAfter()))) {
+            Integer nudged = transaction.execute(status -> nudge(eventId));
+            sent += nudged == null ? 0 : nudged;
+        }
+        return sent;
+    }
+
+    private int nudge(long eventId) {
+        EventSummary event = events.summary(eventId).orElseThrow();
+        Instant now = clock.instant();
+        if (!records.claim(eventId, event.organizationId(), now)) {
+            return 0;
+        }
+        String hashtag = events.find(eventId).map(e -> e.hashtagText()).orElse("");
+        int sent = 0;
+        for (Recipient recipient : records.recipients(eventId, event.organizationId())) {
+            String token = Secrets.newSecret(TOKEN_PREFIX);
+            records.recordNudge(eventId, recipient.memberId(), event.organizationId(), Secrets.hash(token), now);
+            Map<String, Object> model = new HashMap<>();
+            model.put("recipientName", recipient.name());
+            model.put("eventTitle", event.title());
+            model.put("communityName", event.communityName());
+            model.put("hashtag", hashtag.isEmpty() ? null : hashtag);
+            model.put("eventUrl", urls.event(eventId));
+            model.put("submitUrl", submitUrl(token));
+            model.put("unsubscribeUrl", submitUrl(token) + "/unsubscribe");
+            notifications.send(new OutgoingEmail(event.organizationId(), recipient.email(), recipient.locale(),
+                    "output/nudge", model, "output-nudge:" + eventId + ":" + recipient.memberId())
+                    .withListUnsubscribe(urls.base() + "/api/v1/output-nudges/" + token + "/unsubscribe"));
+            sent++;
+        }
+        records.recordRecipients(eventId, sent);
+        log.info("Asked {} attendees of event {} for a report", sent, eventId);
+        return sent;
+    }
+
+    /** The nudge a private link of a nudge email points to. */
+    public Optional<Nudge> byToken(String token) {
+        if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        return records.byTokenHash(Secrets.hash(token))
+                .flatMap(sent -> events.summary(sent.eventId()).map(event -> new Nudge(sent, event)));
+    }
+
+    /** Stops nudges from the organization to the member the link was sent to; answers the nudge, if the link is one. */
+    @Transactional
+    public Optional<Nudge> unsubscribe(String token) {
+        Optional<Nudge> nudge = byToken(token);
+        nudge.ifPresent(n -> records.optOut(n.organizationId(), n.memberId(), clock.instant()));
+        return nudge;
+    }
+
+    private String submitUrl(String token) {
+        return urls.base() + "/o/" + token;
+    }
+
+    /** A nudge that was sent: to which member, for which event. */
+    public record Nudge(long eventId, long memberId, long organizationId, EventSummary event) {
+
+        Nudge(Sent sent, EventSummary event) {
+            this(sent.eventId(), sent.memberId(), sent.organizationId(), event);
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package io.firstpin.output;
+
+import io.firstpin.event.EventSummary;
+import io.firstpin.event.Events;
+import io.firstpin.member.IdentityKind;
+import io.firstpin.member.Member;
+import io.firstpin.member.Members;
+import io.firstpin.output.internal.OutputQueries;
+import io.firstpin.output.internal.OutputQueries.EventOutputs;
+import io.firstpin.output.internal.OutputRepository;
+import io.firstpin.platform.ConflictException;
+import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.NotFoundException;
+import io.firstpin.registration.Registration;
+import io.firstpin.registration.RegistrationStatus;
+import io.firstpin.registration.Registrations;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records outputs and their links to events: submitted by a registrant with their private link, entered by staff, or
+ * read from a member's feed and linked by the {@link LinkingRules}; lists them per event, and lets staff correct links.
+ */
+@Service
+public class Outputs {
+
+    /** What the event page lists as reports: social posts are left to the hashtag's own timeline. */
+    static final Set<OutputType> REPORT_TYPES = Set.of(OutputType.BLOG, OutputType.SLIDE, OutputType.VIDEO,
+            OutputType.MEDIA);
+
+    private final OutputRepository outputs;
+    private final OutputQueries queries;
+    private final Events events;
+    private final Members members;
+    private final Registrations registrations;
+    private final Clock clock;
+    private final TransactionTemplate savepoint;
+
+    Outputs(OutputRepository outputs, OutputQueries queries, Events events, Members members,
+            Registrations registrations, Clock clock, PlatformTransactionManager transactions) {
+        this.outputs = outputs;
+        this.queries = queries;
+        this.events = events;
+        this.members = members;
+        this.registrations = registrations;
+        this.clock = clock;
+        // a unique-key clash must not spoil the caller's transaction (PostgreSQL aborts it), so inserts use a savepoint
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /** Staff enter an output for an event of their organization; the same address twice for one event is a conflict. */
+    @Transactional
+    public Output submitByStaff(long organizationId, long eventId, OutputSubmission submission) {
+        EventSummary event = eventOf(organizationId, eventId);
+        Long author = authorByEmail(organizationId, submission.authorEmail());
+        return submit(event, submission, author, LinkedBy.MANUAL, OutputSource.STAFF);
+    }
+
+    /**
+     * A registrant of the event submits their report with their private link; they are its author. A cancelled
+     * registration or a link to another event's registration cannot submit.
+     */
+    @Transactional
+    public Output submitByRegistrant(String manageToken, long eventId, OutputSubmission submission) {
+        Registration registration = registrationFor(manageToken, eventId);
+        EventSummary event = events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
+        return submit(event, OutputSubmission.byRegistrant(submission.url(), submission.type(), submission.title()),
+                registration.memberId(), LinkedBy.SUBMITTED, OutputSource.SUBMITTED);
+    }
+
+    /** A member submits a report for an event they attended, e.g. by the link of the nudge email. */
+    @Transactional
+    public Output submitByMember(long organizationId, long memberId, long eventId, OutputSubmission submission) {
+        EventSummary event = eventOf(organizationId, eventId);
+        return submit(event, OutputSubmission.byRegistrant(submission.url(), submission.type(), submission.title()),
+                memberId, LinkedBy.SUBMITTED, OutputSource.SUBMITTED);
+    }
+
+    /** The registration a private link opens, when it is one for this event and not cancelled. */
+    public Registration registrationFor(String manageToken, long eventId) {
+        return registrations.byToken(manageToken)
+                .filter(r -> r.eventId() == eventId)
+                .filter(r -> r.status() != RegistrationStatus.CANCELLED)
+                .orElseThrow(() -> NotFoundException.of("registration", "with this link for event " + eventId));
+    }
+
+    private Output submit(EventSummary event, OutputSubmission submission, Long author, LinkedBy linkedBy,
+            OutputSource source) {
+        OutputUrl url = OutputUrl.of(submission.url());
+        OutputType type = typeOf(submission.type());
+        String title = Output.checkedTitle(submission.title());
+        Instant now = clock.instant();
+        Output output = outputs.findByOrganizationIdAndNormalizedUrl(event.organizationId(), url.key())
+                .orElseGet(() -> Output.record(event.organizationId(), url, type, title, author, null, source, null,
+                        now));
+        output.complete(author, title, null);
+        output.linkTo(event.id(), linkedBy, now);
+        try {
+            return saveNew(output);
+        } catch (DuplicateKeyException raced) {
+            throw new ConflictException("url", "output.duplicate");
+        }
+    }
+
+    /**
+     * Takes the posts read from a member's feed: each new address becomes an output of the member, and every post,
+     * new or seen before, is linked to the events the rules find for it (never again to an event staff unlinked it
+     * from). Answers how many outputs are new.
+     */
+    @Transactional
+    public int takeFromFeed(MemberFeed feed, List<FeedItem> items, LinkingRules rules) {
+        Instant now = clock.instant();
+        List<Instant> dates = items.stream().map(FeedItem::publishedAt).filter(Objects::nonNull).sorted().toList();
+        List<LinkTarget> candidates = dates.isEmpty() ? List.of()
+                : queries.linkCandidates(feed.organizationId(), dates.get(0), dates.get(dates.size() - 1),
+                        rules.windowAfterEnd());
+        int added = 0;
+        for (FeedItem item : items) {
+            Optional<OutputUrl> url = addressOf(item);
+            if (url.isEmpty()) {
+                continue;
+            }
+            Optional<Output> known = outputs.findByOrganizationIdAndNormalizedUrl(feed.organizationId(), url.get().key());
+            Output output = known.orElseGet(() -> Output.record(feed.organizationId(), url.get(), null, item.title(),
+                    feed.memberId(), item.publishedAt(), OutputSource.FEED, feed.id(), now));
+            boolean changed = known.isEmpty();
+            for (LinkTarget event : candidates) {
+                Optional<LinkedBy> reason = rules.match(item, event);
+                if (reason.isPresent() && output.inferLink(event.eventId(), reason.get(), now)) {
+                    changed = true;
+                }
+            }
+            try {
+                if (changed) {
+                    saveNew(output);
+                }
+                if (known.isEmpty()) {
+                    added++;
+                }
+            } catch (DuplicateKeyException readByAnotherPollJustNow) {
+                // the other poll recorded the post and linked it by the same rules
+            }
+        }
+        return added;
+    }
+
+    /** The outputs linked to an event of the organization, for staff: newest first, with how each was linked. */
+    @Transactional(readOnly = true)
+    public List<EventOutput> ofEvent(long organizationId, long eventId) {
+        eventOf(organizationId, eventId);
+        return listed(organizationId, eventId);
+    }
+
+    /** The outputs staff unlinked from an event of the organization, so that they can link one again. */
+    @Transactional(readOnly = true)
+    public List<Output> unlinkedFrom(long organizationId, long eventId) {
+        eventOf(organizationId, eventId);
+        List<Long> ids = queries.unlinkedFromEvent(eventId);
+        Map<Long, Output> byId = outputs.findAllById(ids).stream()
+                .filter(output -> output.organizationId() == organizationId)
+                .collect(Collectors.toMap(Output::id, Function.identity()));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** What the public event page lists as reports: blog posts, slides, videos and articles linked to it. */
+    @Transactional(readOnly = true)
+    public List<EventOutput> reports(long eventId) {
+        return events.summary(eventId)
+                .map(event -> listed(event.organizationId(), eventId).stream()
+                        .filter(entry -> REPORT_TYPES.contains(entry.output().type()))
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /** The outputs a member submitted or wrote for the event. */
+    @Transactional(readOnly = true)
+    public List<Output> byMemberForEvent(long organizationId, long memberId, long eventId) {
+        return listed(organizationId, eventId).stream()
+                .map(EventOutput::output)
+                .filter(output -> Objects.equals(output.authorMemberId(), memberId))
+                .toList();
+    }
+
+    /** Staff say an output does not report on the event: the link goes and the rules do not make it again. */
+    @Transactional
+    public Output unlink(long organizationId, long eventId, long outputId) {
+        eventOf(organizationId, eventId);
+        Output output = inOrganization(organizationId, outputId);
+        if (!output.unlink(eventId, clock.instant())) {
+            throw NotFoundException.of("link of output " + outputId + " to event", eventId);
+        }
+        return outputs.save(output);
+    }
+
+    /** Staff link an output of their organization to an event, again or for the first time. */
+    @Transactional
+    public Output relink(long organizationId, long eventId, long outputId) {
+        eventOf(organizationId, eventId);
+        Output output = inOrganization(organizationId, outputId);
+        output.relink(eventId, clock.instant());
+        return outputs.save(output);
+    }
+
+    public Output inOrganization(long organizationId, long outputId) {
+        return outputs.findByOrganizationIdAndId(organizationId, outputId)
+                .orElseThrow(() -> NotFoundException.of("output", outputId));
+    }
+
+    /** For the KPIs: per event, how many outputs are linked to it and how many distinct members wrote them. */
+    @Transactional(readOnly = true)
+    public Map<Long, OutputCount> countsByEvent(Collection<Long> eventIds) {
+        return queries.countsByEvent(eventIds).stream()
+                .collect(Collectors.toMap(EventOutputs::eventId, c -> new OutputCount(c.outputs(), c.authors())));
+    }
+
+    /** For the KPIs and the nudge: the members who wrote an output linked to the event. */
+    @Transactional(readOnly = true)
+    public Set<Long> authorsOf(long eventId) {
+        return Set.copyOf(queries.authorsOfEvent(eventId));
+    }
+
+    public record OutputCount(int outputs, int authors) {
+    }
+
+    private List<EventOutput> listed(long organizationId, long eventId) {
+        List<Long> ids = queries.outputsOfEvent(eventId);
+        Map<Long, Output> byId = outputs.findAllById(ids).stream()
+                .filter(output -> output.organizationId() == organizationId)
+                .collect(Collectors.toMap(Output::id, Function.identity()));
+        Set<Long> authors = byId.values().stream().map(Output::authorMemberId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<Long, String> names = members.displayNames(organizationId, authors);
+        return ids.stream().map(byId::get).filter(Objects::nonNull)
+                .map(output -> new EventOutput(output, output.linkTo(eventId).orElseThrow(),
+                        output.authorMemberId() == null ? null : names.get(output.authorMemberId())))
+                .toList();
+    }
+
+    /** Saves the output; a new one whose address another transaction recorded meanwhile throws a duplicate key. */
+    private Output saveNew(Output output) {
+        if (output.id() != null) {
+            return outputs.save(output);
+        }
+        return savepoint.execute(status -> outputs.save(output));
+    }
+
+    private EventSummary eventOf(long organizationId, long eventId) {
+        return events.summary(eventId).filter(e -> e.organizationId() == organizationId)
+                .orElseThrow(() -> NotFoundException.of("event", eventId));
+    }
+
+    private Long authorByEmail(long organizationId, String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        return members.findByIdentity(organizationId, IdentityKind.EMAIL, email)
+                .map(Member::id)
+                .orElseThrow(() -> InvalidInputException.of("authorEmail", "output.author.unknown"));
+    }
+
+    private static OutputType typeOf(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return OutputType.fromApiName(name).orElseThrow(() -> InvalidInputException.of("type", "output.type.unknown"));
+    }
+
+    private static Optional<OutputUrl> addressOf(FeedItem item) {
+        try {
+            return Optional.of(OutputUrl.of(item.url()));
+        } catch (InvalidInputException notAWebAddress) {
+            return Optional.empty();
+        }
+    }
+}

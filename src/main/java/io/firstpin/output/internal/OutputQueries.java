@@ -1,0 +1,113 @@
+package io.firstpin.output.internal;
+
+import static io.firstpin.platform.db.Tables.EVENT;
+import static io.firstpin.platform.db.Tables.MEMBER_FEED;
+import static io.firstpin.platform.db.Tables.OUTPUT;
+import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
+
+import io.firstpin.output.LinkTarget;
+import io.firstpin.platform.PublicUrls;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/** The reads of the output module that span several rows or another module's table (events, read only). */
+@Component
+public class OutputQueries {
+
+    private final DSLContext db;
+    private final PublicUrls urls;
+
+    OutputQueries(DSLContext db, PublicUrls urls) {
+        this.db = db;
+        this.urls = urls;
+    }
+
+    /** The organization's events a post published between {@code from} and {@code to} could report on. */
+    public List<LinkTarget> linkCandidates(long organizationId, Instant from, Instant to, Duration windowAfterEnd) {
+        return db.select(EVENT.ID, EVENT.STARTS_AT, EVENT.ENDS_AT, EVENT.HASHTAG)
+                .from(EVENT)
+                .where(EVENT.ORGANIZATION_ID.eq(organizationId))
+                .and(EVENT.STARTS_AT.le(at(to)))
+                .and(EVENT.ENDS_AT.ge(at(from.minus(windowAfterEnd))))
+                .orderBy(EVENT.STARTS_AT, EVENT.ID)
+                .fetch(this::target);
+    }
+
+    private LinkTarget target(Record row) {
+        String hashtag = row.get(EVENT.HASHTAG);
+        return new LinkTarget(row.get(EVENT.ID), row.get(EVENT.STARTS_AT).toInstant(),
+                row.get(EVENT.ENDS_AT).toInstant(), List.of(urls.event(row.get(EVENT.ID))),
+                hashtag == null || hashtag.isBlank() ? null : hashtag);
+    }
+
+    /** Ids of the outputs linked to the event now (not the links staff removed), newest published first. */
+    public List<Long> outputsOfEvent(long eventId) {
+        return db.select(OUTPUT.ID)
+                .from(OUTPUT_LINK)
+                .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
+                .where(OUTPUT_LINK.EVENT_ID.eq(eventId))
+                .and(OUTPUT_LINK.UNLINKED_AT.isNull())
+                .orderBy(DSL.coalesce(OUTPUT.PUBLISHED_AT, OUTPUT.CREATED_AT).desc(), OUTPUT.ID.desc())
+                .fetch(OUTPUT.ID);
+    }
+
+    /** Ids of the outputs staff unlinked from the event, most recently unlinked first. */
+    public List<Long> unlinkedFromEvent(long eventId) {
+        return db.select(OUTPUT_LINK.OUTPUT_ID)
+                .from(OUTPUT_LINK)
+                .where(OUTPUT_LINK.EVENT_ID.eq(eventId))
+                .and(OUTPUT_LINK.UNLINKED_AT.isNotNull())
+                .orderBy(OUTPUT_LINK.UNLINKED_AT.desc(), OUTPUT_LINK.OUTPUT_ID.desc())
+                .fetch(OUTPUT_LINK.OUTPUT_ID);
+    }
+
+    /** Feeds due for reading, the ones waiting longest first. */
+    public List<Long> dueFeeds(Instant now, int limit) {
+        return db.select(MEMBER_FEED.ID)
+                .from(MEMBER_FEED)
+                .where(MEMBER_FEED.NEXT_POLL_AT.le(at(now)))
+                .orderBy(MEMBER_FEED.NEXT_POLL_AT, MEMBER_FEED.ID)
+                .limit(limit)
+                .fetch(MEMBER_FEED.ID);
+    }
+
+    /** Per event, the outputs linked to it now and their distinct authors. */
+    public List<EventOutputs> countsByEvent(Collection<Long> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        return db.select(OUTPUT_LINK.EVENT_ID, DSL.count(), DSL.countDistinct(OUTPUT.AUTHOR_MEMBER_ID))
+                .from(OUTPUT_LINK)
+                .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
+                .where(OUTPUT_LINK.EVENT_ID.in(eventIds))
+                .and(OUTPUT_LINK.UNLINKED_AT.isNull())
+                .groupBy(OUTPUT_LINK.EVENT_ID)
+                .fetch(row -> new EventOutputs(row.value1(), row.value2(), row.value3()));
+    }
+
+    /** The members who authored an output linked to the event now. */
+    public List<Long> authorsOfEvent(long eventId) {
+        return db.selectDistinct(OUTPUT.AUTHOR_MEMBER_ID)
+                .from(OUTPUT_LINK)
+                .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
+                .where(OUTPUT_LINK.EVENT_ID.eq(eventId))
+                .and(OUTPUT_LINK.UNLINKED_AT.isNull())
+                .and(OUTPUT.AUTHOR_MEMBER_ID.isNotNull())
+                .fetch(OUTPUT.AUTHOR_MEMBER_ID);
+    }
+
+    public record EventOutputs(long eventId, int outputs, int authors) {
+    }
+
+    static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

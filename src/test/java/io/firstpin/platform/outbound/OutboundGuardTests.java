@@ -1,0 +1,185 @@
+package io.firstpin.platform.outbound;
+
+import static io.firstpin.testing.LocalWebServer.bytes;
+import static io.firstpin.testing.LocalWebServer.chunked;
+import static io.firstpin.testing.LocalWebServer.redirect;
+import static io.firstpin.testing.LocalWebServer.slow;
+import static io.firstpin.testing.LocalWebServer.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.firstpin.platform.outbound.OutboundException.Problem;
+import io.firstpin.testing.LocalWebServer;
+import java.net.InetAddress;
+import java.net.ProxySelector;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The guard against requests into the application's own network. Without internet access, "a public site" is a made-up
+ * name that a test resolver maps to a public address, while the connection itself goes to a local server acting as
+ * the internet (it is the client's HTTP proxy): the guard sees exactly what it would see in production, and the local
+ * server records whether a refused request got through.
+ */
+class OutboundGuardTests {
+
+    private static final InetAddress PUBLIC_ADDRESS = address("93.184.215.14");
+
+    private final LocalWebServer internet = LocalWebServer.start();
+
+    @AfterEach
+    void stop() {
+        internet.close();
+    }
+
+    /** A guarded client whose DNS knows a few made-up names and whose connections all reach the local server. */
+    private OutboundHttp guardedOnTheInternet(OutboundProperties properties, Map<String, String> dns) {
+        HostResolver resolver = host -> {
+            String known = dns.get(host);
+            return known != null ? List.of(address(known)) : HostResolver.SYSTEM.resolve(host);
+        };
+        return new OutboundHttp(properties, resolver,
+                OutboundHttp.clientBuilder(properties).proxy(ProxySelector.of(internet.address())).build());
+    }
+
+    private OutboundHttp guarded() {
+        return guardedOnTheInternet(OutboundProperties.defaults(false),
+                Map.of("blog.example", PUBLIC_ADDRESS.getHostAddress(), "intranet.example", "10.1.2.3"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1/", "http://[::1]/", "http://10.0.0.1/", "http://169.254.169.254/latest/meta-data/",
+            "http://192.168.0.10/", "http://[fd00::1]/", "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/",
+            "http://localhost/", "http://intranet.example/"})
+    void refusesLoopbackPrivateAndLinkLocalAddressesWithoutSendingAnything(String url) {
+        assertThatThrownBy(() -> guarded().get(url, Map.of()))
+                .isInstanceOf(OutboundException.class)
+                .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.REFUSED_ADDRESS);
+        assertThat(internet.requests()).isEmpty();
+    }
+
+    @Test
+    void refusesAPublicNameThatRedirectsToAPrivateAddress() {
+        internet.answer("/post", redirect(302, internet.url("/secret")));
+        internet.answer("/secret", text(200, "text/plain", "internal"));
+
+        assertThatThrownBy(() -> guarded().get("http://blog.example/post", Map.of()))
+                .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.REFUSED_ADDRESS);
+        assertThat(internet.requestsTo("/post")).hasSize(1);
+        assertThat(internet.requestsTo("/secret")).isEmpty();
+    }
+
+    @Test
+    void refusesARedirectToTheCloudMetadataServiceAndToANameThatResolvesPrivately() {
+        internet.answer("/metadata", redirect(301, "http://169.254.169.254/latest/meta-data/"));
+        internet.answer("/intranet", redirect(307, "http://intranet.example/admin"));
+
+        assertThatThrownBy(() -> guarded().get("http://blog.example/metadata", Map.of()))
+                .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.REFUSED_ADDRESS);
+        assertThatThrownBy(() -> guarded().get("http://blog.example/intranet", Map.of()))
+                .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.REFUSED_ADDRESS);
+        assertThat(internet.requests()).extracting(LocalWebServer.Request::path).containsExactly("/metadata", "/intranet");
+    }
+
+    @Test
+    void followsRedirectsBetweenPublicAddressesAndSendsTheGivenHeaders() {
+        internet.answer("/old", redirect(301, "/new"));
+        internet.answer("/new", text(200, "text/html; charset=UTF-8", "<title>ブログ</title>"));
+
+        OutboundResponse response = guarded().get("http://blog.example/old", Map.of("If-None-Match", "\"v1\""));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.uri().toString()).isEqualTo("http://blog.example/new");
+        assertThat(response.text()).isEqualTo("<title>ブログ</title>");
+        assertThat(internet.requestsTo("/new").get(0).header("If-None-Match")).isEqualTo("\"v1\"");
+        assertThat(internet.requestsTo("/new").get(0).header("User-Agent")).startsWith("Firstpin");
+    }
+
+    @Test
+    void stopsAfterTooManyRedirects() {
+        internet.answer("/loop", redirect(302, "/loop"));
+
+        assertThatThrownBy(() -> guarded().get("http://blog.example/loop", Map.of()))
+                .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.TOO_MANY_REDIRECTS);
+        assertThat(internet.requestsTo("/loop")).hasSize(6);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"file:///etc/passwd", "ftp://blog.example/", "gopher://blog.example/", "not a url", "http:///path"})
+    void fetchesOnlyWebAddresses(String url) {
+        assertThatThrownBy(() -> guarded().get(url, Map.of()))
+                .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.INVALID_URL);
+    }
+
+    @Test
+    void refusesARedirectToAnotherScheme() {
+        internet.answer("/file", redirect(302, "file:///etc/passwd"));
+
+        assertThatThrownBy(() -> guarded().get("http://blog.example/file", Map.of()))
+                .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.INVALID_URL);
+    }
+
+    @Test
+    void reachesPrivateAddressesOnlyWhenConfiguredTo() {
+        internet.answer("/feed", text(200, "application/rss+xml", "<rss/>"));
+        OutboundHttp intranet = OutboundHttp.create(OutboundProperties.defaults(true));
+
+        OutboundResponse response = intranet.get(internet.url("/feed"), Map.of());
+
+        assertThat(response.ok()).isTrue();
+        assertThat(response.text()).isEqualTo("<rss/>");
+        assertThatThrownBy(() -> OutboundHttp.create(OutboundProperties.defaults(false)).get(internet.url("/feed"), Map.of()))
+                .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.REFUSED_ADDRESS);
+    }
+
+    @Test
+    void dropsAnAnswerLargerThanTheLimitWhetherItsSizeIsDeclaredOrNot() {
+        byte[] large = new byte[64 * 1024];
+        internet.answer("/declared", bytes(200, "text/html", large, Map.of()));
+        internet.answer("/chunked", chunked("text/html", large));
+        OutboundHttp small = guardedOnTheInternet(limits(DataSize.ofKilobytes(16), Duration.ofSeconds(5)),
+                Map.of("blog.example", PUBLIC_ADDRESS.getHostAddress()));
+
+        assertThatThrownBy(() -> small.get("http://blog.example/declared", Map.of()))
+                .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.TOO_LARGE);
+        assertThatThrownBy(() -> small.get("http://blog.example/chunked", Map.of()))
+                .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.TOO_LARGE);
+    }
+
+    @Test
+    void givesUpOnASiteThatAnswersTooSlowly() {
+        internet.answer("/slow", slow(3000, text(200, "text/html", "late")));
+        OutboundHttp impatient = guardedOnTheInternet(limits(DataSize.ofMegabytes(1), Duration.ofMillis(300)),
+                Map.of("blog.example", PUBLIC_ADDRESS.getHostAddress()));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> impatient.get("http://blog.example/slow", Map.of()))
+                .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.TIMEOUT);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void anUnknownHostIsUnreachable() {
+        assertThatThrownBy(() -> guarded().get("http://no-such-host.invalid/", Map.of()))
+                .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.UNREACHABLE);
+    }
+
+    private static OutboundProperties limits(DataSize maxSize, Duration readTimeout) {
+        return new OutboundProperties(false, Duration.ofSeconds(2), readTimeout, maxSize, 5, "Firstpin test");
+    }
+
+    private static InetAddress address(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
