@@ -8,12 +8,17 @@ import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
@@ -35,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Members {
 
     public static final int MAX_PAGE_SIZE = 200;
+    private static final int LOOKUP_CHUNK = 1000;
 
     private final MemberRepository members;
     private final DSLContext db;
@@ -130,6 +136,78 @@ public class Members {
         } catch (DuplicateKeyException raced) {
             return findByIdentity(organizationId, identity.kind(), identity.value()).orElseThrow(() -> raced);
         }
+    }
+
+    /**
+     * For imports of many people at once: the member known by each identity, registering whoever is not known yet
+     * under the name given. Identities are looked up a thousand at a time; the answer lines up with {@code people}, and
+     * a person listed twice answers the same member both times.
+     */
+    @Transactional
+    public List<Resolution> findOrRegisterAll(long organizationId, List<NamedIdentity> people) {
+        Map<String, Long> known = new HashMap<>();
+        for (int from = 0; from < people.size(); from += LOOKUP_CHUNK) {
+            List<NamedIdentity> chunk = people.subList(from, Math.min(people.size(), from + LOOKUP_CHUNK));
+            Map<IdentityKind, List<String>> byKind = chunk.stream().collect(Collectors.groupingBy(
+                    p -> p.identity().kind(), Collectors.mapping(NamedIdentity::key, Collectors.toList())));
+            Condition any = DSL.or(byKind.entrySet().stream()
+                    .map(e -> MEMBER_IDENTITY.KIND.eq(e.getKey().name()).and(MEMBER_IDENTITY.NORMALIZED_VALUE.in(
+                            e.getValue().stream().map(k -> k.substring(k.indexOf(':') + 1)).toList())))
+                    .toList());
+            db.select(MEMBER_IDENTITY.KIND, MEMBER_IDENTITY.NORMALIZED_VALUE, MEMBER_IDENTITY.MEMBER_ID)
+                    .from(MEMBER_IDENTITY)
+                    .where(MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
+                    .and(any)
+                    .forEach(row -> known.put(row.value1() + ":" + row.value2(), row.value3()));
+        }
+        Map<String, Member> newcomers = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        for (NamedIdentity person : people) {
+            if (!known.containsKey(person.key())) {
+                newcomers.computeIfAbsent(person.key(), key -> Member.register(organizationId, person.displayName(),
+                        false, List.of(person.identity()), now));
+            }
+        }
+        List<String> newKeys = List.copyOf(newcomers.keySet());
+        List<Member> saved = members.saveAll(newcomers.values());
+        for (int i = 0; i < saved.size(); i++) {
+            known.put(newKeys.get(i), saved.get(i).id());
+        }
+        Set<String> created = new HashSet<>(newKeys);
+        Set<String> answered = new HashSet<>();
+        List<Resolution> resolved = new ArrayList<>(people.size());
+        for (NamedIdentity person : people) {
+            // a newcomer listed twice was registered once, when first listed
+            boolean registeredNow = created.contains(person.key()) && answered.add(person.key());
+            resolved.add(new Resolution(known.get(person.key()), registeredNow));
+        }
+        return resolved;
+    }
+
+    /** New members known by no identity, one per name, such as people an export lists as withdrawn; ids in order. */
+    @Transactional
+    public List<Long> registerAllUnidentified(long organizationId, List<String> displayNames) {
+        Instant now = clock.instant();
+        List<Member> registered = displayNames.stream()
+                .map(name -> Member.register(organizationId, name, false, List.of(), now))
+                .toList();
+        return members.saveAll(registered).stream().map(Member::id).toList();
+    }
+
+    /** A person as an import names them, with the identity they are matched by. */
+    public record NamedIdentity(String displayName, IdentityInput identity) {
+
+        public NamedIdentity {
+            identity.kind().normalize(identity.value());
+        }
+
+        String key() {
+            return identity.kind().name() + ":" + identity.kind().normalize(identity.value());
+        }
+    }
+
+    /** The member a person was matched to, and whether it was registered just now. */
+    public record Resolution(long memberId, boolean created) {
     }
 
     /**

@@ -1,0 +1,72 @@
+package io.firstpin.history.web;
+
+import io.firstpin.event.EventSummary;
+import io.firstpin.event.Events;
+import io.firstpin.history.HistoryImports;
+import io.firstpin.history.ImportFormat;
+import io.firstpin.history.ImportSummary;
+import io.firstpin.identity.AccessGuard;
+import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "History")
+class ImportApiController {
+
+    private final HistoryImports imports;
+    private final Events events;
+    private final AccessGuard access;
+
+    ImportApiController(HistoryImports imports, Events events, AccessGuard access) {
+        this.imports = imports;
+        this.events = events;
+        this.access = access;
+    }
+
+    @PostMapping(path = "/events/{id}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Import a connpass, Doorkeeper or Meetup export of the event: all rows or, with 422 and a "
+            + "problem per row and column, none")
+    ImportResponse importFile(@PathVariable long id, @RequestParam("file") MultipartFile file,
+            @RequestParam("format") String format) {
+        long organizationId = events.summary(id).map(EventSummary::organizationId)
+                .orElseThrow(() -> NotFoundException.of("event", id));
+        access.requireAdmin(organizationId, "event " + id);
+        ImportFormat chosen = ImportFormat.fromName(format)
+                .orElseThrow(() -> InvalidInputException.of("format", "history.format.unknown", FORMATS));
+        return ImportResponse.of(imports.importFile(organizationId, id, chosen, file.getOriginalFilename(),
+                bytes(file)));
+    }
+
+    static final String FORMATS = "connpass, doorkeeper, meetup";
+
+    static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    record ImportResponse(int rows, int registrations, int attendances, int membersCreated, int membersMatched) {
+
+        static ImportResponse of(ImportSummary summary) {
+            return new ImportResponse(summary.rows(), summary.registrations(), summary.attendances(),
+                    summary.membersCreated(), summary.membersMatched());
+        }
+    }
+}

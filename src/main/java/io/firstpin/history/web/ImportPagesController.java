@@ -1,0 +1,88 @@
+package io.firstpin.history.web;
+
+import io.firstpin.event.Event;
+import io.firstpin.event.Events;
+import io.firstpin.history.HistoryImports;
+import io.firstpin.history.ImportFormat;
+import io.firstpin.history.ImportRejected;
+import io.firstpin.identity.Role;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The staff page that imports an export of a past event: pick the file and its site, then see the counts, or every
+ * problem by row and column (answered 422, nothing stored), with the encoding the file was read in.
+ */
+@Controller
+@RequestMapping("/manage/{org}/events/{id}/imports")
+class ImportPagesController {
+
+    private final Organizations organizations;
+    private final Events events;
+    private final HistoryImports imports;
+    private final ImportProblemMessages messages;
+
+    ImportPagesController(Organizations organizations, Events events, HistoryImports imports,
+            ImportProblemMessages messages) {
+        this.organizations = organizations;
+        this.events = events;
+        this.imports = imports;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String page(@PathVariable String org, @PathVariable long id, Model model) {
+        open(org, id, model);
+        model.addAttribute("format", ImportFormat.CONNPASS.apiName());
+        return "history/import";
+    }
+
+    @PostMapping
+    String upload(@PathVariable String org, @PathVariable long id,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(defaultValue = "") String format, Model model, HttpServletResponse response) {
+        ImportTarget target = open(org, id, model);
+        model.addAttribute("format", format);
+        ImportFormat chosen = ImportFormat.fromName(format).orElse(null);
+        if (chosen == null || file == null || file.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("problems", List.of(new ImportProblemMessages.Line(null, null,
+                    messages.text(chosen == null ? "history.format.unknown" : "history.file.empty",
+                            ImportApiController.FORMATS))));
+            return "history/import";
+        }
+        model.addAttribute("fileName", file.getOriginalFilename());
+        try {
+            model.addAttribute("summary", imports.importFile(target.organization().id(), id, chosen,
+                    file.getOriginalFilename(), ImportApiController.bytes(file)));
+        } catch (ImportRejected rejected) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("problems", messages.lines(rejected));
+            model.addAttribute("encoding", rejected.encoding().orElse(null));
+        }
+        return "history/import";
+    }
+
+    private ImportTarget open(String org, long id, Model model) {
+        Organization organization = organizations.open(org, Role.ORGANIZATION_ADMIN);
+        Event event = events.inOrganization(organization.id(), id);
+        model.addAttribute("org", organization);
+        model.addAttribute("event", event);
+        model.addAttribute("formats", ImportFormat.values());
+        return new ImportTarget(organization, event);
+    }
+
+    private record ImportTarget(Organization organization, Event event) {
+    }
+}
