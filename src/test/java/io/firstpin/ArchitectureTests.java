@@ -31,7 +31,8 @@ class ArchitectureTests {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.firstpin.identity..", "io.firstpin.organization..", "io.firstpin.community..",
                     "io.firstpin.member..", "io.firstpin.event..", "io.firstpin.registration..", "io.firstpin.attendance..",
-                    "io.firstpin.notification..", "io.firstpin.demo..", "io.firstpin.insight..");
+                    "io.firstpin.notification..", "io.firstpin.demo..", "io.firstpin.insight..",
+                    "io.firstpin.output..", "io.firstpin.history..");
 
     @ArchTest
     static final ArchRule noFieldInjection = noClasses()

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -136,6 +137,26 @@ public class Events {
         frames.saveAll(toSave);
         publisher.publishEvent(new FramesRevised(event.id()));
         return event;
+    }
+
+    /**
+     * The event's frames by name, opening those of the plans the event does not have yet after its others; for
+     * imports, which name frames as another site did. Existing frames stay as they are.
+     */
+    @Transactional
+    public Map<String, Long> openFramesNamed(long organizationId, long eventId, List<FramePlan> plans) {
+        Event event = inOrganization(organizationId, eventId);
+        List<Frame> existing = frames.findByEventIdOrderByDisplayOrder(eventId);
+        Map<String, Long> byName = new LinkedHashMap<>();
+        existing.forEach(frame -> byName.put(frame.name(), frame.id()));
+        int order = existing.stream().mapToInt(Frame::displayOrder).max().orElse(-1) + 1;
+        for (FramePlan plan : plans) {
+            if (!byName.containsKey(plan.name())) {
+                Frame opened = frames.save(Frame.open(event, plan, order++));
+                byName.put(opened.name(), opened.id());
+            }
+        }
+        return byName;
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Row3;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Questionnaires {
 
     static final int MAX_QUESTIONS = 20;
+    private static final int IMPORT_CHUNK = 1000;
 
     private final DSLContext db;
     private final Events events;
@@ -132,6 +134,62 @@ public class Questionnaires {
                 insert = insert.values(registrationId, answer.getKey(), answer.getValue());
             }
             insert.execute();
+        }
+    }
+
+    /**
+     * Keeps the answers an export of another site carries. Each label becomes a free-text question of the event unless
+     * the event has one so labelled already; a new one is retired at once, since the event's own form never asked it.
+     * The answers replace those the same registrations had to these questions.
+     *
+     * @param answers per registration id, lined up with {@code labels}; blank ones are left out
+     */
+    @Transactional
+    public void importAnswers(long organizationId, long eventId, List<String> labels, Map<Long, List<String>> answers) {
+        if (labels.isEmpty()) {
+            return;
+        }
+        Map<String, Long> byLabel = new HashMap<>();
+        questions(eventId, true).forEach(q -> byLabel.putIfAbsent(q.label(), q.id()));
+        Integer last = db.select(DSL.max(REGISTRATION_QUESTION.POSITION)).from(REGISTRATION_QUESTION)
+                .where(REGISTRATION_QUESTION.EVENT_ID.eq(eventId)).fetchOne(0, Integer.class);
+        int position = last == null ? 0 : last;
+        List<Long> questionIds = new ArrayList<>();
+        for (String label : labels) {
+            String shown = label.strip();
+            if (!byLabel.containsKey(shown)) {
+                byLabel.put(shown, db.insertInto(REGISTRATION_QUESTION)
+                        .set(REGISTRATION_QUESTION.ORGANIZATION_ID, organizationId)
+                        .set(REGISTRATION_QUESTION.EVENT_ID, eventId)
+                        .set(REGISTRATION_QUESTION.POSITION, ++position)
+                        .set(REGISTRATION_QUESTION.KIND, QuestionKind.TEXT.name())
+                        .set(REGISTRATION_QUESTION.LABEL, shown)
+                        .set(REGISTRATION_QUESTION.REQUIRED, false)
+                        .set(REGISTRATION_QUESTION.RETIRED, true)
+                        .returning(REGISTRATION_QUESTION.ID)
+                        .fetchOne(REGISTRATION_QUESTION.ID));
+            }
+            questionIds.add(byLabel.get(shown));
+        }
+        db.deleteFrom(REGISTRATION_ANSWER)
+                .where(REGISTRATION_ANSWER.QUESTION_ID.in(questionIds))
+                .and(REGISTRATION_ANSWER.REGISTRATION_ID.in(DSL.select(REGISTRATION.ID).from(REGISTRATION)
+                        .where(REGISTRATION.EVENT_ID.eq(eventId))))
+                .execute();
+        List<Row3<Long, Long, String>> rows = new ArrayList<>();
+        answers.forEach((registrationId, given) -> {
+            for (int i = 0; i < Math.min(given.size(), questionIds.size()); i++) {
+                String answer = given.get(i) == null ? "" : given.get(i).strip();
+                if (!answer.isEmpty()) {
+                    rows.add(DSL.row(registrationId, questionIds.get(i), answer));
+                }
+            }
+        });
+        for (int from = 0; from < rows.size(); from += IMPORT_CHUNK) {
+            db.insertInto(REGISTRATION_ANSWER, REGISTRATION_ANSWER.REGISTRATION_ID, REGISTRATION_ANSWER.QUESTION_ID,
+                            REGISTRATION_ANSWER.ANSWER)
+                    .valuesOfRows(rows.subList(from, Math.min(rows.size(), from + IMPORT_CHUNK)))
+                    .execute();
         }
     }
 

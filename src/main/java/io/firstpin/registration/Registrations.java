@@ -80,14 +80,15 @@ public class Registrations {
         if (!event.registrationOpen(now)) {
             throw new ConflictException("event", "registration.closed");
         }
-        Frame frame = frameOf(event, frameRef);
+        FrameRef frame = frameOf(event, frameRef);
         Questionnaires.Answers accepted = answers == null ? null : questionnaires.accept(eventId, answers);
         Member member = members.findOrRegister(event.organizationId(), applicant.name(),
                 IdentityInput.email(applicant.email()));
         String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
 
         FrameQueue.Locked locked = queue.lock(frame.id());
-        Registration registration = registrations.findByEventIdAndMemberId(eventId, member.id())
+        // looked up as an id first: loading the whole registration is only worth it for someone who registered before
+        Registration registration = queue.registrationOf(eventId, member.id()).flatMap(registrations::findById)
                 .map(earlier -> {
                     earlier.reapply(frame.id(), applicant, Secrets.hash(token), now);
                     return earlier;
@@ -307,19 +308,25 @@ public class Registrations {
         return frame.mode() == FrameMode.LOTTERY && !draws.drawn(frameId);
     }
 
-    private Frame frameOf(EventSummary event, String frameRef) {
-        List<Frame> frames = events.frames(event.id());
+    private FrameRef frameOf(EventSummary event, String frameRef) {
+        Map<Long, String> frames = queue.frameNames(event.id());
         if (frameRef == null || frameRef.isBlank()) {
             if (frames.size() == 1) {
-                return frames.get(0);
+                Map.Entry<Long, String> only = frames.entrySet().iterator().next();
+                return new FrameRef(only.getKey(), only.getValue());
             }
             throw InvalidInputException.of("frame", "validation.required");
         }
         String ref = frameRef.strip();
-        return frames.stream()
-                .filter(f -> String.valueOf(f.id()).equals(ref) || f.name().equals(ref))
+        return frames.entrySet().stream()
+                .filter(f -> String.valueOf(f.getKey()).equals(ref) || f.getValue().equals(ref))
                 .findFirst()
+                .map(f -> new FrameRef(f.getKey(), f.getValue()))
                 .orElseThrow(() -> InvalidInputException.of("frame", "frame.unknown", ref));
+    }
+
+    /** A frame as a registrant names it; its capacity and mode are read under its lock. */
+    private record FrameRef(long id, String name) {
     }
 
     private static Map<Long, Integer> waitlistPositions(List<Registration> all) {

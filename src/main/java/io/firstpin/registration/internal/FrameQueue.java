@@ -6,6 +6,8 @@ import static io.firstpin.platform.db.Tables.REGISTRATION;
 import io.firstpin.event.FrameMode;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.registration.RegistrationStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -40,6 +42,22 @@ public class FrameQueue {
         public boolean hasSeatFor(int confirmed) {
             return capacity == null || confirmed < capacity;
         }
+    }
+
+    /** The event's frames by id, in display order, with their names: what registering needs to find one by reference. */
+    public Map<Long, String> frameNames(long eventId) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        db.select(FRAME.ID, FRAME.NAME).from(FRAME).where(FRAME.EVENT_ID.eq(eventId))
+                .orderBy(FRAME.DISPLAY_ORDER, FRAME.ID)
+                .forEach(row -> names.put(row.value1(), row.value2()));
+        return names;
+    }
+
+    /** The id of the person's registration for the event, if they ever registered; one indexed lookup. */
+    public Optional<Long> registrationOf(long eventId, long memberId) {
+        return db.select(REGISTRATION.ID).from(REGISTRATION)
+                .where(REGISTRATION.EVENT_ID.eq(eventId)).and(REGISTRATION.MEMBER_ID.eq(memberId))
+                .fetchOptional(REGISTRATION.ID);
     }
 
     /** The frame's seats and waitlist in one statement, for the decision about a new registrant. */

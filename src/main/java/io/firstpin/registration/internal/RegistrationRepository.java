@@ -7,7 +7,6 @@ import org.springframework.data.repository.ListCrudRepository;
 
 public interface RegistrationRepository extends ListCrudRepository<Registration, Long> {
 
-    Optional<Registration> findByEventIdAndMemberId(long eventId, long memberId);
 
     Optional<Registration> findByManageTokenHash(String manageTokenHash);
 
