@@ -9,6 +9,7 @@ import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -136,6 +137,65 @@ public class Members {
         } catch (DuplicateKeyException raced) {
             return findByIdentity(organizationId, identity.kind(), identity.value()).orElseThrow(() -> raced);
         }
+    }
+
+    /**
+     * As {@link #findOrRegister}, answering only the member's id, in as few statements as the database allows: one
+     * lookup for someone known; for someone new, two inserts. A concurrent request that brings the same new identity
+     * wins the identity; this one then removes the member it just made and answers the winner.
+     */
+    @Transactional
+    public long findOrRegisterId(long organizationId, String displayName, IdentityInput identity) {
+        Optional<Long> known = idByIdentity(organizationId, identity);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Member member = Member.register(organizationId, displayName, false, List.of(identity), clock.instant());
+        MemberIdentity only = member.identities().get(0);
+        long id = db.insertInto(MEMBER)
+                .set(MEMBER.ORGANIZATION_ID, organizationId)
+                .set(MEMBER.DISPLAY_NAME, member.displayName())
+                .set(MEMBER.STAFF, false)
+                .set(MEMBER.CREATED_AT, member.createdAt().atOffset(ZoneOffset.UTC))
+                .returningResult(MEMBER.ID)
+                .fetchOne(MEMBER.ID);
+        int claimed;
+        try {
+            claimed = db.insertInto(MEMBER_IDENTITY)
+                    .set(MEMBER_IDENTITY.ORGANIZATION_ID, organizationId)
+                    .set(MEMBER_IDENTITY.MEMBER_ID, id)
+                    .set(MEMBER_IDENTITY.KIND, only.kind().name())
+                    .set(MEMBER_IDENTITY.IDENTITY_VALUE, only.value())
+                    .set(MEMBER_IDENTITY.NORMALIZED_VALUE, only.normalizedValue())
+                    .onConflictDoNothing()
+                    .execute();
+        } catch (DuplicateKeyException claimedConcurrently) {
+            // H2 reports the clash instead of skipping the row; its transaction stays usable
+            claimed = 0;
+        }
+        if (claimed == 1) {
+            return id;
+        }
+        db.deleteFrom(MEMBER).where(MEMBER.ID.eq(id)).execute();
+        return idByIdentity(organizationId, identity).orElseThrow();
+    }
+
+    private Optional<Long> idByIdentity(long organizationId, IdentityInput identity) {
+        if (identity.kind() == null) {
+            return Optional.empty();
+        }
+        String key;
+        try {
+            key = identity.kind().normalize(identity.value());
+        } catch (InvalidInputException notAnIdentity) {
+            return Optional.empty();
+        }
+        return db.select(MEMBER_IDENTITY.MEMBER_ID)
+                .from(MEMBER_IDENTITY)
+                .where(MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
+                .and(MEMBER_IDENTITY.KIND.eq(identity.kind().name()))
+                .and(MEMBER_IDENTITY.NORMALIZED_VALUE.eq(key))
+                .fetchOptional(MEMBER_IDENTITY.MEMBER_ID);
     }
 
     /**

@@ -5,7 +5,6 @@ import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
 import io.firstpin.event.FrameMode;
 import io.firstpin.member.IdentityInput;
-import io.firstpin.member.Member;
 import io.firstpin.member.Members;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
@@ -82,18 +81,18 @@ public class Registrations {
         }
         FrameRef frame = frameOf(event, frameRef);
         Questionnaires.Answers accepted = answers == null ? null : questionnaires.accept(eventId, answers);
-        Member member = members.findOrRegister(event.organizationId(), applicant.name(),
+        long memberId = members.findOrRegisterId(event.organizationId(), applicant.name(),
                 IdentityInput.email(applicant.email()));
         String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
 
         FrameQueue.Locked locked = queue.lock(frame.id());
         // looked up as an id first: loading the whole registration is only worth it for someone who registered before
-        Registration registration = queue.registrationOf(eventId, member.id()).flatMap(registrations::findById)
+        Registration registration = queue.registrationOf(eventId, memberId).flatMap(registrations::findById)
                 .map(earlier -> {
                     earlier.reapply(frame.id(), applicant, Secrets.hash(token), now);
                     return earlier;
                 })
-                .orElseGet(() -> Registration.apply(event.organizationId(), eventId, frame.id(), member.id(), applicant,
+                .orElseGet(() -> Registration.apply(event.organizationId(), eventId, frame.id(), memberId, applicant,
                         Secrets.hash(token), now));
         Seat seat = seat(registration, frame.id(), locked);
         try {

@@ -271,6 +271,43 @@ class MembersTests {
     }
 
     @Test
+    void theLeanLookupFindsTheKnownMemberAndStoresANewOneWithItsIdentity() {
+        long organization = anOrganization();
+        Member taro = taro(organization);
+
+        long found = members.findOrRegisterId(organization, "Someone else", IdentityInput.email("TARO@example.com"));
+        long registered = members.findOrRegisterId(organization, "Hanako", IdentityInput.email("Hanako@Example.com"));
+
+        assertThat(found).isEqualTo(taro.id());
+        Member hanako = members.inOrganization(organization, registered);
+        assertThat(hanako.displayName()).isEqualTo("Hanako");
+        assertThat(members.findByIdentity(organization, IdentityKind.EMAIL, "hanako@example.com"))
+                .map(Member::id).contains(registered);
+    }
+
+    @Test
+    void concurrentLeanLookupsWithTheSameNewEmailLeaveOneMember() throws Exception {
+        long organization = anOrganization();
+        int callers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Callable<Long>> calls = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                calls.add(() -> members.findOrRegisterId(organization, "Rush", IdentityInput.email("lean@example.com")));
+            }
+            Set<Long> ids = new HashSet<>();
+            for (Future<Long> result : pool.invokeAll(calls)) {
+                ids.add(result.get());
+            }
+
+            assertThat(ids).hasSize(1);
+            assertThat(members.count(organization)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void displayNamesAreGivenById() {
         long organization = anOrganization();
         Member taro = taro(organization);
