@@ -32,7 +32,7 @@ class ArchitectureTests {
                     "io.firstpin.identity..", "io.firstpin.organization..", "io.firstpin.community..",
                     "io.firstpin.member..", "io.firstpin.event..", "io.firstpin.registration..", "io.firstpin.attendance..",
                     "io.firstpin.notification..", "io.firstpin.demo..", "io.firstpin.insight..",
-                    "io.firstpin.output..", "io.firstpin.history..");
+                    "io.firstpin.output..", "io.firstpin.history..", "io.firstpin.survey..");
 
     @ArchTest
     static final ArchRule noFieldInjection = noClasses()

@@ -206,6 +206,15 @@ public class Registrations {
                         .filter(r -> !link.issuedAt().isBefore(r.registeredAt()))));
     }
 
+    /**
+     * A new private link token to the registration's page, for an email another module sends after the event (the
+     * survey, say); only its hash is kept.
+     */
+    @Transactional
+    public String newPrivateLink(long registrationId) {
+        return links.issue(registrationId, RegistrationLinks.Purpose.FOLLOW_UP, clock.instant());
+    }
+
     public Registration inOrganization(long organizationId, long registrationId) {
         return registrations.findByOrganizationIdAndId(organizationId, registrationId)
                 .orElseThrow(() -> NotFoundException.of("registration", registrationId));

@@ -1,0 +1,93 @@
+package io.firstpin.survey;
+
+import io.firstpin.event.EventSummary;
+import io.firstpin.event.Events;
+import io.firstpin.notification.Notifications;
+import io.firstpin.notification.OutgoingEmail;
+import io.firstpin.platform.PublicUrls;
+import io.firstpin.registration.Registrations;
+import io.firstpin.survey.internal.SurveyProperties;
+import io.firstpin.survey.internal.SurveyRecords;
+import io.firstpin.survey.internal.SurveyRecords.Recipient;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The survey email: {@code send-after} the end of an event, each attendee gets one email with a private link to the
+ * survey. Once per event: each event's round is claimed by a row, in the transaction that queues its emails.
+ */
+@Service
+public class SurveyEmails {
+
+    private static final Logger log = LoggerFactory.getLogger(SurveyEmails.class);
+    private static final DateTimeFormatter CLOSING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final SurveyRecords records;
+    private final Events events;
+    private final Registrations registrations;
+    private final Notifications notifications;
+    private final PublicUrls urls;
+    private final SurveyProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    SurveyEmails(SurveyRecords records, Events events, Registrations registrations, Notifications notifications,
+            PublicUrls urls, SurveyProperties properties, Clock clock, PlatformTransactionManager transactions) {
+        this.records = records;
+        this.events = events;
+        this.registrations = registrations;
+        this.notifications = notifications;
+        this.urls = urls;
+        this.properties = properties;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Sends the survey of every event that ended {@code send-after} ago and whose survey is still open, one
+     * transaction per event; answers how many emails were queued.
+     */
+    public int runDue() {
+        Instant now = clock.instant();
+        int sent = 0;
+        for (long eventId : records.dueEvents(now.minus(properties.closeAfter()), now.minus(properties.sendAfter()))) {
+            Integer queued = transaction.execute(status -> send(eventId));
+            sent += queued == null ? 0 : queued;
+        }
+        return sent;
+    }
+
+    private int send(long eventId) {
+        EventSummary event = events.summary(eventId).orElseThrow();
+        if (!records.claim(eventId, event.organizationId(), clock.instant())) {
+            return 0;
+        }
+        Instant closesAt = event.endsAt().plus(properties.closeAfter());
+        String closing = CLOSING.format(closesAt.atZone(ZoneId.of(event.timeZone())));
+        int sent = 0;
+        for (Recipient recipient : records.recipients(eventId)) {
+            String token = registrations.newPrivateLink(recipient.registrationId());
+            Map<String, Object> model = new HashMap<>();
+            model.put("recipientName", recipient.name());
+            model.put("eventTitle", event.title());
+            model.put("communityName", event.communityName());
+            model.put("surveyUrl", urls.base() + "/r/" + token + "/survey");
+            model.put("closesAt", closing);
+            notifications.send(new OutgoingEmail(event.organizationId(), recipient.email(), recipient.locale(),
+                    "survey/invitation", model, "survey:" + eventId + ":" + recipient.registrationId()));
+            sent++;
+        }
+        records.recordRecipients(eventId, sent);
+        log.info("Sent the survey to {} attendees of event {}", sent, eventId);
+        return sent;
+    }
+}

@@ -1,0 +1,46 @@
+package io.firstpin.survey.internal;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.firstpin.identity.PublicApiEndpoint;
+import io.firstpin.survey.SurveyEmails;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+@Configuration(proxyBeanMethods = false)
+class SurveyConfiguration {
+
+    static final String TASK = "survey-emails";
+
+    private static final Logger log = LoggerFactory.getLogger(SurveyConfiguration.class);
+
+    /** One instance runs each pass; each event's round is also claimed by its own row, so nobody gets it twice. */
+    @Bean
+    @ConditionalOnProperty(name = "firstpin.surveys.enabled", havingValue = "true", matchIfMissing = true)
+    RecurringTask<Void> surveyEmailsTask(SurveyEmails emails, SurveyProperties properties) {
+        return Tasks.recurring(TASK, FixedDelay.of(properties.checkInterval()))
+                .execute((instance, context) -> {
+                    try {
+                        emails.runDue();
+                    } catch (RuntimeException e) {
+                        log.warn("Sending due surveys failed; trying again in {}", properties.checkInterval(), e);
+                    }
+                });
+    }
+
+    /** A registrant answers with the private token of their registration, without an API token. */
+    @Bean
+    PublicApiEndpoint registrantSurveyResponse() {
+        return new PublicApiEndpoint(HttpMethod.POST, "/api/v1/events/*/survey-responses");
+    }
+
+    @Bean
+    PublicApiEndpoint registrantSurveyEdit() {
+        return new PublicApiEndpoint(HttpMethod.PUT, "/api/v1/events/*/survey-responses/mine");
+    }
+}

@@ -1,0 +1,177 @@
+package io.firstpin.survey.internal;
+
+import static io.firstpin.platform.db.Tables.ATTENDANCE;
+import static io.firstpin.platform.db.Tables.EVENT;
+import static io.firstpin.platform.db.Tables.REGISTRATION;
+import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
+import static io.firstpin.platform.db.Tables.SURVEY_ROUND;
+
+import io.firstpin.survey.SurveyAnswers;
+import io.firstpin.survey.SurveyResponse;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Survey responses and survey email rounds. Attendees follow the KPI definition: the members checked in, or, for an
+ * event without any check-in, its confirmed registrants.
+ */
+@Component
+public class SurveyRecords {
+
+    private final DSLContext db;
+
+    SurveyRecords(DSLContext db) {
+        this.db = db;
+    }
+
+    public boolean attended(long eventId, long registrationId) {
+        return db.fetchExists(DSL.selectOne().from(REGISTRATION)
+                .where(REGISTRATION.ID.eq(registrationId)).and(REGISTRATION.EVENT_ID.eq(eventId))
+                .and(attendee(eventId)));
+    }
+
+    /** False when the registration has a response already (also one written concurrently). */
+    public Optional<SurveyResponse> insert(long registrationId, long eventId, long organizationId, long memberId,
+            SurveyAnswers answers, Instant now) {
+        try {
+            Long id = db.insertInto(SURVEY_RESPONSE)
+                    .set(SURVEY_RESPONSE.REGISTRATION_ID, registrationId)
+                    .set(SURVEY_RESPONSE.EVENT_ID, eventId)
+                    .set(SURVEY_RESPONSE.ORGANIZATION_ID, organizationId)
+                    .set(SURVEY_RESPONSE.MEMBER_ID, memberId)
+                    .set(SURVEY_RESPONSE.NPS, answers.nps())
+                    .set(SURVEY_RESPONSE.CES, answers.ces())
+                    .set(SURVEY_RESPONSE.HEAT, answers.heat())
+                    .set(SURVEY_RESPONSE.BEST, answers.best())
+                    .set(SURVEY_RESPONSE.COMMENT, answers.comment())
+                    .set(SURVEY_RESPONSE.WANTS_TO_SPEAK, answers.wantsToSpeak())
+                    .set(SURVEY_RESPONSE.TALK_TOPIC, answers.talkTopic())
+                    .set(SURVEY_RESPONSE.WANTS_TO_ORGANISE, answers.wantsToOrganise())
+                    .set(SURVEY_RESPONSE.ANONYMOUS, answers.anonymous())
+                    .set(SURVEY_RESPONSE.ANSWERED_AT, at(now))
+                    .set(SURVEY_RESPONSE.UPDATED_AT, at(now))
+                    .onConflictDoNothing()
+                    .returningResult(SURVEY_RESPONSE.ID)
+                    .fetchOptional(SURVEY_RESPONSE.ID)
+                    .orElse(null);
+            return id == null ? Optional.empty() : byRegistration(registrationId);
+        } catch (DuplicateKeyException answeredConcurrently) {
+            return Optional.empty();
+        }
+    }
+
+    public void update(long responseId, SurveyAnswers answers, Instant now) {
+        db.update(SURVEY_RESPONSE)
+                .set(SURVEY_RESPONSE.NPS, answers.nps())
+                .set(SURVEY_RESPONSE.CES, answers.ces())
+                .set(SURVEY_RESPONSE.HEAT, answers.heat())
+                .set(SURVEY_RESPONSE.BEST, answers.best())
+                .set(SURVEY_RESPONSE.COMMENT, answers.comment())
+                .set(SURVEY_RESPONSE.WANTS_TO_SPEAK, answers.wantsToSpeak())
+                .set(SURVEY_RESPONSE.TALK_TOPIC, answers.talkTopic())
+                .set(SURVEY_RESPONSE.WANTS_TO_ORGANISE, answers.wantsToOrganise())
+                .set(SURVEY_RESPONSE.ANONYMOUS, answers.anonymous())
+                .set(SURVEY_RESPONSE.UPDATED_AT, at(now))
+                .where(SURVEY_RESPONSE.ID.eq(responseId))
+                .execute();
+    }
+
+    public Optional<SurveyResponse> byRegistration(long registrationId) {
+        return db.selectFrom(SURVEY_RESPONSE).where(SURVEY_RESPONSE.REGISTRATION_ID.eq(registrationId))
+                .fetchOptional(SurveyRecords::response);
+    }
+
+    /** The event's responses with the respondent's name on their registration, first answered first. */
+    public List<Named> ofEvent(long organizationId, long eventId) {
+        return db.select(SURVEY_RESPONSE.fields()).select(REGISTRATION.NAME)
+                .from(SURVEY_RESPONSE).join(REGISTRATION).on(REGISTRATION.ID.eq(SURVEY_RESPONSE.REGISTRATION_ID))
+                .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId)).and(SURVEY_RESPONSE.EVENT_ID.eq(eventId))
+                .orderBy(SURVEY_RESPONSE.ANSWERED_AT, SURVEY_RESPONSE.ID)
+                .fetch(row -> new Named(response(row), row.get(REGISTRATION.NAME)));
+    }
+
+    /** Events that ended in (endedAfter, endedBy] whose survey round has not run. */
+    public List<Long> dueEvents(Instant endedAfter, Instant endedBy) {
+        return db.select(EVENT.ID)
+                .from(EVENT)
+                .where(EVENT.ENDS_AT.gt(at(endedAfter)))
+                .and(EVENT.ENDS_AT.le(at(endedBy)))
+                .andNotExists(DSL.selectOne().from(SURVEY_ROUND).where(SURVEY_ROUND.EVENT_ID.eq(EVENT.ID)))
+                .orderBy(EVENT.ENDS_AT, EVENT.ID)
+                .fetch(EVENT.ID);
+    }
+
+    /**
+     * Claims the event's round; false when it ran already, or another instance runs it (the primary key makes the
+     * second insert wait for the first transaction, then find the row).
+     */
+    public boolean claim(long eventId, long organizationId, Instant now) {
+        try {
+            return db.insertInto(SURVEY_ROUND)
+                    .set(SURVEY_ROUND.EVENT_ID, eventId)
+                    .set(SURVEY_ROUND.ORGANIZATION_ID, organizationId)
+                    .set(SURVEY_ROUND.DONE_AT, at(now))
+                    .set(SURVEY_ROUND.RECIPIENTS, 0)
+                    .onConflictDoNothing()
+                    .execute() == 1;
+        } catch (DuplicateKeyException claimedConcurrently) {
+            return false;
+        }
+    }
+
+    public void recordRecipients(long eventId, int recipients) {
+        db.update(SURVEY_ROUND).set(SURVEY_ROUND.RECIPIENTS, recipients)
+                .where(SURVEY_ROUND.EVENT_ID.eq(eventId)).execute();
+    }
+
+    /** The event's attendees with an email, reached at the email and in the language of their registration. */
+    public List<Recipient> recipients(long eventId) {
+        return db.select(REGISTRATION.ID, REGISTRATION.NAME, REGISTRATION.EMAIL, REGISTRATION.LOCALE)
+                .from(REGISTRATION)
+                .where(REGISTRATION.EVENT_ID.eq(eventId))
+                .and(REGISTRATION.EMAIL.isNotNull())
+                .and(attendee(eventId))
+                .orderBy(REGISTRATION.REGISTERED_AT, REGISTRATION.ID)
+                .fetch(row -> new Recipient(row.value1(), row.value2(), row.value3(),
+                        row.value4() == null ? null : Locale.forLanguageTag(row.value4())));
+    }
+
+    private Condition attendee(long eventId) {
+        boolean checkIns = db.fetchExists(ATTENDANCE, ATTENDANCE.EVENT_ID.eq(eventId));
+        return checkIns
+                ? DSL.exists(DSL.selectOne().from(ATTENDANCE)
+                        .where(ATTENDANCE.EVENT_ID.eq(eventId)).and(ATTENDANCE.MEMBER_ID.eq(REGISTRATION.MEMBER_ID)))
+                : REGISTRATION.STATUS.eq("CONFIRMED");
+    }
+
+    private static SurveyResponse response(Record row) {
+        return new SurveyResponse(row.get(SURVEY_RESPONSE.ID), row.get(SURVEY_RESPONSE.REGISTRATION_ID),
+                row.get(SURVEY_RESPONSE.EVENT_ID), row.get(SURVEY_RESPONSE.ORGANIZATION_ID),
+                row.get(SURVEY_RESPONSE.MEMBER_ID),
+                new SurveyAnswers(row.get(SURVEY_RESPONSE.NPS), row.get(SURVEY_RESPONSE.CES),
+                        row.get(SURVEY_RESPONSE.HEAT), row.get(SURVEY_RESPONSE.BEST), row.get(SURVEY_RESPONSE.COMMENT),
+                        row.get(SURVEY_RESPONSE.WANTS_TO_SPEAK), row.get(SURVEY_RESPONSE.TALK_TOPIC),
+                        row.get(SURVEY_RESPONSE.WANTS_TO_ORGANISE), row.get(SURVEY_RESPONSE.ANONYMOUS)),
+                row.get(SURVEY_RESPONSE.ANSWERED_AT).toInstant(), row.get(SURVEY_RESPONSE.UPDATED_AT).toInstant());
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public record Named(SurveyResponse response, String name) {
+    }
+
+    public record Recipient(long registrationId, String name, String email, Locale locale) {
+    }
+}

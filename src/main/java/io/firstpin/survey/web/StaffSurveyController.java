@@ -1,0 +1,65 @@
+package io.firstpin.survey.web;
+
+import io.firstpin.event.EventSummary;
+import io.firstpin.event.Events;
+import io.firstpin.identity.Role;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import io.firstpin.survey.SurveySummary;
+import io.firstpin.survey.Surveys;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Staff view of an event's survey: the numbers, the distributions as charts, the comments. */
+@Controller
+class StaffSurveyController {
+
+    private final Organizations organizations;
+    private final Events events;
+    private final Surveys surveys;
+    private final JsonMapper json;
+    private final MessageSource messages;
+
+    StaffSurveyController(Organizations organizations, Events events, Surveys surveys, JsonMapper json,
+            MessageSource messages) {
+        this.organizations = organizations;
+        this.events = events;
+        this.surveys = surveys;
+        this.json = json;
+        this.messages = messages;
+    }
+
+    @GetMapping("/manage/{org}/events/{id}/survey")
+    String results(@PathVariable String org, @PathVariable long id, Model model, Locale locale) {
+        Organization organization = organizations.open(org, Role.VIEWER);
+        events.inOrganization(organization.id(), id);
+        EventSummary event = events.summary(id).orElseThrow();
+        SurveySummary summary = surveys.summary(organization.id(), id);
+        model.addAttribute("org", organization);
+        model.addAttribute("event", event);
+        model.addAttribute("zone", event.timeZone());
+        model.addAttribute("summary", summary);
+        model.addAttribute("window", surveys.windowOf(id));
+        model.addAttribute("respondents", surveys.respondents(organization.id(), id));
+        model.addAttribute("chartData", chartData(summary, locale));
+        return "survey/staff-results";
+    }
+
+    private String chartData(SurveySummary summary, Locale locale) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("nps", Map.of("label", messages.getMessage("survey.chart.nps", null, locale), "first", 0,
+                "counts", summary.npsDistribution()));
+        data.put("ces", Map.of("label", messages.getMessage("survey.chart.ces", null, locale), "first", 1,
+                "counts", summary.cesDistribution()));
+        data.put("heat", Map.of("label", messages.getMessage("survey.chart.heat", null, locale), "first", 1,
+                "counts", summary.heatDistribution()));
+        return json.writeValueAsString(data).replace("<", "\\u003c");
+    }
+}

@@ -1,0 +1,98 @@
+package io.firstpin.survey.web;
+
+import io.firstpin.event.EventSummary;
+import io.firstpin.event.Events;
+import io.firstpin.identity.AccessGuard;
+import io.firstpin.platform.NotFoundException;
+import io.firstpin.survey.SurveyAnswers;
+import io.firstpin.survey.SurveyResponse;
+import io.firstpin.survey.SurveySummary;
+import io.firstpin.survey.Surveys;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/events/{id}")
+@Tag(name = "Surveys")
+class SurveyApiController {
+
+    static final String MANAGE_TOKEN = "X-Manage-Token";
+
+    private final Surveys surveys;
+    private final Events events;
+    private final AccessGuard access;
+
+    SurveyApiController(Surveys surveys, Events events, AccessGuard access) {
+        this.surveys = surveys;
+        this.events = events;
+        this.access = access;
+    }
+
+    @PostMapping("/survey-responses")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Answer the event's survey as a registrant (X-Manage-Token). Attendees only, from the event's "
+            + "end until the survey closes; one response per registration (a second: 409, edit it with PUT .../mine); "
+            + "a registrant who did not attend: 409; scores out of range or text too long: 400")
+    ResponseBody answer(@PathVariable long id, @RequestHeader(name = MANAGE_TOKEN) String manageToken,
+            @RequestBody SurveyRequest request) {
+        return ResponseBody.of(surveys.answer(manageToken, id, request.answers()));
+    }
+
+    @PutMapping("/survey-responses/mine")
+    @Operation(summary = "Replace the registrant's answers (X-Manage-Token) while the survey is open")
+    ResponseBody edit(@PathVariable long id, @RequestHeader(name = MANAGE_TOKEN) String manageToken,
+            @RequestBody SurveyRequest request) {
+        return ResponseBody.of(surveys.edit(manageToken, id, request.answers()));
+    }
+
+    @GetMapping("/survey-summary")
+    @Operation(summary = "The event's survey numbers. nps: % of answers 9–10 minus % of answers 0–6, rounded half up "
+            + "to one decimal, null without responses; cesMean and heatMean rounded half up to two decimals")
+    SummaryBody summary(@PathVariable long id) {
+        long organizationId = events.summary(id).map(EventSummary::organizationId)
+                .orElseThrow(() -> NotFoundException.of("event", id));
+        access.requireReader(organizationId, "event " + id);
+        return SummaryBody.of(surveys.summary(organizationId, id));
+    }
+
+    record SurveyRequest(Integer nps, Integer ces, Integer heat, String best, String comment, Boolean wantsToSpeak,
+            String talkTopic, Boolean wantsToOrganise, Boolean anonymous) {
+
+        SurveyAnswers answers() {
+            return new SurveyAnswers(nps, ces, heat, best, comment, Boolean.TRUE.equals(wantsToSpeak), talkTopic,
+                    Boolean.TRUE.equals(wantsToOrganise), Boolean.TRUE.equals(anonymous));
+        }
+    }
+
+    record ResponseBody(long id, long registrationId, int nps, Integer ces, Integer heat, String best, String comment,
+            boolean wantsToSpeak, String talkTopic, boolean wantsToOrganise, boolean anonymous, Instant answeredAt,
+            Instant updatedAt) {
+
+        static ResponseBody of(SurveyResponse r) {
+            SurveyAnswers a = r.answers();
+            return new ResponseBody(r.id(), r.registrationId(), a.nps(), a.ces(), a.heat(), a.best(), a.comment(),
+                    a.wantsToSpeak(), a.talkTopic(), a.wantsToOrganise(), a.anonymous(), r.answeredAt(), r.updatedAt());
+        }
+    }
+
+    record SummaryBody(int responses, BigDecimal nps, BigDecimal cesMean, BigDecimal heatMean, int wantsToSpeak,
+            int wantsToOrganise, int promoters, int passives, int detractors) {
+
+        static SummaryBody of(SurveySummary s) {
+            return new SummaryBody(s.responses(), s.nps(), s.cesMean(), s.heatMean(), s.wantsToSpeak(),
+                    s.wantsToOrganise(), s.promoters(), s.passives(), s.detractors());
+        }
+    }
+}
