@@ -30,6 +30,8 @@ public record RegistrationChanged(Registration registration, Change change, Stri
         PROMOTED,
         CANCELLED,
         /** Cancelled for want of a reconfirmation. */
-        RELEASED
+        RELEASED,
+        /** Staff invited the person and reserved them a seat. */
+        INVITED
     }
 }

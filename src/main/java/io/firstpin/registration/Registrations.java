@@ -207,6 +207,41 @@ public class Registrations {
     }
 
     /**
+     * Staff invite a member to the event and reserve them a confirmed seat in the frame (an LT frame, typically): the
+     * same frame lock and seat count as any registration, so a full frame is refused rather than overbooked. The
+     * registration window and a pending lottery do not apply: staff choose the person. The member gets an invitation
+     * email with their private link.
+     *
+     * @throws ConflictException when the frame has no free seat or the member is registered for the event already
+     */
+    @Transactional
+    public Registered reserve(long organizationId, long eventId, long frameId, long memberId, Applicant invitee) {
+        EventSummary event = events.summary(eventId).filter(e -> e.organizationId() == organizationId)
+                .orElseThrow(() -> NotFoundException.of("event", eventId));
+        String frameName = queue.frameNames(eventId).get(frameId);
+        if (frameName == null) {
+            throw NotFoundException.of("frame", frameId);
+        }
+        String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
+        Instant now = clock.instant();
+        FrameQueue.Locked frame = queue.lock(frameId);
+        Registration registration = queue.registrationOf(eventId, memberId).flatMap(registrations::findById)
+                .map(earlier -> {
+                    earlier.reapply(frameId, invitee, Secrets.hash(token), now);
+                    return earlier;
+                })
+                .orElseGet(() -> Registration.apply(organizationId, eventId, frameId, memberId, invitee,
+                        Secrets.hash(token), now));
+        if (!frame.hasSeatFor(queue.standing(frameId).confirmed())) {
+            throw new ConflictException("frame", "registration.reserve.full", frameName);
+        }
+        registration.confirm();
+        registration = registrations.save(registration);
+        publisher.publishEvent(new RegistrationChanged(registration, Change.INVITED, token, null, event, frameName));
+        return new Registered(registration, null, token);
+    }
+
+    /**
      * A new private link token to the registration's page, for an email another module sends after the event (the
      * survey, say); only its hash is kept.
      */

@@ -1,0 +1,135 @@
+package io.firstpin.survey;
+
+import static io.firstpin.platform.db.Tables.ATTENDANCE;
+import static io.firstpin.platform.db.Tables.EVENT;
+import static io.firstpin.platform.db.Tables.EVENT_SESSION;
+import static io.firstpin.platform.db.Tables.FRAME;
+import static io.firstpin.platform.db.Tables.MEMBER;
+import static io.firstpin.platform.db.Tables.REGISTRATION;
+import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
+import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
+
+import io.firstpin.event.SessionKind;
+import io.firstpin.member.Member;
+import io.firstpin.member.Members;
+import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.NotFoundException;
+import io.firstpin.registration.Applicant;
+import io.firstpin.registration.Registered;
+import io.firstpin.registration.RegistrationStatus;
+import io.firstpin.registration.Registrations;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * From "I'd like to give an LT" to the talk: the people who said in a survey that they would like to speak or help
+ * organise, with their history, and a one-step invitation that reserves them a seat in an upcoming event's frame.
+ */
+@Service
+public class SpeakerPipeline {
+
+    private final DSLContext db;
+    private final Members members;
+    private final Registrations registrations;
+    private final Clock clock;
+
+    SpeakerPipeline(DSLContext db, Members members, Registrations registrations, Clock clock) {
+        this.db = db;
+        this.members = members;
+        this.registrations = registrations;
+        this.clock = clock;
+    }
+
+    /** Everyone whose latest survey answer volunteers them, most recent answer first. */
+    @Transactional(readOnly = true)
+    public List<Volunteer> volunteers(long organizationId) {
+        var latest = DSL.select(SURVEY_RESPONSE.MEMBER_ID, DSL.max(SURVEY_RESPONSE.UPDATED_AT).as("latest"))
+                .from(SURVEY_RESPONSE)
+                .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId))
+                .groupBy(SURVEY_RESPONSE.MEMBER_ID)
+                .asTable("latest");
+        Field<Integer> attended = DSL.field(DSL.selectCount().from(ATTENDANCE)
+                .where(ATTENDANCE.MEMBER_ID.eq(MEMBER.ID)));
+        Field<Integer> lightningTalks = talks(SessionKind.LIGHTNING_TALK);
+        Field<Integer> caseStudies = talks(SessionKind.CASE_STUDY);
+        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, SURVEY_RESPONSE.WANTS_TO_SPEAK, SURVEY_RESPONSE.TALK_TOPIC,
+                        SURVEY_RESPONSE.WANTS_TO_ORGANISE, EVENT.ID, EVENT.TITLE, EVENT.STARTS_AT, attended,
+                        lightningTalks, caseStudies)
+                .from(SURVEY_RESPONSE)
+                .join(latest).on(latest.field(SURVEY_RESPONSE.MEMBER_ID).eq(SURVEY_RESPONSE.MEMBER_ID)
+                        .and(latest.field("latest", SURVEY_RESPONSE.UPDATED_AT.getType())
+                                .eq(SURVEY_RESPONSE.UPDATED_AT)))
+                .join(MEMBER).on(MEMBER.ID.eq(SURVEY_RESPONSE.MEMBER_ID))
+                .join(EVENT).on(EVENT.ID.eq(SURVEY_RESPONSE.EVENT_ID))
+                .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId))
+                .and(SURVEY_RESPONSE.WANTS_TO_SPEAK.isTrue().or(SURVEY_RESPONSE.WANTS_TO_ORGANISE.isTrue()))
+                .orderBy(SURVEY_RESPONSE.UPDATED_AT.desc(), MEMBER.ID)
+                .fetch(row -> new Volunteer(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
+                        row.value6(), row.value7(), row.value8().toInstant(), row.value9(), row.value10(),
+                        row.value11()));
+    }
+
+    /** The frames of the organization's upcoming events, soonest first, with their confirmed seats. */
+    @Transactional(readOnly = true)
+    public List<OpenFrame> upcomingFrames(long organizationId) {
+        Field<Integer> confirmed = DSL.field(DSL.selectCount().from(REGISTRATION)
+                .where(REGISTRATION.FRAME_ID.eq(FRAME.ID))
+                .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED.name())));
+        return db.select(FRAME.ID, FRAME.NAME, FRAME.CAPACITY, confirmed, EVENT.ID, EVENT.TITLE, EVENT.STARTS_AT)
+                .from(FRAME)
+                .join(EVENT).on(EVENT.ID.eq(FRAME.EVENT_ID))
+                .where(EVENT.ORGANIZATION_ID.eq(organizationId))
+                .and(EVENT.STARTS_AT.gt(clock.instant().atOffset(ZoneOffset.UTC)))
+                .orderBy(EVENT.STARTS_AT, EVENT.ID, FRAME.DISPLAY_ORDER)
+                .limit(100)
+                .fetch(row -> new OpenFrame(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
+                        row.value6(), row.value7().toInstant()));
+    }
+
+    /**
+     * Invites the member to the frame's event with a reserved seat; the registration module refuses a full frame and
+     * someone registered already, and sends the invitation.
+     */
+    @Transactional
+    public Registered invite(long organizationId, long memberId, long frameId, Locale locale) {
+        Member member = members.inOrganization(organizationId, memberId);
+        String email = member.primaryEmail()
+                .orElseThrow(() -> InvalidInputException.of("member", "survey.pipeline.no-email"));
+        Long eventId = db.select(FRAME.EVENT_ID).from(FRAME)
+                .where(FRAME.ID.eq(frameId)).and(FRAME.ORGANIZATION_ID.eq(organizationId))
+                .fetchOptional(FRAME.EVENT_ID)
+                .orElseThrow(() -> NotFoundException.of("frame", frameId));
+        return registrations.reserve(organizationId, eventId, frameId, memberId,
+                new Applicant(member.displayName(), email, locale));
+    }
+
+    private static Field<Integer> talks(SessionKind kind) {
+        return DSL.field(DSL.selectCount().from(SESSION_SPEAKER)
+                .join(EVENT_SESSION).on(EVENT_SESSION.ID.eq(SESSION_SPEAKER.EVENT_SESSION_ID))
+                .where(SESSION_SPEAKER.MEMBER_ID.eq(MEMBER.ID))
+                .and(EVENT_SESSION.KIND.eq(kind.name())));
+    }
+
+    /** A volunteer, their latest answer and what they have done so far. */
+    public record Volunteer(long memberId, String displayName, boolean wantsToSpeak, String talkTopic,
+            boolean wantsToOrganise, long answeredForEventId, String answeredForEvent, Instant answeredForStartsAt,
+            int eventsAttended, int lightningTalks, int caseStudies) {
+    }
+
+    /** A frame of an upcoming event that an invitation can reserve a seat in. */
+    public record OpenFrame(long frameId, String frameName, Integer capacity, int confirmed, long eventId,
+            String eventTitle, Instant startsAt) {
+
+        public boolean hasSeat() {
+            return capacity == null || confirmed < capacity;
+        }
+    }
+}
