@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -36,13 +37,16 @@ public class Output {
     private final OutputSource source;
     private final Long feedId;
     private final Instant createdAt;
+    // written by the preview fetcher alone, so that saving the output never overwrites it
+    @ReadOnlyProperty
+    private String previewImage;
     @MappedCollection(idColumn = "output_id")
     private Set<OutputLink> links;
 
     @PersistenceCreator
     Output(Long id, long organizationId, String url, String normalizedUrl, OutputType type, String title,
             Long authorMemberId, Instant publishedAt, OutputSource source, Long feedId, Instant createdAt,
-            Set<OutputLink> links) {
+            String previewImage, Set<OutputLink> links) {
         this.id = id;
         this.organizationId = organizationId;
         this.url = url;
@@ -54,6 +58,7 @@ public class Output {
         this.source = source;
         this.feedId = feedId;
         this.createdAt = createdAt;
+        this.previewImage = previewImage;
         this.links = new LinkedHashSet<>(links == null ? Set.of() : links);
     }
 
@@ -61,7 +66,7 @@ public class Output {
     static Output record(long organizationId, OutputUrl url, OutputType type, String title, Long authorMemberId,
             Instant publishedAt, OutputSource source, Long feedId, Instant now) {
         return new Output(null, organizationId, url.url(), url.key(), type != null ? type : OutputType.guess(url),
-                cleanTitle(title), authorMemberId, publishedAt, source, feedId, now, Set.of());
+                cleanTitle(title), authorMemberId, publishedAt, source, feedId, now, null, Set.of());
     }
 
     /**
@@ -200,6 +205,11 @@ public class Output {
 
 public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The page's preview picture (og:image), an https address; null until fetched, or when the page has none. */
+    public String previewImage() {
+        return previewImage;
     }
 
     public String site() {

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.firstpin.identity.PublicApiEndpoint;
+import io.firstpin.output.OutputPreviews;
 import io.firstpin.output.LinkingRules;
 import io.firstpin.output.MemberFeeds;
 import io.firstpin.output.Nudges;
@@ -19,6 +20,7 @@ class OutputConfiguration {
 
     static final String FEED_TASK = "output-feed-poll";
     static final String NUDGE_TASK = "output-nudges";
+    static final String PREVIEW_TASK = "output-previews";
 
     private static final Logger log = LoggerFactory.getLogger(OutputConfiguration.class);
 
@@ -50,6 +52,19 @@ class OutputConfiguration {
                         nudges.runDue();
                     } catch (RuntimeException e) {
                         log.warn("Sending due report nudges failed; trying again in {}", properties.nudgeCheckInterval(), e);
+                    }
+                });
+    }
+
+    /** Link previews are fetched in the background, so that submitting a link never waits for another site. */
+    @Bean
+    RecurringTask<Void> outputPreviewTask(OutputPreviews previews, OutputProperties properties) {
+        return Tasks.recurring(PREVIEW_TASK, FixedDelay.of(properties.previewCheckInterval()))
+                .execute((instance, context) -> {
+                    try {
+                        previews.fetchDue(properties.previewsPerRun());
+                    } catch (RuntimeException e) {
+                        log.warn("Fetching link previews failed; trying again in {}", properties.previewCheckInterval(), e);
                     }
                 });
     }

@@ -24,17 +24,20 @@ public record OutputProperties(@DefaultValue("30d") Duration linkWindowAfterEven
         @DefaultValue("50") int feedsPerRun,
         @DefaultValue("3d") Duration nudgeAfter,
         @DefaultValue("10m") Duration nudgeCheckInterval,
-        @DefaultValue("true") boolean nudgeEnabled) {
+        @DefaultValue("true") boolean nudgeEnabled,
+        @DefaultValue("1m") Duration previewCheckInterval,
+        @DefaultValue("20") int previewsPerRun) {
 
     public OutputProperties {
-        for (Duration positive : new Duration[] {feedPollInterval, feedMaxBackoff, feedCheckInterval, nudgeCheckInterval}) {
+        for (Duration positive : new Duration[] {feedPollInterval, feedMaxBackoff, feedCheckInterval, nudgeCheckInterval,
+                previewCheckInterval}) {
             if (positive.isNegative() || positive.isZero()) {
                 throw new IllegalArgumentException("firstpin.outputs intervals must be positive: " + positive);
             }
         }
-        if (linkWindowAfterEvent.isNegative() || nudgeAfter.isNegative() || feedsPerRun < 1) {
+        if (linkWindowAfterEvent.isNegative() || nudgeAfter.isNegative() || feedsPerRun < 1 || previewsPerRun < 1) {
             throw new IllegalArgumentException("firstpin.outputs.link-window-after-event and nudge-after cannot be "
-                    + "negative, feeds-per-run must be at least 1");
+                    + "negative, feeds-per-run and previews-per-run must be at least 1");
         }
     }
 }

@@ -49,11 +49,12 @@ public class OutputReports {
     }
 
     /** One line of the list; {@code type} is the output type's name, for its label. */
-    public record Report(String title, String url, String type, String author, String site) {
+    public record Report(String title, String url, String type, String author, String site, String image) {
 
         static Report of(EventOutput entry) {
             Output output = entry.output();
-            return new Report(output.label(), output.url().url(), output.type().name(), entry.author(), output.site());
+            return new Report(output.label(), output.url().url(), output.type().name(), entry.author(), output.site(),
+                    output.previewImage());
         }
     }
 }
