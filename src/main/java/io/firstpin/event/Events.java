@@ -78,6 +78,7 @@ public class Events {
             }
             frames.save(Frame.open(event, wanted.get(i), i));
         }
+        publisher.publishEvent(new AgendaChanged(event.id()));
         return event;
     }
 
@@ -136,6 +137,7 @@ public class Events {
         }
         frames.saveAll(toSave);
         publisher.publishEvent(new FramesRevised(event.id()));
+        publisher.publishEvent(new AgendaChanged(event.id()));
         return event;
     }
 

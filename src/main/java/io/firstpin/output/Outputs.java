@@ -1,7 +1,11 @@
 package io.firstpin.output;
 
+import io.firstpin.event.Event;
 import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
+import io.firstpin.event.Material;
+import io.firstpin.event.MaterialKind;
+import io.firstpin.event.Session;
 import io.firstpin.member.IdentityKind;
 import io.firstpin.member.Member;
 import io.firstpin.member.Members;
@@ -154,6 +158,48 @@ public class Outputs {
                 }
             } catch (DuplicateKeyException readByAnotherPollJustNow) {
                 // the other poll recorded the post and linked it by the same rules
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Counts the slides and videos on the event's agenda as outputs of their session's first speaker, linked to the
+     * event by the agenda (never again where staff unlinked them). A material taken off the agenda keeps its output;
+     * staff unlink it if it no longer belongs. Answers how many outputs are new.
+     */
+    @Transactional
+    public int takeFromAgenda(long eventId) {
+        Event event = events.find(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
+        Instant now = clock.instant();
+        int added = 0;
+        for (Session session : event.sessions()) {
+            Long speaker = session.speakerIds().isEmpty() ? null : session.speakerIds().get(0);
+            for (Material material : session.materials()) {
+                OutputType type = material.kind() == MaterialKind.SLIDES ? OutputType.SLIDE
+                        : material.kind() == MaterialKind.VIDEO ? OutputType.VIDEO : null;
+                if (type == null) {
+                    continue;
+                }
+                OutputUrl url;
+                try {
+                    url = OutputUrl.of(material.url());
+                } catch (InvalidInputException notAPostAddress) {
+                    continue;
+                }
+                Optional<Output> known = outputs.findByOrganizationIdAndNormalizedUrl(event.organizationId(), url.key());
+                String title = material.title() != null ? material.title() : session.title();
+                Output output = known.orElseGet(() -> Output.record(event.organizationId(), url, type, title, speaker,
+                        event.startsAt(), OutputSource.AGENDA, null, now));
+                output.complete(speaker, title, event.startsAt());
+                if (output.inferLink(eventId, LinkedBy.AGENDA, now) || known.isEmpty()) {
+                    try {
+                        saveNew(output);
+                        added += known.isEmpty() ? 1 : 0;
+                    } catch (DuplicateKeyException recordedConcurrently) {
+                        // another change of the agenda took the same address at the same time
+                    }
+                }
             }
         }
         return added;
