@@ -31,6 +31,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Objects;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -72,13 +73,21 @@ public class HistoryImports {
     @Transactional
     public ImportSummary importFile(long organizationId, long eventId, ImportFormat format, String fileName,
             byte[] content) {
+        return importFile(organizationId, eventId, format, fileName, content, stage -> { });
+    }
+
+    /** As {@link #importFile(long, long, ImportFormat, String, byte[])}, telling {@code progress} each stage begun. */
+    @Transactional
+    public ImportSummary importFile(long organizationId, long eventId, ImportFormat format, String fileName,
+            byte[] content, Consumer<ImportStage> progress) {
         EventSummary event = events.summary(eventId).filter(e -> e.organizationId() == organizationId)
                 .orElseThrow(() -> NotFoundException.of("event", eventId));
+        progress.accept(ImportStage.READING);
         ImportedFile file = format.read(content);
         String sha256 = sha256(content);
         return log.earlier(eventId, sha256).orElseGet(() -> {
             try {
-                ImportSummary summary = apply(event, file);
+                ImportSummary summary = apply(event, file, progress);
                 log.record(organizationId, eventId, format.apiName(), fileName(fileName), sha256, content, summary,
                         clock.instant());
                 return summary;
@@ -92,12 +101,13 @@ public class HistoryImports {
         });
     }
 
-    private ImportSummary apply(EventSummary event, ImportedFile file) {
+    private ImportSummary apply(EventSummary event, ImportedFile file, Consumer<ImportStage> progress) {
         long organizationId = event.organizationId();
         List<ImportedRow> rows = file.rows();
         Map<String, Long> frames = events.openFramesNamed(organizationId, event.id(), framePlans(file));
         long firstFrame = events.frames(event.id()).stream().findFirst().map(Frame::id).orElseThrow();
 
+        progress.accept(ImportStage.PEOPLE);
         People people = people(organizationId, event.id(), rows);
         ZoneId zone = ZoneId.of(event.timeZone());
         List<PastRegistration> past = new ArrayList<>(rows.size());
@@ -110,7 +120,9 @@ public class HistoryImports {
                             .map(IdentityInput::value).orElse(null),
                     row.status(), registeredAt));
         }
+        progress.accept(ImportStage.REGISTRATIONS);
         Map<Long, Long> registrationOf = registrations.record(organizationId, event.id(), past);
+        progress.accept(ImportStage.ATTENDANCE);
 
         Map<Long, List<String>> answers = new LinkedHashMap<>();
         List<PastCheckIn> present = new ArrayList<>();

@@ -3,6 +3,8 @@ package io.firstpin.history.web;
 import io.firstpin.event.Event;
 import io.firstpin.event.Events;
 import io.firstpin.history.HistoryImports;
+import io.firstpin.history.ImportJobs;
+import io.firstpin.history.internal.HistoryProperties;
 import io.firstpin.history.ImportFormat;
 import io.firstpin.history.ImportRejected;
 import io.firstpin.identity.Role;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -32,13 +35,17 @@ class ImportPagesController {
     private final Events events;
     private final HistoryImports imports;
     private final ImportProblemMessages messages;
+    private final ImportJobs jobs;
+    private final HistoryProperties properties;
 
     ImportPagesController(Organizations organizations, Events events, HistoryImports imports,
-            ImportProblemMessages messages) {
+            ImportProblemMessages messages, ImportJobs jobs, HistoryProperties properties) {
         this.organizations = organizations;
         this.events = events;
         this.imports = imports;
         this.messages = messages;
+        this.jobs = jobs;
+        this.properties = properties;
     }
 
     @GetMapping
@@ -63,6 +70,11 @@ class ImportPagesController {
             return "history/import";
         }
         model.addAttribute("fileName", file.getOriginalFilename());
+        if (file.getSize() >= properties.backgroundFrom().toBytes()) {
+            long job = jobs.start(target.organization().id(), id, chosen, file.getOriginalFilename(),
+                    ImportApiController.bytes(file));
+            return "redirect:/manage/" + org + "/events/" + id + "/imports/jobs/" + job;
+        }
         try {
             model.addAttribute("summary", imports.importFile(target.organization().id(), id, chosen,
                     file.getOriginalFilename(), ImportApiController.bytes(file)));
@@ -72,6 +84,23 @@ class ImportPagesController {
             model.addAttribute("encoding", rejected.encoding().orElse(null));
         }
         return "history/import";
+    }
+
+    /** A background import: its progress while it runs, then its counts or its problems. htmx polls the result part. */
+    @GetMapping("/jobs/{jobId}")
+    String job(@PathVariable String org, @PathVariable long id, @PathVariable long jobId,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        ImportTarget target = open(org, id, model);
+        ImportJobs.Job job = jobs.find(target.organization().id(), id, jobId);
+        model.addAttribute("format", ImportFormat.CONNPASS.apiName());
+        model.addAttribute("job", job);
+        model.addAttribute("fileName", job.fileName());
+        model.addAttribute("summary", job.summary());
+        job.rejection().ifPresent(rejected -> {
+            model.addAttribute("problems", messages.lines(rejected));
+            model.addAttribute("encoding", rejected.encoding().orElse(null));
+        });
+        return htmx != null ? "history/import :: result" : "history/import";
     }
 
     private ImportTarget open(String org, long id, Model model) {

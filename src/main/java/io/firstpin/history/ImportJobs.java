@@ -1,0 +1,173 @@
+package io.firstpin.history;
+
+import static io.firstpin.platform.db.Tables.HISTORY_IMPORT_JOB;
+
+import io.firstpin.event.Events;
+import io.firstpin.platform.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports that run in the background: the staff page queues a large file and follows its progress. A job is claimed
+ * by one instance with a conditional update, runs the same all-or-nothing import as the API, and keeps either the
+ * counts or every problem for the page to show.
+ */
+@Service
+public class ImportJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DSLContext db;
+    private final HistoryImports imports;
+    private final Events events;
+    private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+
+    ImportJobs(DSLContext db, HistoryImports imports, Events events, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.db = db;
+        this.imports = imports;
+        this.events = events;
+        this.clock = clock;
+        // progress is written in a transaction of its own, so the page sees it while the import's own is still open
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public enum State { QUEUED, RUNNING, DONE, REJECTED, FAILED }
+
+    /** Queues the file for the event; answers the job's id. */
+    @Transactional
+    public long start(long organizationId, long eventId, ImportFormat format, String fileName, byte[] content) {
+        events.summary(eventId).filter(e -> e.organizationId() == organizationId)
+                .orElseThrow(() -> NotFoundException.of("event", eventId));
+        return db.insertInto(HISTORY_IMPORT_JOB)
+                .set(HISTORY_IMPORT_JOB.ORGANIZATION_ID, organizationId)
+                .set(HISTORY_IMPORT_JOB.EVENT_ID, eventId)
+                .set(HISTORY_IMPORT_JOB.FORMAT, format.apiName())
+                .set(HISTORY_IMPORT_JOB.FILE_NAME, fileName == null || fileName.isBlank() ? "upload.csv"
+                        : fileName.length() > 255 ? fileName.substring(0, 255) : fileName)
+                .set(HISTORY_IMPORT_JOB.CONTENT, content)
+                .set(HISTORY_IMPORT_JOB.STATE, State.QUEUED.name())
+                .set(HISTORY_IMPORT_JOB.CREATED_AT, at(clock.instant()))
+                .returningResult(HISTORY_IMPORT_JOB.ID)
+                .fetchOne(HISTORY_IMPORT_JOB.ID);
+    }
+
+    /** Runs every queued job, oldest first; answers how many ran here. */
+    public int runQueued() {
+        int ran = 0;
+        for (long id : db.select(HISTORY_IMPORT_JOB.ID).from(HISTORY_IMPORT_JOB)
+                .where(HISTORY_IMPORT_JOB.STATE.eq(State.QUEUED.name()))
+                .orderBy(HISTORY_IMPORT_JOB.ID).fetch(HISTORY_IMPORT_JOB.ID)) {
+            if (claim(id)) {
+                run(id);
+                ran++;
+            }
+        }
+        return ran;
+    }
+
+    /** The organization's job, as the page shows it. */
+    @Transactional(readOnly = true)
+    public Job find(long organizationId, long eventId, long jobId) {
+        return db.select(HISTORY_IMPORT_JOB.ID, HISTORY_IMPORT_JOB.FILE_NAME, HISTORY_IMPORT_JOB.STATE,
+                        HISTORY_IMPORT_JOB.STAGE, HISTORY_IMPORT_JOB.RESULT)
+                .from(HISTORY_IMPORT_JOB)
+                .where(HISTORY_IMPORT_JOB.ID.eq(jobId))
+                .and(HISTORY_IMPORT_JOB.ORGANIZATION_ID.eq(organizationId))
+                .and(HISTORY_IMPORT_JOB.EVENT_ID.eq(eventId))
+                .fetchOptional(row -> job(row.value1(), row.value2(), State.valueOf(row.value3()),
+                        row.value4() == null ? null : ImportStage.valueOf(row.value4()), row.value5()))
+                .orElseThrow(() -> NotFoundException.of("import", jobId));
+    }
+
+    private boolean claim(long id) {
+        return db.update(HISTORY_IMPORT_JOB)
+                .set(HISTORY_IMPORT_JOB.STATE, State.RUNNING.name())
+                .where(HISTORY_IMPORT_JOB.ID.eq(id))
+                .and(HISTORY_IMPORT_JOB.STATE.eq(State.QUEUED.name()))
+                .execute() == 1;
+    }
+
+    private void run(long id) {
+        var job = db.selectFrom(HISTORY_IMPORT_JOB).where(HISTORY_IMPORT_JOB.ID.eq(id)).fetchOne();
+        ImportFormat format = ImportFormat.fromName(job.getFormat()).orElseThrow();
+        try {
+            ImportSummary summary = imports.importFile(job.getOrganizationId(), job.getEventId(), format,
+                    job.getFileName(), job.getContent(), stage -> ownTransaction.executeWithoutResult(status ->
+                            db.update(HISTORY_IMPORT_JOB).set(HISTORY_IMPORT_JOB.STAGE, stage.name())
+                                    .where(HISTORY_IMPORT_JOB.ID.eq(id)).execute()));
+            finish(id, State.DONE, Map.of("summary", summary));
+        } catch (ImportRejected rejected) {
+            finish(id, State.REJECTED, Map.of("problems", rejected.problems(),
+                    "encoding", rejected.encoding().orElse("")));
+        } catch (RuntimeException failed) {
+            log.error("Import job {} failed", id, failed);
+            finish(id, State.FAILED, Map.of());
+        }
+    }
+
+    private void finish(long id, State state, Map<String, Object> result) {
+        db.update(HISTORY_IMPORT_JOB)
+                .set(HISTORY_IMPORT_JOB.STATE, state.name())
+                .set(HISTORY_IMPORT_JOB.RESULT, JSON.writeValueAsString(result))
+                // the original is kept with the import itself when it succeeds; the job's copy has served
+                .set(HISTORY_IMPORT_JOB.CONTENT, new byte[0])
+                .set(HISTORY_IMPORT_JOB.FINISHED_AT, at(clock.instant()))
+                .where(HISTORY_IMPORT_JOB.ID.eq(id))
+                .execute();
+    }
+
+    private static Job job(long id, String fileName, State state, ImportStage stage, String result) {
+        if (result == null) {
+            return new Job(id, fileName, state, stage, null, List.of(), null);
+        }
+        Stored stored = JSON.readValue(result, new TypeReference<Stored>() {
+        });
+        return new Job(id, fileName, state, stage, stored.summary(),
+                stored.problems() == null ? List.of() : stored.problems(),
+                stored.encoding() == null || stored.encoding().isEmpty() ? null : stored.encoding());
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private record Stored(ImportSummary summary, List<ImportProblem> problems, String encoding) {
+    }
+
+    /** A job as the page shows it: running (with its stage), or its counts, or its problems. */
+    public record Job(long id, String fileName, State state, ImportStage stage, ImportSummary summary,
+            List<ImportProblem> problems, String encoding) {
+
+        public boolean running() {
+            return state == State.QUEUED || state == State.RUNNING;
+        }
+
+        public int percent() {
+            return stage == null ? 0 : stage.percent();
+        }
+
+        public Optional<ImportRejected> rejection() {
+            return state == State.REJECTED ? Optional.of(new ImportRejected(problems, encoding))
+                    : Optional.empty();
+        }
+    }
+}
