@@ -95,6 +95,14 @@ public class Surveys {
                 .toList();
     }
 
+    /**
+     * What the member said in surveys, for their profile: anonymous answers are left out, since showing them under
+     * the member's name would undo the anonymity.
+     */
+    public List<AnsweredSurvey> ofMember(long organizationId, long memberId) {
+        return records.ofMember(organizationId, memberId);
+    }
+
     private Registration registrationOf(String manageToken, long eventId) {
         return registrations.byToken(manageToken).filter(r -> r.eventId() == eventId)
                 .orElseThrow(() -> NotFoundException.of("registration", "with this link"));

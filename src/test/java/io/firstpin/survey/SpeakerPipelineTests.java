@@ -156,9 +156,13 @@ class SpeakerPipelineTests {
         Organization organization = door.organization();
         Event meetup = door.event(organization, clock.instant().plus(Duration.ofDays(1)), 10);
         Registered keen = door.register(meetup, "<b>登壇</b> したい", "keen-page@example.com");
+        Registered shy = door.register(meetup, "匿名 希望", "shy-page@example.com");
         checkIns.checkIn(organization.id(), meetup.id(), keen.registration().id(), CheckInMethod.STAFF);
+        checkIns.checkIn(organization.id(), meetup.id(), shy.registration().id(), CheckInMethod.STAFF);
         clock.set(meetup.endsAt().plus(Duration.ofHours(3)));
         surveys.answer(keen.manageToken(), meetup.id(), volunteering("CDK"));
+        surveys.answer(shy.manageToken(), meetup.id(),
+                new SurveyAnswers(3, null, 2, null, "匿名の声", false, null, false, true));
         Event next = door.event(organization, clock.instant().plus(Duration.ofDays(20)), 5);
         long frame = events.frames(next.id()).get(0).id();
         accounts.openWithRole("viewer-" + organization.id() + "@example.com", "Viewer", "correct horse battery",
@@ -178,5 +182,13 @@ class SpeakerPipelineTests {
                 .doesNotContain("keen-page@example.com");
         assertThat(invite).isEqualTo(403);
         assertThat(anonymous).isIn(302, 401);
+        String keenProfile = mvc.perform(get("/manage/" + organization.slug() + "/members/"
+                + keen.registration().memberId()).session(viewer).header("Accept-Language", "ja")).andReturn()
+                .getResponse().getContentAsString();
+        String shyProfile = mvc.perform(get("/manage/" + organization.slug() + "/members/"
+                + shy.registration().memberId()).session(viewer).header("Accept-Language", "ja")).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(keenProfile).contains("id=\"survey-answers\"");
+        assertThat(shyProfile).doesNotContain("匿名の声").doesNotContain("id=\"survey-answers\"");
     }
 }

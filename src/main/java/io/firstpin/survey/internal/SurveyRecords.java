@@ -7,6 +7,7 @@ import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 import static io.firstpin.platform.db.Tables.SURVEY_ROUND;
 
 import io.firstpin.survey.SurveyAnswers;
+import io.firstpin.survey.AnsweredSurvey;
 import io.firstpin.survey.SurveyResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -98,6 +99,18 @@ public class SurveyRecords {
                 .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId)).and(SURVEY_RESPONSE.EVENT_ID.eq(eventId))
                 .orderBy(SURVEY_RESPONSE.ANSWERED_AT, SURVEY_RESPONSE.ID)
                 .fetch(row -> new Named(response(row), row.get(REGISTRATION.NAME)));
+    }
+
+    /** The member's responses that were not given anonymously, with the event's title and start, newest first. */
+    public List<AnsweredSurvey> ofMember(long organizationId, long memberId) {
+        return db.select(SURVEY_RESPONSE.fields()).select(EVENT.TITLE, EVENT.STARTS_AT)
+                .from(SURVEY_RESPONSE).join(EVENT).on(EVENT.ID.eq(SURVEY_RESPONSE.EVENT_ID))
+                .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId))
+                .and(SURVEY_RESPONSE.MEMBER_ID.eq(memberId))
+                .and(SURVEY_RESPONSE.ANONYMOUS.isFalse())
+                .orderBy(EVENT.STARTS_AT.desc(), SURVEY_RESPONSE.ID.desc())
+                .limit(50)
+                .fetch(row -> new AnsweredSurvey(response(row), row.get(EVENT.TITLE), row.get(EVENT.STARTS_AT).toInstant()));
     }
 
     /** Events that ended in (endedAfter, endedBy] whose survey round has not run. */
