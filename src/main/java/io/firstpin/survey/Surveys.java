@@ -9,8 +9,13 @@ import io.firstpin.registration.Registrations;
 import io.firstpin.survey.internal.SurveyProperties;
 import io.firstpin.survey.internal.SurveyRecords;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -101,6 +106,22 @@ public class Surveys {
      */
     public List<AnsweredSurvey> ofMember(long organizationId, long memberId) {
         return records.ofMember(organizationId, memberId);
+    }
+
+    /** Each event of these communities that has answers, in order, with its summary: NPS, CES and heat over time. */
+    public List<EventSurvey> overTime(long organizationId, Collection<Long> communityIds) {
+        Map<Long, List<SurveyRecords.EventAnswer>> byEvent = records.ofCommunities(organizationId, communityIds)
+                .stream().collect(Collectors.groupingBy(SurveyRecords.EventAnswer::eventId, LinkedHashMap::new,
+                        Collectors.toList()));
+        return byEvent.values().stream()
+                .map(answers -> new EventSurvey(answers.get(0).eventId(), answers.get(0).title(),
+                        answers.get(0).startsAt(), SurveySummary.of(answers.stream()
+                                .map(SurveyRecords.EventAnswer::answers).toList())))
+                .toList();
+    }
+
+    /** An event's survey summary, for the trend over time. */
+    public record EventSurvey(long eventId, String title, Instant startsAt, SurveySummary summary) {
     }
 
     private Registration registrationOf(String manageToken, long eventId) {

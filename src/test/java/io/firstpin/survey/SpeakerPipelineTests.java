@@ -189,6 +189,10 @@ class SpeakerPipelineTests {
                 + shy.registration().memberId()).session(viewer).header("Accept-Language", "ja")).andReturn()
                 .getResponse().getContentAsString();
         assertThat(keenProfile).contains("id=\"survey-answers\"");
+        String slug = communities.inOrganization(organization.id(), meetup.communityId()).slug();
+        String trend = mvc.perform(get("/manage/" + organization.slug() + "/communities/" + slug + "/surveys")
+                .session(viewer).header("Accept-Language", "ja")).andReturn().getResponse().getContentAsString();
+        assertThat(trend).contains("id=\"trend\"").contains("受付の勉強会").contains(">0.0<").contains("id=\"survey-data\"");
         assertThat(shyProfile).doesNotContain("匿名の声").doesNotContain("id=\"survey-answers\"");
     }
 }

@@ -6,12 +6,13 @@ import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 import static io.firstpin.platform.db.Tables.SURVEY_ROUND;
 
-import io.firstpin.survey.SurveyAnswers;
 import io.firstpin.survey.AnsweredSurvey;
+import io.firstpin.survey.SurveyAnswers;
 import io.firstpin.survey.SurveyResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -111,6 +112,20 @@ public class SurveyRecords {
                 .orderBy(EVENT.STARTS_AT.desc(), SURVEY_RESPONSE.ID.desc())
                 .limit(50)
                 .fetch(row -> new AnsweredSurvey(response(row), row.get(EVENT.TITLE), row.get(EVENT.STARTS_AT).toInstant()));
+    }
+
+    /** Every answer given for the events of these communities, in event order, for the trend over time. */
+    public List<EventAnswer> ofCommunities(long organizationId, Collection<Long> communityIds) {
+        return db.select(SURVEY_RESPONSE.fields()).select(EVENT.TITLE, EVENT.STARTS_AT)
+                .from(SURVEY_RESPONSE).join(EVENT).on(EVENT.ID.eq(SURVEY_RESPONSE.EVENT_ID))
+                .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId))
+                .and(EVENT.COMMUNITY_ID.in(communityIds))
+                .orderBy(EVENT.STARTS_AT, EVENT.ID)
+                .fetch(row -> new EventAnswer(row.get(SURVEY_RESPONSE.EVENT_ID), row.get(EVENT.TITLE),
+                        row.get(EVENT.STARTS_AT).toInstant(), response(row).answers()));
+    }
+
+    public record EventAnswer(long eventId, String title, Instant startsAt, SurveyAnswers answers) {
     }
 
     /** Events that ended in (endedAfter, endedBy] whose survey round has not run. */

@@ -1,5 +1,7 @@
 package io.firstpin.survey.web;
 
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
 import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
 import io.firstpin.identity.Role;
@@ -8,6 +10,7 @@ import io.firstpin.organization.Organizations;
 import io.firstpin.survey.SurveySummary;
 import io.firstpin.survey.Surveys;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -22,14 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
 class StaffSurveyController {
 
     private final Organizations organizations;
+    private final Communities communities;
     private final Events events;
     private final Surveys surveys;
     private final JsonMapper json;
     private final MessageSource messages;
 
-    StaffSurveyController(Organizations organizations, Events events, Surveys surveys, JsonMapper json,
-            MessageSource messages) {
+    StaffSurveyController(Organizations organizations, Communities communities, Events events, Surveys surveys,
+            JsonMapper json, MessageSource messages) {
         this.organizations = organizations;
+        this.communities = communities;
         this.events = events;
         this.surveys = surveys;
         this.json = json;
@@ -49,7 +54,27 @@ class StaffSurveyController {
         model.addAttribute("window", surveys.windowOf(id));
         model.addAttribute("respondents", surveys.respondents(organization.id(), id));
         model.addAttribute("chartData", chartData(summary, locale));
+        model.addAttribute("community", communities.inOrganization(organization.id(), event.communityId()));
         return "survey/staff-results";
+    }
+
+    /** NPS, CES and heat event after event, for a community with its branches. */
+    @GetMapping("/manage/{org}/communities/{slug}/surveys")
+    String overTime(@PathVariable String org, @PathVariable String slug, Model model, Locale locale) {
+        Organization organization = organizations.open(org, Role.VIEWER);
+        Community community = communities.inOrganization(organization.id(), slug);
+        List<Surveys.EventSurvey> trend = surveys.overTime(organization.id(), communities.withBranches(community));
+        model.addAttribute("org", organization);
+        model.addAttribute("community", community);
+        model.addAttribute("trend", trend);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("labels", trend.stream().map(e -> e.title()).toList());
+        data.put("nps", trend.stream().map(e -> e.summary().nps()).toList());
+        data.put("heat", trend.stream().map(e -> e.summary().heatMean()).toList());
+        data.put("npsLabel", messages.getMessage("survey.chart.nps-trend", null, locale));
+        data.put("heatLabel", messages.getMessage("survey.chart.heat-trend", null, locale));
+        model.addAttribute("chartData", json.writeValueAsString(Map.of("trend", data)).replace("<", "\\u003c"));
+        return "survey/community";
     }
 
     private String chartData(SurveySummary summary, Locale locale) {
