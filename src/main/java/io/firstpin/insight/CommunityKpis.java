@@ -93,18 +93,18 @@ public class CommunityKpis {
 
         List<ScopeEvent> history = queries.events(ids, to);
         List<KpiQueries.Attended> staff = queries.staffAttendance(ids, from, to);
-        List<EventKpis> events = eventKpis(history, ids, from, to, staff);
         List<Participant> participants = queries.participants(ids, from, to, horizon);
+        List<EventKpis> events = eventKpis(history, ids, from, to, staff, participants);
         Participation participation = new Participation(participants.size(),
                 (int) participants.stream().filter(p -> p.eventsInPeriod() >= 2).count(),
                 (int) staff.stream().map(KpiQueries.Attended::memberId).distinct().count());
         return new CommunityReport(community, withBranches, period, events, participation,
-                cohorts(participants, from, to, zone), footprint(scope, history, period, zone, ids),
+                cohorts(participants, zone), footprint(scope, history, period, zone, ids),
                 settings.newcomerBand());
     }
 
     private List<EventKpis> eventKpis(List<ScopeEvent> history, Set<Long> ids, Instant from, Instant to,
-            List<KpiQueries.Attended> staffAttendance) {
+            List<KpiQueries.Attended> staffAttendance, List<Participant> participants) {
         int first = 0;
         while (first < history.size() && history.get(first).startsAt().isBefore(from)) {
             first++;
@@ -119,18 +119,22 @@ public class CommunityKpis {
                 .collect(Collectors.toMap(Seats::eventId, Function.identity()));
         Map<Long, Integer> staff = new HashMap<>();
         staffAttendance.forEach(a -> staff.merge(a.eventId(), 1, Integer::sum));
+        Map<Long, Integer> newcomers = new HashMap<>();
+        participants.stream().filter(p -> p.firstEventId() != null)
+                .forEach(p -> newcomers.merge(p.firstEventId(), 1, Integer::sum));
 
         List<EventKpis> result = new ArrayList<>();
         for (int i = first; i < history.size(); i++) {
             ScopeEvent event = history.get(i);
-            EventCounts own = counts.getOrDefault(event.id(), new EventCounts(event.id(), 0, 0, 0));
+            EventCounts own = counts.getOrDefault(event.id(), new EventCounts(event.id(), 0, 0));
             Seats seated = seats.getOrDefault(event.id(), new Seats(event.id(), 0, 0));
             Integer previousAttendees = i == 0 ? null
-                    : counts.getOrDefault(history.get(i - 1).id(), new EventCounts(0, 0, 0, 0)).attendees();
+                    : counts.getOrDefault(history.get(i - 1).id(), new EventCounts(0, 0, 0)).attendees();
             result.add(new EventKpis(event.id(), event.communityId(), event.title(), event.startsAt(),
                     event.prefectureCode(), event.city(),
                     event.checkedIn() ? AttendanceBasis.CHECKIN : AttendanceBasis.REGISTRATION, own.attendees(),
-                    own.newcomers(), i == 0 ? null : own.returningFromPrevious(), previousAttendees,
+                    newcomers.getOrDefault(event.id(), 0), i == 0 ? null : own.returningFromPrevious(),
+                    previousAttendees,
                     staff.getOrDefault(event.id(), 0), seated.confirmed(),
                     event.checkedIn() ? seated.noShows() : null));
         }
@@ -141,10 +145,10 @@ public class CommunityKpis {
      * Cohorts of the participants whose first event in scope falls in the period. A window counts only once it has
      * passed for every member of the cohort, so a young cohort shows no number rather than a low one.
      */
-    private List<Cohort> cohorts(List<Participant> participants, Instant from, Instant to, ZoneId zone) {
+    private List<Cohort> cohorts(List<Participant> participants, ZoneId zone) {
         Map<YearMonth, List<Participant>> byMonth = new TreeMap<>();
         for (Participant p : participants) {
-            if (!p.firstAt().isBefore(from) && p.firstAt().isBefore(to)) {
+            if (p.firstAt() != null) {
                 byMonth.computeIfAbsent(YearMonth.from(p.firstAt().atZone(zone)), m -> new ArrayList<>()).add(p);
             }
         }

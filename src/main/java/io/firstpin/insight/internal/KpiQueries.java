@@ -6,6 +6,7 @@ import static io.firstpin.platform.db.Tables.MEMBER;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.lag;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.notExists;
@@ -16,7 +17,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 
 import io.firstpin.platform.db.tables.Attendance;
-import io.firstpin.platform.db.tables.Member;
+import io.firstpin.platform.db.tables.Event;
 import io.firstpin.platform.db.tables.Registration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,13 +28,17 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
 
 /**
- * The KPI queries, set-based so that their cost does not grow with a loop over events: one query numbers the scope's
- * events and walks every attendee's history with window functions; the others count registrations and staff. They run
- * unchanged on H2 and PostgreSQL.
+ * The KPI queries, set-based so that their cost does not grow with a loop over events, and bounded by the period: the
+ * attendees of the period's events (and of the one before, and of the year after for returns) are read and walked per
+ * member with window functions, and of the earlier history only whether each participant has any, which decides who
+ * is a newcomer. Window functions rather than joins of those rows with themselves, whose sizes PostgreSQL cannot
+ * estimate, keep the plans linear. They run unchanged on H2 and PostgreSQL.
  *
  * <p>An attendee of an event is a member checked in there whose registration, if any, is confirmed; for an event
  * without any check-in, a member with a confirmed registration. Waitlisted, lottery-applied, lottery-lost and cancelled
@@ -52,7 +57,7 @@ public class KpiQueries {
 
     /** The scope's events starting before {@code before}, in start order (ties by id), with whether anyone checked in. */
     public List<ScopeEvent> events(Collection<Long> communityIds, Instant before) {
-        Field<Boolean> checkedIn = org.jooq.impl.DSL.field(exists(
+        Field<Boolean> checkedIn = field(exists(
                 selectOne().from(ATTENDANCE).where(ATTENDANCE.EVENT_ID.eq(EVENT.ID)))).as("checked_in");
         return db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.TITLE, EVENT.STARTS_AT, EVENT.PREFECTURE_CODE, EVENT.CITY,
                         EVENT.ONLINE, checkedIn)
@@ -73,53 +78,83 @@ public class KpiQueries {
     }
 
     /**
-     * Attendees, newcomers and returning-from-previous of the events that start in [{@code from}, {@code to}), staff
-     * left out. Newcomers and the previous event are judged against every earlier event in scope, in the period or not.
+     * Attendees and returning-from-previous of the events that start in [{@code since}, {@code to}), staff left out.
+     * The previous event of each is the one before it in scope, so {@code since} must be the start of the event before
+     * the first one of interest, whose own return count is then not meaningful.
      */
-    public List<EventCounts> eventCounts(Collection<Long> communityIds, Instant from, Instant to) {
-        History x = history(communityIds, to);
-        return db.select(x.eventId, count(),
-                        count().filterWhere(x.previousSeq.isNull()),
-                        count().filterWhere(x.previousSeq.eq(x.seq.minus(1L))))
-                .from(x.table)
-                .where(x.startsAt.ge(at(from)).and(x.startsAt.lt(at(to))))
-                .groupBy(x.eventId)
-                .fetch(r -> new EventCounts(r.value1(), r.value2(), r.value3(), r.value4()));
+    public List<EventCounts> eventCounts(Collection<Long> communityIds, Instant since, Instant to) {
+        Table<?> rows = attendeeRows(communityIds, since, to).asTable("attended");
+        Field<Long> seq = rows.field("seq", Long.class);
+        Table<?> walked = select(rows.field("event_id", Long.class), seq,
+                        lag(seq).over(partitionBy(rows.field("member_id", Long.class)).orderBy(seq)).as("previous_seq"))
+                .from(rows)
+                .asTable("walked");
+        Field<Long> eventId = walked.field("event_id", Long.class);
+        return db.select(eventId, count(),
+                        count().filterWhere(walked.field("previous_seq", Long.class)
+                                .eq(walked.field("seq", Long.class).minus(1L))))
+                .from(walked)
+                .groupBy(eventId)
+                .fetch(r -> new EventCounts(r.value1(), r.value2(), r.value3()));
     }
 
     /**
      * One row per participant of the events starting in [{@code from}, {@code to}), staff left out: how many of those
-     * events they attended, and when they attended their first and second events in scope. Events up to
-     * {@code horizon} are looked at, so that a return after the period is seen.
+     * events they attended and, for those who attended no event of the scope before {@code from}, their first event in
+     * scope and when they attended their first and second ones. Events up to {@code horizon} are looked at, so that a
+     * return after the period is seen; of the earlier history only whether there is any is looked into.
      */
     public List<Participant> participants(Collection<Long> communityIds, Instant from, Instant to, Instant horizon) {
-        History x = history(communityIds, horizon);
-        Condition inPeriod = x.startsAt.ge(at(from)).and(x.startsAt.lt(at(to)));
-        Field<Integer> eventsInPeriod = count().filterWhere(inPeriod);
-        return db.select(x.memberId, eventsInPeriod, min(x.startsAt), min(x.startsAt).filterWhere(x.nth.eq(2L)))
-                .from(x.table)
-                .groupBy(x.memberId)
+        Table<?> rows = attendeeRows(communityIds, from, horizon).asTable("attended");
+        Field<Long> rowMember = rows.field("member_id", Long.class);
+        Table<?> walked = select(rowMember, rows.field("event_id", Long.class),
+                        rows.field("starts_at", OffsetDateTime.class),
+                        rowNumber().over(partitionBy(rowMember).orderBy(rows.field("seq", Long.class)))
+                                .cast(Long.class).as("nth"))
+                .from(rows)
+                .asTable("walked");
+        Field<Long> memberId = walked.field("member_id", Long.class);
+        Field<OffsetDateTime> startsAt = walked.field("starts_at", OffsetDateTime.class);
+        Field<Long> nth = walked.field("nth", Long.class);
+        Field<Integer> eventsInPeriod = count().filterWhere(startsAt.lt(at(to)));
+        return db.select(memberId, eventsInPeriod, field(attendedBefore(memberId, communityIds, from)),
+                        min(walked.field("event_id", Long.class)).filterWhere(nth.eq(1L)),
+                        min(startsAt).filterWhere(nth.eq(1L)), min(startsAt).filterWhere(nth.eq(2L)))
+                .from(walked)
+                .groupBy(memberId)
                 .having(eventsInPeriod.gt(0))
-                .fetch(r -> new Participant(r.value1(), r.value2(), r.value3().toInstant(),
-                        r.value4() == null ? null : r.value4().toInstant()));
+                .fetch(row -> row.value3()
+                        ? new Participant(row.value1(), row.value2(), null, null, null)
+                        : new Participant(row.value1(), row.value2(), row.value4(), row.value5().toInstant(),
+                                row.value6() == null ? null : row.value6().toInstant()));
     }
 
     /** Which staff members attended which events starting in [{@code from}, {@code to}). */
     public List<Attended> staffAttendance(Collection<Long> communityIds, Instant from, Instant to) {
-        Condition events = EVENT.COMMUNITY_ID.in(communityIds)
-                .and(EVENT.STARTS_AT.ge(at(from))).and(EVENT.STARTS_AT.lt(at(to)));
-        Table<?> attendees = attendees(ATTENDANCE.EVENT_ID.in(select(EVENT.ID).from(EVENT).where(events)),
-                REGISTRATION.EVENT_ID.in(select(EVENT.ID).from(EVENT).where(events)), true);
-        return db.select(attendees.field("event_id", Long.class), attendees.field("member_id", Long.class))
-                .from(attendees)
-                .fetch(r -> new Attended(r.value1(), r.value2()));
+        var events = select(EVENT.ID).from(EVENT).where(EVENT.COMMUNITY_ID.in(communityIds)
+                .and(EVENT.STARTS_AT.ge(at(from))).and(EVENT.STARTS_AT.lt(at(to))));
+        Attendance a = ATTENDANCE.as("a");
+        Registration r = REGISTRATION.as("r");
+        Attendance any = ATTENDANCE.as("any_check_in");
+        var checkedIn = select(a.EVENT_ID, a.MEMBER_ID)
+                .from(a)
+                .where(a.EVENT_ID.in(events))
+                .and(a.MEMBER_ID.in(staff()))
+                .and(countedCheckIn(a));
+        var byRegistration = select(r.EVENT_ID, r.MEMBER_ID)
+                .from(r)
+                .where(r.EVENT_ID.in(events))
+                .and(r.STATUS.eq(CONFIRMED))
+                .and(r.MEMBER_ID.in(staff()))
+                .and(notExists(selectOne().from(any).where(any.EVENT_ID.eq(r.EVENT_ID))));
+        return db.fetch(checkedIn.unionAll(byRegistration)).map(row -> new Attended(row.value1(), row.value2()));
     }
 
     /** Confirmed registrations of the events starting in [{@code from}, {@code to}), and how many did not check in. */
     public List<Seats> confirmedSeats(Collection<Long> communityIds, Instant from, Instant to) {
         Attendance a = ATTENDANCE.as("a");
         Registration r = REGISTRATION.as("r");
-        return db.select(r.EVENT_ID, count(), count().filterWhere(a.ID.isNull()))
+        return db.select(r.EVENT_ID, count(), count().filterWhere(a.MEMBER_ID.isNull()))
                 .from(r)
                 .leftJoin(a).on(a.EVENT_ID.eq(r.EVENT_ID).and(a.MEMBER_ID.eq(r.MEMBER_ID)))
                 .where(r.STATUS.eq(CONFIRMED))
@@ -130,91 +165,97 @@ public class KpiQueries {
     }
 
     /**
-     * Every (event, member) attendance of the scope's events before {@code before}, staff left out, with the event's
-     * place in the scope's order ({@code seq}), the place of the member's previous attended event, and which of the
-     * member's events it is ({@code nth}, from 1).
+     * (member_id, event_id, seq, starts_at) of the attendees, staff left out, of the scope's events starting in
+     * [{@code from}, {@code to}), {@code seq} numbering those events in scope order (ties by id): checked-in members
+     * whose registration, if any, is confirmed; for events without check-ins, confirmed registrants.
      */
-    private History history(Collection<Long> communityIds, Instant before) {
-        Condition scope = EVENT.COMMUNITY_ID.in(communityIds).and(EVENT.STARTS_AT.lt(at(before)));
-        var scopeEvents = select(EVENT.ID).from(EVENT).where(scope);
-        Table<?> attendees = attendees(ATTENDANCE.EVENT_ID.in(scopeEvents), REGISTRATION.EVENT_ID.in(scopeEvents), false);
-        Field<Long> seq = rowNumber().over(orderBy(EVENT.STARTS_AT, EVENT.ID)).cast(Long.class).as("seq");
-        Table<?> ordered = select(EVENT.ID, EVENT.STARTS_AT, seq).from(EVENT).where(scope).asTable("ev");
+    private static Select<?> attendeeRows(Collection<Long> communityIds, Instant from, Instant to) {
+        Attendance a = ATTENDANCE.as("a");
+        Registration r = REGISTRATION.as("r");
+        Attendance anyCheckIn = ATTENDANCE.as("any_check_in");
+        Table<?> checkedInEvents = scopeEvents(communityIds, from, to, "ce");
+        Table<?> registrationEvents = scopeEvents(communityIds, from, to, "re");
+        var checkedIn = select(a.MEMBER_ID.as("member_id"), a.EVENT_ID.as("event_id"),
+                        checkedInEvents.field("seq", Long.class),
+                        checkedInEvents.field("starts_at", OffsetDateTime.class))
+                .from(checkedInEvents)
+                .join(a).on(a.EVENT_ID.eq(checkedInEvents.field("id", Long.class)))
+                .where(a.MEMBER_ID.notIn(staff()))
+                .and(countedCheckIn(a));
+        var byRegistration = select(r.MEMBER_ID.as("member_id"), r.EVENT_ID.as("event_id"),
+                        registrationEvents.field("seq", Long.class),
+                        registrationEvents.field("starts_at", OffsetDateTime.class))
+                .from(registrationEvents)
+                .join(r).on(r.EVENT_ID.eq(registrationEvents.field("id", Long.class)))
+                .where(r.STATUS.eq(CONFIRMED))
+                .and(notExists(selectOne().from(anyCheckIn)
+                        .where(anyCheckIn.EVENT_ID.eq(registrationEvents.field("id", Long.class)))))
+                .and(r.MEMBER_ID.notIn(staff()));
+        return checkedIn.unionAll(byRegistration);
+    }
 
-        Field<Long> memberId = attendees.field("member_id", Long.class);
-        Field<Long> eventSeq = ordered.field("seq", Long.class);
-        Table<?> walked = select(memberId, ordered.field(EVENT.ID).as("event_id"),
-                ordered.field(EVENT.STARTS_AT).as("starts_at"), eventSeq,
-                lag(eventSeq).over(partitionBy(memberId).orderBy(eventSeq)).as("previous_seq"),
-                rowNumber().over(partitionBy(memberId).orderBy(eventSeq)).cast(Long.class).as("nth"))
-                .from(attendees)
-                .join(ordered).on(ordered.field(EVENT.ID).eq(attendees.field("event_id", Long.class)))
-                .asTable("x");
-        return new History(walked);
+    /** The scope's events starting in [{@code from}, {@code to}) with their place in that order. */
+    private static Table<?> scopeEvents(Collection<Long> communityIds, Instant from, Instant to, String alias) {
+        return select(EVENT.ID.as("id"), EVENT.STARTS_AT.as("starts_at"),
+                        rowNumber().over(orderBy(EVENT.STARTS_AT, EVENT.ID)).cast(Long.class).as("seq"))
+                .from(EVENT)
+                .where(EVENT.COMMUNITY_ID.in(communityIds))
+                .and(EVENT.STARTS_AT.ge(at(from)))
+                .and(EVENT.STARTS_AT.lt(at(to)))
+                .asTable(alias);
     }
 
     /**
-     * (event_id, member_id) of the attendees of the events the two conditions select, of staff or of everyone else:
-     * checked-in members whose registration, if any, is confirmed; for events without check-ins, confirmed registrants.
+     * Whether the member attended an event of the scope starting before {@code before}; a correlated test that stops at
+     * the first such attendance, so that a long history costs no more than a short one.
      */
-    private static Table<?> attendees(Condition attendanceOfEvents, Condition registrationOfEvents, boolean staff) {
-        Attendance a = ATTENDANCE;
-        Registration r = REGISTRATION.as("r");
-        Member m = MEMBER.as("m");
-        Attendance anyCheckIn = ATTENDANCE.as("any_check_in");
-        var checkedIn = select(a.EVENT_ID.as("event_id"), a.MEMBER_ID.as("member_id"))
-                .from(a)
-                .join(m).on(m.ID.eq(a.MEMBER_ID))
-                .leftJoin(r).on(r.EVENT_ID.eq(a.EVENT_ID).and(r.MEMBER_ID.eq(a.MEMBER_ID)))
-                .where(attendanceOfEvents)
-                .and(m.STAFF.eq(staff))
-                .and(r.ID.isNull().or(r.STATUS.eq(CONFIRMED)));
-        Registration registered = REGISTRATION;
-        Member registrant = MEMBER.as("registrant");
-        var byRegistration = select(registered.EVENT_ID.as("event_id"), registered.MEMBER_ID.as("member_id"))
-                .from(registered)
-                .join(registrant).on(registrant.ID.eq(registered.MEMBER_ID))
-                .where(registrationOfEvents)
-                .and(registered.STATUS.eq(CONFIRMED))
-                .and(registrant.STAFF.eq(staff))
-                .and(notExists(selectOne().from(anyCheckIn).where(anyCheckIn.EVENT_ID.eq(registered.EVENT_ID))));
-        return checkedIn.unionAll(byRegistration).asTable("attendee");
+    private static Condition attendedBefore(Field<Long> memberId, Collection<Long> communityIds, Instant before) {
+        Attendance a = ATTENDANCE.as("earlier");
+        Registration r = REGISTRATION.as("earlier_registration");
+        Event e = EVENT.as("earlier_event");
+        Attendance any = ATTENDANCE.as("earlier_any");
+        Condition earlier = e.COMMUNITY_ID.in(communityIds).and(e.STARTS_AT.lt(at(before)));
+        return exists(selectOne().from(a)
+                        .where(a.MEMBER_ID.eq(memberId))
+                        .and(a.EVENT_ID.in(select(e.ID).from(e).where(earlier)))
+                        .and(countedCheckIn(a)))
+                .or(exists(selectOne().from(r)
+                        .where(r.MEMBER_ID.eq(memberId))
+                        .and(r.STATUS.eq(CONFIRMED))
+                        .and(r.EVENT_ID.in(select(e.ID).from(e).where(earlier)
+                                .and(notExists(selectOne().from(any).where(any.EVENT_ID.eq(e.ID))))))));
+    }
+
+    /** The check-in has no registration other than a confirmed one. */
+    private static Condition countedCheckIn(Attendance a) {
+        Registration other = REGISTRATION.as(a.getName() + "_registration");
+        return notExists(selectOne().from(other)
+                .where(other.EVENT_ID.eq(a.EVENT_ID))
+                .and(other.MEMBER_ID.eq(a.MEMBER_ID))
+                .and(other.STATUS.ne(CONFIRMED)));
+    }
+
+    private static Select<Record1<Long>> staff() {
+        return select(MEMBER.ID).from(MEMBER).where(MEMBER.STAFF.isTrue());
     }
 
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static final class History {
-
-        final Table<?> table;
-        final Field<Long> memberId;
-        final Field<Long> eventId;
-        final Field<OffsetDateTime> startsAt;
-        final Field<Long> seq;
-        final Field<Long> previousSeq;
-        final Field<Long> nth;
-
-        History(Table<?> table) {
-            this.table = table;
-            this.memberId = table.field("member_id", Long.class);
-            this.eventId = table.field("event_id", Long.class);
-            this.startsAt = table.field("starts_at", OffsetDateTime.class);
-            this.seq = table.field("seq", Long.class);
-            this.previousSeq = table.field("previous_seq", Long.class);
-            this.nth = table.field("nth", Long.class);
-        }
-    }
-
     public record ScopeEvent(long id, long communityId, String title, Instant startsAt, String prefectureCode,
             String city, boolean online, boolean checkedIn) {
     }
 
-    public record EventCounts(long eventId, int attendees, int newcomers, int returningFromPrevious) {
+    public record EventCounts(long eventId, int attendees, int returningFromPrevious) {
     }
 
-    /** @param secondAt null for someone who attended once */
-    public record Participant(long memberId, int eventsInPeriod, Instant firstAt, Instant secondAt) {
+    /**
+     * @param firstEventId null for someone who attended an event of the scope before the period; then so are
+     *        {@code firstAt} and {@code secondAt}
+     * @param secondAt null for someone who attended once
+     */
+    public record Participant(long memberId, int eventsInPeriod, Long firstEventId, Instant firstAt, Instant secondAt) {
     }
 
     public record Attended(long eventId, long memberId) {
