@@ -2,11 +2,12 @@ package io.firstpin.insight;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.insight.internal.KpiQueries;
 import io.firstpin.insight.internal.KpiQueries.EventCounts;
 import io.firstpin.insight.internal.KpiQueries.Participant;
 import io.firstpin.insight.internal.KpiQueries.ScopeEvent;
 import io.firstpin.insight.internal.KpiQueries.Seats;
+import io.firstpin.insight.internal.KpiQueries;
+import io.firstpin.output.Outputs;
 import io.firstpin.platform.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,11 +42,14 @@ public class CommunityKpis {
 
     private final Communities communities;
     private final KpiQueries queries;
+    private final Outputs outputs;
     private final InsightSettings settings;
     private final Clock clock;
 
-    CommunityKpis(Communities communities, KpiQueries queries, InsightSettings settings, Clock clock) {
+    CommunityKpis(Communities communities, KpiQueries queries, Outputs outputs, InsightSettings settings,
+            Clock clock) {
         this.communities = communities;
+        this.outputs = outputs;
         this.queries = queries;
         this.settings = settings;
         this.clock = clock;
@@ -123,6 +127,9 @@ public class CommunityKpis {
         participants.stream().filter(p -> p.firstEventId() != null)
                 .forEach(p -> newcomers.merge(p.firstEventId(), 1, Integer::sum));
 
+        // outputs as the output module links them to events, explicitly or by its rules
+        Map<Long, Outputs.OutputCount> written = outputs.countsByEvent(
+                history.subList(first, history.size()).stream().map(ScopeEvent::id).toList());
         List<EventKpis> result = new ArrayList<>();
         for (int i = first; i < history.size(); i++) {
             ScopeEvent event = history.get(i);
@@ -136,7 +143,9 @@ public class CommunityKpis {
                     newcomers.getOrDefault(event.id(), 0), i == 0 ? null : own.returningFromPrevious(),
                     previousAttendees,
                     staff.getOrDefault(event.id(), 0), seated.confirmed(),
-                    event.checkedIn() ? seated.noShows() : null));
+                    event.checkedIn() ? seated.noShows() : null,
+                    written.getOrDefault(event.id(), Outputs.OutputCount.NONE).outputs(),
+                    written.getOrDefault(event.id(), Outputs.OutputCount.NONE).authors()));
         }
         return result;
     }

@@ -13,7 +13,8 @@ import java.time.Instant;
  */
 public record EventKpis(long id, long communityId, String title, Instant startsAt, String prefectureCode, String city,
         AttendanceBasis attendanceBy, int attendees, int newcomers, Integer returningFromPrevious,
-        Integer previousAttendees, int staffAttendees, int confirmed, Integer noShows) {
+        Integer previousAttendees, int staffAttendees, int confirmed, Integer noShows, int outputs,
+        int outputAuthors) {
 
     public int returning() {
         return attendees - newcomers;

@@ -281,6 +281,8 @@ public class Outputs {
     }
 
     public record OutputCount(int outputs, int authors) {
+
+        public static final OutputCount NONE = new OutputCount(0, 0);
     }
 
     private List<EventOutput> listed(long organizationId, long eventId) {

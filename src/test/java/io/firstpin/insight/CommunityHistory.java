@@ -5,6 +5,8 @@ import static io.firstpin.platform.db.Tables.COMMUNITY;
 import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.FRAME;
 import static io.firstpin.platform.db.Tables.MEMBER;
+import static io.firstpin.platform.db.Tables.OUTPUT;
+import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 
 import io.firstpin.community.Communities;
@@ -163,6 +165,27 @@ public final class CommunityHistory {
             for (long member : members) {
                 attend(member, null);
             }
+            return this;
+        }
+
+        /** An output linked to this event (by its author's submission), or one staff unlinked again. */
+        public Held reportedBy(long author, String url, boolean unlinkedByStaff) {
+            long output = db.insertInto(OUTPUT)
+                    .set(OUTPUT.ORGANIZATION_ID, community.organizationId())
+                    .set(OUTPUT.URL, url)
+                    .set(OUTPUT.NORMALIZED_URL, url)
+                    .set(OUTPUT.KIND, "BLOG")
+                    .set(OUTPUT.AUTHOR_MEMBER_ID, author)
+                    .set(OUTPUT.SOURCE, "SUBMITTED")
+                    .set(OUTPUT.CREATED_AT, start.plusDays(1))
+                    .returning(OUTPUT.ID).fetchSingle().getId();
+            db.insertInto(OUTPUT_LINK)
+                    .set(OUTPUT_LINK.OUTPUT_ID, output)
+                    .set(OUTPUT_LINK.EVENT_ID, id)
+                    .set(OUTPUT_LINK.LINKED_BY, "SUBMITTED")
+                    .set(OUTPUT_LINK.LINKED_AT, start.plusDays(1))
+                    .set(OUTPUT_LINK.UNLINKED_AT, unlinkedByStaff ? start.plusDays(2) : null)
+                    .execute();
             return this;
         }
 

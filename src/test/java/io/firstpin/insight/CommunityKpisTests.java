@@ -114,6 +114,22 @@ class CommunityKpisTests {
     }
 
     @Test
+    void outputsPerEventAreTheLinkedOnesWithTheirDistinctAuthors() {
+        long writer = history.member("Writer");
+        long other = history.member("Other writer");
+        e1.reportedBy(writer, "https://blog.example.jp/1", false).reportedBy(writer, "https://blog.example.jp/2", false)
+                .reportedBy(other, "https://blog.example.jp/3", false).reportedBy(other, "https://blog.example.jp/4", true);
+
+        CommunityReport report = kpis.report(tokyo, true, YEAR_2025);
+
+        EventKpis first = report.events().stream().filter(e -> e.id() == e1.id()).findFirst().orElseThrow();
+        EventKpis second = report.events().stream().filter(e -> e.id() == e2.id()).findFirst().orElseThrow();
+        assertThat(first.outputs()).isEqualTo(3);
+        assertThat(first.outputAuthors()).isEqualTo(2);
+        assertThat(second.outputs()).isZero();
+    }
+
+    @Test
     void withoutBranchesTheBranchsEventsAreNeitherCountedNorEarlier() {
         CommunityReport report = kpis.report(tokyo, false, YEAR_2025);
 

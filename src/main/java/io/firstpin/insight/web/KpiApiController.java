@@ -51,7 +51,7 @@ class KpiApiController {
         return KpiResponse.of(kpis.report(community, includeBranches, period));
     }
 
-    /** {@code outputs} and {@code outputAuthors} stay null until the output module counts them. */
+    /** {@code outputs}: the outputs linked to the period's events, an output linked to two events counting for each. */
     record KpiResponse(String community, LocalDate from, LocalDate to, boolean includeBranches, int events,
             int uniqueParticipants, int repeaters, Integer outputs, int staffParticipants, BandResponse newcomerBand,
             List<EventResponse> perEvent, List<CohortResponse> cohorts, FootprintResponse footprint) {
@@ -61,7 +61,8 @@ class KpiApiController {
                     .collect(Collectors.toMap(Footprint.CommunityPace::communityId, Footprint.CommunityPace::slug));
             return new KpiResponse(report.community().slug(), report.period().from(), report.period().to(),
                     report.withBranches(), report.events().size(), report.participation().uniqueParticipants(),
-                    report.participation().repeaters(), null, report.participation().staffParticipants(),
+                    report.participation().repeaters(), report.events().stream().mapToInt(EventKpis::outputs).sum(),
+                    report.participation().staffParticipants(),
                     new BandResponse(report.newcomerBand().min(), report.newcomerBand().max()),
                     report.events().stream().map(e -> EventResponse.of(e, report, slugs)).toList(),
                     report.cohorts().stream().map(CohortResponse::of).toList(),
@@ -79,7 +80,7 @@ class KpiApiController {
         static EventResponse of(EventKpis e, CommunityReport report, Map<Long, String> slugs) {
             return new EventResponse(e.id(), e.title(), DateTimes.at(e.startsAt(), report.zone()),
                     slugs.get(e.communityId()), e.attendees(), e.attendanceBy().apiName(), e.newcomers(),
-                    e.newcomerRatio(), e.returningFromPrevious(), e.returnRate(), null, null, e.noShowRate(),
+                    e.newcomerRatio(), e.returningFromPrevious(), e.returnRate(), e.outputs(), e.outputAuthors(), e.noShowRate(),
                     e.staffAttendees(), e.against(report.newcomerBand()).name().toLowerCase(Locale.ROOT));
         }
     }
