@@ -10,6 +10,7 @@ import io.firstpin.output.internal.MemberFeedRepository;
 import io.firstpin.output.internal.OutputProperties;
 import io.firstpin.output.internal.OutputQueries;
 import io.firstpin.platform.ConflictException;
+import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.outbound.OutboundException;
 import io.firstpin.platform.outbound.OutboundHttp;
@@ -96,13 +97,32 @@ public class MemberFeeds {
 
     /** Reads every feed of the organization now, whatever its schedule. */
     public FeedPoll pollOrganization(long organizationId) {
+        followFeedIdentities(organizationId);
         return pollAll(feeds.findByOrganizationIdOrderById(organizationId));
     }
 
     /** Reads the feeds that are due, the ones waiting longest first; from the scheduled task. */
     public FeedPoll pollDue() {
+        followFeedIdentities(null);
         List<Long> due = queries.dueFeeds(clock.instant(), properties.feedsPerRun());
         return pollAll(feeds.findAllById(due));
+    }
+
+    /**
+     * A feed address added as a member's identity elsewhere (the member page, an import) is followed like one added
+     * here; an address that is not a usable feed address, or that another member follows, is left alone.
+     */
+    private void followFeedIdentities(Long organizationId) {
+        for (OutputQueries.FeedIdentity identity : queries.unfollowedFeedIdentities(organizationId)) {
+            try {
+                OutputUrl address = OutputUrl.of(identity.url());
+                if (feeds.findByOrganizationIdAndNormalizedUrl(identity.organizationId(), address.key()).isEmpty()) {
+                    feeds.save(MemberFeed.of(identity.organizationId(), identity.memberId(), address, clock.instant()));
+                }
+            } catch (InvalidInputException | DuplicateKeyException notFollowable) {
+                // an address the member page took but no feed reader could use, or one followed meanwhile
+            }
+        }
     }
 
     private FeedPoll pollAll(Iterable<MemberFeed> selected) {

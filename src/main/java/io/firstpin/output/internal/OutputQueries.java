@@ -1,6 +1,7 @@
 package io.firstpin.output.internal;
 
 import static io.firstpin.platform.db.Tables.EVENT;
+import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
 import static io.firstpin.platform.db.Tables.MEMBER_FEED;
 import static io.firstpin.platform.db.Tables.OUTPUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
@@ -80,6 +81,27 @@ public class OutputQueries {
     }
 
     /** Per event, the outputs linked to it now and their distinct authors. */
+    /**
+     * Feed addresses given as a member's identity (on the member page, or by an import) that no member feed follows yet,
+     * as (organization, member, address); {@code organizationId} null for every organization.
+     */
+    public List<FeedIdentity> unfollowedFeedIdentities(Long organizationId) {
+        return db.select(MEMBER_IDENTITY.ORGANIZATION_ID, MEMBER_IDENTITY.MEMBER_ID, MEMBER_IDENTITY.IDENTITY_VALUE)
+                .from(MEMBER_IDENTITY)
+                .where(MEMBER_IDENTITY.KIND.eq("FEED"))
+                .and(organizationId == null ? DSL.noCondition() : MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
+                .andNotExists(DSL.selectOne().from(MEMBER_FEED)
+                        .where(MEMBER_FEED.ORGANIZATION_ID.eq(MEMBER_IDENTITY.ORGANIZATION_ID))
+                        .and(MEMBER_FEED.MEMBER_ID.eq(MEMBER_IDENTITY.MEMBER_ID))
+                        .and(MEMBER_FEED.URL.eq(MEMBER_IDENTITY.IDENTITY_VALUE)))
+                .orderBy(MEMBER_IDENTITY.ID)
+                .limit(1000)
+                .fetch(row -> new FeedIdentity(row.value1(), row.value2(), row.value3()));
+    }
+
+    public record FeedIdentity(long organizationId, long memberId, String url) {
+    }
+
     public List<EventOutputs> countsByEvent(Collection<Long> eventIds) {
         if (eventIds.isEmpty()) {
             return List.of();

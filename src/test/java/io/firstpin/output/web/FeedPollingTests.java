@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -186,6 +187,24 @@ class FeedPollingTests {
 
         assertThat(again.path("newOutputs").asInt()).isZero();
         assertThat(community.outputs()).isEmpty();
+    }
+
+    @Test
+    void aFeedGivenAsAMembersIdentityElsewhereIsFollowedToo() {
+        Community community = community("feeds-identity");
+        serveFeed("note", community.eventId());
+        ApiClient.Answer member = community.admin().post("/api/v1/organizations/feeds-identity/members",
+                json("displayName", "Hanako", "identities", List.of(Map.of("kind", "feed",
+                        "value", blogs.url("/note/feed")))));
+        assertThat(member.status()).as(member.toString()).isEqualTo(201);
+
+        JsonNode poll = community.poll();
+        JsonNode again = community.poll();
+
+        assertThat(poll.path("feeds").asInt()).isEqualTo(1);
+        assertThat(poll.path("newOutputs").asInt()).isEqualTo(1);
+        assertThat(again.path("feeds").asInt()).isEqualTo(1);
+        assertThat(community.feedsOf(member.json().path("id").asLong())).hasSize(1);
     }
 
     @Test
