@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -57,6 +58,16 @@ public final class Browser implements AutoCloseable {
 
     public WebElement find(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    /**
+     * Waits until the element shows this text and answers it. After a click that submits a form, the old page can
+     * still be there for a moment, so reading the element at once could read, or lose, the page being replaced.
+     */
+    public String awaitText(By by, String expected) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBe(by, expected));
+        return expected;
     }
 
     public Browser type(By by, String text) {

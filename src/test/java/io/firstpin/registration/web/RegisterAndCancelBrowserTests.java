@@ -93,7 +93,7 @@ class RegisterAndCancelBrowserTests {
             String hanakosPage = browser.path();
 
             browser.visit(manageLinkMailedTo("taro@example.jp")).click(By.id("cancel"));
-            assertThat(browser.find(By.id("status")).getText()).isEqualTo("キャンセル済み");
+            browser.awaitText(By.id("status"), "キャンセル済み");
 
             browser.visit(hanakosPage);
             assertThat(browser.find(By.id("status")).getText()).isEqualTo("参加確定");
