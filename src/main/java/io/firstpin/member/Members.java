@@ -341,19 +341,7 @@ public class Members {
 
     /** The member known by this identity of this kind, however it is typed. */
     public Optional<Member> findByIdentity(long organizationId, IdentityKind kind, String value) {
-        String key;
-        try {
-            key = kind.normalize(value);
-        } catch (InvalidInputException notAnIdentity) {
-            return Optional.empty();
-        }
-        return db.select(MEMBER_IDENTITY.MEMBER_ID)
-                .from(MEMBER_IDENTITY)
-                .where(MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
-                .and(MEMBER_IDENTITY.KIND.eq(kind.name()))
-                .and(MEMBER_IDENTITY.NORMALIZED_VALUE.eq(key))
-                .fetchOptional(MEMBER_IDENTITY.MEMBER_ID)
-                .flatMap(members::findById);
+        return idByIdentity(organizationId, new IdentityInput(kind, value)).flatMap(members::findById);
     }
 
     /**

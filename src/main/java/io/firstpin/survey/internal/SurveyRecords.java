@@ -13,11 +13,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.dao.DuplicateKeyException;
@@ -51,15 +54,7 @@ public class SurveyRecords {
                     .set(SURVEY_RESPONSE.EVENT_ID, eventId)
                     .set(SURVEY_RESPONSE.ORGANIZATION_ID, organizationId)
                     .set(SURVEY_RESPONSE.MEMBER_ID, memberId)
-                    .set(SURVEY_RESPONSE.NPS, answers.nps())
-                    .set(SURVEY_RESPONSE.CES, answers.ces())
-                    .set(SURVEY_RESPONSE.HEAT, answers.heat())
-                    .set(SURVEY_RESPONSE.BEST, answers.best())
-                    .set(SURVEY_RESPONSE.COMMENT, answers.comment())
-                    .set(SURVEY_RESPONSE.WANTS_TO_SPEAK, answers.wantsToSpeak())
-                    .set(SURVEY_RESPONSE.TALK_TOPIC, answers.talkTopic())
-                    .set(SURVEY_RESPONSE.WANTS_TO_ORGANISE, answers.wantsToOrganise())
-                    .set(SURVEY_RESPONSE.ANONYMOUS, answers.anonymous())
+                    .set(answerColumns(answers))
                     .set(SURVEY_RESPONSE.ANSWERED_AT, at(now))
                     .set(SURVEY_RESPONSE.UPDATED_AT, at(now))
                     .onConflictDoNothing()
@@ -72,17 +67,24 @@ public class SurveyRecords {
         }
     }
 
+    /** The columns a response's answers are kept in, the same for a first answer and an edit. */
+    private static Map<Field<?>, Object> answerColumns(SurveyAnswers answers) {
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(SURVEY_RESPONSE.NPS, answers.nps());
+        columns.put(SURVEY_RESPONSE.CES, answers.ces());
+        columns.put(SURVEY_RESPONSE.HEAT, answers.heat());
+        columns.put(SURVEY_RESPONSE.BEST, answers.best());
+        columns.put(SURVEY_RESPONSE.COMMENT, answers.comment());
+        columns.put(SURVEY_RESPONSE.WANTS_TO_SPEAK, answers.wantsToSpeak());
+        columns.put(SURVEY_RESPONSE.TALK_TOPIC, answers.talkTopic());
+        columns.put(SURVEY_RESPONSE.WANTS_TO_ORGANISE, answers.wantsToOrganise());
+        columns.put(SURVEY_RESPONSE.ANONYMOUS, answers.anonymous());
+        return columns;
+    }
+
     public void update(long responseId, SurveyAnswers answers, Instant now) {
         db.update(SURVEY_RESPONSE)
-                .set(SURVEY_RESPONSE.NPS, answers.nps())
-                .set(SURVEY_RESPONSE.CES, answers.ces())
-                .set(SURVEY_RESPONSE.HEAT, answers.heat())
-                .set(SURVEY_RESPONSE.BEST, answers.best())
-                .set(SURVEY_RESPONSE.COMMENT, answers.comment())
-                .set(SURVEY_RESPONSE.WANTS_TO_SPEAK, answers.wantsToSpeak())
-                .set(SURVEY_RESPONSE.TALK_TOPIC, answers.talkTopic())
-                .set(SURVEY_RESPONSE.WANTS_TO_ORGANISE, answers.wantsToOrganise())
-                .set(SURVEY_RESPONSE.ANONYMOUS, answers.anonymous())
+                .set(answerColumns(answers))
                 .set(SURVEY_RESPONSE.UPDATED_AT, at(now))
                 .where(SURVEY_RESPONSE.ID.eq(responseId))
                 .execute();
