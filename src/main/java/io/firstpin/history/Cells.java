@@ -1,6 +1,8 @@
 package io.firstpin.history;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
@@ -9,11 +11,11 @@ import java.util.stream.IntStream;
 final class Cells {
 
     private final CsvTable.CsvRow row;
-    private final List<String> header;
+    private final Header header;
     private final List<ImportProblem> problems;
     private int found;
 
-    Cells(CsvTable.CsvRow row, List<String> header, List<ImportProblem> problems) {
+    Cells(CsvTable.CsvRow row, Header header, List<ImportProblem> problems) {
         this.row = row;
         this.header = header;
         this.problems = problems;
@@ -24,17 +26,36 @@ final class Cells {
         return IntStream.range(0, header.size()).filter(i -> column.matches(header.get(i))).findFirst();
     }
 
+    /** A file's header, finding each column once for all its rows rather than once per cell read. */
+    static final class Header {
+
+        private final List<String> names;
+        private final Map<Column, OptionalInt> found = new IdentityHashMap<>();
+
+        Header(List<String> names) {
+            this.names = names;
+        }
+
+        OptionalInt index(Column column) {
+            return found.computeIfAbsent(column, c -> Cells.index(names, c));
+        }
+
+        String name(int column) {
+            return names.get(column);
+        }
+    }
+
     int row() {
         return row.row();
     }
 
     boolean has(Column column) {
-        return index(header, column).isPresent();
+        return header.index(column).isPresent();
     }
 
     /** The cell's value, blank when the file has no such column. */
     String text(Column column) {
-        OptionalInt at = index(header, column);
+        OptionalInt at = header.index(column);
         return at.isPresent() ? row.value(at.getAsInt()) : "";
     }
 
@@ -72,13 +93,13 @@ final class Cells {
     }
 
     void problem(Column column, String code, Object... args) {
-        OptionalInt at = index(header, column);
-        problems.add(ImportProblem.ofCell(row.row(), at.isPresent() ? header.get(at.getAsInt()) : column.shown(), code,
+        OptionalInt at = header.index(column);
+        problems.add(ImportProblem.ofCell(row.row(), at.isPresent() ? header.name(at.getAsInt()) : column.shown(), code,
                 args));
     }
 
     void problemAt(int column, String code, Object... args) {
-        problems.add(ImportProblem.ofCell(row.row(), header.get(column), code, args));
+        problems.add(ImportProblem.ofCell(row.row(), header.name(column), code, args));
     }
 
     /** Whether reading this row found any problem. */

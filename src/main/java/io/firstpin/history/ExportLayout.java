@@ -71,13 +71,14 @@ abstract class ExportLayout {
         }
         List<ImportedRow> rows = new ArrayList<>();
         Map<String, Integer> firstRowOf = new HashMap<>();
+        Cells.Header columns = new Cells.Header(header);
         for (CsvTable.CsvRow csvRow : filled) {
             if (csvRow.values().size() != header.size()) {
                 problems.add(ImportProblem.ofRow(csvRow.row(), "history.row.width", csvRow.values().size(),
                         header.size()));
                 continue;
             }
-            Cells cells = new Cells(csvRow, header, problems);
+            Cells cells = new Cells(csvRow, columns, problems);
             List<String> answers = new ArrayList<>();
             for (int column : questionColumns) {
                 String answer = cells.value(column);
