@@ -8,11 +8,13 @@
       return;
     }
     var chart = echarts.init(element, null, { renderer: 'canvas' });
+    var categories = series.categories
+      || series.counts.map(function (c, i) { return String(i + series.first); });
     chart.setOption({
-      title: { text: series.label, left: 'center', textStyle: { fontSize: 14 } },
+      title: { text: series.label, left: 'center', textStyle: { fontSize: 14, width: element.clientWidth - 16, overflow: 'truncate' } },
       tooltip: { trigger: 'axis' },
-      grid: { left: 36, right: 16, top: 40, bottom: 28 },
-      xAxis: { type: 'category', data: series.counts.map(function (c, i) { return String(i + series.first); }) },
+      grid: { left: 36, right: 16, top: 40, bottom: 28, containLabel: true },
+      xAxis: { type: 'category', data: categories },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', data: series.counts }]
     });
@@ -52,6 +54,9 @@
     draw('chart-nps', data.nps);
     draw('chart-ces', data.ces);
     draw('chart-heat', data.heat);
+    (data.questions || []).forEach(function (question) {
+      draw('chart-question-' + question.id, question);
+    });
   }
 
   if (document.readyState === 'loading') {

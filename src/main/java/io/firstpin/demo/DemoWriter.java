@@ -5,6 +5,7 @@ import static io.firstpin.platform.db.Tables.COMMUNITY;
 import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.EVENT_SESSION;
 import static io.firstpin.platform.db.Tables.FRAME;
+import static io.firstpin.platform.db.Tables.LEADER_ROLE;
 import static io.firstpin.platform.db.Tables.MEMBER;
 import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
 import static io.firstpin.platform.db.Tables.ORGANIZATION;
@@ -112,12 +113,23 @@ final class DemoWriter {
                 pendingEvents.clear();
             }
         }
+        leaderRoles(organizationId, communityIds, memberIds, plan);
         backdate(organizationId, communityIds, plan);
         log.debug("Demo rows written: members and identities {} ms, events with agendas and frames {} ms, "
                 + "registrations and attendance {} ms", (membersWritten - started) / 1_000_000,
                 (eventsWritten - membersWritten) / 1_000_000, (System.nanoTime() - eventsWritten) / 1_000_000);
         return new DemoSummary(communityIds.length, people.size(), identities, events.size(), sessions,
                 frameIds.length, registrations, attendances);
+    }
+
+    private void leaderRoles(long organizationId, long[] communityIds, long[] memberIds, DemoPlan plan) {
+        Batch<?> rows = new Batch<>(LEADER_ROLE, null, LEADER_ROLE.ORGANIZATION_ID, LEADER_ROLE.COMMUNITY_ID,
+                LEADER_ROLE.MEMBER_ID, LEADER_ROLE.STARTED_ON, LEADER_ROLE.ENDED_ON, LEADER_ROLE.CREATED_AT);
+        for (DemoLeaders.Role role : DemoLeaders.plan(plan)) {
+            rows.add(organizationId, communityIds[role.community()], memberIds[role.person()], role.startedOn(),
+                    role.endedOn(), time(plan.historyStart()));
+        }
+        rows.finish();
     }
 
     private long[] members(long organizationId, DemoPlan plan) {

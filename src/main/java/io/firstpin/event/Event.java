@@ -35,6 +35,7 @@ public class Event {
     private String prefectureCode;
     private String city;
     private String hashtag;
+    private String connpassUrl;
     private final Instant createdAt;
     private Instant registrationOpensAt;
     private Instant registrationClosesAt;
@@ -44,8 +45,8 @@ public class Event {
     @PersistenceCreator
     Event(Long id, long organizationId, long communityId, String title, String description, EventKind kind,
             Instant startsAt, Instant endsAt, boolean online, String onlineUrl, String venueName, String venueAddress,
-            String prefectureCode, String city, String hashtag, Instant createdAt, Instant registrationOpensAt,
-            Instant registrationClosesAt, List<Session> sessions) {
+            String prefectureCode, String city, String hashtag, String connpassUrl, Instant createdAt,
+            Instant registrationOpensAt, Instant registrationClosesAt, List<Session> sessions) {
         this.id = id;
         this.organizationId = organizationId;
         this.communityId = communityId;
@@ -61,6 +62,7 @@ public class Event {
         this.prefectureCode = prefectureCode;
         this.city = city;
         this.hashtag = hashtag;
+        this.connpassUrl = connpassUrl;
         this.createdAt = createdAt;
         this.registrationOpensAt = registrationOpensAt;
         this.registrationClosesAt = registrationClosesAt;
@@ -69,7 +71,7 @@ public class Event {
 
     static Event plan(long organizationId, long communityId, EventDetails details, List<Session> agenda, Instant now) {
         Event event = new Event(null, organizationId, communityId, null, null, null, null, null, false, null, null, null,
-                null, null, null, now, null, null, List.of());
+                null, null, null, null, now, null, null, List.of());
         event.describe(details);
         event.setAgenda(agenda);
         return event;
@@ -89,6 +91,7 @@ public class Event {
         this.prefectureCode = venue == null ? null : venue.prefecture().code();
         this.city = venue == null ? null : venue.city();
         this.hashtag = details.hashtag().map(Hashtag::value).orElse(null);
+        this.connpassUrl = details.connpassUrl();
     }
 
     void setAgenda(List<Session> agenda) {
@@ -188,6 +191,11 @@ public class Event {
         return Optional.ofNullable(hashtag).map(Hashtag::new);
     }
 
+    /** The event's own page on connpass, or null. */
+    public String connpassUrl() {
+        return connpassUrl;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }
@@ -199,6 +207,6 @@ public class Event {
     /** The details as they stand, for editing. */
     public EventDetails details() {
         return new EventDetails(title, description, kind, startsAt, endsAt, venue().orElse(null), online, onlineUrl,
-                hashtag());
+                hashtag(), connpassUrl);
     }
 }

@@ -10,9 +10,18 @@ import java.util.Optional;
 /**
  * What an event is: its title, kind, time and place. An event takes place at a venue, online, or both (a hybrid
  * event has a venue and an online URL); it must have at least one of them.
+ *
+ * @param connpassUrl the event's own page on connpass where it is also published, or null; posts linking it report on
+ *        the event
  */
 public record EventDetails(String title, String description, EventKind kind, Instant startsAt, Instant endsAt,
-        Venue venue, boolean online, String onlineUrl, Optional<Hashtag> hashtag) {
+        Venue venue, boolean online, String onlineUrl, Optional<Hashtag> hashtag, String connpassUrl) {
+
+    /** An event published on Firstpin alone. */
+    public EventDetails(String title, String description, EventKind kind, Instant startsAt, Instant endsAt,
+            Venue venue, boolean online, String onlineUrl, Optional<Hashtag> hashtag) {
+        this(title, description, kind, startsAt, endsAt, venue, online, onlineUrl, hashtag, null);
+    }
 
     public EventDetails {
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
@@ -36,6 +45,10 @@ public record EventDetails(String title, String description, EventKind kind, Ins
         if (onlineUrl != null && !onlineUrl.isBlank() && !Material.isWebAddress(onlineUrl.strip())) {
             problems.add(problem("onlineUrl", "validation.url"));
         }
+        if (connpassUrl != null && !connpassUrl.isBlank()
+                && (connpassUrl.strip().length() > 2000 || !Material.isWebAddress(connpassUrl.strip()))) {
+            problems.add(problem("connpassUrl", "validation.url"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -43,6 +56,7 @@ public record EventDetails(String title, String description, EventKind kind, Ins
         description = description == null || description.isBlank() ? null : description.strip();
         kind = kind == null ? EventKind.STUDY_SESSION : kind;
         onlineUrl = onlineUrl == null || onlineUrl.isBlank() ? null : onlineUrl.strip();
+        connpassUrl = connpassUrl == null || connpassUrl.isBlank() ? null : connpassUrl.strip();
         hashtag = hashtag == null ? Optional.empty() : hashtag;
     }
 

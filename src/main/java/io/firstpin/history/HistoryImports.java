@@ -2,6 +2,9 @@ package io.firstpin.history;
 
 import io.firstpin.attendance.PastCheckIns;
 import io.firstpin.attendance.PastCheckIns.PastCheckIn;
+import io.firstpin.community.Community;
+import io.firstpin.event.Event;
+import io.firstpin.event.EventDetails;
 import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
@@ -13,6 +16,7 @@ import io.firstpin.member.IdentityKind;
 import io.firstpin.member.Members;
 import io.firstpin.member.Members.NamedIdentity;
 import io.firstpin.member.Members.Resolution;
+import io.firstpin.member.MergeSuggestions;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
@@ -27,10 +31,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.Objects;
 import org.springframework.dao.DuplicateKeyException;
@@ -47,18 +53,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HistoryImports {
 
+    /** The frame of a created event whose file names none (Meetup). */
+    static final String NEW_EVENT_FRAME = "一般枠";
+
     private final Events events;
     private final Members members;
+    private final MergeSuggestions suggestions;
     private final PastRegistrations registrations;
     private final Questionnaires questionnaires;
     private final PastCheckIns checkIns;
     private final ImportLog log;
+    private final ColumnMappings mappings;
     private final Clock clock;
 
-    HistoryImports(Events events, Members members, PastRegistrations registrations, Questionnaires questionnaires,
-            PastCheckIns checkIns, ImportLog log, Clock clock) {
+    HistoryImports(Events events, Members members, MergeSuggestions suggestions, PastRegistrations registrations,
+            Questionnaires questionnaires, PastCheckIns checkIns, ImportLog log, ColumnMappings mappings, Clock clock) {
+        this.mappings = mappings;
         this.events = events;
         this.members = members;
+        this.suggestions = suggestions;
         this.registrations = registrations;
         this.questionnaires = questionnaires;
         this.checkIns = checkIns;
@@ -80,25 +93,99 @@ public class HistoryImports {
     @Transactional
     public ImportSummary importFile(long organizationId, long eventId, ImportFormat format, String fileName,
             byte[] content, Consumer<ImportStage> progress) {
+        return importFile(organizationId, eventId, format, null, fileName, content, progress);
+    }
+
+    /**
+     * As {@link #importFile(long, long, ImportFormat, String, byte[], Consumer)}; a generic CSV is read through the
+     * mapping given, or else the one remembered for its header in the event's community, and a mapping that
+     * imported is remembered.
+     */
+    @Transactional
+    public ImportSummary importFile(long organizationId, long eventId, ImportFormat format, ColumnMapping mapping,
+            String fileName, byte[] content, Consumer<ImportStage> progress) {
         EventSummary event = events.summary(eventId).filter(e -> e.organizationId() == organizationId)
                 .orElseThrow(() -> NotFoundException.of("event", eventId));
         progress.accept(ImportStage.READING);
-        ImportedFile file = format.read(content);
+        ColumnMapping used = mapping(event.communityId(), format, mapping, content);
+        ImportedFile file = format.read(content, used);
         String sha256 = sha256(content);
-        return log.earlier(eventId, sha256).orElseGet(() -> {
-            try {
-                ImportSummary summary = apply(event, file, progress);
-                log.record(organizationId, eventId, format.apiName(), fileName(fileName), sha256, content, summary,
-                        clock.instant());
-                return summary;
-            } catch (InvalidInputException broken) {
-                throw new ImportRejected(broken.problems().stream()
-                        .map(p -> ImportProblem.ofFile(p.code(), p.args().toArray()))
-                        .toList(), file.encoding());
-            } catch (DuplicateKeyException raced) {
-                throw new ConflictException("file", "history.import.concurrent");
+        return log.earlier(eventId, sha256)
+                .orElseGet(() -> importRead(event, file, format, used, fileName, content, sha256, progress));
+    }
+
+    private ColumnMapping mapping(long communityId, ImportFormat format, ColumnMapping given, byte[] content) {
+        if (!format.needsMapping()) {
+            return null;
+        }
+        return given != null ? given : mappings.rememberedFor(communityId, content).orElse(null);
+    }
+
+    /**
+     * Imports the file into an event of the community created for it from the title and start given, all or nothing:
+     * the event exists only when the file imports. A file imported into an event of the community before answers
+     * that event and its counts again, so a bulk import run twice creates nothing.
+     *
+     * @throws ImportRejected with every problem of a file that cannot be imported; no event is created then
+     */
+    @Transactional
+    public IntoEvent importIntoNewEvent(Community community, String title, Instant startsAt, ImportFormat format,
+            String fileName, byte[] content, Consumer<ImportStage> progress) {
+        progress.accept(ImportStage.READING);
+        ColumnMapping used = mapping(community.id(), format, null, content);
+        ImportedFile file = format.read(content, used);
+        String sha256 = sha256(content);
+        Optional<IntoEvent> earlier = log.earlierInOrganization(community.organizationId(), sha256).entrySet()
+                .stream()
+                .filter(e -> events.summary(e.getKey()).filter(s -> s.communityId() == community.id()).isPresent())
+                .findFirst()
+                .map(e -> new IntoEvent(e.getKey(), e.getValue(), false));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Event event;
+        try {
+            List<FramePlan> frames = framePlans(file);
+            event = events.plan(community, new EventDetails(title, null, null, startsAt, null, null, true, null,
+                    Optional.empty()), List.of(), frames, NEW_EVENT_FRAME);
+        } catch (InvalidInputException invalid) {
+            throw new ImportRejected(invalid.problems().stream()
+                    .map(p -> ImportProblem.ofFile("history.bulk.event-invalid", p.field()))
+                    .toList(), file.encoding());
+        }
+        EventSummary created = events.summary(event.id()).orElseThrow();
+        ImportSummary summary = importRead(created, file, format, used, fileName, content, sha256, progress);
+        return new IntoEvent(event.id(), summary, true);
+    }
+
+    /** The events of the organization this very file was imported into, earliest first. */
+    @Transactional(readOnly = true)
+    public List<Long> importedBefore(long organizationId, byte[] content) {
+        return List.copyOf(log.earlierInOrganization(organizationId, sha256(content)).keySet());
+    }
+
+    /** Where a file of a bulk import went and what it gave; {@code eventCreated} when its event is new. */
+    public record IntoEvent(long eventId, ImportSummary summary, boolean eventCreated) {
+    }
+
+    private ImportSummary importRead(EventSummary event, ImportedFile file, ImportFormat format, ColumnMapping mapping,
+            String fileName, byte[] content, String sha256, Consumer<ImportStage> progress) {
+        try {
+            ImportSummary summary = apply(event, file, progress);
+            if (mapping != null) {
+                ColumnMappings.header(content).ifPresent(header ->
+                        mappings.remember(event.communityId(), header, mapping));
             }
-        });
+            log.record(event.organizationId(), event.id(), format.apiName(), fileName(fileName), sha256, content,
+                    summary, clock.instant());
+            return summary;
+        } catch (InvalidInputException broken) {
+            throw new ImportRejected(broken.problems().stream()
+                    .map(p -> ImportProblem.ofFile(p.code(), p.args().toArray()))
+                    .toList(), file.encoding());
+        } catch (DuplicateKeyException raced) {
+            throw new ConflictException("file", "history.import.concurrent");
+        }
     }
 
     private ImportSummary apply(EventSummary event, ImportedFile file, Consumer<ImportStage> progress) {
@@ -139,7 +226,7 @@ public class HistoryImports {
         questionnaires.importAnswers(organizationId, event.id(), file.questions(), answers);
         checkIns.record(organizationId, event.id(), present);
         return new ImportSummary(rows.size(), rows.size(), present.size(), people.created(), people.matched(),
-                file.encoding());
+                file.encoding(), suggestions.countInvolving(organizationId, new HashSet<>(people.memberIds())));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.firstpin.history;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -8,7 +9,9 @@ import java.util.Optional;
 public enum ImportFormat {
     CONNPASS(new ConnpassLayout()),
     DOORKEEPER(new DoorkeeperLayout()),
-    MEETUP(new MeetupLayout());
+    MEETUP(new MeetupLayout()),
+    /** Any CSV, read through a column mapping. */
+    GENERIC(null);
 
     private final ExportLayout layout;
 
@@ -22,7 +25,49 @@ public enum ImportFormat {
      * @throws ImportRejected with every problem found, by row and column
      */
     public ImportedFile read(byte[] bytes) {
-        return layout.read(DecodedText.decode(bytes));
+        return read(bytes, null);
+    }
+
+    /**
+     * As {@link #read(byte[])}; a generic CSV is read through the mapping, which must name the column of the name.
+     *
+     * @throws ImportRejected also for a generic CSV without a mapping or with one that does not fit its header
+     */
+    public ImportedFile read(byte[] bytes, ColumnMapping mapping) {
+        if (layout != null) {
+            return layout.read(DecodedText.decode(bytes));
+        }
+        if (mapping == null) {
+            throw ImportRejected.of(ImportProblem.ofFile("history.generic.unmapped", "name"));
+        }
+        DecodedText text = DecodedText.decode(bytes);
+        List<ImportProblem> problems;
+        try {
+            problems = mapping.problemsWith(CsvTable.parse(text.text()).header());
+        } catch (ImportRejected rejected) {
+            throw rejected.withEncoding(text.encoding());
+        }
+        if (!problems.isEmpty()) {
+            throw new ImportRejected(problems, text.encoding());
+        }
+        return new GenericLayout(mapping).read(text);
+    }
+
+    /** Whether the file's columns must be mapped before it can be read. */
+    public boolean needsMapping() {
+        return layout == null;
+    }
+
+    /** The formats by their API names, as messages list them. */
+    public static String names() {
+        return String.join(", ", Arrays.stream(values()).map(ImportFormat::apiName).toList());
+    }
+
+    /** The site whose export has this header: the first whose required columns are all there. */
+    public static Optional<ImportFormat> recognize(List<String> header) {
+        return Arrays.stream(values())
+                .filter(f -> f.layout != null && f.layout.required().stream().allMatch(c -> Cells.index(header, c).isPresent()))
+                .findFirst();
     }
 
     public String apiName() {

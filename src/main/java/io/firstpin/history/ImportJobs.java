@@ -38,10 +38,14 @@ public class ImportJobs {
     private final Events events;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final BulkImports bulk;
+    private final ColumnMappings mappings;
 
     ImportJobs(DSLContext db, HistoryImports imports, Events events, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, BulkImports bulk, ColumnMappings mappings) {
         this.db = db;
+        this.bulk = bulk;
+        this.mappings = mappings;
         this.imports = imports;
         this.events = events;
         this.clock = clock;
@@ -50,11 +54,74 @@ public class ImportJobs {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    public enum State { QUEUED, RUNNING, DONE, REJECTED, FAILED }
+    /** MAPPING: a generic CSV waiting for staff to map its columns. */
+    public enum State { MAPPING, QUEUED, RUNNING, DONE, REJECTED, FAILED }
 
     /** Queues the file for the event; answers the job's id. */
     @Transactional
     public long start(long organizationId, long eventId, ImportFormat format, String fileName, byte[] content) {
+        return insert(organizationId, eventId, format, fileName, content, State.QUEUED);
+    }
+
+    /** Keeps a generic CSV until its columns are mapped ({@link #startMapped}); answers the job's id. */
+    @Transactional
+    public long awaitMapping(long organizationId, long eventId, String fileName, byte[] content) {
+        return insert(organizationId, eventId, ImportFormat.GENERIC, fileName, content, State.MAPPING);
+    }
+
+    /**
+     * The header and first rows of a file waiting for its mapping, with the mapping remembered for that header.
+     *
+     * @throws ImportRejected when the file is no CSV text at all
+     */
+    @Transactional(readOnly = true)
+    public Preview preview(long organizationId, long eventId, long jobId, int rows) {
+        byte[] content = waitingForMapping(organizationId, eventId, jobId);
+        DecodedText text = DecodedText.decode(content);
+        CsvTable table;
+        try {
+            table = CsvTable.parse(text.text());
+        } catch (ImportRejected rejected) {
+            throw rejected.withEncoding(text.encoding());
+        }
+        long communityId = events.summary(eventId).orElseThrow().communityId();
+        return new Preview(table.header(), table.rows().stream().limit(rows).map(CsvTable.CsvRow::values).toList(),
+                text.encoding(), mappings.remembered(communityId, table.header()));
+    }
+
+    /**
+     * Queues a file waiting for its mapping with the mapping chosen.
+     *
+     * @throws ImportRejected when the mapping does not fit the file's header; the file keeps waiting then
+     */
+    @Transactional
+    public void startMapped(long organizationId, long eventId, long jobId, ColumnMapping mapping) {
+        byte[] content = waitingForMapping(organizationId, eventId, jobId);
+        DecodedText text = DecodedText.decode(content);
+        List<ImportProblem> problems = mapping.problemsWith(CsvTable.parse(text.text()).header());
+        if (!problems.isEmpty()) {
+            throw new ImportRejected(problems, text.encoding());
+        }
+        db.update(HISTORY_IMPORT_JOB)
+                .set(HISTORY_IMPORT_JOB.MAPPING, JSON.writeValueAsString(mapping))
+                .set(HISTORY_IMPORT_JOB.STATE, State.QUEUED.name())
+                .where(HISTORY_IMPORT_JOB.ID.eq(jobId))
+                .and(HISTORY_IMPORT_JOB.STATE.eq(State.MAPPING.name()))
+                .execute();
+    }
+
+    private byte[] waitingForMapping(long organizationId, long eventId, long jobId) {
+        return db.select(HISTORY_IMPORT_JOB.CONTENT).from(HISTORY_IMPORT_JOB)
+                .where(HISTORY_IMPORT_JOB.ID.eq(jobId))
+                .and(HISTORY_IMPORT_JOB.ORGANIZATION_ID.eq(organizationId))
+                .and(HISTORY_IMPORT_JOB.EVENT_ID.eq(eventId))
+                .and(HISTORY_IMPORT_JOB.STATE.eq(State.MAPPING.name()))
+                .fetchOptional(HISTORY_IMPORT_JOB.CONTENT)
+                .orElseThrow(() -> NotFoundException.of("import", jobId));
+    }
+
+    private long insert(long organizationId, long eventId, ImportFormat format, String fileName, byte[] content,
+            State state) {
         events.summary(eventId).filter(e -> e.organizationId() == organizationId)
                 .orElseThrow(() -> NotFoundException.of("event", eventId));
         return db.insertInto(HISTORY_IMPORT_JOB)
@@ -64,14 +131,18 @@ public class ImportJobs {
                 .set(HISTORY_IMPORT_JOB.FILE_NAME, fileName == null || fileName.isBlank() ? "upload.csv"
                         : fileName.length() > 255 ? fileName.substring(0, 255) : fileName)
                 .set(HISTORY_IMPORT_JOB.CONTENT, content)
-                .set(HISTORY_IMPORT_JOB.STATE, State.QUEUED.name())
+                .set(HISTORY_IMPORT_JOB.STATE, state.name())
                 .set(HISTORY_IMPORT_JOB.CREATED_AT, at(clock.instant()))
                 .returningResult(HISTORY_IMPORT_JOB.ID)
                 .fetchOne(HISTORY_IMPORT_JOB.ID);
     }
 
-    /** Runs every queued job, oldest first; answers how many ran here. */
+    /** Runs every queued job, oldest first, single files and then bulk imports; answers how many ran here. */
     public int runQueued() {
+        return runQueuedFiles() + bulk.runQueued();
+    }
+
+    private int runQueuedFiles() {
         int ran = 0;
         for (long id : db.select(HISTORY_IMPORT_JOB.ID).from(HISTORY_IMPORT_JOB)
                 .where(HISTORY_IMPORT_JOB.STATE.eq(State.QUEUED.name()))
@@ -110,7 +181,9 @@ public class ImportJobs {
         var job = db.selectFrom(HISTORY_IMPORT_JOB).where(HISTORY_IMPORT_JOB.ID.eq(id)).fetchOne();
         ImportFormat format = ImportFormat.fromName(job.getFormat()).orElseThrow();
         try {
-            ImportSummary summary = imports.importFile(job.getOrganizationId(), job.getEventId(), format,
+            ColumnMapping mapping = job.getMapping() == null ? null
+                    : JSON.readValue(job.getMapping(), ColumnMapping.class);
+            ImportSummary summary = imports.importFile(job.getOrganizationId(), job.getEventId(), format, mapping,
                     job.getFileName(), job.getContent(), stage -> ownTransaction.executeWithoutResult(status ->
                             db.update(HISTORY_IMPORT_JOB).set(HISTORY_IMPORT_JOB.STAGE, stage.name())
                                     .where(HISTORY_IMPORT_JOB.ID.eq(id)).execute()));
@@ -150,12 +223,21 @@ public class ImportJobs {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
+    /** A file waiting for its mapping: its header, its first rows, and the mapping remembered for the header. */
+    public record Preview(List<String> header, List<List<String>> rows, String encoding,
+            Optional<ColumnMapping> remembered) {
+    }
+
     private record Stored(ImportSummary summary, List<ImportProblem> problems, String encoding) {
     }
 
     /** A job as the page shows it: running (with its stage), or its counts, or its problems. */
     public record Job(long id, String fileName, State state, ImportStage stage, ImportSummary summary,
             List<ImportProblem> problems, String encoding) {
+
+        public boolean waitsForMapping() {
+            return state == State.MAPPING;
+        }
 
         public boolean running() {
             return state == State.QUEUED || state == State.RUNNING;

@@ -1,16 +1,21 @@
 package io.firstpin.history;
 
+import io.firstpin.member.IdentityInput;
+import io.firstpin.member.IdentityKind;
+import io.firstpin.platform.InvalidInputException;
 import io.firstpin.registration.RegistrationStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Meetup's attendee list: Name, User ID, Title, Event Host, RSVP (Yes, No, Waitlist), Guests, RSVPed on,
  * Joined Group on, URL of Member Profile, then the answers to the event's questions; where the organizer took
- * attendance, an Attendance column (Attended, No show, Absent). Meetup gives no email, so members are told apart by
- * their Meetup user id within the event's imports and never matched to anyone else.
+ * attendance, an Attendance column (Attended, No show, Absent). Meetup gives no email; the User ID is the person's
+ * Meetup member id, an identity of its own ({@code MEETUP}), so the same person is one member across every Meetup
+ * import. A User ID that cannot be a member id (an edited file) tells people apart within the event's imports only.
  */
 final class MeetupLayout extends ExportLayout {
 
@@ -29,6 +34,7 @@ final class MeetupLayout extends ExportLayout {
             "yes", RegistrationStatus.CONFIRMED,
             "waitlist", RegistrationStatus.WAITLISTED,
             "no", RegistrationStatus.CANCELLED);
+    private static final Pattern USER_PREFIX = Pattern.compile("^(?i:user)\\s+");
     private static final List<String> ATTENDED = List.of("attended", "yes", "true");
     private static final List<String> ABSENT = List.of("no show", "no-show", "absent", "no", "false");
 
@@ -64,7 +70,18 @@ final class MeetupLayout extends ExportLayout {
         if (cells.faulty()) {
             return null;
         }
-        return new ImportedRow(cells.row(), null, ImportedPerson.unmatched(name, "meetup:" + userId), status,
+        return new ImportedRow(cells.row(), null, person(name, userId), status,
                 rsvpedOn.orElse(null), ATTENDED.contains(attendance), null, answers);
+    }
+
+    /** Meetup writes the member id as {@code user 12345678}; the identity is the number, as in the profile address. */
+    private static ImportedPerson person(String name, String userId) {
+        String memberId = USER_PREFIX.matcher(userId).replaceFirst("");
+        try {
+            IdentityKind.MEETUP.clean(memberId);
+            return ImportedPerson.known(name, new IdentityInput(IdentityKind.MEETUP, memberId));
+        } catch (InvalidInputException notAMemberId) {
+            return ImportedPerson.unmatched(name, "meetup:" + userId);
+        }
     }
 }

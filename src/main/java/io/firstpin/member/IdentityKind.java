@@ -19,7 +19,9 @@ public enum IdentityKind {
     X(List.of("x.com", "twitter.com"), ""),
     BLUESKY(List.of("bsky.app"), "profile"),
     GITHUB(List.of("github.com"), ""),
-    FEED(List.of(), "");
+    FEED(List.of(), ""),
+    // the member id in Meetup's exports and profile addresses (meetup.com/members/12345678)
+    MEETUP(List.of("meetup.com"), "members");
 
     static final int MAX_EMAIL = 320;
     static final int MAX_VALUE = 2000;
@@ -36,7 +38,10 @@ public enum IdentityKind {
         this.profilePathPrefix = profilePathPrefix;
     }
 
-    /** The name used in the API: {@code email}, {@code connpass}, {@code x}, {@code bluesky}, {@code github}, {@code feed}. */
+    /**
+     * The name used in the API: {@code email}, {@code connpass}, {@code x}, {@code bluesky}, {@code github},
+     * {@code feed}, {@code meetup}.
+     */
     public String apiName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -31,17 +31,20 @@ public class Member {
     private String displayName;
     private boolean staff;
     private final Instant createdAt;
+    // set while this member is merged into another (identity resolution); such a member is hidden from lists
+    private final Long mergedIntoId;
     @MappedCollection(idColumn = "member_id")
     private Set<MemberIdentity> identities;
 
     @PersistenceCreator
-    Member(Long id, long organizationId, String displayName, boolean staff, Instant createdAt,
+    Member(Long id, long organizationId, String displayName, boolean staff, Instant createdAt, Long mergedIntoId,
             Set<MemberIdentity> identities) {
         this.id = id;
         this.organizationId = organizationId;
         this.displayName = displayName;
         this.staff = staff;
         this.createdAt = createdAt;
+        this.mergedIntoId = mergedIntoId;
         this.identities = new LinkedHashSet<>(identities == null ? Set.of() : identities);
     }
 
@@ -54,7 +57,7 @@ public class Member {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Member member = new Member(null, organizationId, name, staff, now, Set.of());
+        Member member = new Member(null, organizationId, name, staff, now, null, Set.of());
         parsed.forEach(member::add);
         return member;
     }
@@ -172,6 +175,11 @@ public class Member {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The member this one was merged into, while that merge stands. */
+    public Optional<Long> mergedIntoId() {
+        return Optional.ofNullable(mergedIntoId);
     }
 
     /** By kind, then in the order they were added. */

@@ -73,6 +73,7 @@ public class Members {
     public Member update(long organizationId, long id, String displayName, boolean staff,
             List<IdentityInput> identities) {
         Member member = inOrganization(organizationId, id);
+        ensureNotMerged(member);
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
         try {
             member.rename(displayName);
@@ -98,6 +99,7 @@ public class Members {
     @Transactional
     public Member addIdentity(long organizationId, long id, IdentityInput identity) {
         Member member = inOrganization(organizationId, id);
+        ensureNotMerged(member);
         member.addIdentity(identity.kind(), identity.value());
         return saveChecked(member);
     }
@@ -105,6 +107,7 @@ public class Members {
     @Transactional
     public Member removeIdentity(long organizationId, long id, IdentityInput identity) {
         Member member = inOrganization(organizationId, id);
+        ensureNotMerged(member);
         member.removeIdentity(identity.kind(), identity.value());
         return members.save(member);
     }
@@ -112,6 +115,7 @@ public class Members {
     @Transactional
     public Member markStaff(long organizationId, long id, boolean staff) {
         Member member = inOrganization(organizationId, id);
+        ensureNotMerged(member);
         if (staff) {
             member.markStaff();
         } else {
@@ -316,6 +320,7 @@ public class Members {
         List<Long> sameName = name.isEmpty() ? List.of() : db.select(MEMBER.ID)
                 .from(MEMBER)
                 .where(MEMBER.ORGANIZATION_ID.eq(organizationId))
+                .and(MEMBER.MERGED_INTO_ID.isNull())
                 .and(DSL.lower(MEMBER.DISPLAY_NAME).eq(name.toLowerCase(Locale.ROOT)))
                 .limit(2)
                 .fetch(MEMBER.ID);
@@ -381,13 +386,14 @@ public class Members {
     }
 
     /**
-     * Members whose display name contains the query (ignoring case) or who have an identity containing it; all members
+     * Members (not merged into another) whose display name contains the query (ignoring case) or who have an identity containing it; all members
      * for a blank query. Ordered by display name. {@code page} counts from 0; {@code size} is kept within 1 to 200.
      */
     public MemberPage search(long organizationId, String query, int page, int size) {
         int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, size));
         int pageIndex = Math.max(0, page);
-        Condition matches = MEMBER.ORGANIZATION_ID.eq(organizationId).and(matching(organizationId, query));
+        Condition matches = MEMBER.ORGANIZATION_ID.eq(organizationId).and(MEMBER.MERGED_INTO_ID.isNull())
+                .and(matching(organizationId, query));
         long total = db.fetchCount(MEMBER, matches);
         List<Long> ids = db.select(MEMBER.ID)
                 .from(MEMBER)
@@ -429,7 +435,14 @@ public class Members {
     }
 
     public long count(long organizationId) {
-        return db.fetchCount(MEMBER, MEMBER.ORGANIZATION_ID.eq(organizationId));
+        return db.fetchCount(MEMBER, MEMBER.ORGANIZATION_ID.eq(organizationId).and(MEMBER.MERGED_INTO_ID.isNull()));
+    }
+
+    /** A member merged into another is kept only so that the merge can be undone; changes go to the other member. */
+    private static void ensureNotMerged(Member member) {
+        if (member.mergedIntoId().isPresent()) {
+            throw new ConflictException("member", "member.merged", member.mergedIntoId().get());
+        }
     }
 
     /** Saves the member unless another member of the organization has one of its identities. */

@@ -13,7 +13,9 @@ public enum LinkedBy {
     /** the linking rules: it mentions the event's address */
     URL,
     /** a material of a session on the event's agenda */
-    AGENDA;
+    AGENDA,
+    /** a row of a file staff imported named the event */
+    IMPORT;
 
     public String apiName() {
         return name().toLowerCase(Locale.ROOT);

@@ -280,6 +280,18 @@ public class Outputs {
         return Set.copyOf(queries.authorsOfEvent(eventId));
     }
 
+    /**
+     * For the KPIs: the outputs linked now to the events (not the links staff removed), one per link, with author,
+     * type and date; an output linked to two events comes once for each.
+     */
+    @Transactional(readOnly = true)
+    public List<LinkedOutput> linkedTo(Collection<Long> eventIds) {
+        return queries.linkedTo(eventIds).stream()
+                .map(row -> new LinkedOutput(row.eventId(), row.outputId(), row.authorMemberId(),
+                        OutputType.valueOf(row.kind()), row.at()))
+                .toList();
+    }
+
     public record OutputCount(int outputs, int authors) {
 
         public static final OutputCount NONE = new OutputCount(0, 0);

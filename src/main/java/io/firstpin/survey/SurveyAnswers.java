@@ -26,6 +26,15 @@ public record SurveyAnswers(Integer nps, Integer ces, Integer heat, String best,
 
     /** The answers as given; every problem is reported at once, by field. */
     public SurveyAnswers validated() {
+        List<FieldProblem> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return this;
+    }
+
+    /** What is wrong with these answers, by field, in the order of the questions. */
+    public List<FieldProblem> problems() {
         List<FieldProblem> problems = new ArrayList<>();
         if (nps == null) {
             problems.add(new FieldProblem("nps", "validation.required", List.of()));
@@ -36,10 +45,7 @@ public record SurveyAnswers(Integer nps, Integer ces, Integer heat, String best,
         notLonger(problems, "best", best, MAX_BEST);
         notLonger(problems, "comment", comment, MAX_COMMENT);
         notLonger(problems, "talkTopic", talkTopic, MAX_TOPIC);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return this;
+        return problems;
     }
 
     private static void inRange(List<FieldProblem> problems, String field, Integer value, int min, int max) {

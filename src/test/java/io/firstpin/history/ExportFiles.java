@@ -62,6 +62,19 @@ public final class ExportFiles {
                 + "\"2024-05-09 22:00:00\",\"1009\"\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A list from no known site: 氏名, メール, connpass ID, 状態 (参加, 補欠, キャンセル), 来場 (○), 受付時刻, 枠, 申込日時, 一言. */
+    public static byte[] genericList() {
+        return resource("generic_participants.csv");
+    }
+
+    /** The generic list of another event: the same header, other people, one with a status nobody mapped. */
+    public static byte[] genericListOfTheNextEvent(String status) {
+        String header = new String(genericList(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        return (header + "\n高橋 三郎,saburo@example.com,,参加,○,2024-06-14 19:10,一般,2024-06-01 10:00,\n"
+                + "伊藤 四郎,shiro@example.com,," + status + ",,,一般,2024-06-02 10:00,\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] resource(String name) {
         try (InputStream in = ExportFiles.class.getResourceAsStream("/imports/" + name)) {
             if (in == null) {

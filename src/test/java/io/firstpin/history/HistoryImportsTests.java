@@ -22,6 +22,7 @@ import io.firstpin.event.Events;
 import io.firstpin.event.FrameMode;
 import io.firstpin.event.FramePlan;
 import io.firstpin.member.IdentityInput;
+import io.firstpin.member.IdentityKind;
 import io.firstpin.member.Member;
 import io.firstpin.member.Members;
 import io.firstpin.organization.Organization;
@@ -233,6 +234,33 @@ class HistoryImportsTests {
         assertThat(db.select(REGISTRATION.EMAIL).from(REGISTRATION)
                 .where(REGISTRATION.EVENT_ID.eq(studySession.id())).orderBy(REGISTRATION.ID).fetch(REGISTRATION.EMAIL))
                 .containsExactly("ichiro@example.com", "hanako.tanaka@example.com", "saburo@example.com");
+    }
+
+    @Test
+    void meetupMembersAreKnownByTheirMeetupIdAcrossEventsAndPossibleDuplicatesAreCounted() {
+        Event first = pastEvent(organization, List.of(FramePlan.general("General")));
+        Event second = pastEvent(organization, List.of(FramePlan.general("General")));
+        long knownByEmail = members.register(organization.id(), "ALICE  SMITH",
+                List.of(IdentityInput.email("alice@example.com"))).id();
+        db.insertInto(REGISTRATION)
+                .set(REGISTRATION.ORGANIZATION_ID, organization.id())
+                .set(REGISTRATION.EVENT_ID, first.id())
+                .set(REGISTRATION.FRAME_ID, events.frames(first.id()).get(0).id())
+                .set(REGISTRATION.MEMBER_ID, knownByEmail)
+                .set(REGISTRATION.NAME, "ALICE SMITH")
+                .set(REGISTRATION.STATUS, "CONFIRMED")
+                .set(REGISTRATION.REGISTERED_AT, OffsetDateTime.parse("2024-05-01T10:00:00+09:00"))
+                .execute();
+
+        ImportSummary once = imports.importFile(organization.id(), first.id(), ImportFormat.MEETUP, "attendees.csv",
+                ExportFiles.meetupAttendees());
+        ImportSummary again = imports.importFile(organization.id(), second.id(), ImportFormat.MEETUP,
+                "attendees.csv", ExportFiles.meetupAttendees());
+
+        assertThat(once).isEqualTo(new ImportSummary(4, 4, 1, 4, 0, "UTF-8", 1));
+        assertThat(again).isEqualTo(new ImportSummary(4, 4, 1, 0, 4, "UTF-8", 1));
+        assertThat(members.findByIdentity(organization.id(), IdentityKind.MEETUP, "201")).map(Member::displayName)
+                .contains("Alice Smith");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.firstpin.member.IdentityInput;
+import io.firstpin.member.IdentityKind;
 import io.firstpin.registration.RegistrationStatus;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -93,10 +94,11 @@ class ImportFormatTests {
         assertThat(file.frames()).isEmpty();
         assertThat(file.rows()).extracting(r -> r.person().key(), ImportedRow::status, ImportedRow::attended)
                 .containsExactly(
-                        tuple("meetup:user 201", RegistrationStatus.CONFIRMED, true),
-                        tuple("meetup:user 202", RegistrationStatus.CONFIRMED, false),
-                        tuple("meetup:user 203", RegistrationStatus.WAITLISTED, false),
-                        tuple("meetup:user 204", RegistrationStatus.CANCELLED, false));
+                        tuple("MEETUP:201", RegistrationStatus.CONFIRMED, true),
+                        tuple("MEETUP:202", RegistrationStatus.CONFIRMED, false),
+                        tuple("MEETUP:203", RegistrationStatus.WAITLISTED, false),
+                        tuple("MEETUP:204", RegistrationStatus.CANCELLED, false));
+        assertThat(file.rows().get(0).person().matchedBy()).contains(new IdentityInput(IdentityKind.MEETUP, "201"));
         assertThat(file.rows().get(0).answers()).containsExactly("Serverless,\nand cost control");
     }
 

@@ -3,11 +3,14 @@ package io.firstpin.insight;
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.COMMUNITY;
 import static io.firstpin.platform.db.Tables.EVENT;
+import static io.firstpin.platform.db.Tables.EVENT_SESSION;
 import static io.firstpin.platform.db.Tables.FRAME;
+import static io.firstpin.platform.db.Tables.LEADER_ROLE;
 import static io.firstpin.platform.db.Tables.MEMBER;
 import static io.firstpin.platform.db.Tables.OUTPUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
+import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
@@ -91,6 +94,22 @@ public final class CommunityHistory {
                 .set(FRAME.DISPLAY_ORDER, 0)
                 .returning(FRAME.ID).fetchSingle().getId();
         return new Held(eventId, frameId, start);
+    }
+
+    /** A leader role of the member in the community from {@code from} through {@code to} (open when null). */
+    public void leader(long member, String from, String to) {
+        leaderOf(community, member, from, to);
+    }
+
+    public void leaderOf(Community holder, long member, String from, String to) {
+        db.insertInto(LEADER_ROLE)
+                .set(LEADER_ROLE.ORGANIZATION_ID, holder.organizationId())
+                .set(LEADER_ROLE.COMMUNITY_ID, holder.id())
+                .set(LEADER_ROLE.MEMBER_ID, member)
+                .set(LEADER_ROLE.STARTED_ON, LocalDate.parse(from))
+                .set(LEADER_ROLE.ENDED_ON, to == null ? null : LocalDate.parse(to))
+                .set(LEADER_ROLE.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .execute();
     }
 
     private long person(String name, boolean staff) {
@@ -185,6 +204,64 @@ public final class CommunityHistory {
                     .set(OUTPUT_LINK.LINKED_BY, "SUBMITTED")
                     .set(OUTPUT_LINK.LINKED_AT, start.plusDays(1))
                     .set(OUTPUT_LINK.UNLINKED_AT, unlinkedByStaff ? start.plusDays(2) : null)
+                    .execute();
+            return this;
+        }
+
+        /** A lightning talk on the agenda, given by the member. */
+        public Held lightningTalkBy(long member) {
+            return session("LIGHTNING_TALK", member);
+        }
+
+        /** A customer case study (事例紹介) on the agenda, given by the member. */
+        public Held caseStudyBy(long member) {
+            return session("CASE_STUDY", member);
+        }
+
+        private Held session(String kind, long member) {
+            int key = db.fetchCount(EVENT_SESSION, EVENT_SESSION.EVENT_ID.eq(id));
+            long session = db.insertInto(EVENT_SESSION)
+                    .set(EVENT_SESSION.EVENT_ID, id)
+                    .set(EVENT_SESSION.EVENT_KEY, key)
+                    .set(EVENT_SESSION.KIND, kind)
+                    .set(EVENT_SESSION.TITLE, kind + " " + key)
+                    .returning(EVENT_SESSION.ID).fetchSingle().getId();
+            db.insertInto(SESSION_SPEAKER)
+                    .set(SESSION_SPEAKER.EVENT_SESSION_ID, session)
+                    .set(SESSION_SPEAKER.EVENT_SESSION_KEY, 0)
+                    .set(SESSION_SPEAKER.MEMBER_ID, member)
+                    .execute();
+            return this;
+        }
+
+        /**
+         * An output of the kind ({@code BLOG}, {@code SOCIAL}, {@code MEDIA} …) linked to this event, published at a
+         * local time of the community's zone; {@code author} null for one no member is known to have written.
+         * Answers the output's id.
+         */
+        public long wrote(Long author, String kind, String url, String localPublishedAt) {
+            OffsetDateTime published = local(LocalDateTime.parse(localPublishedAt));
+            long output = db.insertInto(OUTPUT)
+                    .set(OUTPUT.ORGANIZATION_ID, community.organizationId())
+                    .set(OUTPUT.URL, url)
+                    .set(OUTPUT.NORMALIZED_URL, url)
+                    .set(OUTPUT.KIND, kind)
+                    .set(OUTPUT.AUTHOR_MEMBER_ID, author)
+                    .set(OUTPUT.PUBLISHED_AT, published)
+                    .set(OUTPUT.SOURCE, "FEED")
+                    .set(OUTPUT.CREATED_AT, published.plusHours(1))
+                    .returning(OUTPUT.ID).fetchSingle().getId();
+            alsoLinks(output);
+            return output;
+        }
+
+        /** Links an output already recorded (for another event) to this one too. */
+        public Held alsoLinks(long output) {
+            db.insertInto(OUTPUT_LINK)
+                    .set(OUTPUT_LINK.OUTPUT_ID, output)
+                    .set(OUTPUT_LINK.EVENT_ID, id)
+                    .set(OUTPUT_LINK.LINKED_BY, "MANUAL")
+                    .set(OUTPUT_LINK.LINKED_AT, start)
                     .execute();
             return this;
         }

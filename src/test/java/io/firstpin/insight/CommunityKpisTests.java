@@ -7,6 +7,8 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
 import io.firstpin.insight.CommunityHistory.Held;
+import io.firstpin.member.MemberMerge;
+import io.firstpin.member.MemberMerges;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.NotFoundException;
@@ -57,6 +59,8 @@ class CommunityKpisTests {
     DSLContext db;
     @Autowired
     MovableClock clock;
+    @Autowired
+    MemberMerges merges;
 
     CommunityHistory history;
     Community tokyo;
@@ -254,6 +258,37 @@ class CommunityKpisTests {
         assertThat(kpis.withinTree(tokyo, osaka.slug()).id()).isEqualTo(osaka.id());
         assertThat(kpis.withinTree(tokyo, "").id()).isEqualTo(tokyo.id());
         assertThatThrownBy(() -> kpis.withinTree(tokyo, elsewhere.slug())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aPersonKnownAsTwoMembersCountsOnceOnceMergedAndTwiceAgainWhenTheMergeIsUndone() {
+        Community sapporo = communities.start(tokyo.organizationId(), new Slug("kpi-merge-" + System.nanoTime()),
+                CommunityProfile.of("JAWS-UG 札幌", null, null, "Asia/Tokyo"), null);
+        CommunityHistory own = new CommunityHistory(db, communities, sapporo);
+        long viaConnpass = own.member("山田 太郎");
+        long viaMeetup = own.member("Taro Yamada");
+        long other = own.member("I");
+        own.eventAt("2025-01-15T19:00", "JP-01", "札幌市").checkedIn(viaConnpass, other);
+        own.eventAt("2025-02-15T19:00", "JP-01", "札幌市").checkedIn(viaMeetup);
+        own.eventAt("2025-03-15T19:00", "JP-01", "札幌市").checkedIn(viaConnpass, viaMeetup);
+        List<Object> twoPeople = List.of(3, 2, List.of(2, 1, 0), List.of(2, 1, 2));
+        assertThat(people(kpis.report(sapporo, false, YEAR_2025))).isEqualTo(twoPeople);
+
+        MemberMerge merge = merges.merge(tokyo.organizationId(), viaConnpass, viaMeetup);
+
+        assertThat(people(kpis.report(sapporo, false, YEAR_2025)))
+                .isEqualTo(List.of(2, 1, List.of(2, 0, 0), List.of(2, 1, 1)));
+
+        merges.undo(tokyo.organizationId(), merge.id());
+
+        assertThat(people(kpis.report(sapporo, false, YEAR_2025))).isEqualTo(twoPeople);
+    }
+
+    /** Unique participants, repeaters, then newcomers and attendees per event. */
+    private static List<Object> people(CommunityReport report) {
+        return List.of(report.participation().uniqueParticipants(), report.participation().repeaters(),
+                report.events().stream().map(EventKpis::newcomers).toList(),
+                report.events().stream().map(EventKpis::attendees).toList());
     }
 
     /** attendanceBy, attendees, newcomers, newcomer ratio, returning, return rate, no-show rate, staff. */

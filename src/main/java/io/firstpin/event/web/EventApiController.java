@@ -106,7 +106,8 @@ class EventApiController {
                 .orElse(null);
         return new EventResponse(event.id(), urls.event(event.id()), event.title(), event.kind().apiName(),
                 DateTimes.at(event.startsAt(), zone), DateTimes.at(event.endsAt(), zone), community.slug(), venue,
-                event.online(), event.hashtagText().isEmpty() ? null : event.hashtagText(), frames);
+                event.online(), event.hashtagText().isEmpty() ? null : event.hashtagText(), event.connpassUrl(),
+                frames);
     }
 
     record CreateEventRequest(
@@ -118,6 +119,7 @@ class EventApiController {
             Boolean online,
             @Size(max = 2000) String onlineUrl,
             @Size(max = 100) String hashtag,
+            @Size(max = 2000) String connpassUrl,
             @Size(max = 20000) String description,
             @Size(max = 40) String registrationOpensAt,
             @Size(max = 40) String registrationClosesAt,
@@ -129,7 +131,7 @@ class EventApiController {
             boolean isOnline = online != null ? online : eventKind == EventKind.ONLINE;
             return new EventDetails(title, description, eventKind, DateTimes.parse("startsAt", startsAt, zone),
                     DateTimes.parse("endsAt", endsAt, zone), venue == null ? null : venue.toVenue(), isOnline,
-                    onlineUrl, Hashtag.parse("hashtag", hashtag));
+                    onlineUrl, Hashtag.parse("hashtag", hashtag), connpassUrl);
         }
 
         RegistrationWindow window(ZoneId zone) {
@@ -196,6 +198,6 @@ class EventApiController {
 
     record EventResponse(long id, String url, String title, String kind, OffsetDateTime startsAt,
             OffsetDateTime endsAt, String community, VenueResponse venue, boolean online, String hashtag,
-            List<FrameResponse> frames) {
+            String connpassUrl, List<FrameResponse> frames) {
     }
 }

@@ -46,6 +46,7 @@ record EventForm(
         @Size(max = 5) String prefecture,
         @Size(max = 100) String city,
         @Size(max = 100) String hashtag,
+        @Size(max = 2000) String connpassUrl,
         @Size(max = 40) String registrationOpensAt,
         @Size(max = 40) String registrationClosesAt,
         @Valid @Size(max = 20) List<FrameRow> frames,
@@ -63,7 +64,7 @@ record EventForm(
     }
 
     static EventForm blank() {
-        return new EventForm("", "", EventKind.STUDY_SESSION, "", "", false, "", "", "", "JP-13", "", "", "", "",
+        return new EventForm("", "", EventKind.STUDY_SESSION, "", "", false, "", "", "", "JP-13", "", "", "", "", "",
                 List.of(new FrameRow(null, "一般枠", 50, FrameMode.FIFO, ""), FrameRow.spare()),
                 List.of(new SessionRow(SessionKind.UPDATE, "", null, "", ""), SessionRow.spare()));
     }
@@ -80,7 +81,7 @@ record EventForm(
         return new EventForm(event.title(), event.description(), event.kind(), input(event.startsAt(), zone),
                 input(event.endsAt(), zone), event.online(), event.onlineUrl(), event.venueName(),
                 event.venue().map(Venue::address).orElse(""), event.prefecture().map(Prefecture::code).orElse(""),
-                event.city(), event.hashtagText(), input(event.registrationOpensAt(), zone),
+                event.city(), event.hashtagText(), event.connpassUrl(), input(event.registrationOpensAt(), zone),
                 input(event.registrationClosesAt(), zone), frameRows, sessionRows);
     }
 
@@ -94,7 +95,7 @@ record EventForm(
         }
         return new EventDetails(title, description, kind, DateTimes.parse("startsAt", startsAt, zone),
                 DateTimes.parse("endsAt", endsAt, zone), venue, Boolean.TRUE.equals(online), onlineUrl,
-                Hashtag.parse("hashtag", hashtag));
+                Hashtag.parse("hashtag", hashtag), connpassUrl);
     }
 
     RegistrationWindow window(ZoneId zone) {

@@ -37,6 +37,21 @@ public class ImportLog {
                         row.value5(), row.value6()));
     }
 
+    /** What importing this very file into any event of the organization answered, by event, earliest first. */
+    public Map<Long, ImportSummary> earlierInOrganization(long organizationId, String sha256) {
+        Map<Long, ImportSummary> found = new java.util.LinkedHashMap<>();
+        db.select(HISTORY_IMPORT.EVENT_ID, HISTORY_IMPORT.ROWS_READ, HISTORY_IMPORT.REGISTRATIONS,
+                        HISTORY_IMPORT.ATTENDANCES, HISTORY_IMPORT.MEMBERS_CREATED, HISTORY_IMPORT.MEMBERS_MATCHED,
+                        HISTORY_IMPORT.ENCODING)
+                .from(HISTORY_IMPORT)
+                .where(HISTORY_IMPORT.ORGANIZATION_ID.eq(organizationId))
+                .and(HISTORY_IMPORT.SHA256.eq(sha256))
+                .orderBy(HISTORY_IMPORT.ID)
+                .forEach(row -> found.put(row.value1(), new ImportSummary(row.value2(), row.value3(), row.value4(),
+                        row.value5(), row.value6(), row.value7())));
+        return found;
+    }
+
     public void record(long organizationId, long eventId, String format, String fileName, String sha256,
             byte[] content, ImportSummary summary, Instant now) {
         db.insertInto(HISTORY_IMPORT)

@@ -42,17 +42,17 @@ class ImportApiController {
     @Operation(summary = "Import a connpass, Doorkeeper or Meetup export of the event: all rows or, with 422 and a "
             + "problem per row and column, none")
     ImportResponse importFile(@PathVariable long id, @RequestParam("file") MultipartFile file,
-            @RequestParam("format") String format) {
+            @RequestParam("format") String format, @RequestParam(name = "mapping", required = false) String mapping) {
         long organizationId = events.summary(id).map(EventSummary::organizationId)
                 .orElseThrow(() -> NotFoundException.of("event", id));
         access.requireAdmin(organizationId, "event " + id);
         ImportFormat chosen = ImportFormat.fromName(format)
                 .orElseThrow(() -> InvalidInputException.of("format", "history.format.unknown", FORMATS));
-        return ImportResponse.of(imports.importFile(organizationId, id, chosen, file.getOriginalFilename(),
-                bytes(file)));
+        return ImportResponse.of(imports.importFile(organizationId, id, chosen, MappingRequest.parse(mapping),
+                file.getOriginalFilename(), bytes(file), stage -> { }));
     }
 
-    static final String FORMATS = "connpass, doorkeeper, meetup";
+    static final String FORMATS = ImportFormat.names();
 
     static byte[] bytes(MultipartFile file) {
         try {
@@ -62,11 +62,12 @@ class ImportApiController {
         }
     }
 
-    record ImportResponse(int rows, int registrations, int attendances, int membersCreated, int membersMatched) {
+    record ImportResponse(int rows, int registrations, int attendances, int membersCreated, int membersMatched,
+            int mergeSuggestions) {
 
         static ImportResponse of(ImportSummary summary) {
             return new ImportResponse(summary.rows(), summary.registrations(), summary.attendances(),
-                    summary.membersCreated(), summary.membersMatched());
+                    summary.membersCreated(), summary.membersMatched(), summary.mergeSuggestions());
         }
     }
 }

@@ -15,7 +15,9 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import io.firstpin.platform.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,6 +32,8 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 @RequestMapping("/manage/{org}/events/{id}/imports")
 class ImportPagesController {
+
+    private static final int PREVIEW_ROWS = 5;
 
     private final Organizations organizations;
     private final Events events;
@@ -70,6 +74,11 @@ class ImportPagesController {
             return "history/import";
         }
         model.addAttribute("fileName", file.getOriginalFilename());
+        if (chosen.needsMapping()) {
+            long job = jobs.awaitMapping(target.organization().id(), id, file.getOriginalFilename(),
+                    ImportApiController.bytes(file));
+            return "redirect:/manage/" + org + "/events/" + id + "/imports/jobs/" + job + "/mapping";
+        }
         if (file.getSize() >= properties.backgroundFrom().toBytes()) {
             long job = jobs.start(target.organization().id(), id, chosen, file.getOriginalFilename(),
                     ImportApiController.bytes(file));
@@ -92,6 +101,9 @@ class ImportPagesController {
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         ImportTarget target = open(org, id, model);
         ImportJobs.Job job = jobs.find(target.organization().id(), id, jobId);
+        if (job.waitsForMapping()) {
+            return "redirect:/manage/" + org + "/events/" + id + "/imports/jobs/" + jobId + "/mapping";
+        }
         model.addAttribute("format", ImportFormat.CONNPASS.apiName());
         model.addAttribute("job", job);
         model.addAttribute("fileName", job.fileName());
@@ -101,6 +113,53 @@ class ImportPagesController {
             model.addAttribute("encoding", rejected.encoding().orElse(null));
         });
         return htmx != null ? "history/import :: result" : "history/import";
+    }
+
+    /** A generic CSV: its header and first rows, and which column holds what (the remembered mapping chosen). */
+    @GetMapping("/jobs/{jobId}/mapping")
+    String mapping(@PathVariable String org, @PathVariable long id, @PathVariable long jobId, Model model,
+            HttpServletResponse response) {
+        ImportTarget target = open(org, id, model);
+        try {
+            ImportJobs.Preview preview = jobs.preview(target.organization().id(), id, jobId, PREVIEW_ROWS);
+            model.addAttribute("mappingForm", preview.remembered().map(MappingForm::of)
+                    .orElseGet(() -> MappingForm.guess(preview.header())));
+            model.addAttribute("remembered", preview.remembered().isPresent());
+            return mappingPage(preview, jobId, model);
+        } catch (ImportRejected unreadable) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("format", ImportFormat.GENERIC.apiName());
+            model.addAttribute("problems", messages.lines(unreadable));
+            model.addAttribute("encoding", unreadable.encoding().orElse(null));
+            return "history/import";
+        }
+    }
+
+    @PostMapping("/jobs/{jobId}/mapping")
+    String map(@PathVariable String org, @PathVariable long id, @PathVariable long jobId,
+            @ModelAttribute("mappingForm") MappingForm form, Model model, HttpServletResponse response) {
+        ImportTarget target = open(org, id, model);
+        try {
+            jobs.startMapped(target.organization().id(), id, jobId, form.mapping());
+            return "redirect:/manage/" + org + "/events/" + id + "/imports/jobs/" + jobId;
+        } catch (ImportRejected refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("problems", messages.lines(refused));
+        } catch (InvalidInputException refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("problems", refused.problems().stream().map(p -> new ImportProblemMessages.Line(
+                    null, null, messages.text(p.code(), p.args().toArray()))).toList());
+        }
+        model.addAttribute("remembered", false);
+        return mappingPage(jobs.preview(target.organization().id(), id, jobId, PREVIEW_ROWS), jobId, model);
+    }
+
+    private String mappingPage(ImportJobs.Preview preview, long jobId, Model model) {
+        model.addAttribute("preview", preview);
+        model.addAttribute("jobId", jobId);
+        model.addAttribute("identityKinds", MappingForm.IDENTITY_KINDS);
+        model.addAttribute("meanings", MappingForm.MEANINGS);
+        return "history/mapping";
     }
 
     private ImportTarget open(String org, long id, Model model) {

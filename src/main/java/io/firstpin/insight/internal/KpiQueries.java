@@ -150,6 +150,17 @@ public class KpiQueries {
         return db.fetch(checkedIn.unionAll(byRegistration)).map(row -> new Attended(row.value1(), row.value2()));
     }
 
+    /**
+     * Who attended which events starting in [{@code from}, {@code to}), staff left out: the same attendees as
+     * {@link #eventCounts} counts, one row per event and member.
+     */
+    public List<Attended> attendees(Collection<Long> communityIds, Instant from, Instant to) {
+        Table<?> rows = attendeeRows(communityIds, from, to).asTable("attended");
+        return db.selectDistinct(rows.field("event_id", Long.class), rows.field("member_id", Long.class))
+                .from(rows)
+                .fetch(row -> new Attended(row.value1(), row.value2()));
+    }
+
     /** Confirmed registrations of the events starting in [{@code from}, {@code to}), and how many did not check in. */
     public List<Seats> confirmedSeats(Collection<Long> communityIds, Instant from, Instant to) {
         Attendance a = ATTENDANCE.as("a");

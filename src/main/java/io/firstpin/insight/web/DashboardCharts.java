@@ -3,6 +3,7 @@ package io.firstpin.insight.web;
 import io.firstpin.insight.Cohort;
 import io.firstpin.insight.CommunityReport;
 import io.firstpin.insight.EventKpis;
+import io.firstpin.insight.OutputImpact;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,6 +66,34 @@ class DashboardCharts {
         data.put("cohorts", Map.of("months", months, "windows", windows, "cells", cells));
         data.put("quarters", report.footprint().eventsPerQuarter());
         // "<" written as an escape, so no text in the data can close the script element
+        return json.writeValueAsString(data).replace("<", "\\u003c");
+    }
+
+    /** The output charts' data: output rate per event, and each event's outputs per day around it. */
+    String outputsJson(CommunityReport report, OutputImpact impact, Locale locale) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        List.of("output-rate", "outputs-per-day", "day").forEach(key -> labels.put(key,
+                messages.getMessage("insight.series." + key, null, locale)));
+        data.put("labels", labels);
+        List<Integer> days = new ArrayList<>();
+        for (int day = OutputImpact.EventImpact.FIRST_DAY; day <= OutputImpact.EventImpact.LAST_DAY; day++) {
+            days.add(day);
+        }
+        data.put("days", days);
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (EventKpis e : report.events()) {
+            OutputImpact.EventImpact outputs = impact.of(e.id()).orElseThrow();
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("id", e.id());
+            event.put("label", DAY.format(e.startsAt().atZone(report.zone())) + " " + e.title());
+            event.put("outputRate", percent(outputs.outputRate()));
+            event.put("perDay", outputs.perDay());
+            event.put("peakDay", outputs.peakDay());
+            event.put("decayDays", outputs.decayDays());
+            events.add(event);
+        }
+        data.put("events", events);
         return json.writeValueAsString(data).replace("<", "\\u003c");
     }
 

@@ -8,6 +8,8 @@ import io.firstpin.insight.CommunityKpis;
 import io.firstpin.insight.CommunityReport;
 import io.firstpin.insight.EventKpis;
 import io.firstpin.insight.Footprint;
+import io.firstpin.insight.OutputImpact;
+import io.firstpin.insight.OutputImpacts;
 import io.firstpin.insight.Period;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
@@ -55,14 +57,18 @@ class InsightPagesController {
     private final CommunityKpis kpis;
     private final DashboardCharts charts;
     private final MessageSource messages;
+    private final LeaderSection leaderSection;
+    private final OutputImpacts impacts;
 
     InsightPagesController(Organizations organizations, Communities communities, CommunityKpis kpis,
-            DashboardCharts charts, MessageSource messages) {
+            DashboardCharts charts, MessageSource messages, LeaderSection leaderSection, OutputImpacts impacts) {
+        this.leaderSection = leaderSection;
         this.organizations = organizations;
         this.communities = communities;
         this.kpis = kpis;
         this.charts = charts;
         this.messages = messages;
+        this.impacts = impacts;
     }
 
     @GetMapping
@@ -88,6 +94,10 @@ class InsightPagesController {
         model.addAttribute("notes", notes(report, locale));
         model.addAttribute("chartData", charts.json(report, locale));
         model.addAttribute("csvQuery", query.withPeriod(period).asQueryString(subject.slug()));
+        leaderSection.addTo(model, subject, query.withBranches(), period, locale);
+        OutputImpact impact = impacts.of(report);
+        model.addAttribute("impact", impact);
+        model.addAttribute("outputChartData", charts.outputsJson(report, impact, locale));
         return "insight/dashboard";
     }
 
@@ -144,6 +154,44 @@ class InsightPagesController {
             csv.printRecord(headers(locale, "quarter", "events"));
             for (Footprint.QuarterCount quarter : report.footprint().eventsPerQuarter()) {
                 csv.printRecord(quarter.quarter(), quarter.events());
+            }
+        }
+    }
+
+    /**
+     * Per event the output rate, the peak and the decay; the community-to-media ratio; then the outputs per day around
+     * each event, day 0 being the day it started.
+     */
+    @GetMapping("/outputs.csv")
+    void outputsCsv(@PathVariable String org, @PathVariable String slug, DashboardQuery query,
+            HttpServletResponse response) throws IOException {
+        CommunityReport report = reportFor(org, slug, query);
+        OutputImpact impact = impacts.of(report);
+        Locale locale = LocaleContextHolder.getLocale();
+        try (CSVPrinter csv = csv(response, report, "outputs")) {
+            csv.printRecord(headers(locale, "date", "title", "attendees", "outputs", "attendee-authors",
+                    "output-rate", "peak-day", "peak", "decay-days"));
+            for (EventKpis e : report.events()) {
+                OutputImpact.EventImpact outputs = impact.of(e.id()).orElseThrow();
+                csv.printRecord(CSV_TIME.format(e.startsAt().atZone(report.zone())), cell(e.title()),
+                        e.attendees(), e.outputs(), outputs.attendeeAuthors(), blankIfNull(outputs.outputRate()),
+                        blankIfNull(outputs.peakDay()), outputs.peak(), blankIfNull(outputs.decayDays()));
+            }
+            csv.println();
+            csv.printRecord(headers(locale, "community-outputs", "media-articles", "community-to-media"));
+            csv.printRecord(impact.communityOutputs(), impact.mediaArticles(),
+                    blankIfNull(impact.communityToMediaRatio()));
+            csv.println();
+            List<String> days = new ArrayList<>(headers(locale, "date", "title"));
+            for (int day = OutputImpact.EventImpact.FIRST_DAY; day <= OutputImpact.EventImpact.LAST_DAY; day++) {
+                days.add(String.valueOf(day));
+            }
+            csv.printRecord(days);
+            for (EventKpis e : report.events()) {
+                List<Object> row = new ArrayList<>(List.of(CSV_TIME.format(e.startsAt().atZone(report.zone())),
+                        cell(e.title())));
+                row.addAll(impact.of(e.id()).orElseThrow().perDay());
+                csv.printRecord(row);
             }
         }
     }

@@ -94,7 +94,7 @@ class MemberApiController {
     }
 
     record IdentityRequest(
-            @Schema(description = "email, connpass, x, bluesky, github or feed") @NotBlank String kind,
+            @Schema(description = "email, connpass, x, bluesky, github, feed or meetup") @NotBlank String kind,
             @NotBlank @Size(max = 2000) String value) {
     }
 

@@ -33,7 +33,7 @@ public class OutputQueries {
 
     /** The organization's events a post published between {@code from} and {@code to} could report on. */
     public List<LinkTarget> linkCandidates(long organizationId, Instant from, Instant to, Duration windowAfterEnd) {
-        return db.select(EVENT.ID, EVENT.STARTS_AT, EVENT.ENDS_AT, EVENT.HASHTAG)
+        return db.select(EVENT.ID, EVENT.STARTS_AT, EVENT.ENDS_AT, EVENT.HASHTAG, EVENT.CONNPASS_URL)
                 .from(EVENT)
                 .where(EVENT.ORGANIZATION_ID.eq(organizationId))
                 .and(EVENT.STARTS_AT.le(at(to)))
@@ -42,11 +42,47 @@ public class OutputQueries {
                 .fetch(this::target);
     }
 
+    /** Every event of the communities, as the linking rules see it, in start order; for an import's rows. */
+    public List<LinkTarget> linkTargetsIn(Collection<Long> communityIds) {
+        if (communityIds.isEmpty()) {
+            return List.of();
+        }
+        return db.select(EVENT.ID, EVENT.STARTS_AT, EVENT.ENDS_AT, EVENT.HASHTAG, EVENT.CONNPASS_URL)
+                .from(EVENT)
+                .where(EVENT.COMMUNITY_ID.in(communityIds))
+                .orderBy(EVENT.STARTS_AT, EVENT.ID)
+                .fetch(this::target);
+    }
+
+    /**
+     * The outputs linked now to the events, one row per link, with their author, type and when they came out (when
+     * they were recorded, for those whose date is unknown).
+     */
+    public List<LinkedRow> linkedTo(Collection<Long> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        return db.select(OUTPUT_LINK.EVENT_ID, OUTPUT.ID, OUTPUT.AUTHOR_MEMBER_ID, OUTPUT.KIND,
+                        DSL.coalesce(OUTPUT.PUBLISHED_AT, OUTPUT.CREATED_AT))
+                .from(OUTPUT_LINK)
+                .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
+                .where(OUTPUT_LINK.EVENT_ID.in(eventIds))
+                .and(OUTPUT_LINK.UNLINKED_AT.isNull())
+                .orderBy(OUTPUT_LINK.EVENT_ID, OUTPUT.ID)
+                .fetch(row -> new LinkedRow(row.value1(), row.value2(), row.value3(), row.value4(),
+                        row.value5().toInstant()));
+    }
+
+    public record LinkedRow(long eventId, long outputId, Long authorMemberId, String kind, Instant at) {
+    }
+
     private LinkTarget target(Record row) {
         String hashtag = row.get(EVENT.HASHTAG);
+        String connpassUrl = row.get(EVENT.CONNPASS_URL);
+        List<String> addresses = connpassUrl == null || connpassUrl.isBlank() ? List.of(urls.event(row.get(EVENT.ID)))
+                : List.of(urls.event(row.get(EVENT.ID)), connpassUrl);
         return new LinkTarget(row.get(EVENT.ID), row.get(EVENT.STARTS_AT).toInstant(),
-                row.get(EVENT.ENDS_AT).toInstant(), List.of(urls.event(row.get(EVENT.ID))),
-                hashtag == null || hashtag.isBlank() ? null : hashtag);
+                row.get(EVENT.ENDS_AT).toInstant(), addresses, hashtag == null || hashtag.isBlank() ? null : hashtag);
     }
 
     /** Ids of the outputs linked to the event now (not the links staff removed), newest published first. */

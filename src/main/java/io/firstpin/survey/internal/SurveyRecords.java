@@ -127,6 +127,19 @@ public class SurveyRecords {
                         row.get(EVENT.STARTS_AT).toInstant(), response(row).answers()));
     }
 
+    /** Every answer given for these events (of the organization), for their summaries. */
+    public List<EventAnswer> ofEvents(long organizationId, Collection<Long> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        return db.select(SURVEY_RESPONSE.fields()).select(EVENT.TITLE, EVENT.STARTS_AT)
+                .from(SURVEY_RESPONSE).join(EVENT).on(EVENT.ID.eq(SURVEY_RESPONSE.EVENT_ID))
+                .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId))
+                .and(SURVEY_RESPONSE.EVENT_ID.in(eventIds))
+                .fetch(row -> new EventAnswer(row.get(SURVEY_RESPONSE.EVENT_ID), row.get(EVENT.TITLE),
+                        row.get(EVENT.STARTS_AT).toInstant(), response(row).answers()));
+    }
+
     public record EventAnswer(long eventId, String title, Instant startsAt, SurveyAnswers answers) {
     }
 
@@ -192,7 +205,8 @@ public class SurveyRecords {
                         row.get(SURVEY_RESPONSE.HEAT), row.get(SURVEY_RESPONSE.BEST), row.get(SURVEY_RESPONSE.COMMENT),
                         row.get(SURVEY_RESPONSE.WANTS_TO_SPEAK), row.get(SURVEY_RESPONSE.TALK_TOPIC),
                         row.get(SURVEY_RESPONSE.WANTS_TO_ORGANISE), row.get(SURVEY_RESPONSE.ANONYMOUS)),
-                row.get(SURVEY_RESPONSE.ANSWERED_AT).toInstant(), row.get(SURVEY_RESPONSE.UPDATED_AT).toInstant());
+                row.get(SURVEY_RESPONSE.ANSWERED_AT).toInstant(), row.get(SURVEY_RESPONSE.UPDATED_AT).toInstant(),
+                Map.of());
     }
 
     private static OffsetDateTime at(Instant instant) {

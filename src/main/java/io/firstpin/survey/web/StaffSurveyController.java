@@ -47,13 +47,15 @@ class StaffSurveyController {
         events.inOrganization(organization.id(), id);
         EventSummary event = events.summary(id).orElseThrow();
         SurveySummary summary = surveys.summary(organization.id(), id);
+        List<Surveys.QuestionResult> questionResults = surveys.questionResults(organization.id(), id);
         model.addAttribute("org", organization);
         model.addAttribute("event", event);
         model.addAttribute("zone", event.timeZone());
         model.addAttribute("summary", summary);
         model.addAttribute("window", surveys.windowOf(id));
         model.addAttribute("respondents", surveys.respondents(organization.id(), id));
-        model.addAttribute("chartData", chartData(summary, locale));
+        model.addAttribute("questionResults", questionResults);
+        model.addAttribute("chartData", chartData(summary, questionResults, locale));
         model.addAttribute("community", communities.inOrganization(organization.id(), event.communityId()));
         return "survey/staff-results";
     }
@@ -77,7 +79,7 @@ class StaffSurveyController {
         return "survey/community";
     }
 
-    private String chartData(SurveySummary summary, Locale locale) {
+    private String chartData(SurveySummary summary, List<Surveys.QuestionResult> questionResults, Locale locale) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("nps", Map.of("label", messages.getMessage("survey.chart.nps", null, locale), "first", 0,
                 "counts", summary.npsDistribution()));
@@ -85,6 +87,11 @@ class StaffSurveyController {
                 "counts", summary.cesDistribution()));
         data.put("heat", Map.of("label", messages.getMessage("survey.chart.heat", null, locale), "first", 1,
                 "counts", summary.heatDistribution()));
+        // the event's own choice and scale questions, drawn into chart-question-<id>
+        data.put("questions", questionResults.stream().filter(r -> !r.question().categories().isEmpty())
+                .map(r -> Map.of("id", r.question().id(), "label", r.question().wording(),
+                        "categories", r.question().categories(), "counts", r.counts()))
+                .toList());
         return json.writeValueAsString(data).replace("<", "\\u003c");
     }
 }

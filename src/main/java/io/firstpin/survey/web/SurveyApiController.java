@@ -12,6 +12,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,17 +46,18 @@ class SurveyApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Answer the event's survey as a registrant (X-Manage-Token). Attendees only, from the event's "
             + "end until the survey closes; one response per registration (a second: 409, edit it with PUT .../mine); "
-            + "a registrant who did not attend: 409; scores out of range or text too long: 400")
+            + "a registrant who did not attend: 409; scores out of range or text too long: 400. Answers to the event's "
+            + "own questions (GET .../survey-questions) go in answers, by question id")
     ResponseBody answer(@PathVariable long id, @RequestHeader(name = MANAGE_TOKEN) String manageToken,
             @RequestBody SurveyRequest request) {
-        return ResponseBody.of(surveys.answer(manageToken, id, request.answers()));
+        return ResponseBody.of(surveys.answer(manageToken, id, request.builtInAnswers(), request.extraAnswers()));
     }
 
     @PutMapping("/survey-responses/mine")
     @Operation(summary = "Replace the registrant's answers (X-Manage-Token) while the survey is open")
     ResponseBody edit(@PathVariable long id, @RequestHeader(name = MANAGE_TOKEN) String manageToken,
             @RequestBody SurveyRequest request) {
-        return ResponseBody.of(surveys.edit(manageToken, id, request.answers()));
+        return ResponseBody.of(surveys.edit(manageToken, id, request.builtInAnswers(), request.extraAnswers()));
     }
 
     @GetMapping("/survey-summary")
@@ -67,10 +70,15 @@ class SurveyApiController {
         return SummaryBody.of(surveys.summary(organizationId, id));
     }
 
+    /** The fixed API's fields, and {@code answers}: the event's own questions' answers by question id. */
     record SurveyRequest(Integer nps, Integer ces, Integer heat, String best, String comment, Boolean wantsToSpeak,
-            String talkTopic, Boolean wantsToOrganise, Boolean anonymous) {
+            String talkTopic, Boolean wantsToOrganise, Boolean anonymous, Map<String, Object> answers) {
 
-        SurveyAnswers answers() {
+        Map<String, Object> extraAnswers() {
+            return answers == null ? Map.of() : answers;
+        }
+
+        SurveyAnswers builtInAnswers() {
             return new SurveyAnswers(nps, ces, heat, best, comment, Boolean.TRUE.equals(wantsToSpeak), talkTopic,
                     Boolean.TRUE.equals(wantsToOrganise), Boolean.TRUE.equals(anonymous));
         }
@@ -78,12 +86,15 @@ class SurveyApiController {
 
     record ResponseBody(long id, long registrationId, int nps, Integer ces, Integer heat, String best, String comment,
             boolean wantsToSpeak, String talkTopic, boolean wantsToOrganise, boolean anonymous, Instant answeredAt,
-            Instant updatedAt) {
+            Instant updatedAt, Map<String, String> answers) {
 
         static ResponseBody of(SurveyResponse r) {
             SurveyAnswers a = r.answers();
+            Map<String, String> extra = new TreeMap<>();
+            r.extraAnswers().forEach((question, answer) -> extra.put(String.valueOf(question), answer));
             return new ResponseBody(r.id(), r.registrationId(), a.nps(), a.ces(), a.heat(), a.best(), a.comment(),
-                    a.wantsToSpeak(), a.talkTopic(), a.wantsToOrganise(), a.anonymous(), r.answeredAt(), r.updatedAt());
+                    a.wantsToSpeak(), a.talkTopic(), a.wantsToOrganise(), a.anonymous(), r.answeredAt(), r.updatedAt(),
+                    extra);
         }
     }
 

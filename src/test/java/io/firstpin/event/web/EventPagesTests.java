@@ -137,6 +137,25 @@ class EventPagesTests {
     }
 
     @Test
+    void theConnpassPageIsKeptShownForEditingAndRefusedWhenItIsNotAnAddress() throws Exception {
+        String location = mvc.perform(eventForm("On connpass too")
+                .param("connpassUrl", " https://jawsug.connpass.com/event/123456/ ")).andReturn().getResponse()
+                .getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        String editPage = mvc.perform(get("/manage/" + organization.slug() + "/events/" + id + "/edit").session(leader))
+                .andReturn().getResponse().getContentAsString();
+        MvcResult bad = mvc.perform(eventForm("Not an address").param("connpassUrl", "connpass 123456")
+                .header("Accept-Language", "en")).andReturn();
+
+        assertThat(events.inOrganization(organization.id(), id).connpassUrl())
+                .isEqualTo("https://jawsug.connpass.com/event/123456/");
+        assertThat(editPage).contains("value=\"https://jawsug.connpass.com/event/123456/\"");
+        assertThat(bad.getResponse().getRedirectedUrl()).isNull();
+        assertThat(bad.getResponse().getContentAsString()).contains("connpass 123456");
+        assertThat(events.search(organization.id(), "Not an address", List.of(), 0, 10).total()).isZero();
+    }
+
+    @Test
     void theEventListSearchAnswersHtmxWithOnlyTheResults() throws Exception {
         mvc.perform(eventForm("Serverless 入門"));
         mvc.perform(eventForm("Kubernetes 実践"));

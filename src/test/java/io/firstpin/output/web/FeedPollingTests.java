@@ -236,4 +236,43 @@ class FeedPollingTests {
         }
         assertThat(community.feedsOf(down).get(0).path("lastError").asString()).contains("503");
     }
+
+    @Test
+    void aPostLinkingTheEventsImportedConnpassPageIsLinkedByAddress() {
+        ApiClient admin = instanceAdmin.foundOrganization("feeds-connpass");
+        admin.post("/api/v1/organizations/feeds-connpass/communities", json("slug", "feeds-connpass-c", "name", "JAWS-UG"));
+        long eventId = admin.post("/api/v1/communities/feeds-connpass-c/events", json("title", "JAWS-UG 東京 #50",
+                "startsAt", "2026-05-15T19:00:00+09:00", "endsAt", "2026-05-15T21:00:00+09:00", "online", true,
+                "connpassUrl", "https://jawsug.connpass.com/event/123456/")).json().path("id").asLong();
+        Community community = new Community("feeds-connpass", admin, eventId);
+        blogs.answer("/connpass/feed", LocalWebServer.text(200, "application/atom+xml", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom">
+                  <title>Taro's notes</title>
+                  <id>tag:taro.example.jp,2026:feed</id>
+                  <updated>2026-05-16T12:00:00Z</updated>
+                  <entry>
+                    <title>JAWS-UG 東京 #50 に参加しました</title>
+                    <link href="https://taro.example.jp/2026/05/16/jawsug"/>
+                    <id>tag:taro.example.jp,2026:1</id>
+                    <updated>2026-05-16T12:00:00Z</updated>
+                    <content type="html">&lt;a href="http://JAWSUG.connpass.com/event/123456"&gt;イベントページ&lt;/a&gt;</content>
+                  </entry>
+                  <entry>
+                    <title>Another event</title>
+                    <link href="https://taro.example.jp/2026/05/17/other"/>
+                    <id>tag:taro.example.jp,2026:2</id>
+                    <updated>2026-05-17T12:00:00Z</updated>
+                    <content type="html">https://jawsug.connpass.com/event/1234567/</content>
+                  </entry>
+                </feed>
+                """));
+        community.memberWithFeed("Taro", blogs.url("/connpass/feed"));
+
+        community.poll();
+
+        assertThat(community.outputs()).containsOnlyKeys("https://taro.example.jp/2026/05/16/jawsug");
+        assertThat(community.outputs().get("https://taro.example.jp/2026/05/16/jawsug").path("linkedBy").asString())
+                .isEqualTo("url");
+    }
 }

@@ -1,0 +1,89 @@
+package io.firstpin.history;
+
+import static io.firstpin.platform.db.Tables.HISTORY_COLUMN_MAPPING;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The column mappings staff chose for generic CSVs, remembered per community and header: the next file with the same
+ * header (the same tool's export of another event) is read the same way without asking again.
+ */
+@Service
+public class ColumnMappings {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    ColumnMappings(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ColumnMapping> remembered(long communityId, List<String> header) {
+        return db.select(HISTORY_COLUMN_MAPPING.MAPPING).from(HISTORY_COLUMN_MAPPING)
+                .where(HISTORY_COLUMN_MAPPING.COMMUNITY_ID.eq(communityId))
+                .and(HISTORY_COLUMN_MAPPING.HEADER_SHA256.eq(key(header)))
+                .fetchOptional(HISTORY_COLUMN_MAPPING.MAPPING)
+                .map(json -> JSON.readValue(json, ColumnMapping.class));
+    }
+
+    /** The mapping remembered for the header of this file, when the file is a CSV at all. */
+    @Transactional(readOnly = true)
+    public Optional<ColumnMapping> rememberedFor(long communityId, byte[] content) {
+        return header(content).flatMap(header -> remembered(communityId, header));
+    }
+
+    @Transactional
+    public void remember(long communityId, List<String> header, ColumnMapping mapping) {
+        String key = key(header);
+        String json = JSON.writeValueAsString(mapping);
+        int updated = db.update(HISTORY_COLUMN_MAPPING)
+                .set(HISTORY_COLUMN_MAPPING.MAPPING, json)
+                .set(HISTORY_COLUMN_MAPPING.UPDATED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .where(HISTORY_COLUMN_MAPPING.COMMUNITY_ID.eq(communityId))
+                .and(HISTORY_COLUMN_MAPPING.HEADER_SHA256.eq(key))
+                .execute();
+        if (updated == 0) {
+            db.insertInto(HISTORY_COLUMN_MAPPING)
+                    .set(HISTORY_COLUMN_MAPPING.COMMUNITY_ID, communityId)
+                    .set(HISTORY_COLUMN_MAPPING.HEADER_SHA256, key)
+                    .set(HISTORY_COLUMN_MAPPING.MAPPING, json)
+                    .set(HISTORY_COLUMN_MAPPING.UPDATED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                    .execute();
+        }
+    }
+
+    /** The file's header, when it can be read as CSV text. */
+    public static Optional<List<String>> header(byte[] content) {
+        try {
+            return Optional.of(CsvTable.parse(DecodedText.decode(content).text()).header());
+        } catch (ImportRejected unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static String key(List<String> header) {
+        String joined = String.join("\u0000", header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(joined.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package io.firstpin.insight;
+
+import io.firstpin.community.Community;
+import io.firstpin.insight.internal.LeaderQueries;
+import io.firstpin.insight.internal.LeaderQueries.AttendanceTally;
+import io.firstpin.insight.internal.LeaderQueries.Authored;
+import io.firstpin.insight.internal.LeaderQueries.EventRow;
+import io.firstpin.insight.internal.LeaderQueries.MemberAt;
+import io.firstpin.insight.internal.LeaderQueries.Person;
+import io.firstpin.insight.internal.LeaderQueries.RoleRow;
+import io.firstpin.leadership.LeaderRoles;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The leader bench, the self-running index and the leader candidates of PRODUCT.md (definitions in docs/insight.md),
+ * for the dashboard, the KPI API and the organization overview alike.
+ */
+@Service
+public class LeaderInsights {
+
+    private static final String LIGHTNING_TALK = "LIGHTNING_TALK";
+    private static final String CASE_STUDY = "CASE_STUDY";
+
+    private final CommunityKpis kpis;
+    private final LeaderQueries queries;
+    private final LeaderRoles leaderRoles;
+    private final LoveSettings love;
+    private final Clock clock;
+
+    LeaderInsights(CommunityKpis kpis, LeaderQueries queries, LeaderRoles leaderRoles, LoveSettings love,
+            Clock clock) {
+        this.kpis = kpis;
+        this.queries = queries;
+        this.leaderRoles = leaderRoles;
+        this.love = love;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public LeaderReport report(Community community, boolean withBranches, Period period) {
+        List<Community> scope = withBranches ? kpis.tree(community) : List.of(community);
+        List<Long> ids = scope.stream().map(Community::id).toList();
+        ZoneId zone = community.timeZone();
+        List<RoleRow> roles = queries.roles(ids);
+        LocalDate on = referenceDay(period, zone);
+        List<EventRow> events = queries.events(ids, period.start(zone), period.end(zone));
+        return new LeaderReport(bench(scope, roles, period, on), selfRunning(events, roles, period, zone));
+    }
+
+    /**
+     * The members ranked by love for the community (with its branches), current leaders left out, staff apart. Apart
+     * from {@link #report}, as it reads the scope's activity of the whole love window.
+     */
+    @Transactional(readOnly = true)
+    public LeaderCandidates candidates(Community community, boolean withBranches, Period period) {
+        List<Community> scope = withBranches ? kpis.tree(community) : List.of(community);
+        List<Long> ids = scope.stream().map(Community::id).toList();
+        ZoneId zone = community.timeZone();
+        Instant until = period.end(zone).isBefore(clock.instant()) ? period.end(zone) : clock.instant();
+        List<List<LeaderCandidate>> ranked = candidates(ids, queries.roles(ids), referenceDay(period, zone), until,
+                zone);
+        return new LeaderCandidates(ranked.get(0), ranked.get(1));
+    }
+
+    /** The period's last day, or today while the period runs. */
+    LocalDate referenceDay(Period period, ZoneId zone) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return period.to().isAfter(today) ? today : period.to();
+    }
+
+    LeaderBench bench(List<Community> scope, List<RoleRow> roles, Period period, LocalDate on) {
+        long days = ChronoUnit.DAYS.between(period.from(), period.to()) + 1;
+        List<LeaderBench.CommunityBench> benches = new ArrayList<>();
+        Set<Long> active = new HashSet<>();
+        int starts = 0;
+        int ends = 0;
+        for (Community community : scope) {
+            List<RoleRow> own = roles.stream().filter(r -> r.communityId() == community.id()).toList();
+            List<LeaderBench.Tenure> leaders = own.stream().filter(r -> r.activeOn(on))
+                    .map(r -> new LeaderBench.Tenure(r.memberId(), r.displayName(), r.staff(), r.startedOn(),
+                            ChronoUnit.DAYS.between(r.startedOn(), on), ChronoUnit.MONTHS.between(r.startedOn(), on)))
+                    .toList();
+            leaders.forEach(l -> active.add(l.memberId()));
+            int started = (int) own.stream().filter(r -> within(r.startedOn(), period)).count();
+            int ended = (int) own.stream().filter(r -> r.endedOn() != null && within(r.endedOn(), period)).count();
+            starts += started;
+            ends += ended;
+            benches.add(new LeaderBench.CommunityBench(community.id(), community.slug(), community.name(), leaders,
+                    leaderRoles.status(leaders.size()), started, ended, perYear(started + ended, days)));
+        }
+        return new LeaderBench(on, leaderRoles.target(), active.size(), leaderRoles.status(active.size()), starts, ends,
+                perYear(starts + ends, days), benches);
+    }
+
+    SelfRunning selfRunning(List<EventRow> events, List<RoleRow> roles, Period period, ZoneId zone) {
+        Map<String, SelfRunning.Counts> quarters = new LinkedHashMap<>();
+        for (LocalDate day = period.from().withDayOfMonth(1).withMonth(firstMonthOfQuarter(period.from()));
+                !day.isAfter(period.to()); day = day.plusMonths(3)) {
+            quarters.put(quarter(day), new SelfRunning.Counts(0, 0, 0));
+        }
+        SelfRunning.Counts total = new SelfRunning.Counts(0, 0, 0);
+        List<SelfRunning.OrganizedEvent> organized = new ArrayList<>();
+        for (EventRow event : events) {
+            LocalDate day = event.startsAt().atZone(zone).toLocalDate();
+            List<RoleRow> organizers = roles.stream()
+                    .filter(r -> r.communityId() == event.communityId() && r.activeOn(day)).toList();
+            SelfRunning.Organized kind = organizers.isEmpty() ? SelfRunning.Organized.UNKNOWN
+                    : organizers.stream().anyMatch(RoleRow::staff) ? SelfRunning.Organized.STAFF_RUN
+                    : SelfRunning.Organized.SELF_RUN;
+            total = total.plus(kind);
+            quarters.merge(quarter(day), new SelfRunning.Counts(0, 0, 0).plus(kind),
+                    (a, b) -> a.plus(kind));
+            organized.add(new SelfRunning.OrganizedEvent(event.id(), event.communityId(), event.title(),
+                    event.startsAt(), kind, organizers.stream().map(RoleRow::displayName).toList()));
+        }
+        return new SelfRunning(total, quarters.entrySet().stream()
+                .map(q -> new SelfRunning.Quarter(q.getKey(), q.getValue())).toList(), organized);
+    }
+
+    /**
+     * The members ranked by love for the scope, current leaders of the scope left out, members and staff apart: love
+     * is the sum over their activities at the scope's events of the window of weight × 0.5^(age / half-life).
+     */
+    private List<List<LeaderCandidate>> candidates(List<Long> ids, List<RoleRow> roles, LocalDate on, Instant until,
+            ZoneId zone) {
+        Instant since = until.minus(love.window());
+        List<EventRow> events = queries.events(ids, since, until);
+        Map<Long, EventRow> byId = events.stream().collect(Collectors.toMap(EventRow::id, Function.identity()));
+        Set<Long> recent = events.subList(Math.max(0, events.size() - love.recentEvents()), events.size()).stream()
+                .map(EventRow::id).collect(Collectors.toSet());
+        Set<Long> leadersNow = roles.stream().filter(r -> r.activeOn(on)).map(RoleRow::memberId)
+                .collect(Collectors.toSet());
+        Map<Long, Tally> tallies = new HashMap<>();
+        Map<Long, Double> attendWeights = events.stream()
+                .collect(Collectors.toMap(EventRow::id, e -> weigh(love.attend(), e, until)));
+        for (AttendanceTally a : queries.attendance(ids, since, until, attendWeights, recent)) {
+            Tally t = tallies.computeIfAbsent(a.memberId(), Tally::new);
+            t.attended += a.attended();
+            t.attendedRecent += a.attendedRecent();
+            t.love += a.weight();
+        }
+        for (MemberAt s : queries.speakers(ids, LIGHTNING_TALK, since, until)) {
+            Tally t = tallies.computeIfAbsent(s.memberId(), Tally::new);
+            t.lightningTalks++;
+            t.love += weigh(love.lightningTalk(), byId.get(s.eventId()), until);
+        }
+        for (MemberAt s : queries.speakers(ids, CASE_STUDY, since, until)) {
+            Tally t = tallies.computeIfAbsent(s.memberId(), Tally::new);
+            t.caseStudies++;
+            t.love += weigh(love.caseStudy(), byId.get(s.eventId()), until);
+        }
+        // an output linked to several events counts once, at the latest of them
+        Map<Long, Authored> outputs = new HashMap<>();
+        for (Authored o : queries.outputs(ids, since, until)) {
+            outputs.merge(o.outputId(), o, (a, b) -> later(byId, a, b));
+        }
+        for (Authored o : outputs.values()) {
+            Tally t = tallies.computeIfAbsent(o.memberId(), Tally::new);
+            t.outputs++;
+            t.love += weigh(love.output(), byId.get(o.eventId()), until);
+        }
+        for (EventRow event : events) {
+            LocalDate day = event.startsAt().atZone(zone).toLocalDate();
+            roles.stream().filter(r -> r.communityId() == event.communityId() && r.activeOn(day))
+                    .map(RoleRow::memberId).distinct()
+                    .forEach(member -> {
+                        Tally t = tallies.computeIfAbsent(member, Tally::new);
+                        t.organized++;
+                        t.love += weigh(love.organize(), event, until);
+                    });
+        }
+        leadersNow.forEach(tallies::remove);
+        Map<Long, Person> people = queries.people(tallies.keySet()).stream()
+                .collect(Collectors.toMap(Person::id, Function.identity()));
+        List<LeaderCandidate> ranked = tallies.values().stream()
+                .filter(t -> people.containsKey(t.memberId))
+                .map(t -> t.candidate(people.get(t.memberId), recent.size()))
+                .sorted(Comparator.comparingDouble(LeaderCandidate::love).reversed()
+                        .thenComparingLong(LeaderCandidate::memberId))
+                .toList();
+        return List.of(ranked.stream().filter(c -> !c.staff()).limit(love.candidates()).toList(),
+                ranked.stream().filter(LeaderCandidate::staff).limit(love.candidates()).toList());
+    }
+
+    private double weigh(double weight, EventRow event, Instant until) {
+        double ageDays = Duration.between(event.startsAt(), until).toSeconds() / 86_400.0;
+        double halfLifeDays = love.halfLife().toSeconds() / 86_400.0;
+        return weight * Math.pow(0.5, Math.max(0, ageDays) / halfLifeDays);
+    }
+
+    private static Authored later(Map<Long, EventRow> byId, Authored a, Authored b) {
+        Comparator<Authored> order = Comparator.comparing((Authored o) -> byId.get(o.eventId()).startsAt())
+                .thenComparingLong(Authored::eventId);
+        return order.compare(a, b) >= 0 ? a : b;
+    }
+
+    private static boolean within(LocalDate day, Period period) {
+        return !day.isBefore(period.from()) && !day.isAfter(period.to());
+    }
+
+    private static double perYear(int changes, long days) {
+        return BigDecimal.valueOf(changes * 365L).divide(BigDecimal.valueOf(days), 2, RoundingMode.HALF_UP)
+                .doubleValue();
+    }
+
+    private static int firstMonthOfQuarter(LocalDate day) {
+        return (day.get(IsoFields.QUARTER_OF_YEAR) - 1) * 3 + 1;
+    }
+
+    static String quarter(LocalDate day) {
+        return day.getYear() + "-Q" + day.get(IsoFields.QUARTER_OF_YEAR);
+    }
+
+    private static final class Tally {
+
+        private final long memberId;
+        private double love;
+        private int attended;
+        private int attendedRecent;
+        private int lightningTalks;
+        private int caseStudies;
+        private int outputs;
+        private int organized;
+
+        Tally(long memberId) {
+            this.memberId = memberId;
+        }
+
+        LeaderCandidate candidate(Person person, int recentEvents) {
+            double rounded = BigDecimal.valueOf(love).setScale(2, RoundingMode.HALF_UP).doubleValue();
+            return new LeaderCandidate(memberId, person.displayName(), person.staff(), rounded, attendedRecent,
+                    recentEvents, attended, lightningTalks, caseStudies, outputs, organized);
+        }
+    }
+}

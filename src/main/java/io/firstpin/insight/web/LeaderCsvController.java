@@ -1,0 +1,165 @@
+package io.firstpin.insight.web;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import io.firstpin.identity.Role;
+import io.firstpin.insight.CommunityKpis;
+import io.firstpin.insight.LeaderBench;
+import io.firstpin.insight.LeaderInsights;
+import io.firstpin.insight.LeaderReport;
+import io.firstpin.insight.Period;
+import io.firstpin.insight.SelfRunning;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import io.firstpin.platform.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The dashboard's leader tables as CSV: the self-running index per quarter and per event, and the leader bench. */
+@Controller
+@RequestMapping("/manage/{org}/communities/{slug}/dashboard")
+class LeaderCsvController {
+
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Organizations organizations;
+    private final Communities communities;
+    private final CommunityKpis kpis;
+    private final LeaderInsights leaders;
+    private final MessageSource messages;
+
+    LeaderCsvController(Organizations organizations, Communities communities, CommunityKpis kpis,
+            LeaderInsights leaders, MessageSource messages) {
+        this.organizations = organizations;
+        this.communities = communities;
+        this.kpis = kpis;
+        this.leaders = leaders;
+        this.messages = messages;
+    }
+
+    @GetMapping("/self-running.csv")
+    void selfRunningCsv(@PathVariable String org, @PathVariable String slug, DashboardQuery query,
+            HttpServletResponse response) throws IOException {
+        Subject subject = subject(org, slug, query);
+        LeaderReport report = leaders.report(subject.community(), query.withBranches(), subject.period());
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<Long, String> names = kpis.tree(subject.community()).stream()
+                .collect(Collectors.toMap(Community::id, Community::name));
+        try (CSVPrinter csv = csv(response, subject, "self-running")) {
+            csv.printRecord(headers(locale, "quarter", "self-run", "staff-run", "unknown-organizers",
+                    "self-running-index"));
+            for (SelfRunning.Quarter q : report.selfRunning().quarters()) {
+                csv.printRecord(q.quarter(), q.counts().selfRun(), q.counts().staffRun(), q.counts().unknown(),
+                        blankIfNull(q.counts().index()));
+            }
+            SelfRunning.Counts total = report.selfRunning().total();
+            csv.printRecord(text("insight.column.period", locale), total.selfRun(), total.staffRun(), total.unknown(),
+                    blankIfNull(total.index()));
+            csv.println();
+            csv.printRecord(headers(locale, "date", "title", "community", "organized", "organizers"));
+            for (SelfRunning.OrganizedEvent e : report.selfRunning().events()) {
+                csv.printRecord(CSV_TIME.format(e.startsAt().atZone(subject.community().timeZone())),
+                        cell(e.title()), cell(names.get(e.communityId())),
+                        text("insight.organized." + e.organized(), locale),
+                        cell(String.join(" / ", e.organizers())));
+            }
+        }
+    }
+
+    @GetMapping("/leaders.csv")
+    void leadersCsv(@PathVariable String org, @PathVariable String slug, DashboardQuery query,
+            HttpServletResponse response) throws IOException {
+        Subject subject = subject(org, slug, query);
+        LeaderBench bench = leaders.report(subject.community(), query.withBranches(), subject.period()).bench();
+        Locale locale = LocaleContextHolder.getLocale();
+        try (CSVPrinter csv = csv(response, subject, "leaders")) {
+            csv.printRecord(headers(locale, "community", "leader", "staff", "since", "tenure-days", "tenure-months"));
+            for (LeaderBench.CommunityBench community : bench.communities()) {
+                for (LeaderBench.Tenure leader : community.leaders()) {
+                    csv.printRecord(cell(community.name()), cell(leader.displayName()), leader.staff(),
+                            leader.startedOn(), leader.days(), leader.months());
+                }
+            }
+            csv.println();
+            csv.printRecord(headers(locale, "community", "active-leaders", "bench", "role-starts", "role-ends",
+                    "rotations-per-year"));
+            for (LeaderBench.CommunityBench community : bench.communities()) {
+                csv.printRecord(cell(community.name()), community.activeLeaders(),
+                        text("leader.status." + community.status(), locale), community.roleStarts(),
+                        community.roleEnds(), community.rotationsPerYear());
+            }
+        }
+    }
+
+    /** A CSV link whose dates were edited into nonsense: no file rather than one for another period. */
+    @ExceptionHandler(InvalidInputException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalid(Model model) {
+        model.addAttribute("status", 400);
+        return "error";
+    }
+
+    private Subject subject(String org, String slug, DashboardQuery query) {
+        Organization organization = organizations.open(org, Role.VIEWER);
+        Community community = communities.inOrganization(organization.id(), slug);
+        Community subject = kpis.withinTree(community, query.branch());
+        return new Subject(subject, query.period(kpis.today(subject)));
+    }
+
+    private CSVPrinter csv(HttpServletResponse response, Subject subject, String table) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(subject.community().slug() + "-" + table + "-" + subject.period().from() + "-"
+                        + subject.period().to() + ".csv", StandardCharsets.UTF_8).build().toString());
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        // the byte order mark makes Excel read the file as UTF-8
+        writer.write('\uFEFF');
+        return new CSVPrinter(writer, CSVFormat.EXCEL);
+    }
+
+    private List<String> headers(Locale locale, String... columns) {
+        return Arrays.stream(columns).map(c -> text("insight.column." + c, locale)).toList();
+    }
+
+    private String text(String code, Locale locale) {
+        return messages.getMessage(code, null, code, locale);
+    }
+
+    private static Object blankIfNull(Object value) {
+        return value == null ? "" : value;
+    }
+
+    /** Keeps spreadsheet programs from running a title typed as a formula. */
+    private static String cell(String value) {
+        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+
+    private record Subject(Community community, Period period) {
+    }
+}

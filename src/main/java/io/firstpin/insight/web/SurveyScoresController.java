@@ -1,0 +1,111 @@
+package io.firstpin.insight.web;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import io.firstpin.identity.Role;
+import io.firstpin.insight.CommunityKpis;
+import io.firstpin.insight.CommunityReport;
+import io.firstpin.insight.EventSurveyScore;
+import io.firstpin.insight.Footprint;
+import io.firstpin.insight.SurveyScores;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import io.firstpin.survey.SurveySummary;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The dashboard's survey results per event (NPS with its responses, CES and heat means) as CSV, for the same scope and
+ * period as the rest of the dashboard. The numbers come from {@link SurveyScores}, which asks the survey module, so
+ * they match the survey pages.
+ */
+@Controller
+@RequestMapping("/manage/{org}/communities/{slug}/dashboard")
+class SurveyScoresController {
+
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Organizations organizations;
+    private final Communities communities;
+    private final CommunityKpis kpis;
+    private final SurveyScores scores;
+    private final MessageSource messages;
+
+    SurveyScoresController(Organizations organizations, Communities communities, CommunityKpis kpis,
+            SurveyScores scores, MessageSource messages) {
+        this.organizations = organizations;
+        this.communities = communities;
+        this.kpis = kpis;
+        this.scores = scores;
+        this.messages = messages;
+    }
+
+    @GetMapping("/surveys.csv")
+    void surveysCsv(@PathVariable String org, @PathVariable String slug, DashboardQuery query,
+            HttpServletResponse response) throws IOException {
+        Organization organization = organizations.open(org, Role.VIEWER);
+        Community community = communities.inOrganization(organization.id(), slug);
+        Community subject = kpis.withinTree(community, query.branch());
+        CommunityReport report = kpis.report(subject, query.withBranches(), query.period(kpis.today(subject)));
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<Long, String> names = report.footprint().communities().stream()
+                .collect(Collectors.toMap(Footprint.CommunityPace::communityId, Footprint.CommunityPace::name));
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(report.community().slug() + "-surveys-" + report.period().from() + "-"
+                        + report.period().to() + ".csv", StandardCharsets.UTF_8).build().toString());
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        // the byte order mark makes Excel read the file as UTF-8
+        writer.write('\uFEFF');
+        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL)) {
+            List<String> header = new ArrayList<>();
+            for (String column : List.of("date", "title", "community", "attendees")) {
+                header.add(messages.getMessage("insight.column." + column, null, locale));
+            }
+            for (String column : List.of("responses", "nps", "promoters", "passives", "detractors", "ces-mean",
+                    "heat-mean")) {
+                header.add(messages.getMessage("insight.survey.column." + column, null, locale));
+            }
+            csv.printRecord(header);
+            for (EventSurveyScore row : scores.of(report)) {
+                SurveySummary s = row.summary();
+                csv.printRecord(CSV_TIME.format(row.startsAt().atZone(report.zone())), cell(row.title()),
+                        cell(names.get(row.communityId())), row.attendees(), s.responses(), blankIfNull(s.nps()),
+                        s.promoters(), s.passives(), s.detractors(), blankIfNull(s.cesMean()),
+                        blankIfNull(s.heatMean()));
+            }
+        }
+    }
+
+    private static Object blankIfNull(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
+    /** Keeps spreadsheet programs from running an event title typed as a formula. */
+    private static String cell(String value) {
+        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,390 @@
+package io.firstpin.member.internal;
+
+import static io.firstpin.platform.db.Tables.ATTENDANCE;
+import static io.firstpin.platform.db.Tables.ATTENDANCE_UNDO;
+import static io.firstpin.platform.db.Tables.HISTORY_IMPORT_PERSON;
+import static io.firstpin.platform.db.Tables.LEADER_ROLE;
+import static io.firstpin.platform.db.Tables.MEMBER_FEED;
+import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
+import static io.firstpin.platform.db.Tables.MEMBER_MERGE_CHANGE;
+import static io.firstpin.platform.db.Tables.OUTPUT;
+import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE;
+import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE_OPT_OUT;
+import static io.firstpin.platform.db.Tables.REGISTRATION;
+import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
+import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
+
+import io.firstpin.platform.ConflictException;
+import io.firstpin.platform.db.tables.Attendance;
+import io.firstpin.platform.db.tables.OutputNudge;
+import io.firstpin.platform.db.tables.OutputNudgeOptOut;
+import io.firstpin.platform.db.tables.Registration;
+import io.firstpin.platform.db.tables.records.MemberMergeChangeRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves every row that points at one member to another, and back. The rows belong to other modules (registrations,
+ * check-ins, outputs, feeds, speakers, survey responses, nudges, imports), but a merge must move all of them in one
+ * transaction and record each change so that undoing it is exact; so the ledger updates those tables directly, the
+ * way the KPIs read them, and {@link #memberColumns()} lists every column it handles (a test checks it against the
+ * schema, so a new column pointing at members cannot be forgotten).
+ *
+ * <p>Where both members hold the one row an event allows: of two registrations the merged-into member keeps its own,
+ * with the better status of the two (confirmed, waitlisted, applied, lost, cancelled), and the other is cancelled and
+ * stays with the merged member, keeping its answers, links and survey response; of two check-ins the merged-into
+ * member's stays and the other is deleted, its columns kept in the change; of two nudges or opt-outs the other stays
+ * with the merged member.
+ */
+@Component
+public class MergeLedger {
+
+    private static final List<String> STATUS_RANK = List.of("CANCELLED", "LOST", "APPLIED", "WAITLISTED", "CONFIRMED");
+    private static final String CANCELLED = "CANCELLED";
+
+    private static final String MOVED = "MOVED";
+    private static final String KEPT_BETTER = "KEPT_BETTER";
+    private static final String SET_ASIDE = "SET_ASIDE";
+    private static final String DROPPED = "DROPPED";
+
+    private final DSLContext db;
+
+    MergeLedger(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Every column pointing at a member that a merge moves. */
+    public static List<TableField<?, Long>> memberColumns() {
+        return List.of(MEMBER_IDENTITY.MEMBER_ID, REGISTRATION.MEMBER_ID, ATTENDANCE.MEMBER_ID,
+                ATTENDANCE_UNDO.MEMBER_ID, SESSION_SPEAKER.MEMBER_ID, OUTPUT.AUTHOR_MEMBER_ID, MEMBER_FEED.MEMBER_ID,
+                OUTPUT_NUDGE.MEMBER_ID, OUTPUT_NUDGE_OPT_OUT.MEMBER_ID, HISTORY_IMPORT_PERSON.MEMBER_ID,
+                SURVEY_RESPONSE.MEMBER_ID, LEADER_ROLE.MEMBER_ID);
+    }
+
+    /** Moves {@code from}'s rows to {@code into}, recording each change under the merge; answers how many changed. */
+    public int merge(long mergeId, long organizationId, long into, long from) {
+        Changes changes = new Changes(mergeId);
+        moveIdentities(changes, organizationId, into, from);
+        Map<Long, Long> keptRegistrationBySetAside = registrations(changes, into, from);
+        attendance(changes, into, from, keptRegistrationBySetAside);
+        moveById(changes, ATTENDANCE_UNDO, ATTENDANCE_UNDO.ID, ATTENDANCE_UNDO.MEMBER_ID, into, from);
+        moveById(changes, OUTPUT, OUTPUT.ID, OUTPUT.AUTHOR_MEMBER_ID, into, from);
+        moveById(changes, MEMBER_FEED, MEMBER_FEED.ID, MEMBER_FEED.MEMBER_ID, into, from);
+        moveById(changes, SURVEY_RESPONSE, SURVEY_RESPONSE.ID, SURVEY_RESPONSE.MEMBER_ID, into, from);
+        moveById(changes, LEADER_ROLE, LEADER_ROLE.ID, LEADER_ROLE.MEMBER_ID, into, from);
+        moveSpeakers(changes, into, from);
+        moveNudges(changes, into, from);
+        moveOptOut(changes, organizationId, into, from);
+        moveImportedPeople(changes, into, from);
+        changes.flush();
+        return changes.count();
+    }
+
+    /**
+     * Puts every change of the merge back, last first.
+     *
+     * @throws ConflictException when a row the merge changed has changed since (it is gone, or moved on, or has another
+     *         status); the caller's transaction then rolls back and nothing is undone
+     */
+    public void undo(long mergeId, long organizationId, long into, long from) {
+        List<MemberMergeChangeRecord> changes = db.selectFrom(MEMBER_MERGE_CHANGE)
+                .where(MEMBER_MERGE_CHANGE.MERGE_ID.eq(mergeId))
+                .orderBy(MEMBER_MERGE_CHANGE.SEQ.desc())
+                .fetch();
+        for (MemberMergeChangeRecord change : changes) {
+            int undone = switch (change.getAction()) {
+                case MOVED -> moveBack(change, organizationId, into, from);
+                case KEPT_BETTER -> db.update(REGISTRATION)
+                        .set(REGISTRATION.STATUS, change.getOldStatus())
+                        .set(REGISTRATION.WAITLIST_POSITION, change.getOldPosition())
+                        .where(REGISTRATION.ID.eq(change.getRowId()))
+                        .and(REGISTRATION.MEMBER_ID.eq(into))
+                        .and(REGISTRATION.STATUS.eq(change.getNewStatus()))
+                        .execute();
+                case SET_ASIDE -> db.update(REGISTRATION)
+                        .set(REGISTRATION.STATUS, change.getOldStatus())
+                        .set(REGISTRATION.WAITLIST_POSITION, change.getOldPosition())
+                        .where(REGISTRATION.ID.eq(change.getRowId()))
+                        .and(REGISTRATION.MEMBER_ID.eq(from))
+                        .and(REGISTRATION.STATUS.eq(change.getNewStatus()))
+                        .execute();
+                case DROPPED -> db.insertInto(ATTENDANCE)
+                        .set(ATTENDANCE.ID, change.getRowId())
+                        .set(ATTENDANCE.ORGANIZATION_ID, organizationId)
+                        .set(ATTENDANCE.EVENT_ID, change.getEventId())
+                        .set(ATTENDANCE.MEMBER_ID, from)
+                        .set(ATTENDANCE.REGISTRATION_ID, change.getOldReference())
+                        .set(ATTENDANCE.METHOD, change.getMethod())
+                        .set(ATTENDANCE.CHECKED_IN_AT, change.getOccurredAt())
+                        .execute();
+                default -> throw new IllegalStateException("unknown merge change " + change.getAction());
+            };
+            if (undone != 1) {
+                throw new ConflictException("merge", "member.merge.undo.changed", change.getTableName());
+            }
+        }
+    }
+
+    private int moveBack(MemberMergeChangeRecord change, long organizationId, long into, long from) {
+        long id = change.getRowId();
+        String key = change.getRowKey();
+        return switch (change.getTableName()) {
+            case "member_identity" -> db.update(MEMBER_IDENTITY)
+                    .set(MEMBER_IDENTITY.MEMBER_ID, from)
+                    .where(MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
+                    .and(MEMBER_IDENTITY.KIND.eq(key.substring(0, key.indexOf(':'))))
+                    .and(MEMBER_IDENTITY.NORMALIZED_VALUE.eq(key.substring(key.indexOf(':') + 1)))
+                    .and(MEMBER_IDENTITY.MEMBER_ID.eq(into))
+                    .execute();
+            case "registration" -> moveBackById(REGISTRATION, REGISTRATION.ID, REGISTRATION.MEMBER_ID, id, into, from);
+            case "attendance" -> db.update(ATTENDANCE)
+                    .set(ATTENDANCE.MEMBER_ID, from)
+                    .set(ATTENDANCE.REGISTRATION_ID, change.getOldReference() == null ? ATTENDANCE.REGISTRATION_ID
+                            : DSL.val(change.getOldReference()))
+                    .where(ATTENDANCE.ID.eq(id))
+                    .and(ATTENDANCE.MEMBER_ID.eq(into))
+                    .execute();
+            case "attendance_undo" -> moveBackById(ATTENDANCE_UNDO, ATTENDANCE_UNDO.ID, ATTENDANCE_UNDO.MEMBER_ID, id,
+                    into, from);
+            case "output" -> moveBackById(OUTPUT, OUTPUT.ID, OUTPUT.AUTHOR_MEMBER_ID, id, into, from);
+            case "member_feed" -> moveBackById(MEMBER_FEED, MEMBER_FEED.ID, MEMBER_FEED.MEMBER_ID, id, into, from);
+            case "survey_response" -> moveBackById(SURVEY_RESPONSE, SURVEY_RESPONSE.ID, SURVEY_RESPONSE.MEMBER_ID, id,
+                    into, from);
+            case "leader_role" -> moveBackById(LEADER_ROLE, LEADER_ROLE.ID, LEADER_ROLE.MEMBER_ID, id, into, from);
+            case "session_speaker" -> db.update(SESSION_SPEAKER)
+                    .set(SESSION_SPEAKER.MEMBER_ID, from)
+                    .where(SESSION_SPEAKER.EVENT_SESSION_ID.eq(id))
+                    .and(SESSION_SPEAKER.EVENT_SESSION_KEY.eq(Integer.valueOf(key)))
+                    .and(SESSION_SPEAKER.MEMBER_ID.eq(into))
+                    .execute();
+            case "output_nudge" -> db.update(OUTPUT_NUDGE)
+                    .set(OUTPUT_NUDGE.MEMBER_ID, from)
+                    .where(OUTPUT_NUDGE.EVENT_ID.eq(id))
+                    .and(OUTPUT_NUDGE.MEMBER_ID.eq(into))
+                    .execute();
+            case "output_nudge_opt_out" -> db.update(OUTPUT_NUDGE_OPT_OUT)
+                    .set(OUTPUT_NUDGE_OPT_OUT.MEMBER_ID, from)
+                    .where(OUTPUT_NUDGE_OPT_OUT.ORGANIZATION_ID.eq(id))
+                    .and(OUTPUT_NUDGE_OPT_OUT.MEMBER_ID.eq(into))
+                    .execute();
+            case "history_import_person" -> db.update(HISTORY_IMPORT_PERSON)
+                    .set(HISTORY_IMPORT_PERSON.MEMBER_ID, from)
+                    .where(HISTORY_IMPORT_PERSON.EVENT_ID.eq(id))
+                    .and(HISTORY_IMPORT_PERSON.ROW_KEY.eq(key))
+                    .and(HISTORY_IMPORT_PERSON.MEMBER_ID.eq(into))
+                    .execute();
+            default -> throw new IllegalStateException("unknown merged table " + change.getTableName());
+        };
+    }
+
+    private <R extends Record> int moveBackById(Table<R> table, TableField<R, Long> id, TableField<R, Long> member,
+            long rowId, long into, long from) {
+        return db.update(table).set(member, from).where(id.eq(rowId)).and(member.eq(into)).execute();
+    }
+
+    private void moveIdentities(Changes changes, long organizationId, long into, long from) {
+        // identity rows get new ids whenever their member is saved, so they are recorded by what they name
+        db.select(MEMBER_IDENTITY.ID, MEMBER_IDENTITY.KIND, MEMBER_IDENTITY.NORMALIZED_VALUE)
+                .from(MEMBER_IDENTITY)
+                .where(MEMBER_IDENTITY.MEMBER_ID.eq(from))
+                .orderBy(MEMBER_IDENTITY.ID)
+                .forEach(row -> changes.add("member_identity", MOVED, row.value1())
+                        .setRowKey(row.value2() + ":" + row.value3()));
+        db.update(MEMBER_IDENTITY)
+                .set(MEMBER_IDENTITY.MEMBER_ID, into)
+                .where(MEMBER_IDENTITY.MEMBER_ID.eq(from))
+                .and(MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
+                .execute();
+    }
+
+    /** Answers, by the id of each registration set aside, the registration of the same event that was kept. */
+    private Map<Long, Long> registrations(Changes changes, long into, long from) {
+        Registration kept = REGISTRATION.as("kept");
+        Registration other = REGISTRATION.as("other");
+        Map<Long, Long> keptBySetAside = new HashMap<>();
+        db.select(kept.ID, kept.STATUS, kept.WAITLIST_POSITION, other.ID, other.STATUS, other.WAITLIST_POSITION)
+                .from(other)
+                .join(kept).on(kept.EVENT_ID.eq(other.EVENT_ID)).and(kept.MEMBER_ID.eq(into))
+                .where(other.MEMBER_ID.eq(from))
+                .orderBy(other.ID)
+                .forEach(pair -> {
+                    long keptId = pair.value1();
+                    long otherId = pair.value4();
+                    if (STATUS_RANK.indexOf(pair.value5()) > STATUS_RANK.indexOf(pair.value2())) {
+                        db.update(REGISTRATION)
+                                .set(REGISTRATION.STATUS, pair.value5())
+                                .set(REGISTRATION.WAITLIST_POSITION, pair.value6())
+                                .where(REGISTRATION.ID.eq(keptId))
+                                .execute();
+                        MemberMergeChangeRecord change = changes.add("registration", KEPT_BETTER, keptId);
+                        change.setOldStatus(pair.value2());
+                        change.setOldPosition(pair.value3());
+                        change.setNewStatus(pair.value5());
+                    }
+                    db.update(REGISTRATION)
+                            .set(REGISTRATION.STATUS, CANCELLED)
+                            .setNull(REGISTRATION.WAITLIST_POSITION)
+                            .where(REGISTRATION.ID.eq(otherId))
+                            .execute();
+                    MemberMergeChangeRecord change = changes.add("registration", SET_ASIDE, otherId);
+                    change.setOldStatus(pair.value5());
+                    change.setOldPosition(pair.value6());
+                    change.setNewStatus(CANCELLED);
+                    keptBySetAside.put(otherId, keptId);
+                });
+        List<Long> moved = db.select(REGISTRATION.ID)
+                .from(REGISTRATION)
+                .where(REGISTRATION.MEMBER_ID.eq(from))
+                .and(keptBySetAside.isEmpty() ? DSL.noCondition() : REGISTRATION.ID.notIn(keptBySetAside.keySet()))
+                .orderBy(REGISTRATION.ID)
+                .fetch(REGISTRATION.ID);
+        moved.forEach(id -> changes.add("registration", MOVED, id));
+        if (!moved.isEmpty()) {
+            db.update(REGISTRATION).set(REGISTRATION.MEMBER_ID, into).where(REGISTRATION.ID.in(moved)).execute();
+        }
+        return keptBySetAside;
+    }
+
+    private void attendance(Changes changes, long into, long from, Map<Long, Long> keptRegistrationBySetAside) {
+        Attendance own = ATTENDANCE.as("own");
+        Set<Long> dropped = new HashSet<>();
+        db.selectFrom(ATTENDANCE)
+                .where(ATTENDANCE.MEMBER_ID.eq(from))
+                .and(DSL.exists(DSL.selectOne().from(own)
+                        .where(own.EVENT_ID.eq(ATTENDANCE.EVENT_ID)).and(own.MEMBER_ID.eq(into))))
+                .orderBy(ATTENDANCE.ID)
+                .forEach(row -> {
+                    MemberMergeChangeRecord change = changes.add("attendance", DROPPED, row.getId());
+                    change.setEventId(row.getEventId());
+                    change.setOldReference(row.getRegistrationId());
+                    change.setMethod(row.getMethod());
+                    change.setOccurredAt(row.getCheckedInAt());
+                    dropped.add(row.getId());
+                });
+        if (!dropped.isEmpty()) {
+            db.deleteFrom(ATTENDANCE).where(ATTENDANCE.ID.in(dropped)).execute();
+        }
+        db.select(ATTENDANCE.ID, ATTENDANCE.REGISTRATION_ID)
+                .from(ATTENDANCE)
+                .where(ATTENDANCE.MEMBER_ID.eq(from))
+                .orderBy(ATTENDANCE.ID)
+                .forEach(row -> {
+                    // a check-in follows the person; it points at the registration kept for the event
+                    Long keptRegistration = row.value2() == null ? null : keptRegistrationBySetAside.get(row.value2());
+                    db.update(ATTENDANCE)
+                            .set(ATTENDANCE.MEMBER_ID, into)
+                            .set(ATTENDANCE.REGISTRATION_ID, keptRegistration == null ? ATTENDANCE.REGISTRATION_ID
+                                    : DSL.val(keptRegistration))
+                            .where(ATTENDANCE.ID.eq(row.value1()))
+                            .execute();
+                    MemberMergeChangeRecord change = changes.add("attendance", MOVED, row.value1());
+                    change.setOldReference(keptRegistration == null ? null : row.value2());
+                });
+    }
+
+    private <R extends Record> void moveById(Changes changes, Table<R> table, TableField<R, Long> id,
+            TableField<R, Long> member, long into, long from) {
+        List<Long> ids = db.select(id).from(table).where(member.eq(from)).orderBy(id).fetch(id);
+        ids.forEach(rowId -> changes.add(table.getName(), MOVED, rowId));
+        if (!ids.isEmpty()) {
+            db.update(table).set(member, into).where(id.in(ids)).execute();
+        }
+    }
+
+    private void moveSpeakers(Changes changes, long into, long from) {
+        db.select(SESSION_SPEAKER.EVENT_SESSION_ID, SESSION_SPEAKER.EVENT_SESSION_KEY)
+                .from(SESSION_SPEAKER)
+                .where(SESSION_SPEAKER.MEMBER_ID.eq(from))
+                .orderBy(SESSION_SPEAKER.EVENT_SESSION_ID, SESSION_SPEAKER.EVENT_SESSION_KEY)
+                .forEach(row -> changes.add("session_speaker", MOVED, row.value1())
+                        .setRowKey(String.valueOf(row.value2())));
+        db.update(SESSION_SPEAKER).set(SESSION_SPEAKER.MEMBER_ID, into)
+                .where(SESSION_SPEAKER.MEMBER_ID.eq(from)).execute();
+    }
+
+    private void moveNudges(Changes changes, long into, long from) {
+        OutputNudge own = OUTPUT_NUDGE.as("own");
+        List<Long> events = db.select(OUTPUT_NUDGE.EVENT_ID)
+                .from(OUTPUT_NUDGE)
+                .where(OUTPUT_NUDGE.MEMBER_ID.eq(from))
+                .andNotExists(DSL.selectOne().from(own)
+                        .where(own.EVENT_ID.eq(OUTPUT_NUDGE.EVENT_ID)).and(own.MEMBER_ID.eq(into)))
+                .orderBy(OUTPUT_NUDGE.EVENT_ID)
+                .fetch(OUTPUT_NUDGE.EVENT_ID);
+        events.forEach(event -> changes.add("output_nudge", MOVED, event));
+        if (!events.isEmpty()) {
+            db.update(OUTPUT_NUDGE).set(OUTPUT_NUDGE.MEMBER_ID, into)
+                    .where(OUTPUT_NUDGE.MEMBER_ID.eq(from)).and(OUTPUT_NUDGE.EVENT_ID.in(events)).execute();
+        }
+    }
+
+    private void moveOptOut(Changes changes, long organizationId, long into, long from) {
+        OutputNudgeOptOut own = OUTPUT_NUDGE_OPT_OUT.as("own");
+        int moved = db.update(OUTPUT_NUDGE_OPT_OUT)
+                .set(OUTPUT_NUDGE_OPT_OUT.MEMBER_ID, into)
+                .where(OUTPUT_NUDGE_OPT_OUT.ORGANIZATION_ID.eq(organizationId))
+                .and(OUTPUT_NUDGE_OPT_OUT.MEMBER_ID.eq(from))
+                .andNotExists(DSL.selectOne().from(own)
+                        .where(own.ORGANIZATION_ID.eq(organizationId)).and(own.MEMBER_ID.eq(into)))
+                .execute();
+        if (moved == 1) {
+            changes.add("output_nudge_opt_out", MOVED, organizationId);
+        }
+    }
+
+    private void moveImportedPeople(Changes changes, long into, long from) {
+        db.select(HISTORY_IMPORT_PERSON.EVENT_ID, HISTORY_IMPORT_PERSON.ROW_KEY)
+                .from(HISTORY_IMPORT_PERSON)
+                .where(HISTORY_IMPORT_PERSON.MEMBER_ID.eq(from))
+                .orderBy(HISTORY_IMPORT_PERSON.EVENT_ID, HISTORY_IMPORT_PERSON.ROW_KEY)
+                .forEach(row -> changes.add("history_import_person", MOVED, row.value1()).setRowKey(row.value2()));
+        db.update(HISTORY_IMPORT_PERSON).set(HISTORY_IMPORT_PERSON.MEMBER_ID, into)
+                .where(HISTORY_IMPORT_PERSON.MEMBER_ID.eq(from)).execute();
+    }
+
+    /** The changes of one merge, numbered in the order they were made and written in multi-row inserts. */
+    private final class Changes {
+
+        private static final int CHUNK = 500;
+
+        private final long mergeId;
+        private final List<MemberMergeChangeRecord> pending = new ArrayList<>();
+        private int count;
+
+        Changes(long mergeId) {
+            this.mergeId = mergeId;
+        }
+
+        MemberMergeChangeRecord add(String table, String action, long rowId) {
+            MemberMergeChangeRecord change = db.newRecord(MEMBER_MERGE_CHANGE);
+            change.setMergeId(mergeId);
+            change.setSeq(++count);
+            change.setTableName(table);
+            change.setAction(action);
+            change.setRowId(rowId);
+            pending.add(change);
+            return change;
+        }
+
+        void flush() {
+            for (int from = 0; from < pending.size(); from += CHUNK) {
+                db.batchInsert(pending.subList(from, Math.min(pending.size(), from + CHUNK))).execute();
+            }
+            pending.clear();
+        }
+
+        int count() {
+            return count;
+        }
+    }
+}
