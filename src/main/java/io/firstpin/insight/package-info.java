@@ -1,6 +1,7 @@
 /**
- * Insight: the community KPIs of the method (newcomers, return rate, participants, repeaters, cohorts, footprint),
- * computed once for the dashboard, the API and the CSV exports.
+ * Insight: the community KPIs of the method (newcomers, return rate, participants, repeaters, cohorts, footprint,
+ * output rate and burst, survey scores, leader bench and self-running), computed once for the dashboard, the API and
+ * the CSV exports; the organization overview.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Insight")
 package io.firstpin.insight;
