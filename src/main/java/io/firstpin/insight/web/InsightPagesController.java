@@ -16,9 +16,6 @@ import io.firstpin.organization.Organizations;
 import io.firstpin.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,12 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -111,11 +105,11 @@ class InsightPagesController {
             csv.printRecord(headers(locale, "date", "title", "community", "attendance-by", "attendees", "newcomers",
                     "newcomer-ratio", "returning", "return-rate", "no-show-rate", "confirmed", "no-shows", "staff"));
             for (EventKpis e : report.events()) {
-                csv.printRecord(CSV_TIME.format(e.startsAt().atZone(report.zone())), cell(e.title()),
-                        cell(names.get(e.communityId())), text("insight.attendance-by." + e.attendanceBy(), locale),
-                        e.attendees(), e.newcomers(), blankIfNull(e.newcomerRatio()),
-                        blankIfNull(e.returningFromPrevious()), blankIfNull(e.returnRate()),
-                        blankIfNull(e.noShowRate()), e.confirmed(), blankIfNull(e.noShows()), e.staffAttendees());
+                csv.printRecord(CSV_TIME.format(e.startsAt().atZone(report.zone())), CsvDownload.cell(e.title()),
+                        CsvDownload.cell(names.get(e.communityId())), text("insight.attendance-by." + e.attendanceBy(), locale),
+                        e.attendees(), e.newcomers(), CsvDownload.blankIfNull(e.newcomerRatio()),
+                        CsvDownload.blankIfNull(e.returningFromPrevious()), CsvDownload.blankIfNull(e.returnRate()),
+                        CsvDownload.blankIfNull(e.noShowRate()), e.confirmed(), CsvDownload.blankIfNull(e.noShows()), e.staffAttendees());
             }
         }
     }
@@ -132,7 +126,7 @@ class InsightPagesController {
             csv.printRecord(header);
             for (Cohort cohort : report.cohorts()) {
                 List<Object> row = new ArrayList<>(List.of(cohort.month().toString(), cohort.members()));
-                cohort.retention().forEach(r -> row.add(blankIfNull(r.share())));
+                cohort.retention().forEach(r -> row.add(CsvDownload.blankIfNull(r.share())));
                 csv.printRecord(row);
             }
         }
@@ -146,9 +140,9 @@ class InsightPagesController {
         try (CSVPrinter csv = csv(response, report, "footprint")) {
             csv.printRecord(headers(locale, "community", "events", "median-days", "first-event", "days-to-first"));
             for (Footprint.CommunityPace pace : report.footprint().communities()) {
-                csv.printRecord(cell(pace.name()), pace.events(), blankIfNull(pace.medianDaysBetweenEvents()),
+                csv.printRecord(CsvDownload.cell(pace.name()), pace.events(), CsvDownload.blankIfNull(pace.medianDaysBetweenEvents()),
                         pace.firstEventAt() == null ? "" : CSV_TIME.format(pace.firstEventAt().atZone(report.zone())),
-                        blankIfNull(pace.daysFromCreationToFirstEvent()));
+                        CsvDownload.blankIfNull(pace.daysFromCreationToFirstEvent()));
             }
             csv.println();
             csv.printRecord(headers(locale, "quarter", "events"));
@@ -173,14 +167,14 @@ class InsightPagesController {
                     "output-rate", "peak-day", "peak", "decay-days"));
             for (EventKpis e : report.events()) {
                 OutputImpact.EventImpact outputs = impact.of(e.id()).orElseThrow();
-                csv.printRecord(CSV_TIME.format(e.startsAt().atZone(report.zone())), cell(e.title()),
-                        e.attendees(), e.outputs(), outputs.attendeeAuthors(), blankIfNull(outputs.outputRate()),
-                        blankIfNull(outputs.peakDay()), outputs.peak(), blankIfNull(outputs.decayDays()));
+                csv.printRecord(CSV_TIME.format(e.startsAt().atZone(report.zone())), CsvDownload.cell(e.title()),
+                        e.attendees(), e.outputs(), outputs.attendeeAuthors(), CsvDownload.blankIfNull(outputs.outputRate()),
+                        CsvDownload.blankIfNull(outputs.peakDay()), outputs.peak(), CsvDownload.blankIfNull(outputs.decayDays()));
             }
             csv.println();
             csv.printRecord(headers(locale, "community-outputs", "media-articles", "community-to-media"));
             csv.printRecord(impact.communityOutputs(), impact.mediaArticles(),
-                    blankIfNull(impact.communityToMediaRatio()));
+                    CsvDownload.blankIfNull(impact.communityToMediaRatio()));
             csv.println();
             List<String> days = new ArrayList<>(headers(locale, "date", "title"));
             for (int day = OutputImpact.EventImpact.FIRST_DAY; day <= OutputImpact.EventImpact.LAST_DAY; day++) {
@@ -189,7 +183,7 @@ class InsightPagesController {
             csv.printRecord(days);
             for (EventKpis e : report.events()) {
                 List<Object> row = new ArrayList<>(List.of(CSV_TIME.format(e.startsAt().atZone(report.zone())),
-                        cell(e.title())));
+                        CsvDownload.cell(e.title())));
                 row.addAll(impact.of(e.id()).orElseThrow().perDay());
                 csv.printRecord(row);
             }
@@ -227,14 +221,8 @@ class InsightPagesController {
     }
 
     private CSVPrinter csv(HttpServletResponse response, CommunityReport report, String table) throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(report.community().slug() + "-" + table + "-" + report.period().from() + "-"
-                        + report.period().to() + ".csv", StandardCharsets.UTF_8).build().toString());
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        // the byte order mark makes Excel read the file as UTF-8
-        writer.write('\uFEFF');
-        return new CSVPrinter(writer, CSVFormat.EXCEL);
+        return CsvDownload.open(response, report.community().slug(), table, report.period().from(),
+                report.period().to());
     }
 
     private List<String> headers(Locale locale, String... columns) {
@@ -245,15 +233,5 @@ class InsightPagesController {
         return messages.getMessage(code, null, code, locale);
     }
 
-    private static Object blankIfNull(Object value) {
-        return value == null ? "" : value;
-    }
 
-    /** Keeps spreadsheet programs from running an event title typed as a formula. */
-    private static String cell(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
-    }
 }

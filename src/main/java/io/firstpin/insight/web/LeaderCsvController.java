@@ -14,21 +14,15 @@ import io.firstpin.organization.Organizations;
 import io.firstpin.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -73,18 +67,18 @@ class LeaderCsvController {
                     "self-running-index"));
             for (SelfRunning.Quarter q : report.selfRunning().quarters()) {
                 csv.printRecord(q.quarter(), q.counts().selfRun(), q.counts().staffRun(), q.counts().unknown(),
-                        blankIfNull(q.counts().index()));
+                        CsvDownload.blankIfNull(q.counts().index()));
             }
             SelfRunning.Counts total = report.selfRunning().total();
             csv.printRecord(text("insight.column.period", locale), total.selfRun(), total.staffRun(), total.unknown(),
-                    blankIfNull(total.index()));
+                    CsvDownload.blankIfNull(total.index()));
             csv.println();
             csv.printRecord(headers(locale, "date", "title", "community", "organized", "organizers"));
             for (SelfRunning.OrganizedEvent e : report.selfRunning().events()) {
                 csv.printRecord(CSV_TIME.format(e.startsAt().atZone(subject.community().timeZone())),
-                        cell(e.title()), cell(names.get(e.communityId())),
+                        CsvDownload.cell(e.title()), CsvDownload.cell(names.get(e.communityId())),
                         text("insight.organized." + e.organized(), locale),
-                        cell(String.join(" / ", e.organizers())));
+                        CsvDownload.cell(String.join(" / ", e.organizers())));
             }
         }
     }
@@ -99,7 +93,7 @@ class LeaderCsvController {
             csv.printRecord(headers(locale, "community", "leader", "staff", "since", "tenure-days", "tenure-months"));
             for (LeaderBench.CommunityBench community : bench.communities()) {
                 for (LeaderBench.Tenure leader : community.leaders()) {
-                    csv.printRecord(cell(community.name()), cell(leader.displayName()), leader.staff(),
+                    csv.printRecord(CsvDownload.cell(community.name()), CsvDownload.cell(leader.displayName()), leader.staff(),
                             leader.startedOn(), leader.days(), leader.months());
                 }
             }
@@ -107,7 +101,7 @@ class LeaderCsvController {
             csv.printRecord(headers(locale, "community", "active-leaders", "bench", "role-starts", "role-ends",
                     "rotations-per-year"));
             for (LeaderBench.CommunityBench community : bench.communities()) {
-                csv.printRecord(cell(community.name()), community.activeLeaders(),
+                csv.printRecord(CsvDownload.cell(community.name()), community.activeLeaders(),
                         text("leader.status." + community.status(), locale), community.roleStarts(),
                         community.roleEnds(), community.rotationsPerYear());
             }
@@ -130,14 +124,8 @@ class LeaderCsvController {
     }
 
     private CSVPrinter csv(HttpServletResponse response, Subject subject, String table) throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(subject.community().slug() + "-" + table + "-" + subject.period().from() + "-"
-                        + subject.period().to() + ".csv", StandardCharsets.UTF_8).build().toString());
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        // the byte order mark makes Excel read the file as UTF-8
-        writer.write('\uFEFF');
-        return new CSVPrinter(writer, CSVFormat.EXCEL);
+        return CsvDownload.open(response, subject.community().slug(), table, subject.period().from(),
+                subject.period().to());
     }
 
     private List<String> headers(Locale locale, String... columns) {
@@ -148,17 +136,7 @@ class LeaderCsvController {
         return messages.getMessage(code, null, code, locale);
     }
 
-    private static Object blankIfNull(Object value) {
-        return value == null ? "" : value;
-    }
 
-    /** Keeps spreadsheet programs from running a title typed as a formula. */
-    private static String cell(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
-    }
 
     private record Subject(Community community, Period period) {
     }

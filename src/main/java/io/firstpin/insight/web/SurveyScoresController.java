@@ -13,22 +13,15 @@ import io.firstpin.organization.Organizations;
 import io.firstpin.survey.SurveySummary;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,14 +63,8 @@ class SurveyScoresController {
         Locale locale = LocaleContextHolder.getLocale();
         Map<Long, String> names = report.footprint().communities().stream()
                 .collect(Collectors.toMap(Footprint.CommunityPace::communityId, Footprint.CommunityPace::name));
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(report.community().slug() + "-surveys-" + report.period().from() + "-"
-                        + report.period().to() + ".csv", StandardCharsets.UTF_8).build().toString());
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        // the byte order mark makes Excel read the file as UTF-8
-        writer.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL)) {
+        try (CSVPrinter csv = CsvDownload.open(response, report.community().slug(), "surveys",
+                report.period().from(), report.period().to())) {
             List<String> header = new ArrayList<>();
             for (String column : List.of("date", "title", "community", "attendees")) {
                 header.add(messages.getMessage("insight.column." + column, null, locale));
@@ -89,23 +76,13 @@ class SurveyScoresController {
             csv.printRecord(header);
             for (EventSurveyScore row : scores.of(report)) {
                 SurveySummary s = row.summary();
-                csv.printRecord(CSV_TIME.format(row.startsAt().atZone(report.zone())), cell(row.title()),
-                        cell(names.get(row.communityId())), row.attendees(), s.responses(), blankIfNull(s.nps()),
-                        s.promoters(), s.passives(), s.detractors(), blankIfNull(s.cesMean()),
-                        blankIfNull(s.heatMean()));
+                csv.printRecord(CSV_TIME.format(row.startsAt().atZone(report.zone())), CsvDownload.cell(row.title()),
+                        CsvDownload.cell(names.get(row.communityId())), row.attendees(), s.responses(), CsvDownload.blankIfNull(s.nps()),
+                        s.promoters(), s.passives(), s.detractors(), CsvDownload.blankIfNull(s.cesMean()),
+                        CsvDownload.blankIfNull(s.heatMean()));
             }
         }
     }
 
-    private static Object blankIfNull(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
-    }
 
-    /** Keeps spreadsheet programs from running an event title typed as a formula. */
-    private static String cell(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
-    }
 }
