@@ -2,6 +2,7 @@ package io.firstpin.attendance;
 
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 
+import io.firstpin.platform.BulkWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -15,12 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PastCheckIns {
 
-    private static final int CHUNK = 1000;
-
     private final DSLContext db;
+    private final BulkWriter bulk;
 
-    PastCheckIns(DSLContext db) {
+    PastCheckIns(DSLContext db, BulkWriter bulk) {
         this.db = db;
+        this.bulk = bulk;
     }
 
     /**
@@ -36,15 +37,11 @@ public class PastCheckIns {
                 .where(ATTENDANCE.EVENT_ID.eq(eventId))
                 .fetch(ATTENDANCE.MEMBER_ID));
         List<PastCheckIn> missing = checkIns.stream().filter(c -> present.add(c.memberId())).toList();
-        for (int from = 0; from < missing.size(); from += CHUNK) {
-            var insert = db.insertInto(ATTENDANCE, ATTENDANCE.ORGANIZATION_ID, ATTENDANCE.EVENT_ID,
-                    ATTENDANCE.MEMBER_ID, ATTENDANCE.REGISTRATION_ID, ATTENDANCE.METHOD, ATTENDANCE.CHECKED_IN_AT);
-            for (PastCheckIn checkIn : missing.subList(from, Math.min(missing.size(), from + CHUNK))) {
-                insert = insert.values(organizationId, eventId, checkIn.memberId(), checkIn.registrationId(),
-                        CheckInMethod.IMPORT.name(), checkIn.checkedInAt().atOffset(ZoneOffset.UTC));
-            }
-            insert.execute();
-        }
+        bulk.insert(ATTENDANCE, List.of(ATTENDANCE.ORGANIZATION_ID, ATTENDANCE.EVENT_ID, ATTENDANCE.MEMBER_ID,
+                ATTENDANCE.REGISTRATION_ID, ATTENDANCE.METHOD, ATTENDANCE.CHECKED_IN_AT), missing.stream()
+                .map(checkIn -> new Object[] {organizationId, eventId, checkIn.memberId(), checkIn.registrationId(),
+                        CheckInMethod.IMPORT.name(), checkIn.checkedInAt().atOffset(ZoneOffset.UTC)})
+                .toList());
         return missing.size();
     }
 

@@ -1,5 +1,6 @@
 package io.firstpin.history;
 
+import java.text.ParsePosition;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalQuery;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,26 +34,40 @@ public record StatedTime(LocalDateTime local, OffsetDateTime withOffset) {
 
     public static Optional<StatedTime> parse(String text) {
         String value = text.strip();
-        try {
-            return Optional.of(new StatedTime(null, OffsetDateTime.parse(value)));
-        } catch (DateTimeParseException notWithOffset) {
-            // most exports write local times
+        Optional<OffsetDateTime> withOffset = attempt(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME, OffsetDateTime::from);
+        if (withOffset.isPresent()) {
+            return Optional.of(new StatedTime(null, withOffset.get()));
         }
         for (DateTimeFormatter format : LOCAL) {
-            try {
-                return Optional.of(new StatedTime(LocalDateTime.parse(value, format), null));
-            } catch (DateTimeParseException notThisOne) {
-                // the next format may fit
+            Optional<LocalDateTime> local = attempt(value, format, LocalDateTime::from);
+            if (local.isPresent()) {
+                return Optional.of(new StatedTime(local.get(), null));
             }
         }
         for (DateTimeFormatter format : DATES) {
-            try {
-                return Optional.of(new StatedTime(LocalDate.parse(value, format).atStartOfDay(), null));
-            } catch (DateTimeParseException notThisOne) {
-                // the next format may fit
+            Optional<LocalDate> date = attempt(value, format, LocalDate::from);
+            if (date.isPresent()) {
+                return Optional.of(new StatedTime(date.get().atStartOfDay(), null));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The value read with this format if it has its shape. The shape is tried without an exception first, since a file
+     * of a hundred thousand rows would otherwise throw one for every format a value does not have.
+     */
+    private static <T> Optional<T> attempt(String value, DateTimeFormatter format, TemporalQuery<T> query) {
+        ParsePosition position = new ParsePosition(0);
+        if (format.parseUnresolved(value, position) == null || position.getErrorIndex() >= 0
+                || position.getIndex() != value.length()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(format.parse(value, query));
+        } catch (DateTimeParseException impossibleDate) {
+            return Optional.empty();
+        }
     }
 
     /** The instant meant, reading a time without an offset in the given zone (the event's community's). */

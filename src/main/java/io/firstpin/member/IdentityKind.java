@@ -98,6 +98,9 @@ public enum IdentityKind {
     }
 
     private String handleFromProfileAddress(String text) {
+        if (profileHosts.isEmpty() || text.indexOf(':') < 0) {
+            return text;
+        }
         Optional<URI> address = parseWebAddress(text);
         if (address.isEmpty() || profileHosts.isEmpty()) {
             return text;

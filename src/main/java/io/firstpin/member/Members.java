@@ -4,6 +4,7 @@ import static io.firstpin.platform.db.Tables.MEMBER;
 import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
 
 import io.firstpin.member.internal.MemberRepository;
+import io.firstpin.platform.BulkWriter;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
@@ -46,12 +47,15 @@ public class Members {
     private final MemberRepository members;
     private final DSLContext db;
     private final Clock clock;
+    private final BulkWriter bulk;
     private final TransactionTemplate savepoint;
 
-    Members(MemberRepository members, DSLContext db, Clock clock, PlatformTransactionManager transactions) {
+    Members(MemberRepository members, DSLContext db, Clock clock, BulkWriter bulk,
+            PlatformTransactionManager transactions) {
         this.members = members;
         this.db = db;
         this.clock = clock;
+        this.bulk = bulk;
         // a failed insert must not spoil the caller's transaction (PostgreSQL aborts it), so inserts run in a savepoint
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -258,51 +262,51 @@ public class Members {
         return insertAll(organizationId, registered);
     }
 
-    /**
-     * Writes new members and their identities with a few multi-row inserts instead of one statement per row; the ids
-     * in the order given. The ids of one statement's rows come from the identity column in the order of its values,
-     * so sorted they line up with the members.
-     */
+    /** Writes new members and their identities in bulk; the ids in the order given. */
     private List<Long> insertAll(long organizationId, List<Member> newcomers) {
-        List<Long> ids = new ArrayList<>(newcomers.size());
-        for (int from = 0; from < newcomers.size(); from += LOOKUP_CHUNK) {
-            List<Member> chunk = newcomers.subList(from, Math.min(newcomers.size(), from + LOOKUP_CHUNK));
-            var insert = db.insertInto(MEMBER, MEMBER.ORGANIZATION_ID, MEMBER.DISPLAY_NAME, MEMBER.STAFF,
-                    MEMBER.CREATED_AT);
-            for (Member member : chunk) {
-                insert = insert.values(organizationId, member.displayName(), member.staff(),
-                        member.createdAt().atOffset(ZoneOffset.UTC));
-            }
-            List<Long> chunkIds = new ArrayList<>(insert.returningResult(MEMBER.ID).fetch(MEMBER.ID));
-            chunkIds.sort(null);
-            var identities = db.insertInto(MEMBER_IDENTITY, MEMBER_IDENTITY.ORGANIZATION_ID,
-                    MEMBER_IDENTITY.MEMBER_ID, MEMBER_IDENTITY.KIND, MEMBER_IDENTITY.IDENTITY_VALUE,
-                    MEMBER_IDENTITY.NORMALIZED_VALUE);
-            boolean any = false;
-            for (int i = 0; i < chunk.size(); i++) {
-                for (MemberIdentity identity : chunk.get(i).identities()) {
-                    identities = identities.values(organizationId, chunkIds.get(i), identity.kind().name(),
-                            identity.value(), identity.normalizedValue());
-                    any = true;
-                }
-            }
-            if (any) {
-                identities.execute();
-            }
-            ids.addAll(chunkIds);
+        List<Object[]> memberRows = new ArrayList<>(newcomers.size());
+        for (Member member : newcomers) {
+            memberRows.add(new Object[] {organizationId, member.displayName(), member.staff(),
+                    member.createdAt().atOffset(ZoneOffset.UTC)});
         }
+        List<Long> ids = bulk.insertWithNewIds(MEMBER, MEMBER.ID,
+                List.of(MEMBER.ORGANIZATION_ID, MEMBER.DISPLAY_NAME, MEMBER.STAFF, MEMBER.CREATED_AT), memberRows);
+        List<Object[]> identityRows = new ArrayList<>(newcomers.size());
+        for (int i = 0; i < newcomers.size(); i++) {
+            for (MemberIdentity identity : newcomers.get(i).identities()) {
+                identityRows.add(new Object[] {organizationId, ids.get(i), identity.kind().name(), identity.value(),
+                        identity.normalizedValue()});
+            }
+        }
+        bulk.insert(MEMBER_IDENTITY, List.of(MEMBER_IDENTITY.ORGANIZATION_ID, MEMBER_IDENTITY.MEMBER_ID,
+                MEMBER_IDENTITY.KIND, MEMBER_IDENTITY.IDENTITY_VALUE, MEMBER_IDENTITY.NORMALIZED_VALUE), identityRows);
         return ids;
     }
 
     /** A person as an import names them, with the identity they are matched by. */
-    public record NamedIdentity(String displayName, IdentityInput identity) {
+    public static final class NamedIdentity {
 
-        public NamedIdentity {
-            identity.kind().normalize(identity.value());
+        private final String displayName;
+        private final IdentityInput identity;
+        // normalising is the costly part of matching a large file, so it is done once per person
+        private final String key;
+
+        public NamedIdentity(String displayName, IdentityInput identity) {
+            this.displayName = displayName;
+            this.identity = identity;
+            this.key = identity.kind().name() + ":" + identity.kind().normalize(identity.value());
+        }
+
+        public String displayName() {
+            return displayName;
+        }
+
+        public IdentityInput identity() {
+            return identity;
         }
 
         String key() {
-            return identity.kind().name() + ":" + identity.kind().normalize(identity.value());
+            return key;
         }
     }
 

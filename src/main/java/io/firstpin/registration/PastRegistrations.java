@@ -4,6 +4,7 @@ import static io.firstpin.platform.db.Tables.REGISTRATION;
 
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
+import io.firstpin.platform.BulkWriter;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.registration.internal.FrameQueue;
 import java.time.Instant;
@@ -34,11 +35,13 @@ public class PastRegistrations {
     private final DSLContext db;
     private final FrameQueue queue;
     private final Events events;
+    private final BulkWriter bulk;
 
-    PastRegistrations(DSLContext db, FrameQueue queue, Events events) {
+    PastRegistrations(DSLContext db, FrameQueue queue, Events events, BulkWriter bulk) {
         this.db = db;
         this.queue = queue;
         this.events = events;
+        this.bulk = bulk;
     }
 
     /**
@@ -87,19 +90,16 @@ public class PastRegistrations {
         for (int from = 0; from < updates.size(); from += CHUNK) {
             db.batch(updates.subList(from, Math.min(updates.size(), from + CHUNK))).execute();
         }
-        for (int from = 0; from < inserts.size(); from += CHUNK) {
-            var insert = db.insertInto(REGISTRATION, REGISTRATION.ORGANIZATION_ID, REGISTRATION.EVENT_ID,
-                    REGISTRATION.FRAME_ID, REGISTRATION.MEMBER_ID, REGISTRATION.NAME, REGISTRATION.EMAIL,
-                    REGISTRATION.STATUS, REGISTRATION.WAITLIST_POSITION, REGISTRATION.REGISTERED_AT,
-                    REGISTRATION.CANCELLED_AT);
-            for (int i = from; i < Math.min(inserts.size(), from + CHUNK); i++) {
-                PastRegistration registration = inserts.get(i);
-                insert = insert.values(organizationId, eventId, registration.frameId(), registration.memberId(),
-                        registration.name(), registration.email(), registration.status().name(),
-                        insertedQueueNumbers.get(i), at(registration.registeredAt()), cancelledAt(registration));
-            }
-            insert.execute();
+        List<Object[]> rows = new ArrayList<>(inserts.size());
+        for (int i = 0; i < inserts.size(); i++) {
+            PastRegistration registration = inserts.get(i);
+            rows.add(new Object[] {organizationId, eventId, registration.frameId(), registration.memberId(),
+                    registration.name(), registration.email(), registration.status().name(),
+                    insertedQueueNumbers.get(i), at(registration.registeredAt()), cancelledAt(registration)});
         }
+        bulk.insert(REGISTRATION, List.of(REGISTRATION.ORGANIZATION_ID, REGISTRATION.EVENT_ID, REGISTRATION.FRAME_ID,
+                REGISTRATION.MEMBER_ID, REGISTRATION.NAME, REGISTRATION.EMAIL, REGISTRATION.STATUS,
+                REGISTRATION.WAITLIST_POSITION, REGISTRATION.REGISTERED_AT, REGISTRATION.CANCELLED_AT), rows);
         requireCapacityHolds(eventId, frames);
         return registrationsByMember(eventId);
     }

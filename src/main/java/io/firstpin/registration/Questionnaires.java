@@ -5,6 +5,7 @@ import static io.firstpin.platform.db.Tables.REGISTRATION_ANSWER;
 import static io.firstpin.platform.db.Tables.REGISTRATION_QUESTION;
 
 import io.firstpin.event.Events;
+import io.firstpin.platform.BulkWriter;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.InvalidInputException.FieldProblem;
 import io.firstpin.platform.NotFoundException;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Row3;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,14 +30,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Questionnaires {
 
     static final int MAX_QUESTIONS = 20;
-    private static final int IMPORT_CHUNK = 1000;
 
     private final DSLContext db;
     private final Events events;
+    private final BulkWriter bulk;
 
-    Questionnaires(DSLContext db, Events events) {
+    Questionnaires(DSLContext db, Events events, BulkWriter bulk) {
         this.db = db;
         this.events = events;
+        this.bulk = bulk;
     }
 
     /** The questions asked now, in order. */
@@ -176,21 +177,17 @@ public class Questionnaires {
                 .and(REGISTRATION_ANSWER.REGISTRATION_ID.in(DSL.select(REGISTRATION.ID).from(REGISTRATION)
                         .where(REGISTRATION.EVENT_ID.eq(eventId))))
                 .execute();
-        List<Row3<Long, Long, String>> rows = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         answers.forEach((registrationId, given) -> {
             for (int i = 0; i < Math.min(given.size(), questionIds.size()); i++) {
                 String answer = given.get(i) == null ? "" : given.get(i).strip();
                 if (!answer.isEmpty()) {
-                    rows.add(DSL.row(registrationId, questionIds.get(i), answer));
+                    rows.add(new Object[] {registrationId, questionIds.get(i), answer});
                 }
             }
         });
-        for (int from = 0; from < rows.size(); from += IMPORT_CHUNK) {
-            db.insertInto(REGISTRATION_ANSWER, REGISTRATION_ANSWER.REGISTRATION_ID, REGISTRATION_ANSWER.QUESTION_ID,
-                            REGISTRATION_ANSWER.ANSWER)
-                    .valuesOfRows(rows.subList(from, Math.min(rows.size(), from + IMPORT_CHUNK)))
-                    .execute();
-        }
+        bulk.insert(REGISTRATION_ANSWER, List.of(REGISTRATION_ANSWER.REGISTRATION_ID, REGISTRATION_ANSWER.QUESTION_ID,
+                REGISTRATION_ANSWER.ANSWER), rows);
     }
 
     /**

@@ -1,0 +1,160 @@
+package io.firstpin.platform;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.jooq.impl.DSL;
+import org.postgresql.PGConnection;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes many new rows of one table at once, for imports of whole histories. On PostgreSQL the rows go through
+ * {@code COPY ... FROM STDIN} on the transaction's own connection, which skips parsing and planning a statement per
+ * few rows; on other databases through multi-row inserts. Either way the rows are part of the caller's transaction and
+ * every constraint of the table is checked.
+ */
+@Component
+public class BulkWriter {
+
+    private static final int INSERT_CHUNK = 1000;
+    private static final int COPY_CHUNK = 20_000;
+
+    private final DSLContext db;
+
+    BulkWriter(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Inserts the rows, each holding a value per field in the order of {@code fields}; nulls are SQL nulls. */
+    public void insert(Table<?> table, List<? extends Field<?>> fields, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (copies()) {
+            copy(table, fields, rows);
+            return;
+        }
+        for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+            @SuppressWarnings("unchecked")
+            InsertValuesStepN<Record> insert = (InsertValuesStepN<Record>) db.insertInto((Table<Record>) table,
+                    fields);
+            for (Object[] row : rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK))) {
+                insert = insert.values(row);
+            }
+            insert.execute();
+        }
+    }
+
+    /**
+     * Inserts the rows with new ids from the table's identity column {@code id} and answers those ids in the order of
+     * the rows. On PostgreSQL the ids are drawn from the column's sequence first, so the rows can be copied with them;
+     * elsewhere each multi-row insert returns them, and sorted they line up with the rows, since an identity column
+     * numbers one statement's rows in the order of its values.
+     */
+    public List<Long> insertWithNewIds(Table<?> table, TableField<?, Long> id, List<? extends Field<?>> fields,
+            List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        if (copies()) {
+            List<Long> ids = db.fetch("select nextval(pg_get_serial_sequence({0}, {1})) from generate_series(1, {2})",
+                    DSL.inline(table.getName()), DSL.inline(id.getName()), DSL.inline(rows.size()))
+                    .getValues(0, Long.class);
+            List<Field<?>> withId = new ArrayList<>(fields.size() + 1);
+            withId.add(id);
+            withId.addAll(fields);
+            List<Object[]> numbered = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                Object[] row = new Object[fields.size() + 1];
+                row[0] = ids.get(i);
+                System.arraycopy(rows.get(i), 0, row, 1, fields.size());
+                numbered.add(row);
+            }
+            copy(table, withId, numbered);
+            return ids;
+        }
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+            @SuppressWarnings("unchecked")
+            InsertValuesStepN<Record> insert = (InsertValuesStepN<Record>) db.insertInto((Table<Record>) table,
+                    fields);
+            for (Object[] row : rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK))) {
+                insert = insert.values(row);
+            }
+            List<Long> chunkIds = new ArrayList<>(insert.returningResult(id).fetch(0, Long.class));
+            chunkIds.sort(null);
+            ids.addAll(chunkIds);
+        }
+        return ids;
+    }
+
+    private boolean copies() {
+        return db.dialect().family() == SQLDialect.POSTGRES;
+    }
+
+    private void copy(Table<?> table, List<? extends Field<?>> fields, List<Object[]> rows) {
+        String sql = "copy " + table.getName() + " ("
+                + fields.stream().map(Field::getName).collect(Collectors.joining(", "))
+                + ") from stdin with (format csv)";
+        db.connection(connection -> {
+            PGConnection postgres = connection.unwrap(PGConnection.class);
+            StringBuilder csv = new StringBuilder(COPY_CHUNK * 64);
+            for (int from = 0; from < rows.size(); from += COPY_CHUNK) {
+                csv.setLength(0);
+                for (Object[] row : rows.subList(from, Math.min(rows.size(), from + COPY_CHUNK))) {
+                    appendLine(csv, row);
+                }
+                try {
+                    postgres.getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
+                } catch (IOException e) {
+                    throw new SQLException("COPY into " + table.getName() + " failed", e);
+                }
+            }
+        });
+    }
+
+    /** One CSV line as COPY reads it: an unquoted empty field is null, a quoted one an empty text. */
+    private static void appendLine(StringBuilder csv, Object[] row) {
+        for (int i = 0; i < row.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            Object value = row[i];
+            if (value == null) {
+                continue;
+            }
+            if (value instanceof Number || value instanceof Boolean) {
+                csv.append(value);
+            } else if (value instanceof OffsetDateTime at) {
+                csv.append(at);
+            } else if (value instanceof Instant at) {
+                csv.append(at.atOffset(ZoneOffset.UTC));
+            } else {
+                String text = value.toString();
+                csv.append('"');
+                for (int c = 0; c < text.length(); c++) {
+                    char ch = text.charAt(c);
+                    if (ch == '"') {
+                        csv.append('"');
+                    }
+                    csv.append(ch);
+                }
+                csv.append('"');
+            }
+        }
+        csv.append('\n');
+    }
+}
