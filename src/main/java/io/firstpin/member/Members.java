@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,7 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Members {
 
     public static final int MAX_PAGE_SIZE = 200;
-    private static final int LOOKUP_CHUNK = 1000;
 
     private final MemberRepository members;
     private final DSLContext db;
@@ -208,26 +208,23 @@ public class Members {
 
     /**
      * For imports of many people at once: the member known by each identity, registering whoever is not known yet
-     * under the name given. Identities are looked up a thousand at a time; the answer lines up with {@code people}, and
-     * a person listed twice answers the same member both times.
+     * under the name given. Identities are looked up in one statement per kind, the values bound as one array; the
+     * answer lines up with {@code people}, and a person listed twice answers the same member both times.
      */
     @Transactional
     public List<Resolution> findOrRegisterAll(long organizationId, List<NamedIdentity> people) {
         Map<String, Long> known = new HashMap<>();
-        for (int from = 0; from < people.size(); from += LOOKUP_CHUNK) {
-            List<NamedIdentity> chunk = people.subList(from, Math.min(people.size(), from + LOOKUP_CHUNK));
-            Map<IdentityKind, List<String>> byKind = chunk.stream().collect(Collectors.groupingBy(
-                    p -> p.identity().kind(), Collectors.mapping(NamedIdentity::key, Collectors.toList())));
-            Condition any = DSL.or(byKind.entrySet().stream()
-                    .map(e -> MEMBER_IDENTITY.KIND.eq(e.getKey().name()).and(MEMBER_IDENTITY.NORMALIZED_VALUE.in(
-                            e.getValue().stream().map(k -> k.substring(k.indexOf(':') + 1)).toList())))
-                    .toList());
-            db.select(MEMBER_IDENTITY.KIND, MEMBER_IDENTITY.NORMALIZED_VALUE, MEMBER_IDENTITY.MEMBER_ID)
-                    .from(MEMBER_IDENTITY)
-                    .where(MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
-                    .and(any)
-                    .forEach(row -> known.put(row.value1() + ":" + row.value2(), row.value3()));
+        Map<IdentityKind, Set<String>> byKind = new EnumMap<>(IdentityKind.class);
+        for (NamedIdentity person : people) {
+            byKind.computeIfAbsent(person.identity().kind(), kind -> new HashSet<>())
+                    .add(person.key().substring(person.key().indexOf(':') + 1));
         }
+        byKind.forEach((kind, values) -> db.select(MEMBER_IDENTITY.NORMALIZED_VALUE, MEMBER_IDENTITY.MEMBER_ID)
+                .from(MEMBER_IDENTITY)
+                .where(MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
+                .and(MEMBER_IDENTITY.KIND.eq(kind.name()))
+                .and(MEMBER_IDENTITY.NORMALIZED_VALUE.eq(DSL.any(values.toArray(String[]::new))))
+                .forEach(row -> known.put(kind.name() + ":" + row.value1(), row.value2())));
         Map<String, Member> newcomers = new LinkedHashMap<>();
         Instant now = clock.instant();
         for (NamedIdentity person : people) {

@@ -1,7 +1,6 @@
 package io.firstpin.platform;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +17,7 @@ import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 public class BulkWriter {
 
     private static final int INSERT_CHUNK = 1000;
-    private static final int COPY_CHUNK = 20_000;
+    private static final int COPY_BUFFER = 1 << 16;
 
     private final DSLContext db;
 
@@ -48,13 +48,7 @@ public class BulkWriter {
             return;
         }
         for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
-            @SuppressWarnings("unchecked")
-            InsertValuesStepN<Record> insert = (InsertValuesStepN<Record>) db.insertInto((Table<Record>) table,
-                    fields);
-            for (Object[] row : rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK))) {
-                insert = insert.values(row);
-            }
-            insert.execute();
+            multiRowInsert(table, fields, rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK))).execute();
         }
     }
 
@@ -88,17 +82,23 @@ public class BulkWriter {
         }
         List<Long> ids = new ArrayList<>(rows.size());
         for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
-            @SuppressWarnings("unchecked")
-            InsertValuesStepN<Record> insert = (InsertValuesStepN<Record>) db.insertInto((Table<Record>) table,
-                    fields);
-            for (Object[] row : rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK))) {
-                insert = insert.values(row);
-            }
-            List<Long> chunkIds = new ArrayList<>(insert.returningResult(id).fetch(0, Long.class));
+            List<Long> chunkIds = new ArrayList<>(multiRowInsert(table, fields,
+                    rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK))).returningResult(id)
+                    .fetch(0, Long.class));
             chunkIds.sort(null);
             ids.addAll(chunkIds);
         }
         return ids;
+    }
+
+    @SuppressWarnings("unchecked")
+    private InsertValuesStepN<Record> multiRowInsert(Table<?> table, List<? extends Field<?>> fields,
+            List<Object[]> rows) {
+        InsertValuesStepN<Record> insert = (InsertValuesStepN<Record>) db.insertInto((Table<Record>) table, fields);
+        for (Object[] row : rows) {
+            insert = insert.values(row);
+        }
+        return insert;
     }
 
     private boolean copies() {
@@ -110,20 +110,29 @@ public class BulkWriter {
                 + fields.stream().map(Field::getName).collect(Collectors.joining(", "))
                 + ") from stdin with (format csv)";
         db.connection(connection -> {
-            PGConnection postgres = connection.unwrap(PGConnection.class);
-            StringBuilder csv = new StringBuilder(COPY_CHUNK * 64);
-            for (int from = 0; from < rows.size(); from += COPY_CHUNK) {
-                csv.setLength(0);
-                for (Object[] row : rows.subList(from, Math.min(rows.size(), from + COPY_CHUNK))) {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            try {
+                StringBuilder csv = new StringBuilder(COPY_BUFFER + 4096);
+                for (Object[] row : rows) {
                     appendLine(csv, row);
+                    if (csv.length() >= COPY_BUFFER) {
+                        send(copy, csv);
+                    }
                 }
-                try {
-                    postgres.getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
-                } catch (IOException e) {
-                    throw new SQLException("COPY into " + table.getName() + " failed", e);
+                send(copy, csv);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
                 }
             }
         });
+    }
+
+    private static void send(CopyIn copy, StringBuilder csv) throws SQLException {
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        csv.setLength(0);
     }
 
     /** One CSV line as COPY reads it: an unquoted empty field is null, a quoted one an empty text. */
