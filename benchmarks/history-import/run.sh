@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # History import: one connpass export of N rows (default 100,000) imported over HTTP into an event, on the embedded H2
-# file database and on PostgreSQL; then PostgreSQL COPY of the same file into a table of its columns, as the reference
-# for how fast the rows can get into the database at all.
+# file database and on PostgreSQL; then the floor (psql COPY of the rows the import wrote into a database with the same
+# schema) and PostgreSQL COPY of the same file into a table of its columns, as the reference for how fast the rows can
+# get into the database at all.
 # Needs: a PostgreSQL server (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres, trust auth), psql and curl.
 # Usage: benchmarks/history-import/run.sh [rows]
 set -euo pipefail
@@ -17,7 +18,7 @@ TOKEN=history-benchmark-bootstrap-token
 CSV=target/history-bench/participants-$ROWS.csv
 export PGHOST PGPORT PGUSER
 
-for tool in psql curl; do
+for tool in psql pg_dump curl; do
   command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install postgresql-client curl)"; exit 1; }
 done
 
@@ -69,6 +70,34 @@ measure h2 FIRSTPIN_DATA_DIR="$PWD/target/history-bench/h2"
 psql -q -d postgres -c "drop database if exists $DB" -c "create database $DB"
 measure postgresql FIRSTPIN_DATA_DIR="$PWD/target/history-bench/pg" \
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER"
+
+# The floor: the rows the import wrote (members, identities, registrations, check-ins, answers), copied by psql into a
+# database with Firstpin's schema, so with its constraints and indexes: what any import that keeps them costs at least.
+floor() {
+  local src=$1 floor_db=${1}_floor dir=target/history-bench/floor
+  mkdir -p $dir
+  psql -q -d postgres -c "drop database if exists $floor_db" -c "create database $floor_db"
+  pg_dump -s "$src" | psql -q -d $floor_db >/dev/null
+  pg_dump -a -t organization -t community -t event -t frame -t registration_question "$src" 2>/dev/null \
+    | psql -q -d $floor_db >/dev/null
+  local t
+  for t in member member_identity registration attendance registration_answer; do
+    psql -q -d "$src" -c "\\copy $t to '$dir/$t.csv' with (format csv)"
+  done
+  local start end
+  start=$(now)
+  psql -q -1 -d $floor_db -c "\\copy member from '$dir/member.csv' with (format csv)" \
+    -c "\\copy member_identity from '$dir/member_identity.csv' with (format csv)" \
+    -c "\\copy registration from '$dir/registration.csv' with (format csv)" \
+    -c "\\copy attendance from '$dir/attendance.csv' with (format csv)" \
+    -c "\\copy registration_answer from '$dir/registration_answer.csv' with (format csv)"
+  end=$(now)
+  awk -v s="$start" -v e="$end" -v n="$ROWS" \
+    'BEGIN { printf "floor, COPY of the rows the import wrote into the schema'"'"'s tables: %d rows in %.1f s = %.0f rows/s\n", n, e - s, n / (e - s) }' \
+    | tee -a target/history-bench/results.txt
+  psql -q -d postgres -c "drop database $floor_db"
+}
+floor $DB
 
 # The reference: the same rows straight into one table by COPY, no checks, no members, no indexes.
 psql -q -d $DB -c "drop table if exists copy_reference" -c "create table copy_reference (frame text, user_name text,
