@@ -3,7 +3,7 @@
 # file database and on PostgreSQL; then the floor (psql COPY of the rows the import wrote into a database with the same
 # schema) and PostgreSQL COPY of the same file into a table of its columns, as the reference for how fast the rows can
 # get into the database at all.
-# Needs: a PostgreSQL server (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres, trust auth), psql and curl.
+# Needs: a PostgreSQL server (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres, trust auth), psql, pg_dump and curl.
 # Usage: benchmarks/history-import/run.sh [rows]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
