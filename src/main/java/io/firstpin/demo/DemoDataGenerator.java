@@ -6,6 +6,7 @@ import io.firstpin.identity.Role;
 import io.firstpin.identity.StaffAccounts;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
+import io.firstpin.platform.BulkWriter;
 import io.firstpin.platform.Slug;
 import java.time.Instant;
 import java.util.List;
@@ -33,12 +34,15 @@ public class DemoDataGenerator {
     private final Communities communities;
     private final StaffAccounts accounts;
     private final DSLContext db;
+    private final BulkWriter bulk;
 
-    DemoDataGenerator(Organizations organizations, Communities communities, StaffAccounts accounts, DSLContext db) {
+    DemoDataGenerator(Organizations organizations, Communities communities, StaffAccounts accounts, DSLContext db,
+            BulkWriter bulk) {
         this.organizations = organizations;
         this.communities = communities;
         this.accounts = accounts;
         this.db = db;
+        this.bulk = bulk;
     }
 
     /**
@@ -68,7 +72,7 @@ public class DemoDataGenerator {
         accounts.openWithRole("osaka-leader@firstpin.example", "大阪支部リーダー（デモ）", ADMIN_PASSWORD, organizationId,
                 Role.COMMUNITY_LEADER);
 
-        DemoSummary summary = new DemoWriter(db).write(organizationId, communityIds, plan);
+        DemoSummary summary = new DemoWriter(db, bulk).write(organizationId, communityIds, plan);
         log.debug("Demo data planned in {} ms and written in {} ms", (planned - started) / 1_000_000,
                 (System.nanoTime() - planned) / 1_000_000);
         return summary;

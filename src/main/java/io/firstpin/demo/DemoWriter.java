@@ -20,6 +20,7 @@ import io.firstpin.demo.DemoPlan.Material;
 import io.firstpin.demo.DemoPlan.Person;
 import io.firstpin.demo.DemoPlan.Registration;
 import io.firstpin.demo.DemoPlan.Session;
+import io.firstpin.platform.BulkWriter;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
@@ -35,22 +35,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a plan with multi-row inserts, a few thousand rows per statement. The database assigns the ids; they are
- * read back with RETURNING and put in row order, which is the order an identity column hands them out within one
- * statement.
+ * Writes a plan a few thousand rows at a time through the platform's {@link BulkWriter} (COPY on PostgreSQL), which
+ * also hands out the new ids in row order.
  */
 final class DemoWriter {
 
-    /** PostgreSQL takes at most 65,535 bind values per statement; stay well below. */
-    private static final int MAX_BIND_VALUES = 30_000;
     private static final int MAX_ROWS = 5_000;
 
     private static final Logger log = LoggerFactory.getLogger(DemoWriter.class);
 
     private final DSLContext db;
+    private final BulkWriter bulk;
 
-    DemoWriter(DSLContext db) {
+    DemoWriter(DSLContext db, BulkWriter bulk) {
         this.db = db;
+        this.bulk = bulk;
     }
 
     DemoSummary write(long organizationId, long[] communityIds, DemoPlan plan) {
@@ -226,13 +225,12 @@ final class DemoWriter {
         return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), DemoSchedule.TOKYO);
     }
 
-    /** Rows for one table, sent as multi-row inserts; answers the generated ids in row order when asked for them. */
+    /** Rows for one table, written a chunk at a time; answers the generated ids in row order when asked for them. */
     private final class Batch<R extends Record> {
 
         private final Table<R> table;
         private final TableField<R, Long> id;
-        private final Field<?>[] columns;
-        private final int chunk;
+        private final List<Field<?>> columns;
         private final List<Object[]> rows = new ArrayList<>();
         private long[] ids = new long[0];
         private int idCount;
@@ -241,13 +239,12 @@ final class DemoWriter {
         Batch(Table<R> table, TableField<R, Long> id, TableField<R, ?>... columns) {
             this.table = table;
             this.id = id;
-            this.columns = columns;
-            this.chunk = Math.min(MAX_ROWS, MAX_BIND_VALUES / columns.length);
+            this.columns = List.of(columns);
         }
 
         void add(Object... values) {
             rows.add(values);
-            if (rows.size() == chunk) {
+            if (rows.size() == MAX_ROWS) {
                 flush();
             }
         }
@@ -264,23 +261,16 @@ final class DemoWriter {
             if (rows.isEmpty()) {
                 return;
             }
-            InsertValuesStepN<R> insert = db.insertInto(table, columns);
-            for (Object[] row : rows) {
-                insert = insert.values(row);
-            }
             if (id == null) {
-                insert.execute();
+                bulk.insert(table, columns, rows);
             } else {
-                long[] generated = insert.returningResult(id).fetch().stream().mapToLong(r -> r.value1()).sorted().toArray();
-                if (generated.length != rows.size()) {
-                    throw new IllegalStateException("expected " + rows.size() + " ids from " + table.getName()
-                            + " but got " + generated.length);
+                List<Long> generated = bulk.insertWithNewIds(table, id, columns, rows);
+                if (ids.length < idCount + generated.size()) {
+                    ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idCount + generated.size()));
                 }
-                if (ids.length < idCount + generated.length) {
-                    ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idCount + generated.length));
+                for (long generatedId : generated) {
+                    ids[idCount++] = generatedId;
                 }
-                System.arraycopy(generated, 0, ids, idCount, generated.length);
-                idCount += generated.length;
             }
             rows.clear();
         }
