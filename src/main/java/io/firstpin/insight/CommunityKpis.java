@@ -229,8 +229,17 @@ public class CommunityKpis {
         for (int i = 1; i < days.size(); i++) {
             gaps.add(ChronoUnit.DAYS.between(days.get(i - 1), days.get(i)));
         }
-        gaps.sort(Comparator.naturalOrder());
-        int middle = gaps.size() / 2;
-        return gaps.size() % 2 == 1 ? gaps.get(middle) : (gaps.get(middle - 1) + gaps.get(middle)) / 2.0;
+        return median(gaps);
+    }
+
+    /** The middle value, or the mean of the two middle ones; null for none. */
+    static Double median(List<Long> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(Comparator.naturalOrder());
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
     }
 }

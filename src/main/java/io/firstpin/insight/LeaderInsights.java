@@ -2,17 +2,13 @@ package io.firstpin.insight;
 
 import io.firstpin.community.Community;
 import io.firstpin.insight.internal.LeaderQueries;
-import io.firstpin.insight.internal.LeaderQueries.AttendanceTally;
-import io.firstpin.insight.internal.LeaderQueries.Authored;
 import io.firstpin.insight.internal.LeaderQueries.EventRow;
-import io.firstpin.insight.internal.LeaderQueries.MemberAt;
 import io.firstpin.insight.internal.LeaderQueries.Person;
 import io.firstpin.insight.internal.LeaderQueries.RoleRow;
 import io.firstpin.leadership.LeaderRoles;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,21 +34,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LeaderInsights {
 
-    private static final String LIGHTNING_TALK = "LIGHTNING_TALK";
-    private static final String CASE_STUDY = "CASE_STUDY";
-
     private final CommunityKpis kpis;
     private final LeaderQueries queries;
     private final LeaderRoles leaderRoles;
     private final LoveSettings love;
+    private final LoveScores loveScores;
     private final Clock clock;
 
     LeaderInsights(CommunityKpis kpis, LeaderQueries queries, LeaderRoles leaderRoles, LoveSettings love,
-            Clock clock) {
+            LoveScores loveScores, Clock clock) {
         this.kpis = kpis;
         this.queries = queries;
         this.leaderRoles = leaderRoles;
         this.love = love;
+        this.loveScores = loveScores;
         this.clock = clock;
     }
 
@@ -137,81 +132,22 @@ public class LeaderInsights {
                 .map(q -> new SelfRunning.Quarter(q.getKey(), q.getValue())).toList(), organized);
     }
 
-    /**
-     * The members ranked by love for the scope, current leaders of the scope left out, members and staff apart: love
-     * is the sum over their activities at the scope's events of the window of weight × 0.5^(age / half-life).
-     */
+    /** The members ranked by love for the scope, current leaders of the scope left out, members and staff apart. */
     private List<List<LeaderCandidate>> candidates(List<Long> ids, List<RoleRow> roles, LocalDate on, Instant until,
             ZoneId zone) {
-        Instant since = until.minus(love.window());
-        List<EventRow> events = queries.events(ids, since, until);
-        Map<Long, EventRow> byId = events.stream().collect(Collectors.toMap(EventRow::id, Function.identity()));
-        Set<Long> recent = events.subList(Math.max(0, events.size() - love.recentEvents()), events.size()).stream()
-                .map(EventRow::id).collect(Collectors.toSet());
-        Set<Long> leadersNow = roles.stream().filter(r -> r.activeOn(on)).map(RoleRow::memberId)
-                .collect(Collectors.toSet());
-        Map<Long, Tally> tallies = new HashMap<>();
-        Map<Long, Double> attendWeights = events.stream()
-                .collect(Collectors.toMap(EventRow::id, e -> weigh(love.attend(), e, until)));
-        for (AttendanceTally a : queries.attendance(ids, since, until, attendWeights, recent)) {
-            Tally t = tallies.computeIfAbsent(a.memberId(), Tally::new);
-            t.attended += a.attended();
-            t.attendedRecent += a.attendedRecent();
-            t.love += a.weight();
-        }
-        for (MemberAt s : queries.speakers(ids, LIGHTNING_TALK, since, until)) {
-            Tally t = tallies.computeIfAbsent(s.memberId(), Tally::new);
-            t.lightningTalks++;
-            t.love += weigh(love.lightningTalk(), byId.get(s.eventId()), until);
-        }
-        for (MemberAt s : queries.speakers(ids, CASE_STUDY, since, until)) {
-            Tally t = tallies.computeIfAbsent(s.memberId(), Tally::new);
-            t.caseStudies++;
-            t.love += weigh(love.caseStudy(), byId.get(s.eventId()), until);
-        }
-        // an output linked to several events counts once, at the latest of them
-        Map<Long, Authored> outputs = new HashMap<>();
-        for (Authored o : queries.outputs(ids, since, until)) {
-            outputs.merge(o.outputId(), o, (a, b) -> later(byId, a, b));
-        }
-        for (Authored o : outputs.values()) {
-            Tally t = tallies.computeIfAbsent(o.memberId(), Tally::new);
-            t.outputs++;
-            t.love += weigh(love.output(), byId.get(o.eventId()), until);
-        }
-        for (EventRow event : events) {
-            LocalDate day = event.startsAt().atZone(zone).toLocalDate();
-            roles.stream().filter(r -> r.communityId() == event.communityId() && r.activeOn(day))
-                    .map(RoleRow::memberId).distinct()
-                    .forEach(member -> {
-                        Tally t = tallies.computeIfAbsent(member, Tally::new);
-                        t.organized++;
-                        t.love += weigh(love.organize(), event, until);
-                    });
-        }
-        leadersNow.forEach(tallies::remove);
+        LoveScores.Scores scores = loveScores.of(ids, roles, until, zone);
+        Map<Long, LoveScores.Tally> tallies = new HashMap<>(scores.tallies());
+        roles.stream().filter(r -> r.activeOn(on)).map(RoleRow::memberId).forEach(tallies::remove);
         Map<Long, Person> people = queries.people(tallies.keySet()).stream()
                 .collect(Collectors.toMap(Person::id, Function.identity()));
         List<LeaderCandidate> ranked = tallies.values().stream()
-                .filter(t -> people.containsKey(t.memberId))
-                .map(t -> t.candidate(people.get(t.memberId), recent.size()))
+                .filter(t -> people.containsKey(t.memberId()))
+                .map(t -> t.candidate(people.get(t.memberId()), scores.recentEvents()))
                 .sorted(Comparator.comparingDouble(LeaderCandidate::love).reversed()
                         .thenComparingLong(LeaderCandidate::memberId))
                 .toList();
         return List.of(ranked.stream().filter(c -> !c.staff()).limit(love.candidates()).toList(),
                 ranked.stream().filter(LeaderCandidate::staff).limit(love.candidates()).toList());
-    }
-
-    private double weigh(double weight, EventRow event, Instant until) {
-        double ageDays = Duration.between(event.startsAt(), until).toSeconds() / 86_400.0;
-        double halfLifeDays = love.halfLife().toSeconds() / 86_400.0;
-        return weight * Math.pow(0.5, Math.max(0, ageDays) / halfLifeDays);
-    }
-
-    private static Authored later(Map<Long, EventRow> byId, Authored a, Authored b) {
-        Comparator<Authored> order = Comparator.comparing((Authored o) -> byId.get(o.eventId()).startsAt())
-                .thenComparingLong(Authored::eventId);
-        return order.compare(a, b) >= 0 ? a : b;
     }
 
     private static boolean within(LocalDate day, Period period) {
@@ -229,27 +165,5 @@ public class LeaderInsights {
 
     static String quarter(LocalDate day) {
         return day.getYear() + "-Q" + day.get(IsoFields.QUARTER_OF_YEAR);
-    }
-
-    private static final class Tally {
-
-        private final long memberId;
-        private double love;
-        private int attended;
-        private int attendedRecent;
-        private int lightningTalks;
-        private int caseStudies;
-        private int outputs;
-        private int organized;
-
-        Tally(long memberId) {
-            this.memberId = memberId;
-        }
-
-        LeaderCandidate candidate(Person person, int recentEvents) {
-            double rounded = BigDecimal.valueOf(love).setScale(2, RoundingMode.HALF_UP).doubleValue();
-            return new LeaderCandidate(memberId, person.displayName(), person.staff(), rounded, attendedRecent,
-                    recentEvents, attended, lightningTalks, caseStudies, outputs, organized);
-        }
     }
 }

@@ -11,6 +11,7 @@ import static io.firstpin.platform.db.Tables.OUTPUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
+import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
@@ -262,6 +263,30 @@ public final class CommunityHistory {
                     .set(OUTPUT_LINK.EVENT_ID, id)
                     .set(OUTPUT_LINK.LINKED_BY, "MANUAL")
                     .set(OUTPUT_LINK.LINKED_AT, start)
+                    .execute();
+            return this;
+        }
+
+        /**
+         * The survey answer of a registrant of this event, the day after it, under their name or anonymously (then no
+         * page may show it under their name).
+         */
+        public Held surveyAnsweredBy(long member, int nps, boolean anonymous, String comment) {
+            long registration = db.select(REGISTRATION.ID).from(REGISTRATION)
+                    .where(REGISTRATION.EVENT_ID.eq(id)).and(REGISTRATION.MEMBER_ID.eq(member))
+                    .fetchSingle(REGISTRATION.ID);
+            db.insertInto(SURVEY_RESPONSE)
+                    .set(SURVEY_RESPONSE.REGISTRATION_ID, registration)
+                    .set(SURVEY_RESPONSE.EVENT_ID, id)
+                    .set(SURVEY_RESPONSE.ORGANIZATION_ID, community.organizationId())
+                    .set(SURVEY_RESPONSE.MEMBER_ID, member)
+                    .set(SURVEY_RESPONSE.NPS, nps)
+                    .set(SURVEY_RESPONSE.COMMENT, comment)
+                    .set(SURVEY_RESPONSE.WANTS_TO_SPEAK, false)
+                    .set(SURVEY_RESPONSE.WANTS_TO_ORGANISE, false)
+                    .set(SURVEY_RESPONSE.ANONYMOUS, anonymous)
+                    .set(SURVEY_RESPONSE.ANSWERED_AT, start.plusDays(1))
+                    .set(SURVEY_RESPONSE.UPDATED_AT, start.plusDays(1))
                     .execute();
             return this;
         }

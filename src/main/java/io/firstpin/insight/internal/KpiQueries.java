@@ -7,7 +7,9 @@ import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lag;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.orderBy;
@@ -48,6 +50,8 @@ import org.springframework.stereotype.Component;
 public class KpiQueries {
 
     private static final String CONFIRMED = "CONFIRMED";
+    /** Before any community's history (see {@code Period}), for queries from the beginning. */
+    public static final Instant BEGINNING = Instant.parse("1900-01-01T00:00:00Z");
 
     private final DSLContext db;
 
@@ -105,14 +109,7 @@ public class KpiQueries {
      * return after the period is seen; of the earlier history only whether there is any is looked into.
      */
     public List<Participant> participants(Collection<Long> communityIds, Instant from, Instant to, Instant horizon) {
-        Table<?> rows = attendeeRows(communityIds, from, horizon).asTable("attended");
-        Field<Long> rowMember = rows.field("member_id", Long.class);
-        Table<?> walked = select(rowMember, rows.field("event_id", Long.class),
-                        rows.field("starts_at", OffsetDateTime.class),
-                        rowNumber().over(partitionBy(rowMember).orderBy(rows.field("seq", Long.class)))
-                                .cast(Long.class).as("nth"))
-                .from(rows)
-                .asTable("walked");
+        Table<?> walked = numberedPerMember(communityIds, from, horizon);
         Field<Long> memberId = walked.field("member_id", Long.class);
         Field<OffsetDateTime> startsAt = walked.field("starts_at", OffsetDateTime.class);
         Field<Long> nth = walked.field("nth", Long.class);
@@ -127,6 +124,53 @@ public class KpiQueries {
                         ? new Participant(row.value1(), row.value2(), null, null, null)
                         : new Participant(row.value1(), row.value2(), row.value4(), row.value5().toInstant(),
                                 row.value6() == null ? null : row.value6().toInstant()));
+    }
+
+    /**
+     * One row per member, staff left out, who attended an event of the scope starting before {@code before}: how many
+     * such events, and the starts of their first, second (null after one) and latest, for the ladder.
+     */
+    public List<AttendanceSpan> attendanceSpans(Collection<Long> communityIds, Instant before) {
+        Table<?> walked = numberedPerMember(communityIds, BEGINNING, before);
+        Field<Long> memberId = walked.field("member_id", Long.class);
+        Field<OffsetDateTime> startsAt = walked.field("starts_at", OffsetDateTime.class);
+        Field<Long> nth = walked.field("nth", Long.class);
+        return db.select(memberId, count(), min(startsAt), min(startsAt).filterWhere(nth.eq(2L)), max(startsAt))
+                .from(walked)
+                .groupBy(memberId)
+                .fetch(r -> new AttendanceSpan(r.value1(), r.value2(), r.value3().toInstant(),
+                        r.value4() == null ? null : r.value4().toInstant(), r.value5().toInstant()));
+    }
+
+    /**
+     * The events of the organization starting before {@code before} that this member attended, staff or not, by the
+     * same rule as every attendee count: a check-in whose registration, if any, is confirmed; for an event without any
+     * check-in, a confirmed registration.
+     */
+    public List<AttendedEvent> attendedBy(long organizationId, long memberId, Instant before) {
+        Attendance a = ATTENDANCE.as("a");
+        Registration r = REGISTRATION.as("r");
+        Attendance any = ATTENDANCE.as("any_check_in");
+        Event ce = EVENT.as("ce");
+        Event re = EVENT.as("re");
+        var checkedIn = select(ce.ID, ce.COMMUNITY_ID, ce.TITLE, ce.STARTS_AT, a.CHECKED_IN_AT)
+                .from(a)
+                .join(ce).on(ce.ID.eq(a.EVENT_ID))
+                .where(a.MEMBER_ID.eq(memberId))
+                .and(ce.ORGANIZATION_ID.eq(organizationId))
+                .and(ce.STARTS_AT.lt(at(before)))
+                .and(countedCheckIn(a));
+        var byRegistration = select(re.ID, re.COMMUNITY_ID, re.TITLE, re.STARTS_AT,
+                        inline(null, OffsetDateTime.class))
+                .from(r)
+                .join(re).on(re.ID.eq(r.EVENT_ID))
+                .where(r.MEMBER_ID.eq(memberId))
+                .and(re.ORGANIZATION_ID.eq(organizationId))
+                .and(re.STARTS_AT.lt(at(before)))
+                .and(r.STATUS.eq(CONFIRMED))
+                .and(notExists(selectOne().from(any).where(any.EVENT_ID.eq(r.EVENT_ID))));
+        return db.fetch(checkedIn.unionAll(byRegistration)).map(row -> new AttendedEvent(row.value1(), row.value2(),
+                row.value3(), row.value4().toInstant(), row.value5() == null ? null : row.value5().toInstant()));
     }
 
     /** Which staff members attended which events starting in [{@code from}, {@code to}). */
@@ -205,6 +249,20 @@ public class KpiQueries {
         return checkedIn.unionAll(byRegistration);
     }
 
+    /**
+     * (member_id, event_id, starts_at, nth) of the attendees of {@link #attendeeRows}, {@code nth} numbering each
+     * member's attended events in scope order.
+     */
+    private static Table<?> numberedPerMember(Collection<Long> communityIds, Instant from, Instant to) {
+        Table<?> rows = attendeeRows(communityIds, from, to).asTable("attended");
+        Field<Long> rowMember = rows.field("member_id", Long.class);
+        return select(rowMember, rows.field("event_id", Long.class), rows.field("starts_at", OffsetDateTime.class),
+                        rowNumber().over(partitionBy(rowMember).orderBy(rows.field("seq", Long.class)))
+                                .cast(Long.class).as("nth"))
+                .from(rows)
+                .asTable("walked");
+    }
+
     /** The scope's events starting in [{@code from}, {@code to}) with their place in that order. */
     private static Table<?> scopeEvents(Collection<Long> communityIds, Instant from, Instant to, String alias) {
         return select(EVENT.ID.as("id"), EVENT.STARTS_AT.as("starts_at"),
@@ -270,6 +328,14 @@ public class KpiQueries {
     }
 
     public record Attended(long eventId, long memberId) {
+    }
+
+    /** @param secondAt null for someone who attended once */
+    public record AttendanceSpan(long memberId, int events, Instant firstAt, Instant secondAt, Instant lastAt) {
+    }
+
+    /** @param checkedInAt null where the event has no check-ins and the confirmed registration counts */
+    public record AttendedEvent(long eventId, long communityId, String title, Instant startsAt, Instant checkedInAt) {
     }
 
     public record Seats(long eventId, int confirmed, int noShows) {

@@ -10,6 +10,7 @@ import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -29,6 +30,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,6 +107,19 @@ public class LeaderQueries {
                         r.value4().doubleValue()));
     }
 
+    /**
+     * Per member, staff included, how many of these communities' events starting in [{@code from}, {@code to}) they
+     * attended (the attendees of {@link KpiQueries}).
+     */
+    public Map<Long, Integer> eventsAttended(Collection<Long> communityIds, Instant from, Instant to) {
+        Table<?> rows = attendeeRows(communityIds, from, to, false).asTable("attended");
+        Field<Long> memberId = rows.field("member_id", Long.class);
+        return db.select(memberId, countDistinct(rows.field("event_id", Long.class)))
+                .from(rows)
+                .groupBy(memberId)
+                .fetchMap(r -> r.value1(), r -> r.value2());
+    }
+
     /** Who spoke in a session of {@code kind} at these communities' events starting in [{@code from}, {@code to}). */
     public List<MemberAt> speakers(Collection<Long> communityIds, String kind, Instant from, Instant to) {
         return db.selectDistinct(SESSION_SPEAKER.MEMBER_ID, EVENT_SESSION.EVENT_ID)
@@ -126,6 +141,30 @@ public class LeaderQueries {
                 .and(OUTPUT.AUTHOR_MEMBER_ID.isNotNull())
                 .and(inPeriod(EVENT, communityIds, from, to))
                 .fetch(r -> new Authored(r.value1(), r.value2(), r.value3()));
+    }
+
+    /**
+     * The communities whose events the member registered for, checked in at, spoke at or wrote about, or where they
+     * held a leader role: where they can have love.
+     */
+    public Set<Long> communitiesOf(long memberId) {
+        Registration r = REGISTRATION.as("r");
+        Attendance a = ATTENDANCE.as("a");
+        var events = select(r.EVENT_ID.as("event_id")).from(r).where(r.MEMBER_ID.eq(memberId))
+                .unionAll(select(a.EVENT_ID).from(a).where(a.MEMBER_ID.eq(memberId)))
+                .unionAll(select(EVENT_SESSION.EVENT_ID).from(SESSION_SPEAKER)
+                        .join(EVENT_SESSION).on(EVENT_SESSION.ID.eq(SESSION_SPEAKER.EVENT_SESSION_ID))
+                        .where(SESSION_SPEAKER.MEMBER_ID.eq(memberId)))
+                .unionAll(select(OUTPUT_LINK.EVENT_ID).from(OUTPUT_LINK)
+                        .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
+                        .where(OUTPUT.AUTHOR_MEMBER_ID.eq(memberId)));
+        Table<?> mine = events.asTable("mine");
+        Set<Long> communities = new HashSet<>(db.selectDistinct(EVENT.COMMUNITY_ID).from(EVENT)
+                .where(EVENT.ID.in(select(mine.field("event_id", Long.class)).from(mine)))
+                .fetch(EVENT.COMMUNITY_ID));
+        communities.addAll(db.selectDistinct(LEADER_ROLE.COMMUNITY_ID).from(LEADER_ROLE)
+                .where(LEADER_ROLE.MEMBER_ID.eq(memberId)).fetch(LEADER_ROLE.COMMUNITY_ID));
+        return communities;
     }
 
     /** Display name and staff flag of these members. */

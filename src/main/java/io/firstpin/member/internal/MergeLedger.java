@@ -4,6 +4,7 @@ import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.ATTENDANCE_UNDO;
 import static io.firstpin.platform.db.Tables.HISTORY_IMPORT_PERSON;
 import static io.firstpin.platform.db.Tables.LEADER_ROLE;
+import static io.firstpin.platform.db.Tables.MEMBER_AUDIENCE;
 import static io.firstpin.platform.db.Tables.MEMBER_FEED;
 import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
 import static io.firstpin.platform.db.Tables.MEMBER_MERGE_CHANGE;
@@ -35,10 +36,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves every row that points at one member to another, and back. The rows belong to other modules (registrations,
- * check-ins, outputs, feeds, speakers, survey responses, nudges, imports), but a merge must move all of them in one
- * transaction and record each change so that undoing it is exact; so the ledger updates those tables directly, the
- * way the KPIs read them, and {@link #memberColumns()} lists every column it handles (a test checks it against the
- * schema, so a new column pointing at members cannot be forgotten).
+ * check-ins, outputs, feeds, speakers, survey responses, nudges, imports) or to this one (audience sizes), but a merge
+ * must move all of them in one transaction and record each change so that undoing it is exact; so the ledger updates
+ * those tables directly, the way the KPIs read them, and {@link #memberColumns()} lists every column it handles (a
+ * test checks it against the schema, so a new column pointing at members cannot be forgotten).
  *
  * <p>Where both members hold the one row an event allows: of two registrations the merged-into member keeps its own,
  * with the better status of the two (confirmed, waitlisted, applied, lost, cancelled), and the other is cancelled and
@@ -68,7 +69,7 @@ public class MergeLedger {
         return List.of(MEMBER_IDENTITY.MEMBER_ID, REGISTRATION.MEMBER_ID, ATTENDANCE.MEMBER_ID,
                 ATTENDANCE_UNDO.MEMBER_ID, SESSION_SPEAKER.MEMBER_ID, OUTPUT.AUTHOR_MEMBER_ID, MEMBER_FEED.MEMBER_ID,
                 OUTPUT_NUDGE.MEMBER_ID, OUTPUT_NUDGE_OPT_OUT.MEMBER_ID, HISTORY_IMPORT_PERSON.MEMBER_ID,
-                SURVEY_RESPONSE.MEMBER_ID, LEADER_ROLE.MEMBER_ID);
+                SURVEY_RESPONSE.MEMBER_ID, LEADER_ROLE.MEMBER_ID, MEMBER_AUDIENCE.MEMBER_ID);
     }
 
     /** Moves {@code from}'s rows to {@code into}, recording each change under the merge; answers how many changed. */
@@ -82,6 +83,8 @@ public class MergeLedger {
         moveById(changes, MEMBER_FEED, MEMBER_FEED.ID, MEMBER_FEED.MEMBER_ID, into, from);
         moveById(changes, SURVEY_RESPONSE, SURVEY_RESPONSE.ID, SURVEY_RESPONSE.MEMBER_ID, into, from);
         moveById(changes, LEADER_ROLE, LEADER_ROLE.ID, LEADER_ROLE.MEMBER_ID, into, from);
+        // audience observations never clash: reach takes the latest per channel of both members' rows
+        moveById(changes, MEMBER_AUDIENCE, MEMBER_AUDIENCE.ID, MEMBER_AUDIENCE.MEMBER_ID, into, from);
         moveSpeakers(changes, into, from);
         moveNudges(changes, into, from);
         moveOptOut(changes, organizationId, into, from);
@@ -161,6 +164,8 @@ public class MergeLedger {
             case "survey_response" -> moveBackById(SURVEY_RESPONSE, SURVEY_RESPONSE.ID, SURVEY_RESPONSE.MEMBER_ID, id,
                     into, from);
             case "leader_role" -> moveBackById(LEADER_ROLE, LEADER_ROLE.ID, LEADER_ROLE.MEMBER_ID, id, into, from);
+            case "member_audience" -> moveBackById(MEMBER_AUDIENCE, MEMBER_AUDIENCE.ID, MEMBER_AUDIENCE.MEMBER_ID, id,
+                    into, from);
             case "session_speaker" -> db.update(SESSION_SPEAKER)
                     .set(SESSION_SPEAKER.MEMBER_ID, from)
                     .where(SESSION_SPEAKER.EVENT_SESSION_ID.eq(id))

@@ -1,0 +1,131 @@
+package io.firstpin.insight.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import io.firstpin.community.CommunityProfile;
+import io.firstpin.identity.Role;
+import io.firstpin.identity.StaffAccounts;
+import io.firstpin.insight.CommunityHistory;
+import io.firstpin.member.AudienceInput;
+import io.firstpin.member.AudienceSource;
+import io.firstpin.member.Audiences;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import io.firstpin.platform.Slug;
+import io.firstpin.testing.DatabaseTest;
+import io.firstpin.testing.StaffLogin;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The love-and-reach page and its CSV. 2025: "=Fan" came twice and gave an LT (reach 40), Star came once (reach
+ * 9,000), Shy once without a known audience, staff member Sam twice (reach 500).
+ */
+@DatabaseTest
+@SpringBootTest
+@AutoConfigureMockMvc
+class LoveReachPagesTests {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final String YEAR_2025 = "?from=2025-01-01&to=2025-12-31";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    Communities communities;
+    @Autowired
+    StaffAccounts accounts;
+    @Autowired
+    Audiences audiences;
+    @Autowired
+    DSLContext db;
+
+    Organization organization;
+    String page;
+
+    @BeforeEach
+    void aYearWithAFanAndAStar() {
+        String slug = "love-page-" + System.nanoTime();
+        organization = organizations.found(new Slug(slug), "Love page");
+        Community tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
+                CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
+        CommunityHistory history = new CommunityHistory(db, communities, tokyo);
+        long fan = history.member("=Fan");
+        long star = history.member("Star");
+        long shy = history.member("Shy");
+        long sam = history.staffMember("Sam");
+        history.eventAt("2025-04-10T19:00", "JP-13", "渋谷区").checkedIn(fan, sam, shy);
+        history.eventAt("2025-08-10T19:00", "JP-13", "渋谷区").checkedIn(fan, star, sam).lightningTalkBy(fan);
+        reach(fan, "40");
+        reach(star, "9000");
+        reach(sam, "500");
+        page = "/manage/" + slug + "/communities/" + tokyo.slug() + "/dashboard/members";
+    }
+
+    private void reach(long member, String size) {
+        audiences.record(organization.id(), member, List.of(new AudienceInput("x", size, "2025-03-01")),
+                AudienceSource.STAFF);
+    }
+
+    private MockHttpServletResponse fetch(Organization as, String path, String language) throws Exception {
+        String email = "viewer-" + System.nanoTime() + "@example.com";
+        accounts.openWithRole(email, "Staff", PASSWORD, as.id(), Role.VIEWER);
+        MockHttpSession session = StaffLogin.signIn(mvc, email, PASSWORD);
+        return mvc.perform(get(path).session(session).header("Accept-Language", language)).andReturn().getResponse();
+    }
+
+    @Test
+    void thePageDrawsTheQuadrantAndListsEachQuadrantWithUnknownReachAndStaffApart() throws Exception {
+        String en = fetch(organization, page + YEAR_2025, "en").getContentAsString();
+        String ja = fetch(organization, page + YEAR_2025, "ja").getContentAsString();
+
+        assertThat(en).contains("<script type=\"application/json\" id=\"love-reach-data\">", "/js/love-reach.js",
+                "id=\"chart-love-reach\"", "Fans (1)", "Influencers (1)", "Reach unknown (1)", "Staff, shown apart",
+                "the median of the members on the chart");
+        assertThat(en.substring(en.indexOf("id=\"quadrant-fan\""))).contains("=Fan");
+        assertThat(en.substring(en.indexOf("id=\"unknown-reach\""))).contains("Shy");
+        assertThat(en.substring(en.indexOf("id=\"staff-apart\""))).contains("Sam");
+        assertThat(ja).contains("熱量と影響力", "ファン (1)", "インフルエンサー (1)");
+    }
+
+    @Test
+    void theCsvListsEveryMemberWithLoveReachAndPlaceInSafeCells() throws Exception {
+        MockHttpServletResponse csv = fetch(organization, page + "/members.csv" + YEAR_2025, "en");
+        String text = new String(csv.getContentAsByteArray(), StandardCharsets.UTF_8);
+
+        assertThat(csv.getHeader("Content-Disposition")).contains("love-reach-2025-01-01-2025-12-31.csv");
+        assertThat(text).startsWith("\uFEFFMember number,Member,Staff,Love,Reach,Quadrant")
+                .contains(",'=Fan,false,", ",40,Fans").contains(",9000,Influencers")
+                .contains(",Shy,false,").contains("Reach unknown").contains(",Sam,true,").contains(",500,Staff");
+    }
+
+    @Test
+    void anotherOrganizationGets404() throws Exception {
+        Organization other = organizations.found(new Slug("love-other-" + System.nanoTime()), "Other");
+        String theirs = page.replace(organization.slug(), other.slug());
+
+        assertThat(fetch(other, theirs, "en").getStatus()).isEqualTo(404);
+        assertThat(fetch(other, theirs + "/members.csv", "en").getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void theDashboardLinksToThePage() throws Exception {
+        String dashboard = fetch(organization, page.replace("/members", "") + YEAR_2025, "en").getContentAsString();
+
+        assertThat(dashboard).contains("id=\"love-reach-link\"", page + "?from=2025-01-01");
+    }
+}
