@@ -10,20 +10,24 @@ import io.firstpin.event.Events;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -40,6 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * is applied whole or not at all in a transaction of its own (its event created only when it imports), so a broken
  * file is refused with its problems while the others still import. Staff upload first and see each file with its
  * site, encoding and a proposed event (PREPARED), then choose and start; the API gives the choices with the files.
+ * A generic CSV starts only with a column mapping that fits its header, given with it or remembered for the header in
+ * the community. A job never started is deleted after a while ({@link #discardAbandoned}) or when staff discard it.
  */
 @Service
 public class BulkImports {
@@ -60,12 +66,14 @@ public class BulkImports {
     private final HistoryImports imports;
     private final Events events;
     private final Communities communities;
+    private final ColumnMappings mappings;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
-    BulkImports(DSLContext db, HistoryImports imports, Events events, Communities communities, Clock clock,
-            PlatformTransactionManager transactions) {
+    BulkImports(DSLContext db, HistoryImports imports, Events events, Communities communities,
+            ColumnMappings mappings, Clock clock, PlatformTransactionManager transactions) {
         this.db = db;
+        this.mappings = mappings;
         this.imports = imports;
         this.events = events;
         this.communities = communities;
@@ -109,7 +117,7 @@ public class BulkImports {
     @Transactional(readOnly = true)
     public List<Proposal> proposals(long organizationId, long communityId, long jobId) {
         Community community = communities.inOrganization(organizationId, communityId);
-        requireState(organizationId, communityId, jobId, State.PREPARED);
+        requirePrepared(organizationId, communityId, jobId, false);
         List<Event> known = eventsOf(community);
         List<Proposal> proposals = new ArrayList<>();
         db.select(HISTORY_BULK_FILE.POSITION, HISTORY_BULK_FILE.FILE_NAME, HISTORY_BULK_FILE.CONTENT)
@@ -127,19 +135,22 @@ public class BulkImports {
     }
 
     /**
-     * Starts a prepared job with the choice made for each of its files.
+     * Starts a prepared job with the choice made for each of its files. Each generic file is read with the mapping given for it, or given for another file of the job with the same
+     * header, or remembered for its header in the community; the mapping is kept with the file.
      *
      * @throws InvalidInputException when a file has no choice, no site, or an event neither chosen nor described
-     * @throws NotFoundException when a chosen event is not the community's
+     * @throws UnmappedFiles when a generic file has no mapping, or one that does not fit its header
+     * @throws NotFoundException when a chosen event is not the community's, or the job is not (or no longer) there
      */
     @Transactional
     public void start(long organizationId, long communityId, long jobId, List<Choice> choices) {
         Community community = communities.inOrganization(organizationId, communityId);
-        requireState(organizationId, communityId, jobId, State.PREPARED);
+        // the lock keeps the cleanup from deleting the job while it starts
+        requirePrepared(organizationId, communityId, jobId, true);
         List<Integer> positions = db.select(HISTORY_BULK_FILE.POSITION).from(HISTORY_BULK_FILE)
                 .where(HISTORY_BULK_FILE.JOB_ID.eq(jobId)).orderBy(HISTORY_BULK_FILE.POSITION)
                 .fetch(HISTORY_BULK_FILE.POSITION);
-        Map<Integer, Choice> byPosition = new java.util.HashMap<>();
+        Map<Integer, Choice> byPosition = new HashMap<>();
         choices.forEach(c -> byPosition.put(c.position(), c));
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
         for (int position : positions) {
@@ -162,10 +173,13 @@ public class BulkImports {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        Map<Integer, ColumnMapping> mapped = mappingsOf(community, jobId, byPosition);
         for (int position : positions) {
             Choice choice = byPosition.get(position);
+            ColumnMapping mapping = mapped.get(position);
             db.update(HISTORY_BULK_FILE)
                     .set(HISTORY_BULK_FILE.FORMAT, choice.format().apiName())
+                    .set(HISTORY_BULK_FILE.MAPPING, mapping == null ? null : JSON.writeValueAsString(mapping))
                     .set(HISTORY_BULK_FILE.EVENT_ID, choice.eventId())
                     .set(HISTORY_BULK_FILE.NEW_TITLE, choice.eventId() == null ? choice.title().strip() : null)
                     .set(HISTORY_BULK_FILE.NEW_STARTS_AT, choice.eventId() == null ? at(choice.startsAt()) : null)
@@ -178,6 +192,123 @@ public class BulkImports {
     }
 
     /**
+     * The mapping of each generic file of the job, by position.
+     *
+     * @throws UnmappedFiles naming every generic file without a mapping that fits its header
+     */
+    private Map<Integer, ColumnMapping> mappingsOf(Community community, long jobId, Map<Integer, Choice> choices) {
+        List<Integer> generic = choices.values().stream().filter(c -> c.format() == ImportFormat.GENERIC)
+                .map(Choice::position).toList();
+        if (generic.isEmpty()) {
+            return Map.of();
+        }
+        // a file that is no CSV text at all has no header to map; its import refuses it with its problems
+        Map<Integer, GenericFile> files = new TreeMap<>();
+        db.select(HISTORY_BULK_FILE.POSITION, HISTORY_BULK_FILE.FILE_NAME, HISTORY_BULK_FILE.CONTENT)
+                .from(HISTORY_BULK_FILE)
+                .where(HISTORY_BULK_FILE.JOB_ID.eq(jobId))
+                .and(HISTORY_BULK_FILE.POSITION.in(generic))
+                .forEach(row -> ColumnMappings.header(row.value3()).ifPresent(header ->
+                        files.put(row.value1(), new GenericFile(row.value2(), header))));
+        // a mapping given for one file serves every file of the job with the same header, as a remembered one would
+        Map<String, ColumnMapping> givenByHeader = new HashMap<>();
+        files.forEach((position, file) -> {
+            ColumnMapping given = choices.get(position).mapping();
+            if (given != null) {
+                givenByHeader.putIfAbsent(ColumnMappings.key(file.header()), given);
+            }
+        });
+        Map<Integer, ColumnMapping> mapped = new HashMap<>();
+        List<UnmappedFiles.UnmappedFile> unmapped = new ArrayList<>();
+        files.forEach((position, file) -> {
+            Optional<ColumnMapping> mapping = Optional.ofNullable(choices.get(position).mapping())
+                    .or(() -> Optional.ofNullable(givenByHeader.get(ColumnMappings.key(file.header()))))
+                    .or(() -> mappings.remembered(community.id(), file.header()));
+            List<ImportProblem> problems = mapping
+                    .map(m -> m.problemsWith(file.header()))
+                    .orElse(List.of(ImportProblem.ofFile(UnmappedFiles.MAPPING_REQUIRED, file.name())));
+            if (problems.isEmpty()) {
+                mapped.put(position, mapping.orElseThrow());
+            } else {
+                unmapped.add(new UnmappedFiles.UnmappedFile(position, file.name(), problems));
+            }
+        });
+        if (!unmapped.isEmpty()) {
+            throw new UnmappedFiles(unmapped);
+        }
+        return mapped;
+    }
+
+    /**
+     * The header and first rows of a prepared file, with the mapping remembered for its header: the mapping step of a
+     * generic file.
+     *
+     * @throws ImportRejected when the file is no CSV text at all
+     */
+    @Transactional(readOnly = true)
+    public ColumnMappings.Preview preview(long organizationId, long communityId, long jobId, int position, int rows) {
+        var file = preparedFile(organizationId, communityId, jobId, position, false);
+        return mappings.preview(communityId, file.value1(), file.value2(), rows);
+    }
+
+    /**
+     * Remembers the mapping for the header of a prepared file in the community, so that every file with that header,
+     * in this job and later ones, is read with it.
+     *
+     * @throws ImportRejected when the mapping does not fit the file's header; nothing is remembered then
+     */
+    @Transactional
+    public void map(long organizationId, long communityId, long jobId, int position, ColumnMapping mapping) {
+        var file = preparedFile(organizationId, communityId, jobId, position, true);
+        mappings.remember(communityId, ColumnMappings.headerFitting(file.value2(), mapping), mapping);
+    }
+
+    /**
+     * Deletes a prepared job and its files: staff decided not to import them.
+     *
+     * @throws NotFoundException when the job is not the organization's in the community
+     * @throws InvalidInputException when the job has started already
+     */
+    @Transactional
+    public void discard(long organizationId, long communityId, long jobId) {
+        requirePrepared(organizationId, communityId, jobId, true);
+        delete(jobId);
+    }
+
+    /**
+     * Deletes the jobs uploaded longer than {@code keptFor} ago and never started, files and all, each in a
+     * transaction of its own under a lock on its row; a job started meanwhile is left alone. Answers how many went.
+     */
+    public int discardAbandoned(Duration keptFor) {
+        OffsetDateTime before = at(clock.instant().minus(keptFor));
+        int deleted = 0;
+        for (long id : db.select(HISTORY_BULK_JOB.ID).from(HISTORY_BULK_JOB)
+                .where(HISTORY_BULK_JOB.STATE.eq(State.PREPARED.name()))
+                .and(HISTORY_BULK_JOB.CREATED_AT.lt(before))
+                .orderBy(HISTORY_BULK_JOB.ID).fetch(HISTORY_BULK_JOB.ID)) {
+            boolean gone = Boolean.TRUE.equals(ownTransaction.execute(status -> {
+                boolean stillAbandoned = db.select(HISTORY_BULK_JOB.ID).from(HISTORY_BULK_JOB)
+                        .where(HISTORY_BULK_JOB.ID.eq(id))
+                        .and(HISTORY_BULK_JOB.STATE.eq(State.PREPARED.name()))
+                        .and(HISTORY_BULK_JOB.CREATED_AT.lt(before))
+                        .forUpdate()
+                        .fetchOptional().isPresent();
+                if (stillAbandoned) {
+                    delete(id);
+                }
+                return stillAbandoned;
+            }));
+            deleted += gone ? 1 : 0;
+        }
+        return deleted;
+    }
+
+    private void delete(long jobId) {
+        db.deleteFrom(HISTORY_BULK_FILE).where(HISTORY_BULK_FILE.JOB_ID.eq(jobId)).execute();
+        db.deleteFrom(HISTORY_BULK_JOB).where(HISTORY_BULK_JOB.ID.eq(jobId)).execute();
+    }
+
+    /**
      * Keeps the files and their choices and queues them at once, as the API does; answers the job's id. A file given
      * no site is recognized by its header.
      */
@@ -186,7 +317,9 @@ public class BulkImports {
         long job = prepare(organizationId, communityId, files);
         List<Choice> completed = new ArrayList<>();
         for (Choice choice : choices) {
-            if (choice.format() == null && choice.position() >= 1 && choice.position() <= files.size()) {
+            if (choice.format() == null && choice.mapping() != null) {
+                completed.add(choice.withFormat(ImportFormat.GENERIC));
+            } else if (choice.format() == null && choice.position() >= 1 && choice.position() <= files.size()) {
                 Optional<ImportFormat> recognized = recognize(files.get(choice.position() - 1).content());
                 completed.add(recognized.map(choice::withFormat).orElse(choice));
             } else {
@@ -232,7 +365,7 @@ public class BulkImports {
                 .fetch(row -> fileResult(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
                         FileState.valueOf(row.value6()), row.value7()));
         return new Job(job.getId(), State.valueOf(job.getState()), job.getFileAt(),
-                job.getStage() == null ? null : ImportStage.valueOf(job.getStage()), files);
+                job.getStage() == null ? null : ImportStage.valueOf(job.getStage()), job.getFileRows(), files);
     }
 
     /** The site whose export the bytes are, when their header says so. */
@@ -265,18 +398,22 @@ public class BulkImports {
         var file = db.selectFrom(HISTORY_BULK_FILE).where(HISTORY_BULK_FILE.JOB_ID.eq(jobId))
                 .and(HISTORY_BULK_FILE.POSITION.eq(position)).fetchOne();
         ImportFormat format = ImportFormat.fromName(file.getFormat()).orElseThrow();
-        java.util.function.Consumer<ImportStage> progress = stage -> ownTransaction.executeWithoutResult(status ->
+        ColumnMapping mapping = file.getMapping() == null ? null : JSON.readValue(file.getMapping(), ColumnMapping.class);
+        // a few writes per file, one as each stage begins; the rows are known from the second on
+        ImportProgress progress = (stage, rows) -> ownTransaction.executeWithoutResult(status ->
                 db.update(HISTORY_BULK_JOB).set(HISTORY_BULK_JOB.FILE_AT, position)
                         .set(HISTORY_BULK_JOB.STAGE, stage.name())
+                        .set(HISTORY_BULK_JOB.FILE_ROWS, rows)
                         .where(HISTORY_BULK_JOB.ID.eq(jobId)).execute());
         FileState state;
         Stored result;
         try {
             HistoryImports.IntoEvent done = file.getEventId() != null
                     ? new HistoryImports.IntoEvent(file.getEventId(), imports.importFile(community.organizationId(),
-                            file.getEventId(), format, file.getFileName(), file.getContent(), progress), false)
+                            file.getEventId(), format, mapping, file.getFileName(), file.getContent(), progress),
+                            false)
                     : imports.importIntoNewEvent(community, file.getNewTitle(), file.getNewStartsAt().toInstant(),
-                            format, file.getFileName(), file.getContent(), progress);
+                            format, mapping, file.getFileName(), file.getContent(), progress);
             state = FileState.DONE;
             result = new Stored(done.eventId(), done.eventCreated(), done.summary(), null, null);
         } catch (ImportRejected rejected) {
@@ -306,16 +443,29 @@ public class BulkImports {
                 .execute();
     }
 
-    private void requireState(long organizationId, long communityId, long jobId, State wanted) {
-        String state = db.select(HISTORY_BULK_JOB.STATE).from(HISTORY_BULK_JOB)
+    /** Locked, the job's row stays as it is (PREPARED, there at all) until the caller's transaction ends. */
+    private void requirePrepared(long organizationId, long communityId, long jobId, boolean lock) {
+        var query = db.select(HISTORY_BULK_JOB.STATE).from(HISTORY_BULK_JOB)
                 .where(HISTORY_BULK_JOB.ID.eq(jobId))
                 .and(HISTORY_BULK_JOB.ORGANIZATION_ID.eq(organizationId))
-                .and(HISTORY_BULK_JOB.COMMUNITY_ID.eq(communityId))
-                .fetchOptional(HISTORY_BULK_JOB.STATE)
+                .and(HISTORY_BULK_JOB.COMMUNITY_ID.eq(communityId));
+        String state = (lock ? query.forUpdate() : query).fetchOptional(HISTORY_BULK_JOB.STATE)
                 .orElseThrow(() -> NotFoundException.of("import", jobId));
-        if (!state.equals(wanted.name())) {
+        if (!state.equals(State.PREPARED.name())) {
             throw InvalidInputException.of("files", "history.bulk.started");
         }
+    }
+
+    /** The name and content of a file of a prepared job. */
+    private Record2<String, byte[]> preparedFile(long organizationId, long communityId, long jobId, int position,
+            boolean lock) {
+        communities.inOrganization(organizationId, communityId);
+        requirePrepared(organizationId, communityId, jobId, lock);
+        return db.select(HISTORY_BULK_FILE.FILE_NAME, HISTORY_BULK_FILE.CONTENT).from(HISTORY_BULK_FILE)
+                .where(HISTORY_BULK_FILE.JOB_ID.eq(jobId))
+                .and(HISTORY_BULK_FILE.POSITION.eq(position))
+                .fetchOptional()
+                .orElseThrow(() -> NotFoundException.of("file", position));
     }
 
     private List<Event> eventsOf(Community community) {
@@ -332,11 +482,15 @@ public class BulkImports {
         String encoding = null;
         Integer rows = null;
         int problems = 0;
-        Optional<ImportFormat> format = recognize(content);
+        Optional<List<String>> header = ColumnMappings.header(content);
+        // a CSV of no known site is read through a column mapping; bytes that are no CSV at all get no site
+        Optional<ImportFormat> format = header.flatMap(ImportFormat::recognize)
+                .or(() -> header.map(h -> ImportFormat.GENERIC));
+        Optional<ColumnMapping> mapping = header.flatMap(h -> mappings.remembered(community.id(), h));
         try {
             encoding = DecodedText.decode(content).encoding();
-            if (format.isPresent()) {
-                rows = format.get().read(content).rows().size();
+            if (format.isPresent() && (!format.get().needsMapping() || mapping.isPresent())) {
+                rows = format.get().read(content, mapping.orElse(null)).rows().size();
             }
         } catch (ImportRejected rejected) {
             problems = Math.max(1, rejected.problems().size());
@@ -355,8 +509,8 @@ public class BulkImports {
                 .orElse(null);
         String title = stem.replace('_', ' ').strip();
         Instant startsAt = date.map(d -> d.atTime(HISTORY_HOUR, 0).atZone(zone).toInstant()).orElse(null);
-        return new Proposal(position, fileName, format.orElse(null), encoding, rows, problems, eventId,
-                title.length() > 200 ? title.substring(0, 200) : title, startsAt);
+        return new Proposal(position, fileName, format.orElse(null), encoding, rows, problems, mapping.isPresent(),
+                eventId, title.length() > 200 ? title.substring(0, 200) : title, startsAt);
     }
 
     private static Optional<Long> connpassEvent(List<Event> known, String stem) {
@@ -422,21 +576,39 @@ public class BulkImports {
             String encoding) {
     }
 
-    /** What staff chose for one file: its site, and an existing event or the title and start of a new one. */
-    public record Choice(int position, ImportFormat format, Long eventId, String title, Instant startsAt) {
+    private record GenericFile(String name, List<String> header) {
+    }
+
+    /**
+     * What staff chose for one file: its site, and an existing event or the title and start of a new one; for a
+     * generic file the column mapping, when not the one remembered for its header.
+     */
+    public record Choice(int position, ImportFormat format, Long eventId, String title, Instant startsAt,
+            ColumnMapping mapping) {
+
+        /** A choice that reads a generic file with the mapping remembered for its header. */
+        public Choice(int position, ImportFormat format, Long eventId, String title, Instant startsAt) {
+            this(position, format, eventId, title, startsAt, null);
+        }
 
         Choice withFormat(ImportFormat recognized) {
-            return new Choice(position, recognized, eventId, title, startsAt);
+            return new Choice(position, recognized, eventId, title, startsAt, mapping);
         }
     }
 
     /**
-     * A prepared file as read: its site (null when its header is none Firstpin knows), its encoding, its rows (null
-     * when it cannot be read) or how many problems it has, and the event proposed for it or the new event's title and
-     * start.
+     * A prepared file as read: its site ({@code generic} for a CSV of no site Firstpin knows, null for bytes that are
+     * no CSV), its encoding, its rows (null when it cannot be read, or is generic and not mapped yet) or how many
+     * problems it has, whether a column mapping is remembered for its header, and the event proposed for it or the
+     * new event's title and start.
      */
     public record Proposal(int position, String fileName, ImportFormat format, String encoding, Integer rows,
-            int problems, Long eventId, String title, Instant startsAt) {
+            int problems, boolean mapped, Long eventId, String title, Instant startsAt) {
+
+        /** A generic file whose columns staff must map before the job can start. */
+        public boolean needsMapping() {
+            return format == ImportFormat.GENERIC && !mapped;
+        }
     }
 
     /** One file of a job: queued, or imported (into which event, with its counts), or refused with its problems. */
@@ -450,8 +622,12 @@ public class BulkImports {
         }
     }
 
-    /** A job: where it is while running (file {@code fileAt} of all, at {@code stage}), then each file's result. */
-    public record Job(long id, State state, Integer fileAt, ImportStage stage, List<FileResult> files) {
+    /**
+     * A job: where it is while running (file {@code fileAt} of all, at {@code stage}, with {@code fileRows} rows once
+     * read), then each file's result.
+     */
+    public record Job(long id, State state, Integer fileAt, ImportStage stage, Integer fileRows,
+            List<FileResult> files) {
 
         public boolean running() {
             return state == State.QUEUED || state == State.RUNNING;

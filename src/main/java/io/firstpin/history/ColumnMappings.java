@@ -68,6 +68,44 @@ public class ColumnMappings {
         }
     }
 
+    /**
+     * The header and first rows of a file to be mapped, with the mapping remembered for its header in the community.
+     *
+     * @throws ImportRejected when the file is no CSV text at all
+     */
+    @Transactional(readOnly = true)
+    public Preview preview(long communityId, String fileName, byte[] content, int rows) {
+        DecodedText text = DecodedText.decode(content);
+        CsvTable table;
+        try {
+            table = CsvTable.parse(text.text());
+        } catch (ImportRejected rejected) {
+            throw rejected.withEncoding(text.encoding());
+        }
+        return new Preview(fileName, table.header(),
+                table.rows().stream().limit(rows).map(CsvTable.CsvRow::values).toList(), text.encoding(),
+                remembered(communityId, table.header()));
+    }
+
+    /**
+     * The file's header, which the mapping fits.
+     *
+     * @throws ImportRejected with every problem of the mapping for this header (or of a file that is no CSV text)
+     */
+    static List<String> headerFitting(byte[] content, ColumnMapping mapping) {
+        DecodedText text = DecodedText.decode(content);
+        try {
+            List<String> header = CsvTable.parse(text.text()).header();
+            List<ImportProblem> problems = mapping.problemsWith(header);
+            if (!problems.isEmpty()) {
+                throw new ImportRejected(problems, text.encoding());
+            }
+            return header;
+        } catch (ImportRejected rejected) {
+            throw rejected.encoding().isPresent() ? rejected : rejected.withEncoding(text.encoding());
+        }
+    }
+
     /** The file's header, when it can be read as CSV text. */
     public static Optional<List<String>> header(byte[] content) {
         try {
@@ -77,7 +115,8 @@ public class ColumnMappings {
         }
     }
 
-    private static String key(List<String> header) {
+    /** The same for two headers that differ only in case and surrounding spaces, as mappings are remembered. */
+    static String key(List<String> header) {
         String joined = String.join("\u0000", header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -85,5 +124,10 @@ public class ColumnMappings {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /** A file waiting for its mapping: its header, its first rows, and the mapping remembered for the header. */
+    public record Preview(String fileName, List<String> header, List<List<String>> rows, String encoding,
+            Optional<ColumnMapping> remembered) {
     }
 }

@@ -37,7 +37,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.Objects;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -86,27 +85,20 @@ public class HistoryImports {
     @Transactional
     public ImportSummary importFile(long organizationId, long eventId, ImportFormat format, String fileName,
             byte[] content) {
-        return importFile(organizationId, eventId, format, fileName, content, stage -> { });
-    }
-
-    /** As {@link #importFile(long, long, ImportFormat, String, byte[])}, telling {@code progress} each stage begun. */
-    @Transactional
-    public ImportSummary importFile(long organizationId, long eventId, ImportFormat format, String fileName,
-            byte[] content, Consumer<ImportStage> progress) {
-        return importFile(organizationId, eventId, format, null, fileName, content, progress);
+        return importFile(organizationId, eventId, format, null, fileName, content, ImportProgress.NONE);
     }
 
     /**
-     * As {@link #importFile(long, long, ImportFormat, String, byte[], Consumer)}; a generic CSV is read through the
-     * mapping given, or else the one remembered for its header in the event's community, and a mapping that
-     * imported is remembered.
+     * As {@link #importFile(long, long, ImportFormat, String, byte[])}, telling {@code progress} each stage begun; a
+     * generic CSV is read through the mapping given, or else the one remembered for its header in the event's
+     * community, and a mapping that imported is remembered.
      */
     @Transactional
     public ImportSummary importFile(long organizationId, long eventId, ImportFormat format, ColumnMapping mapping,
-            String fileName, byte[] content, Consumer<ImportStage> progress) {
+            String fileName, byte[] content, ImportProgress progress) {
         EventSummary event = events.summary(eventId).filter(e -> e.organizationId() == organizationId)
                 .orElseThrow(() -> NotFoundException.of("event", eventId));
-        progress.accept(ImportStage.READING);
+        progress.begun(ImportStage.READING, null);
         ColumnMapping used = mapping(event.communityId(), format, mapping, content);
         ImportedFile file = format.read(content, used);
         String sha256 = sha256(content);
@@ -124,15 +116,16 @@ public class HistoryImports {
     /**
      * Imports the file into an event of the community created for it from the title and start given, all or nothing:
      * the event exists only when the file imports. A file imported into an event of the community before answers
-     * that event and its counts again, so a bulk import run twice creates nothing.
+     * that event and its counts again, so a bulk import run twice creates nothing. A generic CSV is read as
+     * {@link #importFile(long, long, ImportFormat, ColumnMapping, String, byte[], ImportProgress)} reads it.
      *
      * @throws ImportRejected with every problem of a file that cannot be imported; no event is created then
      */
     @Transactional
     public IntoEvent importIntoNewEvent(Community community, String title, Instant startsAt, ImportFormat format,
-            String fileName, byte[] content, Consumer<ImportStage> progress) {
-        progress.accept(ImportStage.READING);
-        ColumnMapping used = mapping(community.id(), format, null, content);
+            ColumnMapping mapping, String fileName, byte[] content, ImportProgress progress) {
+        progress.begun(ImportStage.READING, null);
+        ColumnMapping used = mapping(community.id(), format, mapping, content);
         ImportedFile file = format.read(content, used);
         String sha256 = sha256(content);
         Optional<IntoEvent> earlier = log.earlierInOrganization(community.organizationId(), sha256).entrySet()
@@ -169,7 +162,7 @@ public class HistoryImports {
     }
 
     private ImportSummary importRead(EventSummary event, ImportedFile file, ImportFormat format, ColumnMapping mapping,
-            String fileName, byte[] content, String sha256, Consumer<ImportStage> progress) {
+            String fileName, byte[] content, String sha256, ImportProgress progress) {
         try {
             ImportSummary summary = apply(event, file, progress);
             if (mapping != null) {
@@ -188,13 +181,13 @@ public class HistoryImports {
         }
     }
 
-    private ImportSummary apply(EventSummary event, ImportedFile file, Consumer<ImportStage> progress) {
+    private ImportSummary apply(EventSummary event, ImportedFile file, ImportProgress progress) {
         long organizationId = event.organizationId();
         List<ImportedRow> rows = file.rows();
         Map<String, Long> frames = events.openFramesNamed(organizationId, event.id(), framePlans(file));
         long firstFrame = events.frames(event.id()).stream().findFirst().map(Frame::id).orElseThrow();
 
-        progress.accept(ImportStage.PEOPLE);
+        progress.begun(ImportStage.PEOPLE, rows.size());
         People people = people(organizationId, event.id(), rows);
         ZoneId zone = ZoneId.of(event.timeZone());
         List<PastRegistration> past = new ArrayList<>(rows.size());
@@ -207,9 +200,9 @@ public class HistoryImports {
                             .map(IdentityInput::value).orElse(null),
                     row.status(), registeredAt));
         }
-        progress.accept(ImportStage.REGISTRATIONS);
+        progress.begun(ImportStage.REGISTRATIONS, rows.size());
         Map<Long, Long> registrationOf = registrations.record(organizationId, event.id(), past);
-        progress.accept(ImportStage.ATTENDANCE);
+        progress.begun(ImportStage.ATTENDANCE, rows.size());
 
         Map<Long, List<String>> answers = new LinkedHashMap<>();
         List<PastCheckIn> present = new ArrayList<>();

@@ -37,16 +37,19 @@ public enum ImportFormat {
         if (layout != null) {
             return layout.read(DecodedText.decode(bytes));
         }
-        if (mapping == null) {
-            throw ImportRejected.of(ImportProblem.ofFile("history.generic.unmapped", "name"));
-        }
         DecodedText text = DecodedText.decode(bytes);
-        List<ImportProblem> problems;
+        List<String> header;
         try {
-            problems = mapping.problemsWith(CsvTable.parse(text.text()).header());
+            header = CsvTable.parse(text.text()).header();
         } catch (ImportRejected rejected) {
             throw rejected.withEncoding(text.encoding());
         }
+        if (mapping == null) {
+            // a file that is no CSV at all says so first; only a readable one is asked for its mapping
+            throw new ImportRejected(List.of(ImportProblem.ofFile("history.generic.unmapped", "name")),
+                    text.encoding());
+        }
+        List<ImportProblem> problems = mapping.problemsWith(header);
         if (!problems.isEmpty()) {
             throw new ImportRejected(problems, text.encoding());
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -75,18 +76,10 @@ public class ImportJobs {
      * @throws ImportRejected when the file is no CSV text at all
      */
     @Transactional(readOnly = true)
-    public Preview preview(long organizationId, long eventId, long jobId, int rows) {
-        byte[] content = waitingForMapping(organizationId, eventId, jobId);
-        DecodedText text = DecodedText.decode(content);
-        CsvTable table;
-        try {
-            table = CsvTable.parse(text.text());
-        } catch (ImportRejected rejected) {
-            throw rejected.withEncoding(text.encoding());
-        }
+    public ColumnMappings.Preview preview(long organizationId, long eventId, long jobId, int rows) {
+        var waiting = waitingForMapping(organizationId, eventId, jobId);
         long communityId = events.summary(eventId).orElseThrow().communityId();
-        return new Preview(table.header(), table.rows().stream().limit(rows).map(CsvTable.CsvRow::values).toList(),
-                text.encoding(), mappings.remembered(communityId, table.header()));
+        return mappings.preview(communityId, waiting.value1(), waiting.value2(), rows);
     }
 
     /**
@@ -96,12 +89,7 @@ public class ImportJobs {
      */
     @Transactional
     public void startMapped(long organizationId, long eventId, long jobId, ColumnMapping mapping) {
-        byte[] content = waitingForMapping(organizationId, eventId, jobId);
-        DecodedText text = DecodedText.decode(content);
-        List<ImportProblem> problems = mapping.problemsWith(CsvTable.parse(text.text()).header());
-        if (!problems.isEmpty()) {
-            throw new ImportRejected(problems, text.encoding());
-        }
+        ColumnMappings.headerFitting(waitingForMapping(organizationId, eventId, jobId).value2(), mapping);
         db.update(HISTORY_IMPORT_JOB)
                 .set(HISTORY_IMPORT_JOB.MAPPING, JSON.writeValueAsString(mapping))
                 .set(HISTORY_IMPORT_JOB.STATE, State.QUEUED.name())
@@ -110,13 +98,13 @@ public class ImportJobs {
                 .execute();
     }
 
-    private byte[] waitingForMapping(long organizationId, long eventId, long jobId) {
-        return db.select(HISTORY_IMPORT_JOB.CONTENT).from(HISTORY_IMPORT_JOB)
+    private Record2<String, byte[]> waitingForMapping(long organizationId, long eventId, long jobId) {
+        return db.select(HISTORY_IMPORT_JOB.FILE_NAME, HISTORY_IMPORT_JOB.CONTENT).from(HISTORY_IMPORT_JOB)
                 .where(HISTORY_IMPORT_JOB.ID.eq(jobId))
                 .and(HISTORY_IMPORT_JOB.ORGANIZATION_ID.eq(organizationId))
                 .and(HISTORY_IMPORT_JOB.EVENT_ID.eq(eventId))
                 .and(HISTORY_IMPORT_JOB.STATE.eq(State.MAPPING.name()))
-                .fetchOptional(HISTORY_IMPORT_JOB.CONTENT)
+                .fetchOptional()
                 .orElseThrow(() -> NotFoundException.of("import", jobId));
     }
 
@@ -184,7 +172,7 @@ public class ImportJobs {
             ColumnMapping mapping = job.getMapping() == null ? null
                     : JSON.readValue(job.getMapping(), ColumnMapping.class);
             ImportSummary summary = imports.importFile(job.getOrganizationId(), job.getEventId(), format, mapping,
-                    job.getFileName(), job.getContent(), stage -> ownTransaction.executeWithoutResult(status ->
+                    job.getFileName(), job.getContent(), (stage, rows) -> ownTransaction.executeWithoutResult(status ->
                             db.update(HISTORY_IMPORT_JOB).set(HISTORY_IMPORT_JOB.STAGE, stage.name())
                                     .where(HISTORY_IMPORT_JOB.ID.eq(id)).execute()));
             finish(id, State.DONE, Map.of("summary", summary));
@@ -221,11 +209,6 @@ public class ImportJobs {
 
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /** A file waiting for its mapping: its header, its first rows, and the mapping remembered for the header. */
-    public record Preview(List<String> header, List<List<String>> rows, String encoding,
-            Optional<ColumnMapping> remembered) {
     }
 
     private record Stored(ImportSummary summary, List<ImportProblem> problems, String encoding) {

@@ -3,6 +3,7 @@ package io.firstpin.history.internal;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.firstpin.history.BulkImports;
 import io.firstpin.history.ImportJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class ImportJobConfiguration {
 
     static final String TASK = "history-import-jobs";
+    static final String CLEANUP_TASK = "history-bulk-cleanup";
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobConfiguration.class);
 
@@ -25,6 +27,27 @@ class ImportJobConfiguration {
                         jobs.runQueued();
                     } catch (RuntimeException e) {
                         log.warn("Running queued imports failed; trying again in {}", properties.jobCheckInterval(), e);
+                    }
+                });
+    }
+
+    /**
+     * Uploads staff never started keep their files in the database; one instance a pass deletes those older than
+     * {@code prepared-bulk-kept-for}, each under a lock on its job's row, so a job being started is never touched.
+     */
+    @Bean
+    RecurringTask<Void> historyBulkCleanupTask(BulkImports bulk, HistoryProperties properties) {
+        return Tasks.recurring(CLEANUP_TASK, FixedDelay.of(properties.cleanupInterval()))
+                .execute((instance, context) -> {
+                    try {
+                        int deleted = bulk.discardAbandoned(properties.preparedBulkKeptFor());
+                        if (deleted > 0) {
+                            log.info("Deleted {} bulk import(s) uploaded more than {} ago and never started", deleted,
+                                    properties.preparedBulkKeptFor());
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("Deleting abandoned bulk imports failed; trying again in {}",
+                                properties.cleanupInterval(), e);
                     }
                 });
     }

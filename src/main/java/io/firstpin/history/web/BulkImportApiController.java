@@ -5,11 +5,13 @@ import io.firstpin.community.Community;
 import io.firstpin.history.BulkImports;
 import io.firstpin.history.ImportFormat;
 import io.firstpin.history.StatedTime;
+import io.firstpin.history.UnmappedFiles;
 import io.firstpin.history.UploadedFile;
 import io.firstpin.history.ZipArchive;
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
+import io.firstpin.platform.web.ApiError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -99,9 +103,22 @@ class BulkImportApiController {
                         .map(l -> new ProblemResponse(l.row(), l.column(), l.message())).toList()).orElse(List.of())))
                 .toList();
         BulkImports.Totals total = job.total();
-        return new JobResponse(job.id(), job.state().name(), job.fileAt(), files.size(), job.percent(), files,
+        return new JobResponse(job.id(), job.state().name(), job.fileAt(), files.size(),
+                job.running() ? job.currentFile() : null, job.running() && job.stage() != null ? job.stage().name()
+                        : null, job.running() ? job.fileRows() : null, job.percent(), files,
                 new TotalResponse(job.imported(), job.refused(), job.eventsCreated(), total.rows(),
                         total.registrations(), total.attendances(), total.membersCreated(), total.membersMatched()));
+    }
+
+    /** Generic files without a mapping that fits: 422 naming each file, nothing queued. */
+    @ExceptionHandler(UnmappedFiles.class)
+    ResponseEntity<ApiError> unmapped(UnmappedFiles e) {
+        List<ApiError.Detail> details = messages.lines(e).stream()
+                .map(l -> new ApiError.Detail("files[" + l.position() + "]", l.row(), l.column(), l.message()))
+                .toList();
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new ApiError("mapping_required",
+                messages.text("history.bulk.unmapped", e.files().size()) + " " + details.get(0).message(),
+                details));
     }
 
     private Community community(String slug) {
@@ -145,8 +162,12 @@ class BulkImportApiController {
         }
     }
 
-    /** One file of the manifest: its name as uploaded (or its path in the zip), its site, and its event. */
-    record ManifestEntry(String file, String format, Long eventId, String title, String startsAt) {
+    /**
+     * One file of the manifest: its name as uploaded (or its path in the zip), its site, its event, and for a generic
+     * file its column mapping (as the single import's {@code mapping} part; a file given one is generic).
+     */
+    record ManifestEntry(String file, String format, Long eventId, String title, String startsAt,
+            MappingRequest mapping) {
 
         BulkImports.Choice choice(int position, Community community, List<InvalidInputException.FieldProblem> problems) {
             ImportFormat chosen = null;
@@ -165,7 +186,16 @@ class BulkImportApiController {
                             List.of(startsAt)));
                 }
             }
-            return new BulkImports.Choice(position, chosen, eventId, title, start);
+            io.firstpin.history.ColumnMapping columns = null;
+            if (mapping != null) {
+                try {
+                    columns = mapping.mapping();
+                } catch (InvalidInputException invalid) {
+                    invalid.problems().forEach(p -> problems.add(new InvalidInputException.FieldProblem(
+                            "files[" + position + "]." + p.field(), p.code(), p.args())));
+                }
+            }
+            return new BulkImports.Choice(position, chosen, eventId, title, start, columns);
         }
     }
 
@@ -183,7 +213,8 @@ class BulkImportApiController {
             int attendances, int membersCreated, int membersMatched) {
     }
 
-    record JobResponse(long id, String state, Integer fileAt, int fileCount, int percent, List<FileResponse> files,
-            TotalResponse total) {
+    /** While running: file {@code fileAt} of {@code fileCount} ({@code currentFile}) at {@code stage}, of fileRows. */
+    record JobResponse(long id, String state, Integer fileAt, int fileCount, String currentFile, String stage,
+            Integer fileRows, int percent, List<FileResponse> files, TotalResponse total) {
     }
 }

@@ -4,6 +4,8 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.history.BulkImports;
 import io.firstpin.history.ImportFormat;
+import io.firstpin.history.ImportRejected;
+import io.firstpin.history.UnmappedFiles;
 import io.firstpin.identity.Role;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
@@ -21,16 +23,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The staff page that brings a community's history in: upload many exports or a zip, choose each file's event (an
- * existing one, proposed when it matches, or a new one), then follow the background job and see each file's result.
+ * existing one, proposed when it matches, or a new one) and map the columns of generic files, then follow the
+ * background job and see each file's result. An upload staff do not want is discarded from the review.
  */
 @Controller
 @RequestMapping("/manage/{org}/communities/{slug}/imports")
@@ -111,6 +116,7 @@ class BulkImportPagesController {
             }
             choices.add(new BulkImports.Choice(n, format, eventId, params.get("title-" + n), startsAt));
         }
+        HttpStatus refusal = HttpStatus.BAD_REQUEST;
         if (errors.isEmpty()) {
             try {
                 bulk.start(place.organization().id(), place.community().id(), jobId, choices);
@@ -118,12 +124,80 @@ class BulkImportPagesController {
             } catch (InvalidInputException refused) {
                 refused.problems().forEach(p -> errors.add(fileOf(p.field(), proposals)
                         + messages.text(p.code(), p.args().toArray())));
+            } catch (UnmappedFiles unmapped) {
+                refusal = HttpStatus.UNPROCESSABLE_CONTENT;
+                messages.lines(unmapped).forEach(line -> errors.add(line.message()));
             }
         }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        response.setStatus(refusal.value());
         model.addAttribute("errors", errors);
         showReview(place, jobId, params, model);
         return "history/bulk-review";
+    }
+
+    /**
+     * The mapping step of a generic file: the same form as a single import's, as a page of its own, or for htmx as the
+     * step alone to show under the review.
+     */
+    @GetMapping("/{jobId}/files/{position}/mapping")
+    String mapping(@PathVariable String org, @PathVariable String slug, @PathVariable long jobId,
+            @PathVariable int position, @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model, HttpServletResponse response) {
+        Place place = open(org, slug, model);
+        // the same address answers the page or, for htmx, the step alone
+        response.addHeader("Vary", "HX-Request");
+        try {
+            return mappingStep(place, jobId, position, htmx != null).show(bulk.preview(place.organization().id(),
+                    place.community().id(), jobId, position, MappingStep.PREVIEW_ROWS), model);
+        } catch (ImportRejected unreadable) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("errors", messages.lines(unreadable).stream().map(ImportProblemMessages.Line::message)
+                    .toList());
+            showReview(place, jobId, Map.of(), model);
+            return "history/bulk-review";
+        }
+    }
+
+    /**
+     * Remembers the mapping for the file's header in the community, so every file with that header is mapped, and
+     * goes back to the review; for htmx, answers a notice and each file's mapping state afresh. A mapping that cannot
+     * be one is shown again with its problems (for htmx with 200, since htmx swaps in only successful answers).
+     */
+    @PostMapping("/{jobId}/files/{position}/mapping")
+    String map(@PathVariable String org, @PathVariable String slug, @PathVariable long jobId,
+            @PathVariable int position, @ModelAttribute("mappingForm") MappingForm form,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+            HttpServletResponse response) {
+        Place place = open(org, slug, model);
+        List<ImportProblemMessages.Line> problems;
+        try {
+            bulk.map(place.organization().id(), place.community().id(), jobId, position, form.mapping());
+            if (htmx == null) {
+                return "redirect:" + reviewPath(place, jobId);
+            }
+            showReview(place, jobId, Map.of(), model).stream().filter(r -> r.proposal().position() == position)
+                    .findFirst().ifPresent(r -> model.addAttribute("mappedFile", r.proposal().fileName()));
+            return "history/bulk-review :: mapped";
+        } catch (ImportRejected refused) {
+            problems = messages.lines(refused);
+        } catch (InvalidInputException refused) {
+            problems = messages.lines(refused);
+        }
+        if (htmx == null) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        }
+        return mappingStep(place, jobId, position, htmx != null).again(bulk.preview(place.organization().id(),
+                place.community().id(), jobId, position, MappingStep.PREVIEW_ROWS), problems, model);
+    }
+
+    /** Deletes an upload staff do not want to import, with its files. */
+    @PostMapping("/{jobId}/discard")
+    String discard(@PathVariable String org, @PathVariable String slug, @PathVariable long jobId, Model model,
+            RedirectAttributes redirect) {
+        Place place = open(org, slug, model);
+        bulk.discard(place.organization().id(), place.community().id(), jobId);
+        redirect.addFlashAttribute("discarded", true);
+        return "redirect:/manage/" + org + "/communities/" + slug + "/imports";
     }
 
     /** The job: its progress while it runs (htmx polls the result part), then each file's result and the totals. */
@@ -144,7 +218,7 @@ class BulkImportPagesController {
         return htmx != null ? "history/bulk-job :: result" : "history/bulk-job";
     }
 
-    private void showReview(Place place, long jobId, Map<String, String> params, Model model) {
+    private List<Row> showReview(Place place, long jobId, Map<String, String> params, Model model) {
         List<BulkImports.Proposal> proposals = bulk.proposals(place.organization().id(), place.community().id(),
                 jobId);
         List<Row> rows = proposals.stream().map(p -> new Row(p,
@@ -160,6 +234,22 @@ class BulkImportPagesController {
         model.addAttribute("rows", rows);
         model.addAttribute("events", bulk.eventsOf(place.organization().id(), place.community().id()));
         model.addAttribute("newEvent", NEW_EVENT);
+        return rows;
+    }
+
+    private MappingStep mappingStep(Place place, long jobId, int position, boolean inline) {
+        return new MappingStep(jobPath(place, jobId) + "/files/" + position + "/mapping", reviewPath(place, jobId),
+                messages.text("history.bulk.review.title"), place.community().name(), "history.bulk.mapping.submit",
+                inline);
+    }
+
+    private static String reviewPath(Place place, long jobId) {
+        return jobPath(place, jobId) + "/review";
+    }
+
+    private static String jobPath(Place place, long jobId) {
+        return "/manage/" + place.organization().slug() + "/communities/" + place.community().slug() + "/imports/"
+                + jobId;
     }
 
     private static String fileOf(String field, List<BulkImports.Proposal> proposals) {
@@ -183,6 +273,11 @@ class BulkImportPagesController {
 
     /** One file in the review step, with what is chosen for it. */
     record Row(BulkImports.Proposal proposal, String format, String event, String title, String startsAt) {
+
+        /** Read through a column mapping, as proposed or as chosen: the review offers the mapping step. */
+        public boolean generic() {
+            return ImportFormat.GENERIC.apiName().equals(format);
+        }
     }
 
     private record Place(Organization organization, Community community) {

@@ -4,6 +4,7 @@ import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
 import io.firstpin.history.HistoryImports;
 import io.firstpin.history.ImportFormat;
+import io.firstpin.history.ImportProgress;
 import io.firstpin.history.ImportSummary;
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.platform.InvalidInputException;
@@ -49,7 +50,7 @@ class ImportApiController {
         ImportFormat chosen = ImportFormat.fromName(format)
                 .orElseThrow(() -> InvalidInputException.of("format", "history.format.unknown", FORMATS));
         return ImportResponse.of(imports.importFile(organizationId, id, chosen, MappingRequest.parse(mapping),
-                file.getOriginalFilename(), bytes(file), stage -> { }));
+                file.getOriginalFilename(), bytes(file), ImportProgress.NONE));
     }
 
     static final String FORMATS = ImportFormat.names();

@@ -33,8 +33,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/manage/{org}/events/{id}/imports")
 class ImportPagesController {
 
-    private static final int PREVIEW_ROWS = 5;
-
     private final Organizations organizations;
     private final Events events;
     private final HistoryImports imports;
@@ -121,11 +119,8 @@ class ImportPagesController {
             HttpServletResponse response) {
         ImportTarget target = open(org, id, model);
         try {
-            ImportJobs.Preview preview = jobs.preview(target.organization().id(), id, jobId, PREVIEW_ROWS);
-            model.addAttribute("mappingForm", preview.remembered().map(MappingForm::of)
-                    .orElseGet(() -> MappingForm.guess(preview.header())));
-            model.addAttribute("remembered", preview.remembered().isPresent());
-            return mappingPage(preview, jobId, model);
+            return mappingStep(target, jobId).show(jobs.preview(target.organization().id(), id, jobId,
+                    MappingStep.PREVIEW_ROWS), model);
         } catch (ImportRejected unreadable) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("format", ImportFormat.GENERIC.apiName());
@@ -139,27 +134,24 @@ class ImportPagesController {
     String map(@PathVariable String org, @PathVariable long id, @PathVariable long jobId,
             @ModelAttribute("mappingForm") MappingForm form, Model model, HttpServletResponse response) {
         ImportTarget target = open(org, id, model);
+        List<ImportProblemMessages.Line> problems;
         try {
             jobs.startMapped(target.organization().id(), id, jobId, form.mapping());
             return "redirect:/manage/" + org + "/events/" + id + "/imports/jobs/" + jobId;
         } catch (ImportRejected refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("problems", messages.lines(refused));
+            problems = messages.lines(refused);
         } catch (InvalidInputException refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("problems", refused.problems().stream().map(p -> new ImportProblemMessages.Line(
-                    null, null, messages.text(p.code(), p.args().toArray()))).toList());
+            problems = messages.lines(refused);
         }
-        model.addAttribute("remembered", false);
-        return mappingPage(jobs.preview(target.organization().id(), id, jobId, PREVIEW_ROWS), jobId, model);
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return mappingStep(target, jobId).again(jobs.preview(target.organization().id(), id, jobId,
+                MappingStep.PREVIEW_ROWS), problems, model);
     }
 
-    private String mappingPage(ImportJobs.Preview preview, long jobId, Model model) {
-        model.addAttribute("preview", preview);
-        model.addAttribute("jobId", jobId);
-        model.addAttribute("identityKinds", MappingForm.IDENTITY_KINDS);
-        model.addAttribute("meanings", MappingForm.MEANINGS);
-        return "history/mapping";
+    private MappingStep mappingStep(ImportTarget target, long jobId) {
+        String imports = "/manage/" + target.organization().slug() + "/events/" + target.event().id() + "/imports";
+        return new MappingStep(imports + "/jobs/" + jobId + "/mapping", imports, messages.text("history.import.title"),
+                target.event().title(), "history.mapping.submit", false);
     }
 
     private ImportTarget open(String org, long id, Model model) {

@@ -1,6 +1,7 @@
 package io.firstpin.history.web;
 
 import static io.firstpin.testing.ApiClient.json;
+import static io.firstpin.platform.db.Tables.HISTORY_BULK_JOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstpin.community.Communities;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +42,8 @@ class BulkImportApiTests {
     Communities communities;
     @Autowired
     Events events;
+    @Autowired
+    DSLContext db;
 
     ApiClient instanceAdmin;
 
@@ -225,5 +229,91 @@ class BulkImportApiTests {
     }
 
     private record Fixture(ApiClient admin, String community, long eventId) {
+    }
+
+    private static Map<String, byte[]> twoListsOfNoKnownSite() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("受付_第1回.csv", ExportFiles.genericList());
+        files.put("受付_第2回.csv", ExportFiles.genericListOfTheNextEvent("参加"));
+        return files;
+    }
+
+    private static String listsManifest(String firstEntryExtra) {
+        return "[{\"file\":\"受付_第1回.csv\",\"format\":\"generic\",\"title\":\"第1回\","
+                + "\"startsAt\":\"2024-05-10 19:00\"" + firstEntryExtra + "},"
+                + "{\"file\":\"受付_第2回.csv\",\"format\":\"generic\",\"title\":\"第2回\","
+                + "\"startsAt\":\"2024-06-14 19:00\"}]";
+    }
+
+    @Test
+    void listsOfNoKnownSiteWithoutAMappingAre422NamingEachFileAndNothingIsQueued() {
+        Fixture fixture = communityOf("bulk-unmapped");
+
+        ApiClient.Answer refused = bulk(fixture, twoListsOfNoKnownSite(), listsManifest(""));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().path("error").asString()).isEqualTo("mapping_required");
+        JsonNode details = refused.json().path("details");
+        assertThat(details.get(0).path("field").asString()).isEqualTo("files[1]");
+        assertThat(details.get(0).path("message").asString()).contains("受付_第1回.csv");
+        assertThat(details.get(1).path("message").asString()).contains("受付_第2回.csv");
+        assertThat(jobs.runQueued()).isZero();
+        assertThat(eventTitles(fixture)).containsExactly("JAWS-UG 福岡 #42");
+    }
+
+    @Test
+    void aMappingGivenForOneListReadsEveryListWithItsHeaderAndIsRememberedOnceImported() throws Exception {
+        Fixture fixture = communityOf("bulk-mapped");
+
+        ApiClient.Answer queued = bulk(fixture, twoListsOfNoKnownSite(),
+                listsManifest(",\"mapping\":" + GenericImportApiTests.MAPPING));
+        JsonNode job = finished(fixture.admin(), queued.text("status"));
+        ApiClient.Answer again = bulk(fixture, Map.of("受付_第3回.csv", ExportFiles.genericListOfTheNextEvent("補欠")),
+                "[{\"file\":\"受付_第3回.csv\",\"format\":\"generic\",\"title\":\"第3回\","
+                        + "\"startsAt\":\"2024-07-12 19:00\"}]");
+
+        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+        assertThat(job.path("files").get(0).path("state").asString()).isEqualTo("DONE");
+        assertThat(job.path("files").get(0).path("format").asString()).isEqualTo("generic");
+        assertThat(job.path("files").get(1).path("state").asString()).isEqualTo("DONE");
+        assertThat(job.path("total").path("rows").asInt()).isEqualTo(5);
+        assertThat(again.status()).as(again.body()).isEqualTo(202);
+    }
+
+    @Test
+    void aMappingThatIsNoMappingOrDoesNotFitIsRefusedNamingTheFile() {
+        Fixture fixture = communityOf("bulk-misfit");
+
+        ApiClient.Answer unknownKind = bulk(fixture, twoListsOfNoKnownSite(),
+                listsManifest(",\"mapping\":{\"name\":\"氏名\",\"identityKind\":\"myspace\"}"));
+        ApiClient.Answer misfit = bulk(fixture, twoListsOfNoKnownSite(),
+                listsManifest(",\"mapping\":{\"name\":\"名前\"}"));
+
+        assertThat(unknownKind.status()).isEqualTo(400);
+        assertThat(unknownKind.json().path("details").get(0).path("field").asString())
+                .isEqualTo("files[1].mapping.identityKind");
+        assertThat(misfit.status()).as(misfit.body()).isEqualTo(422);
+        JsonNode detail = misfit.json().path("details").get(0);
+        assertThat(detail.path("row").asInt()).isEqualTo(1);
+        assertThat(detail.path("column").asString()).isEqualTo("名前");
+        assertThat(detail.path("message").asString()).startsWith("受付_第1回.csv: ");
+    }
+
+    @Test
+    void whileRunningTheStatusNamesTheFileItsStageAndRows() {
+        Fixture fixture = communityOf("bulk-progress");
+        String status = bulk(fixture, goodAndBadFiles(), goodAndBadManifest(fixture)).text("status");
+        long id = Long.parseLong(status.substring(status.lastIndexOf('/') + 1));
+        db.update(HISTORY_BULK_JOB).set(HISTORY_BULK_JOB.STATE, "RUNNING").set(HISTORY_BULK_JOB.FILE_AT, 2)
+                .set(HISTORY_BULK_JOB.STAGE, "PEOPLE").set(HISTORY_BULK_JOB.FILE_ROWS, 40000)
+                .where(HISTORY_BULK_JOB.ID.eq(id)).execute();
+
+        JsonNode running = fixture.admin().get(status).json();
+
+        assertThat(running.path("fileAt").asInt()).isEqualTo(2);
+        assertThat(running.path("fileCount").asInt()).isEqualTo(3);
+        assertThat(running.path("currentFile").asString()).isEqualTo("doorkeeper_2024-06-14.csv");
+        assertThat(running.path("stage").asString()).isEqualTo("PEOPLE");
+        assertThat(running.path("fileRows").asInt()).isEqualTo(40000);
     }
 }
