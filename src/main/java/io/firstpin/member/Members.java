@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Members {
 
     public static final int MAX_PAGE_SIZE = 200;
+
+    private static final int LOOKUP_CHUNK = 5000;
 
     private final MemberRepository members;
     private final DSLContext db;
@@ -208,23 +211,29 @@ public class Members {
 
     /**
      * For imports of many people at once: the member known by each identity, registering whoever is not known yet
-     * under the name given. Identities are looked up in one statement per kind, the values bound as one array; the
-     * answer lines up with {@code people}, and a person listed twice answers the same member both times.
+     * under the name given. Identities are looked up a few thousand values of one kind at a time; the answer lines up
+     * with {@code people}, and a person listed twice answers the same member both times.
      */
     @Transactional
     public List<Resolution> findOrRegisterAll(long organizationId, List<NamedIdentity> people) {
         Map<String, Long> known = new HashMap<>();
         Map<IdentityKind, Set<String>> byKind = new EnumMap<>(IdentityKind.class);
         for (NamedIdentity person : people) {
-            byKind.computeIfAbsent(person.identity().kind(), kind -> new HashSet<>())
+            byKind.computeIfAbsent(person.identity().kind(), kind -> new LinkedHashSet<>())
                     .add(person.key().substring(person.key().indexOf(':') + 1));
         }
-        byKind.forEach((kind, values) -> db.select(MEMBER_IDENTITY.NORMALIZED_VALUE, MEMBER_IDENTITY.MEMBER_ID)
-                .from(MEMBER_IDENTITY)
-                .where(MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
-                .and(MEMBER_IDENTITY.KIND.eq(kind.name()))
-                .and(MEMBER_IDENTITY.NORMALIZED_VALUE.eq(DSL.any(values.toArray(String[]::new))))
-                .forEach(row -> known.put(kind.name() + ":" + row.value1(), row.value2())));
+        byKind.forEach((kind, values) -> {
+            List<String> all = List.copyOf(values);
+            for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+                db.select(MEMBER_IDENTITY.NORMALIZED_VALUE, MEMBER_IDENTITY.MEMBER_ID)
+                        .from(MEMBER_IDENTITY)
+                        .where(MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
+                        .and(MEMBER_IDENTITY.KIND.eq(kind.name()))
+                        .and(bulk.oneOf(MEMBER_IDENTITY.NORMALIZED_VALUE,
+                                all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK))))
+                        .forEach(row -> known.put(kind.name() + ":" + row.value1(), row.value2()));
+            }
+        });
         Map<String, Member> newcomers = new LinkedHashMap<>();
         Instant now = clock.instant();
         for (NamedIdentity person : people) {

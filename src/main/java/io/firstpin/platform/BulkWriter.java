@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
@@ -89,6 +91,14 @@ public class BulkWriter {
             ids.addAll(chunkIds);
         }
         return ids;
+    }
+
+    /**
+     * That the field holds one of these values, for looking up many rows at once: on PostgreSQL the values are bound
+     * as one array, elsewhere they form an IN list (H2 reads {@code = ANY} of an array row by row, without the index).
+     */
+    public Condition oneOf(Field<String> field, Collection<String> values) {
+        return copies() ? field.eq(DSL.any(values.toArray(String[]::new))) : field.in(values);
     }
 
     @SuppressWarnings("unchecked")
