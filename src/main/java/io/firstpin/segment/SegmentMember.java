@@ -11,9 +11,11 @@ import java.util.Optional;
  * A member in a segment, with what put them there.
  *
  * @param quadrant null when their reach is unknown
+ * @param optedOut the member unsubscribed from email to the organization's segments: they are still in the segment,
+ *        but no email to it reaches them
  */
 public record SegmentMember(Member member, int eventsSince, int eventsEver, int outputs, int talks,
-        Quadrant quadrant) {
+        Quadrant quadrant, boolean optedOut) {
 
     public long id() {
         return member.id();

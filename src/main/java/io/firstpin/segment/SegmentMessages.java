@@ -6,6 +6,7 @@ import io.firstpin.notification.Notifications;
 import io.firstpin.notification.OutgoingEmail;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.InvalidInputException.FieldProblem;
+import io.firstpin.platform.PublicUrls;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Email staff write to a segment: one email per member with an email address, queued through the outbox in one
  * transaction with the record of it (all or nothing), as {@code registration.EventMessages} does for an event's
- * registrants. Members without an email address are counted as skipped.
+ * registrants. Members without an email address are counted as skipped, members who unsubscribed as opted out. Staff
+ * chose who gets it, not the member, so each email carries its own unsubscribe link ({@link SegmentOptOuts}) in the
+ * text and as the one-click {@code List-Unsubscribe} address.
  */
 @Service
 public class SegmentMessages {
@@ -32,25 +35,30 @@ public class SegmentMessages {
     private final DSLContext db;
     private final Segments segments;
     private final Notifications notifications;
+    private final SegmentOptOuts optOuts;
+    private final PublicUrls urls;
     private final Clock clock;
 
-    SegmentMessages(DSLContext db, Segments segments, Notifications notifications, Clock clock) {
+    SegmentMessages(DSLContext db, Segments segments, Notifications notifications, SegmentOptOuts optOuts,
+            PublicUrls urls, Clock clock) {
         this.db = db;
         this.segments = segments;
         this.notifications = notifications;
+        this.optOuts = optOuts;
+        this.urls = urls;
         this.clock = clock;
     }
 
     /**
-     * Queues the message for every member of the segment with an email address and records it, in the given
-     * language; refused when nobody in the segment can be reached.
+     * Queues the message for every member of the segment with an email address who did not opt out, and records it,
+     * in the given language; refused when nobody in the segment can be reached.
      */
     @Transactional
     public Sent send(long organizationId, long segmentId, String subject, String body, String sentBy,
             Locale locale) {
         Draft draft = Draft.of(subject, body);
         SegmentMembers found = segments.members(organizationId, segmentId);
-        List<SegmentMember> recipients = found.withEmail();
+        List<SegmentMember> recipients = found.recipients();
         if (recipients.isEmpty()) {
             throw InvalidInputException.of("segment", "segment.message.nobody");
         }
@@ -63,21 +71,25 @@ public class SegmentMessages {
                 .set(SEGMENT_MESSAGE.BODY, draft.body())
                 .set(SEGMENT_MESSAGE.RECIPIENTS, recipients.size())
                 .set(SEGMENT_MESSAGE.SKIPPED, found.withoutEmail())
+                .set(SEGMENT_MESSAGE.OPTED_OUT, found.optedOut())
                 .set(SEGMENT_MESSAGE.SENT_BY, sentBy)
                 .set(SEGMENT_MESSAGE.SENT_AT, now.atOffset(ZoneOffset.UTC))
                 .returningResult(SEGMENT_MESSAGE.ID)
                 .fetchOne(SEGMENT_MESSAGE.ID);
         for (SegmentMember member : recipients) {
+            String token = optOuts.issue(organizationId, messageId, member.id());
             Map<String, Object> model = new HashMap<>();
             model.put("recipientName", member.displayName());
             model.put("communityName", found.communityName());
             model.put("subject", draft.subject());
             model.put("body", draft.body());
+            model.put("unsubscribeUrl", urls.base() + "/s/" + token + "/unsubscribe");
             notifications.send(new OutgoingEmail(organizationId, member.email().orElseThrow(), locale,
-                    "segment/message", model, "segment-message:" + messageId + ":" + member.id()));
+                    "segment/message", model, "segment-message:" + messageId + ":" + member.id())
+                    .withListUnsubscribe(urls.base() + "/api/v1/segment-messages/" + token + "/unsubscribe"));
         }
         return new Sent(messageId, found.segment().name(), draft.subject(), draft.body(), recipients.size(),
-                found.withoutEmail(), sentBy, now);
+                found.withoutEmail(), found.optedOut(), sentBy, now);
     }
 
     /** The messages sent to the segment, newest first. */
@@ -88,7 +100,8 @@ public class SegmentMessages {
                 .and(SEGMENT_MESSAGE.SEGMENT_ID.eq(segmentId))
                 .orderBy(SEGMENT_MESSAGE.SENT_AT.desc(), SEGMENT_MESSAGE.ID.desc())
                 .fetch(row -> new Sent(row.getId(), row.getSegmentName(), row.getSubject(), row.getBody(),
-                        row.getRecipients(), row.getSkipped(), row.getSentBy(), row.getSentAt().toInstant()));
+                        row.getRecipients(), row.getSkipped(), row.getOptedOut(), row.getSentBy(),
+                        row.getSentAt().toInstant()));
     }
 
     /** A subject and body checked as they will be sent: whitespace of the subject folded, both trimmed. */
@@ -115,7 +128,13 @@ public class SegmentMessages {
         }
     }
 
+    /**
+     * A message as recorded.
+     *
+     * @param skipped members without an email address
+     * @param optedOut members who had unsubscribed
+     */
     public record Sent(long id, String segmentName, String subject, String body, int recipients, int skipped,
-            String sentBy, Instant sentAt) {
+            int optedOut, String sentBy, Instant sentAt) {
     }
 }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -44,16 +45,18 @@ public class Segments {
     private final MemberActivities activities;
     private final LoveReach loveReach;
     private final Members members;
+    private final SegmentOptOuts optOuts;
     private final Clock clock;
 
     Segments(DSLContext db, Communities communities, CommunityKpis kpis, MemberActivities activities,
-            LoveReach loveReach, Members members, Clock clock) {
+            LoveReach loveReach, Members members, SegmentOptOuts optOuts, Clock clock) {
         this.db = db;
         this.communities = communities;
         this.kpis = kpis;
         this.activities = activities;
         this.loveReach = loveReach;
         this.members = members;
+        this.optOuts = optOuts;
         this.clock = clock;
     }
 
@@ -129,7 +132,7 @@ public class Segments {
      * Who the criteria pick among the members who attended an event of the community (with its branches): the
      * window is the last {@code withinMonths} months up to today in the community's time zone; the quadrant is the
      * one of the love-and-reach chart over the last twelve months. Merged members are never listed: their rows
-     * belong to the member they became.
+     * belong to the member they became. Members who unsubscribed stay in, marked as opted out.
      */
     @Transactional(readOnly = true)
     public SegmentMembers evaluate(MemberSegment segment) {
@@ -148,12 +151,14 @@ public class Segments {
                         picked.stream().map(MemberActivity::memberId).toList()).stream()
                 .filter(m -> m.mergedIntoId().isEmpty())
                 .collect(Collectors.toMap(Member::id, Function.identity()));
+        Set<Long> optedOut = optOuts.optedOut(segment.organizationId());
         List<SegmentMember> in = new ArrayList<>();
         for (MemberActivity a : picked) {
             Member member = byId.get(a.memberId());
             if (member != null) {
                 in.add(new SegmentMember(member, a.eventsSince(), a.eventsEver(), a.outputs(), a.talks(),
-                        quadrants == null ? null : quadrantOf(quadrants, a.memberId())));
+                        quadrants == null ? null : quadrantOf(quadrants, a.memberId()),
+                        optedOut.contains(member.id())));
             }
         }
         in.sort(Comparator.comparingInt(SegmentMember::eventsSince).reversed()

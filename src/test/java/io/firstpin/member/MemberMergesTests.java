@@ -11,6 +11,9 @@ import static io.firstpin.platform.db.Tables.OUTPUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE;
 import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE_OPT_OUT;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
+import static io.firstpin.platform.db.Tables.SEGMENT_MESSAGE;
+import static io.firstpin.platform.db.Tables.SEGMENT_MESSAGE_RECIPIENT;
+import static io.firstpin.platform.db.Tables.SEGMENT_OPT_OUT;
 import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
 import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,7 +94,7 @@ class MemberMergesTests {
 
         assertThat(merge.intoMemberId()).isEqualTo(taro);
         assertThat(merge.fromMemberId()).isEqualTo(taroAgain);
-        assertThat(merge.changes()).isEqualTo(13);
+        assertThat(merge.changes()).isEqualTo(15);
         for (TableField<?, Long> column : MergeLedger.memberColumns()) {
             assertThat(db.fetchCount(column.getTable(), column.eq(taroAgain))).as(column.toString()).isZero();
         }
@@ -212,7 +215,10 @@ class MemberMergesTests {
                 .fetch(r -> tuple(r.value1(), r.value2()));
     }
 
-    /** An output, a feed, a talk, a survey response, a nudge, an opt-out, an undone check-in and an imported row. */
+    /**
+     * An output, a feed, a talk, a survey response, a nudge, an opt-out of nudges, an email to a segment and an opt-out
+     * of those, an undone check-in and an imported row.
+     */
     private void everyOtherRowOf(long member, Held event) {
         long registration = db.select(REGISTRATION.ID).from(REGISTRATION)
                 .where(REGISTRATION.MEMBER_ID.eq(member)).and(REGISTRATION.EVENT_ID.eq(event.id()))
@@ -269,6 +275,28 @@ class MemberMergesTests {
                 .set(OUTPUT_NUDGE_OPT_OUT.ORGANIZATION_ID, organization.id())
                 .set(OUTPUT_NUDGE_OPT_OUT.MEMBER_ID, member)
                 .set(OUTPUT_NUDGE_OPT_OUT.OPTED_OUT_AT, NOW)
+                .execute();
+        long message = db.insertInto(SEGMENT_MESSAGE)
+                .set(SEGMENT_MESSAGE.ORGANIZATION_ID, organization.id())
+                .set(SEGMENT_MESSAGE.SEGMENT_NAME, "Regulars")
+                .set(SEGMENT_MESSAGE.SUBJECT, "Next time")
+                .set(SEGMENT_MESSAGE.BODY, "See you")
+                .set(SEGMENT_MESSAGE.RECIPIENTS, 1)
+                .set(SEGMENT_MESSAGE.SKIPPED, 0)
+                .set(SEGMENT_MESSAGE.SENT_BY, "leader@example.com")
+                .set(SEGMENT_MESSAGE.SENT_AT, NOW)
+                .returning(SEGMENT_MESSAGE.ID).fetchSingle().getId();
+        db.insertInto(SEGMENT_MESSAGE_RECIPIENT)
+                .set(SEGMENT_MESSAGE_RECIPIENT.ORGANIZATION_ID, organization.id())
+                .set(SEGMENT_MESSAGE_RECIPIENT.SEGMENT_MESSAGE_ID, message)
+                .set(SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, member)
+                .set(SEGMENT_MESSAGE_RECIPIENT.TOKEN_HASH, "hash-" + member + "-" + System.nanoTime())
+                .execute();
+        db.insertInto(SEGMENT_OPT_OUT)
+                .set(SEGMENT_OPT_OUT.ORGANIZATION_ID, organization.id())
+                .set(SEGMENT_OPT_OUT.MEMBER_ID, member)
+                .set(SEGMENT_OPT_OUT.SEGMENT_MESSAGE_ID, message)
+                .set(SEGMENT_OPT_OUT.OPTED_OUT_AT, NOW)
                 .execute();
         db.insertInto(ATTENDANCE_UNDO)
                 .set(ATTENDANCE_UNDO.ORGANIZATION_ID, organization.id())

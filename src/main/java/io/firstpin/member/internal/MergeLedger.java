@@ -12,13 +12,14 @@ import static io.firstpin.platform.db.Tables.OUTPUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE;
 import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE_OPT_OUT;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
+import static io.firstpin.platform.db.Tables.SEGMENT_MESSAGE_RECIPIENT;
+import static io.firstpin.platform.db.Tables.SEGMENT_OPT_OUT;
 import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
 import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.db.tables.Attendance;
 import io.firstpin.platform.db.tables.OutputNudge;
-import io.firstpin.platform.db.tables.OutputNudgeOptOut;
 import io.firstpin.platform.db.tables.Registration;
 import io.firstpin.platform.db.tables.records.MemberMergeChangeRecord;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves every row that points at one member to another, and back. The rows belong to other modules (registrations,
- * check-ins, outputs, feeds, speakers, survey responses, nudges, imports) or to this one (audience sizes), but a merge
+ * check-ins, outputs, feeds, speakers, survey responses, nudges, emails to segments, opt-outs, imports) or to this one
+ * (audience sizes), but a merge
  * must move all of them in one transaction and record each change so that undoing it is exact; so the ledger updates
  * those tables directly, the way the KPIs read them, and {@link #memberColumns()} lists every column it handles (a
  * test checks it against the schema, so a new column pointing at members cannot be forgotten).
@@ -44,8 +46,8 @@ import org.springframework.stereotype.Component;
  * <p>Where both members hold the one row an event allows: of two registrations the merged-into member keeps its own,
  * with the better status of the two (confirmed, waitlisted, applied, lost, cancelled), and the other is cancelled and
  * stays with the merged member, keeping its answers, links and survey response; of two check-ins the merged-into
- * member's stays and the other is deleted, its columns kept in the change; of two nudges or opt-outs the other stays
- * with the merged member.
+ * member's stays and the other is deleted, its columns kept in the change; of two nudges or opt-outs (of nudges, of
+ * email to segments) the other stays with the merged member, so the kept member is opted out when either was.
  */
 @Component
 public class MergeLedger {
@@ -69,7 +71,8 @@ public class MergeLedger {
         return List.of(MEMBER_IDENTITY.MEMBER_ID, REGISTRATION.MEMBER_ID, ATTENDANCE.MEMBER_ID,
                 ATTENDANCE_UNDO.MEMBER_ID, SESSION_SPEAKER.MEMBER_ID, OUTPUT.AUTHOR_MEMBER_ID, MEMBER_FEED.MEMBER_ID,
                 OUTPUT_NUDGE.MEMBER_ID, OUTPUT_NUDGE_OPT_OUT.MEMBER_ID, HISTORY_IMPORT_PERSON.MEMBER_ID,
-                SURVEY_RESPONSE.MEMBER_ID, LEADER_ROLE.MEMBER_ID, MEMBER_AUDIENCE.MEMBER_ID);
+                SURVEY_RESPONSE.MEMBER_ID, LEADER_ROLE.MEMBER_ID, MEMBER_AUDIENCE.MEMBER_ID,
+                SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, SEGMENT_OPT_OUT.MEMBER_ID);
     }
 
     /** Moves {@code from}'s rows to {@code into}, recording each change under the merge; answers how many changed. */
@@ -85,9 +88,15 @@ public class MergeLedger {
         moveById(changes, LEADER_ROLE, LEADER_ROLE.ID, LEADER_ROLE.MEMBER_ID, into, from);
         // audience observations never clash: reach takes the latest per channel of both members' rows
         moveById(changes, MEMBER_AUDIENCE, MEMBER_AUDIENCE.ID, MEMBER_AUDIENCE.MEMBER_ID, into, from);
+        // an email's unsubscribe link follows the person, so using it opts out the member they became
+        moveById(changes, SEGMENT_MESSAGE_RECIPIENT, SEGMENT_MESSAGE_RECIPIENT.ID,
+                SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, into, from);
         moveSpeakers(changes, into, from);
         moveNudges(changes, into, from);
-        moveOptOut(changes, organizationId, into, from);
+        moveOptOut(changes, OUTPUT_NUDGE_OPT_OUT, OUTPUT_NUDGE_OPT_OUT.ORGANIZATION_ID,
+                OUTPUT_NUDGE_OPT_OUT.MEMBER_ID, organizationId, into, from);
+        moveOptOut(changes, SEGMENT_OPT_OUT, SEGMENT_OPT_OUT.ORGANIZATION_ID, SEGMENT_OPT_OUT.MEMBER_ID,
+                organizationId, into, from);
         moveImportedPeople(changes, into, from);
         changes.flush();
         return changes.count();
@@ -166,6 +175,8 @@ public class MergeLedger {
             case "leader_role" -> moveBackById(LEADER_ROLE, LEADER_ROLE.ID, LEADER_ROLE.MEMBER_ID, id, into, from);
             case "member_audience" -> moveBackById(MEMBER_AUDIENCE, MEMBER_AUDIENCE.ID, MEMBER_AUDIENCE.MEMBER_ID, id,
                     into, from);
+            case "segment_message_recipient" -> moveBackById(SEGMENT_MESSAGE_RECIPIENT, SEGMENT_MESSAGE_RECIPIENT.ID,
+                    SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, id, into, from);
             case "session_speaker" -> db.update(SESSION_SPEAKER)
                     .set(SESSION_SPEAKER.MEMBER_ID, from)
                     .where(SESSION_SPEAKER.EVENT_SESSION_ID.eq(id))
@@ -177,11 +188,10 @@ public class MergeLedger {
                     .where(OUTPUT_NUDGE.EVENT_ID.eq(id))
                     .and(OUTPUT_NUDGE.MEMBER_ID.eq(into))
                     .execute();
-            case "output_nudge_opt_out" -> db.update(OUTPUT_NUDGE_OPT_OUT)
-                    .set(OUTPUT_NUDGE_OPT_OUT.MEMBER_ID, from)
-                    .where(OUTPUT_NUDGE_OPT_OUT.ORGANIZATION_ID.eq(id))
-                    .and(OUTPUT_NUDGE_OPT_OUT.MEMBER_ID.eq(into))
-                    .execute();
+            case "output_nudge_opt_out" -> moveBackById(OUTPUT_NUDGE_OPT_OUT, OUTPUT_NUDGE_OPT_OUT.ORGANIZATION_ID,
+                    OUTPUT_NUDGE_OPT_OUT.MEMBER_ID, id, into, from);
+            case "segment_opt_out" -> moveBackById(SEGMENT_OPT_OUT, SEGMENT_OPT_OUT.ORGANIZATION_ID,
+                    SEGMENT_OPT_OUT.MEMBER_ID, id, into, from);
             case "history_import_person" -> db.update(HISTORY_IMPORT_PERSON)
                     .set(HISTORY_IMPORT_PERSON.MEMBER_ID, from)
                     .where(HISTORY_IMPORT_PERSON.EVENT_ID.eq(id))
@@ -333,17 +343,22 @@ public class MergeLedger {
         }
     }
 
-    private void moveOptOut(Changes changes, long organizationId, long into, long from) {
-        OutputNudgeOptOut own = OUTPUT_NUDGE_OPT_OUT.as("own");
-        int moved = db.update(OUTPUT_NUDGE_OPT_OUT)
-                .set(OUTPUT_NUDGE_OPT_OUT.MEMBER_ID, into)
-                .where(OUTPUT_NUDGE_OPT_OUT.ORGANIZATION_ID.eq(organizationId))
-                .and(OUTPUT_NUDGE_OPT_OUT.MEMBER_ID.eq(from))
+    /**
+     * Moves an opt-out (one row per organization and member) unless the kept member has one: either way the kept member
+     * is opted out, and a second row would break the key. The change is recorded under the organization's id.
+     */
+    private <R extends Record> void moveOptOut(Changes changes, Table<R> table, TableField<R, Long> organization,
+            TableField<R, Long> member, long organizationId, long into, long from) {
+        Table<R> own = table.as("own");
+        int moved = db.update(table)
+                .set(member, into)
+                .where(organization.eq(organizationId))
+                .and(member.eq(from))
                 .andNotExists(DSL.selectOne().from(own)
-                        .where(own.ORGANIZATION_ID.eq(organizationId)).and(own.MEMBER_ID.eq(into)))
+                        .where(own.field(organization).eq(organizationId)).and(own.field(member).eq(into)))
                 .execute();
         if (moved == 1) {
-            changes.add("output_nudge_opt_out", MOVED, organizationId);
+            changes.add(table.getName(), MOVED, organizationId);
         }
     }
 

@@ -76,7 +76,7 @@ class SegmentApiController {
     MembersResponse members(@PathVariable String org, @PathVariable long id) {
         Organization organization = organizations.open(org, Role.VIEWER);
         SegmentMembers found = segments.members(organization.id(), id);
-        return new MembersResponse(id, found.since(), found.count(), found.withEmail().size(),
+        return new MembersResponse(id, found.since(), found.count(), found.withEmail().size(), found.optedOut(),
                 found.members().stream().map(MemberResponse::of).toList());
     }
 
@@ -111,15 +111,17 @@ class SegmentApiController {
     }
 
     record MembersResponse(long segmentId, @Schema(description = "first day of the window") LocalDate since,
-            int count, int withEmail, List<MemberResponse> members) {
+            int count, int withEmail,
+            @Schema(description = "members who unsubscribed from email to segments; no email to a segment reaches them")
+            int optedOut, List<MemberResponse> members) {
     }
 
     record MemberResponse(long id, String displayName, boolean staff, int eventsSince, int eventsEver, int outputs,
-            int talks, String quadrant, List<IdentityResponse> identities) {
+            int talks, String quadrant, boolean optedOut, List<IdentityResponse> identities) {
 
         static MemberResponse of(SegmentMember m) {
             return new MemberResponse(m.id(), m.displayName(), m.staff(), m.eventsSince(), m.eventsEver(),
-                    m.outputs(), m.talks(), lower(m.quadrant()), m.member().identities().stream()
+                    m.outputs(), m.talks(), lower(m.quadrant()), m.optedOut(), m.member().identities().stream()
                     .map(i -> new IdentityResponse(i.kind().apiName(), i.value())).toList());
         }
     }

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * A segment's members as CSV, for staff only: name, email and the other identities, and what put them in the
- * segment. Every text cell is made safe for spreadsheet programs.
+ * segment, and whether they unsubscribed from email to segments. Every text cell is made safe for spreadsheet
+ * programs.
  */
 @Controller
 class SegmentCsvController {
@@ -45,7 +46,7 @@ class SegmentCsvController {
         Locale locale = LocaleContextHolder.getLocale();
         try (CSVPrinter csv = CsvAttachment.open(response, "segment-" + id + "-members.csv")) {
             csv.printRecord(Arrays.stream(new String[] {"member-id", "name", "email", "identities", "staff",
-                    "events-since", "events-ever", "outputs", "talks", "quadrant"})
+                    "events-since", "events-ever", "outputs", "talks", "quadrant", "opted-out"})
                     .map(c -> messages.getMessage("segment.column." + c, null, c, locale)).toList());
             for (SegmentMember m : found.members()) {
                 csv.printRecord(m.id(), CsvAttachment.cell(m.displayName()),
@@ -54,7 +55,7 @@ class SegmentCsvController {
                                 .filter(i -> i.kind() != IdentityKind.EMAIL)
                                 .map(SegmentCsvController::identity).collect(Collectors.joining(" "))),
                         m.staff(), m.eventsSince(), m.eventsEver(), m.outputs(), m.talks(),
-                        m.quadrant() == null ? "" : m.quadrant().name().toLowerCase(Locale.ROOT));
+                        m.quadrant() == null ? "" : m.quadrant().name().toLowerCase(Locale.ROOT), m.optedOut());
             }
         }
     }

@@ -1,0 +1,415 @@
+package io.firstpin.segment;
+
+import static io.firstpin.platform.db.Tables.SEGMENT_MESSAGE_RECIPIENT;
+import static io.firstpin.platform.db.Tables.SEGMENT_OPT_OUT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import io.firstpin.community.CommunityProfile;
+import io.firstpin.identity.Role;
+import io.firstpin.identity.StaffAccounts;
+import io.firstpin.insight.CommunityHistory;
+import io.firstpin.member.IdentityInput;
+import io.firstpin.member.MemberMerge;
+import io.firstpin.member.MemberMerges;
+import io.firstpin.member.Members;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.Secrets;
+import io.firstpin.platform.Slug;
+import io.firstpin.testing.DatabaseTest;
+import io.firstpin.testing.StaffLogin;
+import io.firstpin.testing.TestSmtp;
+import io.firstpin.testing.TestSmtp.ReceivedEmail;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Unsubscribing from email to segments, through a real SMTP server and the public page and one-click call. Alice,
+ * Bob (both with email) and Nomail (without) attended last month's meetup of JAWS-UG 広島.
+ */
+@DatabaseTest
+@SpringBootTest(properties = {"firstpin.mail.poll-interval=100ms", "db-scheduler.polling-interval=100ms"})
+@AutoConfigureMockMvc
+@DirtiesContext
+class SegmentOptOutsTests {
+
+    private static final int SMTP_PORT = TestSmtp.freePort();
+    private static final Pattern LINK = Pattern.compile("http://firstpin\\.test/s/(s_[A-Za-z0-9_-]{43})/unsubscribe");
+    private static final String PASSWORD = "correct horse battery";
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = TestSmtp.on(SMTP_PORT);
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        TestSmtp.serve(registry, SMTP_PORT);
+    }
+
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    Communities communities;
+    @Autowired
+    Members members;
+    @Autowired
+    MemberMerges merges;
+    @Autowired
+    Segments segments;
+    @Autowired
+    SegmentMessages messages;
+    @Autowired
+    StaffAccounts accounts;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    DSLContext db;
+
+    String tag;
+    Organization organization;
+    CommunityHistory history;
+    CommunityHistory.Held lastMeetup;
+    MemberSegment lastMonth;
+    long alice;
+    long bob;
+
+    @BeforeEach
+    void lastMonthsAttendeesAsASegment() {
+        tag = "segout" + System.nanoTime();
+        organization = organizations.found(new Slug(tag), "AWS Japan");
+        history = historyOf(organization, tag, "JAWS-UG 広島");
+        alice = attendee("Alice", "alice");
+        bob = attendee("Bob", "bob");
+        lastMeetup = lastMonthsMeetup(history).checkedIn(alice, bob, history.member("Nomail"));
+        lastMonth = segmentOf(history, "先月の参加者");
+    }
+
+    private CommunityHistory historyOf(Organization where, String slug, String name) {
+        Community community = communities.start(where.id(), new Slug(slug + "-c"),
+                CommunityProfile.of(name, null, null, "Asia/Tokyo"), null);
+        return new CommunityHistory(db, communities, community);
+    }
+
+    private CommunityHistory.Held lastMonthsMeetup(CommunityHistory in) {
+        return in.eventAt(LocalDate.now(ZoneId.of("Asia/Tokyo")).minusMonths(1) + "T19:00", "JP-34", "広島市");
+    }
+
+    private MemberSegment segmentOf(CommunityHistory in, String name) {
+        return segments.create(in.community().organizationId(), in.community().slug(), false, name,
+                new SegmentCriteria(1, 3, OutputFilter.ANY, TalkFilter.ANY, null, false));
+    }
+
+    /** A member with an email address, who still needs an attendance to be in the segment. */
+    private long attendee(String name, String person) {
+        long member = history.member(name);
+        members.addIdentity(organization.id(), member, IdentityInput.email(address(person)));
+        return member;
+    }
+
+    private String address(String person) {
+        return person + "-" + tag + "@example.com";
+    }
+
+    private SegmentMessages.Sent send(String subject, Locale locale) {
+        return messages.send(organization.id(), lastMonth.id(), subject, "来月もお待ちしています。", "leader@example.com",
+                locale);
+    }
+
+    private List<ReceivedEmail> mailsTo(String person) {
+        return TestSmtp.receivedBy(smtp, address(person));
+    }
+
+    /** The newest email to the person, once it has arrived. */
+    private ReceivedEmail mailTo(String person, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(person).size() >= count);
+        return mailsTo(person).get(count - 1);
+    }
+
+    /** The token of the unsubscribe link in the person's email number {@code count}. */
+    private String linkOf(String person, int count) {
+        return tokenIn(mailTo(person, count));
+    }
+
+    private static String tokenIn(ReceivedEmail email) {
+        Matcher link = LINK.matcher(email.text());
+        assertThat(link.find()).as("unsubscribe link").isTrue();
+        return link.group(1);
+    }
+
+    private int oneClick(String token) throws Exception {
+        return mvc.perform(post("/api/v1/segment-messages/" + token + "/unsubscribe")
+                        .contentType("application/x-www-form-urlencoded").content("List-Unsubscribe=One-Click"))
+                .andReturn().getResponse().getStatus();
+    }
+
+    private boolean optedOut(long member) {
+        return segments.members(organization.id(), lastMonth.id()).members().stream()
+                .filter(m -> m.id() == member).findFirst().orElseThrow().optedOut();
+    }
+
+    private MockHttpServletResponse page(MockHttpServletRequestBuilder request, String language) throws Exception {
+        return mvc.perform(request.header("Accept-Language", language)).andReturn().getResponse();
+    }
+
+    private MockHttpSession staffOf(Organization where, Role role) {
+        String email = role.name().toLowerCase(Locale.ROOT) + "-" + System.nanoTime() + "@example.com";
+        accounts.openWithRole(email, "Staff", PASSWORD, where.id(), role);
+        return StaffLogin.signIn(mvc, email, PASSWORD);
+    }
+
+    @Test
+    void eachEmailHasItsOwnUnsubscribeLinkInBothLanguagesAndAsOneClickListUnsubscribe() {
+        send("次回のご案内", Locale.JAPANESE);
+        send("Next time", Locale.ENGLISH);
+
+        mailTo("alice", 2);
+        ReceivedEmail japanese = mailsTo("alice").stream().filter(m -> m.subject().contains("次回")).findFirst()
+                .orElseThrow();
+        ReceivedEmail english = mailsTo("alice").stream().filter(m -> m.subject().contains("Next")).findFirst()
+                .orElseThrow();
+        String aliceToken = tokenIn(japanese);
+        String bobToken = linkOf("bob", 1);
+
+        assertThat(japanese.text()).contains("このようなメールの配信停止: http://firstpin.test/s/" + aliceToken
+                + "/unsubscribe");
+        assertThat(english.text()).contains("No more emails like this one: http://firstpin.test/s/");
+        assertThat(japanese.header("List-Unsubscribe"))
+                .isEqualTo("<http://firstpin.test/api/v1/segment-messages/" + aliceToken + "/unsubscribe>");
+        assertThat(japanese.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(List.of(aliceToken, bobToken, tokenIn(english))).doesNotHaveDuplicates();
+        assertThat(db.fetchCount(SEGMENT_MESSAGE_RECIPIENT, SEGMENT_MESSAGE_RECIPIENT.TOKEN_HASH.eq(aliceToken)))
+                .as("only the hash is kept").isZero();
+        assertThat(db.fetchSingle(SEGMENT_MESSAGE_RECIPIENT,
+                SEGMENT_MESSAGE_RECIPIENT.TOKEN_HASH.eq(Secrets.hash(aliceToken))).getMemberId()).isEqualTo(alice);
+    }
+
+    @Test
+    void openingTheLinkShowsOneButtonAndUnsubscribesNobody() throws Exception {
+        send("次回のご案内", Locale.JAPANESE);
+        String token = linkOf("alice", 1);
+
+        MockHttpServletResponse english = page(get("/s/" + token + "/unsubscribe"), "en");
+        MockHttpServletResponse japanese = page(get("/s/" + token + "/unsubscribe"), "ja");
+
+        assertThat(english.getStatus()).isEqualTo(200);
+        assertThat(english.getContentAsString()).contains("id=\"unsubscribe-form\"", "name=\"_csrf\"", "AWS Japan",
+                "次回のご案内", "Unsubscribe").doesNotContain(address("alice"), "id=\"unsubscribed\"");
+        assertThat(japanese.getContentAsString()).contains("配信を停止する");
+        assertThat(optedOut(alice)).isFalse();
+    }
+
+    @Test
+    void theButtonUnsubscribesOnlyWithItsCsrfToken() throws Exception {
+        send("次回のご案内", Locale.JAPANESE);
+        String token = linkOf("alice", 1);
+
+        int forged = page(post("/s/" + token + "/unsubscribe"), "en").getStatus();
+        boolean afterForgery = optedOut(alice);
+        MockHttpServletResponse done = page(post("/s/" + token + "/unsubscribe").with(csrf()), "en");
+        MockHttpServletResponse again = page(post("/s/" + token + "/unsubscribe").with(csrf()), "ja");
+
+        assertThat(forged).isEqualTo(403);
+        assertThat(afterForgery).isFalse();
+        assertThat(done.getStatus()).isEqualTo(200);
+        assertThat(done.getContentAsString()).contains("id=\"unsubscribed\"", "AWS Japan")
+                .doesNotContain("id=\"unsubscribe-form\"", address("alice"));
+        assertThat(again.getContentAsString()).contains("配信を停止しました");
+        assertThat(optedOut(alice)).isTrue();
+        assertThat(optedOut(bob)).isFalse();
+    }
+
+    @Test
+    void oneClickUnsubscribesAndAskingAgainChangesNothing() throws Exception {
+        send("次回のご案内", Locale.JAPANESE);
+        String token = linkOf("alice", 1);
+
+        List<Integer> statuses = List.of(oneClick(token), oneClick(token));
+
+        assertThat(statuses).containsExactly(204, 204);
+        assertThat(db.fetchCount(SEGMENT_OPT_OUT, SEGMENT_OPT_OUT.MEMBER_ID.eq(alice))).isEqualTo(1);
+        assertThat(optedOut(alice)).isTrue();
+    }
+
+    @Test
+    void anUnknownLinkIsNotFoundAndUnsubscribesNobody() throws Exception {
+        send("次回のご案内", Locale.JAPANESE);
+        String token = linkOf("alice", 1);
+        String guess = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
+
+        List<Integer> statuses = List.of(oneClick(guess), oneClick("o_" + token.substring(2)), oneClick("s_"),
+                oneClick("s_" + "x".repeat(500)), page(get("/s/" + guess + "/unsubscribe"), "en").getStatus(),
+                page(post("/s/" + guess + "/unsubscribe").with(csrf()), "en").getStatus());
+        MockHttpServletResponse answer = mvc.perform(post("/api/v1/segment-messages/" + guess + "/unsubscribe"))
+                .andReturn().getResponse();
+
+        assertThat(statuses).containsOnly(404);
+        assertThat(answer.getContentAsString()).doesNotContain(guess);
+        assertThat(db.fetchCount(SEGMENT_OPT_OUT, SEGMENT_OPT_OUT.ORGANIZATION_ID.eq(organization.id()))).isZero();
+    }
+
+    @Test
+    void aLaterEmailSkipsWhoUnsubscribedAndCountsThemApart() throws Exception {
+        send("次回のご案内", Locale.JAPANESE);
+        oneClick(linkOf("alice", 1));
+
+        SegmentMessages.Sent later = send("その次のご案内", Locale.JAPANESE);
+
+        assertThat(later.recipients()).isEqualTo(1);
+        assertThat(later.skipped()).as("Nomail").isEqualTo(1);
+        assertThat(later.optedOut()).isEqualTo(1);
+        mailTo("bob", 2);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo("alice").size() == 1);
+        assertThat(messages.history(organization.id(), lastMonth.id()))
+                .extracting(SegmentMessages.Sent::subject, SegmentMessages.Sent::recipients,
+                        SegmentMessages.Sent::optedOut)
+                .containsExactly(tuple("その次のご案内", 1, 1), tuple("次回のご案内", 2, 0));
+    }
+
+    @Test
+    void whenEveryoneWithAnAddressUnsubscribedNothingIsSent() throws Exception {
+        send("次回のご案内", Locale.JAPANESE);
+        oneClick(linkOf("alice", 1));
+        oneClick(linkOf("bob", 1));
+
+        assertThatThrownBy(() -> send("その次のご案内", Locale.JAPANESE))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).code()).isEqualTo("segment.message.nobody"));
+        assertThat(messages.history(organization.id(), lastMonth.id())).hasSize(1);
+    }
+
+    @Test
+    void staffSeeWhoUnsubscribedOnTheSegmentTheCsvTheConfirmationAndTheHistory() throws Exception {
+        send("次回のご案内", Locale.JAPANESE);
+        oneClick(linkOf("alice", 1));
+        MockHttpSession session = staffOf(organization, Role.COMMUNITY_LEADER);
+        String base = "/manage/" + organization.slug() + "/segments/" + lastMonth.id();
+
+        String detail = page(get(base).session(session), "en").getContentAsString();
+        String csv = new String(page(get(base + "/members.csv").session(session), "en").getContentAsByteArray(),
+                StandardCharsets.UTF_8);
+        String compose = page(get(base + "/email").session(session), "en").getContentAsString();
+        String confirm = page(post(base + "/email").session(session).with(csrf()).param("subject", "Again")
+                .param("body", "See you."), "en").getContentAsString();
+        page(post(base + "/email/send").session(session).with(csrf()).param("subject", "Again")
+                .param("body", "See you."), "en");
+        String afterSending = page(get(base).session(session), "ja").getContentAsString();
+
+        assertThat(detail).contains("1 of them unsubscribed from email to segments.",
+                "class=\"badge opted-out\">Opted out</span>");
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",Quadrant,Opted out");
+        assertThat(csv.lines().filter(l -> l.contains(address("alice")))).singleElement()
+                .satisfies(line -> assertThat(line).endsWith(",true"));
+        assertThat(csv.lines().filter(l -> l.contains(address("bob")))).singleElement()
+                .satisfies(line -> assertThat(line).endsWith(",false"));
+        assertThat(compose).contains("1 members will receive it; 1 without an email address are skipped.",
+                "1 who unsubscribed from email to segments are skipped too.");
+        assertThat(confirm).contains("This email goes to 1 members", "1 who unsubscribed", "Send 1 emails");
+        assertThat(afterSending).contains("<th class=\"num\">配信停止</th>", "<td class=\"num\">1</td>");
+        assertThat(messages.history(organization.id(), lastMonth.id()).get(0).optedOut()).isEqualTo(1);
+    }
+
+    @Test
+    void anotherOrganizationNeitherSeesNorInheritsTheOptOut() throws Exception {
+        send("次回のご案内", Locale.JAPANESE);
+        oneClick(linkOf("alice", 1));
+        Organization other = organizations.found(new Slug(tag + "-other"), "Other");
+        CommunityHistory theirs = historyOf(other, tag + "-other", "Other UG");
+        long sameAlice = theirs.member("Alice");
+        members.addIdentity(other.id(), sameAlice, IdentityInput.email(address("alice")));
+        lastMonthsMeetup(theirs).checkedIn(sameAlice);
+        MemberSegment theirSegment = segmentOf(theirs, "Their attendees");
+        MockHttpSession otherStaff = staffOf(other, Role.ORGANIZATION_ADMIN);
+        String ours = "/manage/" + other.slug() + "/segments/" + lastMonth.id();
+
+        SegmentMessages.Sent sent = messages.send(other.id(), theirSegment.id(), "Hello", "Body", "them@example.com",
+                Locale.ENGLISH);
+
+        assertThat(sent.recipients()).isEqualTo(1);
+        assertThat(sent.optedOut()).isZero();
+        mailTo("alice", 2);
+        assertThat(List.of(page(get(ours).session(otherStaff), "en").getStatus(),
+                page(get(ours + "/members.csv").session(otherStaff), "en").getStatus()))
+                .containsOnly(404);
+        assertThat(segments.members(other.id(), theirSegment.id()).optedOut()).isZero();
+    }
+
+    @Test
+    void aMergedMemberWhoUnsubscribedLeavesTheKeptMemberUnsubscribedAndUndoGivesEachTheirOwn() throws Exception {
+        send("次回のご案内", Locale.JAPANESE);
+        oneClick(linkOf("alice", 1));
+        long aliceAgain = attendee("Alice again", "alice-again");
+        lastMeetup.checkedIn(aliceAgain);
+
+        MemberMerge merge = merges.merge(organization.id(), aliceAgain, alice);
+        boolean keptOptedOut = optedOut(aliceAgain);
+        SegmentMessages.Sent whileMerged = send("合併後のご案内", Locale.JAPANESE);
+        merges.undo(organization.id(), merge.id());
+
+        assertThat(keptOptedOut).isTrue();
+        assertThat(whileMerged.recipients()).as("Bob only").isEqualTo(1);
+        assertThat(whileMerged.optedOut()).isEqualTo(1);
+        assertThat(optedOut(alice)).isTrue();
+        assertThat(optedOut(aliceAgain)).isFalse();
+    }
+
+    @Test
+    void mergingTwoMembersWhoBothUnsubscribedWorksAndUndoKeepsBoth() throws Exception {
+        long aliceAgain = attendee("Alice again", "alice-again");
+        lastMeetup.checkedIn(aliceAgain);
+        send("次回のご案内", Locale.JAPANESE);
+        oneClick(linkOf("alice", 1));
+        oneClick(linkOf("alice-again", 1));
+
+        MemberMerge merge = merges.merge(organization.id(), aliceAgain, alice);
+        boolean keptOptedOut = optedOut(aliceAgain);
+        merges.undo(organization.id(), merge.id());
+
+        assertThat(keptOptedOut).isTrue();
+        assertThat(optedOut(alice)).isTrue();
+        assertThat(optedOut(aliceAgain)).isTrue();
+        assertThat(db.fetchCount(SEGMENT_OPT_OUT, SEGMENT_OPT_OUT.ORGANIZATION_ID.eq(organization.id()))).isEqualTo(2);
+    }
+
+    @Test
+    void theLinkOfAMergedMemberUnsubscribesTheMemberTheyBecame() throws Exception {
+        long aliceAgain = attendee("Alice again", "alice-again");
+        lastMeetup.checkedIn(aliceAgain);
+        send("次回のご案内", Locale.JAPANESE);
+        String oldLink = linkOf("alice", 1);
+        merges.merge(organization.id(), aliceAgain, alice);
+
+        int status = oneClick(oldLink);
+
+        assertThat(status).isEqualTo(204);
+        assertThat(optedOut(aliceAgain)).isTrue();
+    }
+}
