@@ -1,11 +1,12 @@
-// Draws the dashboard's ladder (members per step) as a funnel with ECharts from the JSON block the server rendered.
+// Draws the dashboard's ladder (members per step) as a funnel with ECharts from the JSON block the server rendered,
+// once htmx has put the section into the page.
 (function () {
   'use strict';
 
   function start() {
     var source = document.getElementById('ladder-data');
     var element = document.getElementById('chart-ladder');
-    if (!source || !element || typeof echarts === 'undefined') {
+    if (!source || !element || typeof echarts === 'undefined' || echarts.getInstanceByDom(element)) {
       return;
     }
     var data = JSON.parse(source.textContent);
@@ -27,6 +28,7 @@
     window.addEventListener('resize', function () { chart.resize(); });
   }
 
+  document.addEventListener('htmx:afterSettle', start);
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);
   } else {

@@ -1,14 +1,13 @@
 package io.firstpin.insight;
 
 import io.firstpin.community.Community;
+import io.firstpin.insight.internal.KpiQueries;
 import io.firstpin.insight.internal.LeaderQueries;
 import io.firstpin.insight.internal.LeaderQueries.Authored;
 import io.firstpin.insight.internal.LeaderQueries.MemberAt;
 import io.firstpin.insight.internal.LeaderQueries.Person;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class MemberActivities {
 
     // before any community's history; the lower bound of "ever"
-    private static final Instant BEGINNING = LocalDate.of(1900, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
     private final CommunityKpis kpis;
     private final LeaderQueries queries;
@@ -46,15 +44,15 @@ public class MemberActivities {
         List<Long> ids = (withBranches ? kpis.tree(community) : List.of(community)).stream().map(Community::id)
                 .toList();
         Instant now = clock.instant();
-        Map<Long, Integer> ever = queries.eventsAttended(ids, BEGINNING, now);
+        Map<Long, Integer> ever = queries.eventsAttended(ids, KpiQueries.BEGINNING, now);
         Map<Long, Integer> recent = queries.eventsAttended(ids, since, now);
         Map<Long, Set<Long>> outputs = new HashMap<>();
-        for (Authored o : queries.outputs(ids, BEGINNING, now)) {
+        for (Authored o : queries.outputs(ids, KpiQueries.BEGINNING, now)) {
             outputs.computeIfAbsent(o.memberId(), m -> new HashSet<>()).add(o.outputId());
         }
         Map<Long, Integer> talks = new HashMap<>();
         for (String kind : List.of("LIGHTNING_TALK", "CASE_STUDY")) {
-            for (MemberAt s : queries.speakers(ids, kind, BEGINNING, now)) {
+            for (MemberAt s : queries.speakers(ids, kind, KpiQueries.BEGINNING, now)) {
                 talks.merge(s.memberId(), 1, Integer::sum);
             }
         }

@@ -131,7 +131,7 @@ public class KpiQueries {
      * such events, and the starts of their first, second (null after one) and latest, for the ladder.
      */
     public List<AttendanceSpan> attendanceSpans(Collection<Long> communityIds, Instant before) {
-        Table<?> walked = numberedPerMember(communityIds, BEGINNING, before);
+        Table<?> walked = numberedPerMemberInHistory(communityIds, before);
         Field<Long> memberId = walked.field("member_id", Long.class);
         Field<OffsetDateTime> startsAt = walked.field("starts_at", OffsetDateTime.class);
         Field<Long> nth = walked.field("nth", Long.class);
@@ -259,6 +259,40 @@ public class KpiQueries {
         return select(rowMember, rows.field("event_id", Long.class), rows.field("starts_at", OffsetDateTime.class),
                         rowNumber().over(partitionBy(rowMember).orderBy(rows.field("seq", Long.class)))
                                 .cast(Long.class).as("nth"))
+                .from(rows)
+                .asTable("walked");
+    }
+
+    /**
+     * As {@link #numberedPerMember} over a whole history: here the events are joined as the table itself and ordered
+     * by start and id, since numbering thousands of events in a window first leaves PostgreSQL a join it misjudges by
+     * orders of magnitude (minutes instead of seconds on a million attendances).
+     */
+    private static Table<?> numberedPerMemberInHistory(Collection<Long> communityIds, Instant before) {
+        Attendance a = ATTENDANCE.as("a");
+        Registration r = REGISTRATION.as("r");
+        Attendance anyCheckIn = ATTENDANCE.as("any_check_in");
+        Event ce = EVENT.as("ce");
+        Event re = EVENT.as("re");
+        var checkedIn = select(a.MEMBER_ID.as("member_id"), a.EVENT_ID.as("event_id"), ce.STARTS_AT.as("starts_at"))
+                .from(ce)
+                .join(a).on(a.EVENT_ID.eq(ce.ID))
+                .where(ce.COMMUNITY_ID.in(communityIds).and(ce.STARTS_AT.lt(at(before))))
+                .and(a.MEMBER_ID.notIn(staff()))
+                .and(countedCheckIn(a));
+        var byRegistration = select(r.MEMBER_ID.as("member_id"), r.EVENT_ID.as("event_id"), re.STARTS_AT.as("starts_at"))
+                .from(re)
+                .join(r).on(r.EVENT_ID.eq(re.ID))
+                .where(re.COMMUNITY_ID.in(communityIds).and(re.STARTS_AT.lt(at(before))))
+                .and(r.STATUS.eq(CONFIRMED))
+                .and(notExists(selectOne().from(anyCheckIn).where(anyCheckIn.EVENT_ID.eq(re.ID))))
+                .and(r.MEMBER_ID.notIn(staff()));
+        Table<?> rows = checkedIn.unionAll(byRegistration).asTable("attended");
+        Field<Long> rowMember = rows.field("member_id", Long.class);
+        Field<Long> rowEvent = rows.field("event_id", Long.class);
+        Field<OffsetDateTime> rowStart = rows.field("starts_at", OffsetDateTime.class);
+        return select(rowMember, rowEvent, rowStart,
+                        rowNumber().over(partitionBy(rowMember).orderBy(rowStart, rowEvent)).cast(Long.class).as("nth"))
                 .from(rows)
                 .asTable("walked");
     }

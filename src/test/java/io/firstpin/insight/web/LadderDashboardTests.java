@@ -72,12 +72,21 @@ class LadderDashboardTests {
     }
 
     @Test
+    void theDashboardLoadsTheLadderSectionOnceShown() throws Exception {
+        String page = fetch(dashboard + YEAR_2025, "ja").getContentAsString();
+
+        assertThat(page).contains("/js/ladder.js",
+                "hx-get=\"" + dashboard + "/ladder?from=2025-01-01&amp;to=2025-12-31", "ラダー：参加者から運営者へ");
+        assertThat(page).doesNotContain("id=\"ladder-data\"");
+    }
+
+    @Test
     void theLadderSectionShowsTheStepsAndTheReadyListsInJapanese() throws Exception {
-        String html = fetch(dashboard + YEAR_2025, "ja").getContentAsString();
+        String html = fetch(dashboard + "/ladder" + YEAR_2025, "ja").getContentAsString();
 
         assertThat(html).contains("ラダー：参加者から運営者へ", "2025-12-31 までのすべての記録", "リピーター", "事例紹介登壇者",
                         "次の段階への候補", "まだアウトプットのないリピーター (2)", "運営者ではない事例紹介登壇者 (1)")
-                .contains("<script type=\"application/json\" id=\"ladder-data\">", "/js/ladder.js",
+                .contains("<script type=\"application/json\" id=\"ladder-data\">",
                         "id=\"csv-ladder\"", dashboard + "/ladder-ready.csv?from=2025-01-01&amp;to=2025-12-31")
                 .contains("<td class=\"number members\">5</td>", "<td class=\"number conversion\">80.0%</td>",
                         "<td class=\"number median-days\">90.5</td>")
@@ -87,7 +96,7 @@ class LadderDashboardTests {
 
     @Test
     void theLadderSectionReadsInEnglish() throws Exception {
-        String html = fetch(dashboard + YEAR_2025, "en").getContentAsString();
+        String html = fetch(dashboard + "/ladder" + YEAR_2025, "en").getContentAsString();
 
         assertThat(html).contains("Ladder: from attendee to organizer", "Output authors", "LT speakers",
                 "Ready for the next step", "Repeaters without an output yet (2)",
@@ -126,11 +135,14 @@ class LadderDashboardTests {
     }
 
     @Test
-    void aBadPeriodInACsvLinkIsRefusedAndOtherOrganizationsSeeNothing() throws Exception {
+    void aBadPeriodIsRefusedAndOtherOrganizationsSeeNothing() throws Exception {
         Organization other = organizations.found(new Slug("ladder-dash-other-" + System.nanoTime()), "Other");
         MockHttpSession outsider = signedIn(other, Role.ORGANIZATION_ADMIN);
 
         assertThat(fetch(dashboard + "/ladder.csv?from=2025-12-31&to=2025-01-01", "en").getStatus()).isEqualTo(400);
+        assertThat(fetch(dashboard + "/ladder?from=2025-12-31&to=2025-01-01", "en").getStatus()).isEqualTo(400);
+        assertThat(mvc.perform(get(dashboard + "/ladder").session(outsider)).andReturn().getResponse()
+                .getStatus()).isEqualTo(404);
         assertThat(mvc.perform(get(dashboard + "/ladder.csv").session(outsider)).andReturn().getResponse()
                 .getStatus()).isEqualTo(404);
         assertThat(mvc.perform(get(dashboard + "/ladder-ready.csv").session(outsider)).andReturn().getResponse()

@@ -6,6 +6,7 @@ import io.firstpin.identity.Role;
 import io.firstpin.insight.CommunityKpis;
 import io.firstpin.insight.Ladder;
 import io.firstpin.insight.LadderReport;
+import io.firstpin.insight.Period;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.InvalidInputException;
@@ -29,21 +30,42 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 /** The dashboard's ladder as CSV: the steps, and every member ready for their next step (not only those shown). */
 @Controller
 @RequestMapping("/manage/{org}/communities/{slug}/dashboard")
-class LadderCsvController {
+class LadderPagesController {
 
     private final Organizations organizations;
     private final Communities communities;
     private final CommunityKpis kpis;
     private final Ladder ladder;
+    private final DashboardLadder section;
     private final MessageSource messages;
 
-    LadderCsvController(Organizations organizations, Communities communities, CommunityKpis kpis, Ladder ladder,
-            MessageSource messages) {
+    LadderPagesController(Organizations organizations, Communities communities, CommunityKpis kpis, Ladder ladder,
+            DashboardLadder section, MessageSource messages) {
+        this.section = section;
         this.organizations = organizations;
         this.communities = communities;
         this.kpis = kpis;
         this.ladder = ladder;
         this.messages = messages;
+    }
+
+    /**
+     * The dashboard's ladder section, which the page loads with htmx after it is shown: the ladder reads the scope's
+     * whole history, seconds on a large organization, and the rest of the dashboard need not wait for it.
+     */
+    @GetMapping("/ladder")
+    String section(@PathVariable String org, @PathVariable String slug, DashboardQuery query, Model model) {
+        Organization organization = organizations.open(org, Role.VIEWER);
+        Community community = communities.inOrganization(organization.id(), slug);
+        Community subject = kpis.withinTree(community, query.branch());
+        Period period = query.period(kpis.today(subject));
+        LadderReport report = ladder.of(subject, query.withBranches(), period, Ladder.SHOWN);
+        model.addAttribute("org", organization);
+        model.addAttribute("ladder", report);
+        model.addAttribute("ladderData", section.chartJson(report, LocaleContextHolder.getLocale()));
+        model.addAttribute("base", "/manage/" + organization.slug() + "/communities/" + community.slug() + "/dashboard");
+        model.addAttribute("csvQuery", query.withPeriod(period).asQueryString(subject.slug()));
+        return "insight/ladder :: content";
     }
 
     @GetMapping("/ladder.csv")
@@ -79,7 +101,7 @@ class LadderCsvController {
         }
     }
 
-    /** A CSV link whose dates were edited into nonsense: no file rather than one for another period. */
+    /** A link whose dates were edited into nonsense: nothing rather than the ladder of another period. */
     @ExceptionHandler(InvalidInputException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String invalid(Model model) {
