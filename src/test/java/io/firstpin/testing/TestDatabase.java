@@ -54,7 +54,7 @@ public enum TestDatabase {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "300")
+                        .setServerConfig("max_connections", "500")
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
