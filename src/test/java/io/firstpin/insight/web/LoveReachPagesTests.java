@@ -56,6 +56,7 @@ class LoveReachPagesTests {
 
     Organization organization;
     String page;
+    long fan;
 
     @BeforeEach
     void aYearWithAFanAndAStar() {
@@ -64,7 +65,7 @@ class LoveReachPagesTests {
         Community tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
         CommunityHistory history = new CommunityHistory(db, communities, tokyo);
-        long fan = history.member("=Fan");
+        fan = history.member("=Fan");
         long star = history.member("Star");
         long shy = history.member("Shy");
         long sam = history.staffMember("Sam");
@@ -127,5 +128,21 @@ class LoveReachPagesTests {
         String dashboard = fetch(organization, page.replace("/members", "") + YEAR_2025, "en").getContentAsString();
 
         assertThat(dashboard).contains("id=\"love-reach-link\"", page + "?from=2025-01-01");
+    }
+
+    @Test
+    void theMemberPageLoadsTheMembersPlaceInEachCommunityAfterItIsShown() throws Exception {
+        String memberPage = "/manage/" + organization.slug() + "/members/" + fan;
+
+        String detail = fetch(organization, memberPage, "en").getContentAsString();
+        String part = fetch(organization, memberPage + "/love-reach", "ja").getContentAsString();
+
+        assertThat(detail).contains("hx-get=\"" + memberPage + "/love-reach\"", "Love and reach")
+                .doesNotContain("id=\"member-love-reach\"");
+        assertThat(part).contains("熱量と影響力", "id=\"member-love-reach\"", "JAWS-UG 東京").doesNotContain("<html");
+        Organization other = organizations.found(new Slug("love-member-other-" + System.nanoTime()), "Other");
+        assertThat(fetch(other, "/manage/" + other.slug() + "/members/" + fan + "/love-reach", "en").getStatus())
+                .isEqualTo(404);
+        assertThat(fetch(other, memberPage + "/love-reach", "en").getStatus()).isEqualTo(404);
     }
 }
