@@ -1,8 +1,10 @@
 package io.firstpin.insight.internal;
 
+import static io.firstpin.insight.internal.AttendeeConditions.CONFIRMED;
+import static io.firstpin.insight.internal.AttendeeConditions.countedCheckIn;
+import static io.firstpin.insight.internal.AttendeeConditions.staff;
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.EVENT;
-import static io.firstpin.platform.db.Tables.MEMBER;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.exists;
@@ -30,7 +32,6 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
@@ -49,7 +50,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class KpiQueries {
 
-    private static final String CONFIRMED = "CONFIRMED";
     /** Before any community's history (see {@code Period}), for queries from the beginning. */
     public static final Instant BEGINNING = Instant.parse("1900-01-01T00:00:00Z");
 
@@ -327,19 +327,6 @@ public class KpiQueries {
                         .and(r.STATUS.eq(CONFIRMED))
                         .and(r.EVENT_ID.in(select(e.ID).from(e).where(earlier)
                                 .and(notExists(selectOne().from(any).where(any.EVENT_ID.eq(e.ID))))))));
-    }
-
-    /** The check-in has no registration other than a confirmed one. */
-    private static Condition countedCheckIn(Attendance a) {
-        Registration other = REGISTRATION.as(a.getName() + "_registration");
-        return notExists(selectOne().from(other)
-                .where(other.EVENT_ID.eq(a.EVENT_ID))
-                .and(other.MEMBER_ID.eq(a.MEMBER_ID))
-                .and(other.STATUS.ne(CONFIRMED)));
-    }
-
-    private static Select<Record1<Long>> staff() {
-        return select(MEMBER.ID).from(MEMBER).where(MEMBER.STAFF.isTrue());
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -1,5 +1,8 @@
 package io.firstpin.insight.internal;
 
+import static io.firstpin.insight.internal.AttendeeConditions.CONFIRMED;
+import static io.firstpin.insight.internal.AttendeeConditions.countedCheckIn;
+import static io.firstpin.insight.internal.AttendeeConditions.staff;
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.EVENT_SESSION;
@@ -37,7 +40,6 @@ import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record1;
 import org.jooq.Row3;
 import org.jooq.Select;
 import org.jooq.Table;
@@ -50,8 +52,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LeaderQueries {
-
-    private static final String CONFIRMED = "CONFIRMED";
 
     private final DSLContext db;
 
@@ -240,19 +240,6 @@ public class LeaderQueries {
 
     private static Condition inPeriod(Event e, Collection<Long> communityIds, Instant from, Instant to) {
         return e.COMMUNITY_ID.in(communityIds).and(e.STARTS_AT.ge(at(from))).and(e.STARTS_AT.lt(at(to)));
-    }
-
-    /** The check-in has no registration other than a confirmed one. */
-    private static Condition countedCheckIn(Attendance a) {
-        Registration other = REGISTRATION.as(a.getName() + "_registration");
-        return notExists(selectOne().from(other)
-                .where(other.EVENT_ID.eq(a.EVENT_ID))
-                .and(other.MEMBER_ID.eq(a.MEMBER_ID))
-                .and(other.STATUS.ne(CONFIRMED)));
-    }
-
-    private static Select<Record1<Long>> staff() {
-        return select(MEMBER.ID).from(MEMBER).where(MEMBER.STAFF.isTrue());
     }
 
     private static OffsetDateTime at(Instant instant) {
