@@ -4,6 +4,7 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.history.BulkImports;
 import io.firstpin.history.ImportFormat;
+import io.firstpin.history.ImportProblemMessages;
 import io.firstpin.history.ImportRejected;
 import io.firstpin.history.UnmappedFiles;
 import io.firstpin.identity.Role;

@@ -1,6 +1,7 @@
 package io.firstpin.history.web;
 
 import io.firstpin.history.ColumnMappings;
+import io.firstpin.history.ImportProblemMessages;
 import java.util.List;
 import org.springframework.ui.Model;
 

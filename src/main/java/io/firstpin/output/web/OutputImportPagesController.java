@@ -2,6 +2,7 @@ package io.firstpin.output.web;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
+import io.firstpin.history.ImportProblemMessages;
 import io.firstpin.history.ImportRejected;
 import io.firstpin.identity.Role;
 import io.firstpin.organization.Organization;
@@ -31,10 +32,10 @@ class OutputImportPagesController {
     private final Organizations organizations;
     private final Communities communities;
     private final OutputImports imports;
-    private final OutputImportMessages messages;
+    private final ImportProblemMessages messages;
 
     OutputImportPagesController(Organizations organizations, Communities communities, OutputImports imports,
-            OutputImportMessages messages) {
+            ImportProblemMessages messages) {
         this.organizations = organizations;
         this.communities = communities;
         this.imports = imports;
@@ -54,7 +55,7 @@ class OutputImportPagesController {
         Community community = open(org, slug, model);
         if (file == null || file.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("problems", List.of(new OutputImportMessages.Line(null, null,
+            model.addAttribute("problems", List.of(new ImportProblemMessages.Line(null, null,
                     messages.text("history.file.empty"))));
             return "output/import";
         }
@@ -67,7 +68,7 @@ class OutputImportPagesController {
             model.addAttribute("encoding", rejected.encoding().orElse(null));
         } catch (ConflictException concurrent) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("problems", List.of(new OutputImportMessages.Line(null, null,
+            model.addAttribute("problems", List.of(new ImportProblemMessages.Line(null, null,
                     messages.text("output.import.concurrent"))));
         }
         return "output/import";
