@@ -2,6 +2,7 @@ package io.firstpin.attendance;
 
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.platform.BulkWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,10 +19,12 @@ public class PastCheckIns {
 
     private final DSLContext db;
     private final BulkWriter bulk;
+    private final Attendees attendees;
 
-    PastCheckIns(DSLContext db, BulkWriter bulk) {
+    PastCheckIns(DSLContext db, BulkWriter bulk, Attendees attendees) {
         this.db = db;
         this.bulk = bulk;
+        this.attendees = attendees;
     }
 
     /**
@@ -42,6 +45,7 @@ public class PastCheckIns {
                 .map(checkIn -> new Object[] {organizationId, eventId, checkIn.memberId(), checkIn.registrationId(),
                         CheckInMethod.IMPORT.name(), checkIn.checkedInAt().atOffset(ZoneOffset.UTC)})
                 .toList());
+        attendees.eventChanged(eventId);
         return missing.size();
     }
 

@@ -1,11 +1,12 @@
 package io.firstpin.insight;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.insight.internal.KpiQueries.EventCounts;
-import io.firstpin.insight.internal.KpiQueries.Participant;
+import io.firstpin.insight.internal.KpiQueries.Return;
 import io.firstpin.insight.internal.KpiQueries.ScopeEvent;
 import io.firstpin.insight.internal.KpiQueries.Seats;
+import io.firstpin.insight.internal.KpiQueries.WalkedEvent;
 import io.firstpin.insight.internal.KpiQueries;
 import io.firstpin.output.Outputs;
 import io.firstpin.platform.NotFoundException;
@@ -45,9 +46,11 @@ public class CommunityKpis {
     private final Outputs outputs;
     private final InsightSettings settings;
     private final Clock clock;
+    private final Attendees attendees;
 
     CommunityKpis(Communities communities, KpiQueries queries, Outputs outputs, InsightSettings settings,
-            Clock clock) {
+            Clock clock, Attendees attendees) {
+        this.attendees = attendees;
         this.communities = communities;
         this.outputs = outputs;
         this.queries = queries;
@@ -86,46 +89,51 @@ public class CommunityKpis {
 
     @Transactional(readOnly = true)
     public CommunityReport report(Community community, boolean withBranches, Period period) {
+        attendees.applyPending();
         List<Community> scope = withBranches ? tree(community) : List.of(community);
         Set<Long> ids = scope.stream().map(Community::id).collect(Collectors.toSet());
+        KpiQueries.Scope walks = new KpiQueries.Scope(community.id(), withBranches, ids);
         ZoneId zone = community.timeZone();
         Instant from = period.start(zone);
         Instant to = period.end(zone);
-        // a return within 12 months of a first event in the period happens before this
-        Instant horizon = period.to().plusDays(1).atStartOfDay(zone).plusMonths(Cohort.WINDOWS.get(Cohort.WINDOWS.size() - 1))
-                .toInstant();
 
         List<ScopeEvent> history = queries.events(ids, to);
-        List<KpiQueries.Attended> staff = queries.staffAttendance(ids, from, to);
-        List<Participant> participants = queries.participants(ids, from, to, horizon);
-        List<EventKpis> events = eventKpis(history, ids, from, to, staff, participants);
-        Participation participation = new Participation(participants.size(),
-                (int) participants.stream().filter(p -> p.eventsInPeriod() >= 2).count(),
-                (int) staff.stream().map(KpiQueries.Attended::memberId).distinct().count());
-        return new CommunityReport(community, withBranches, period, events, participation,
-                cohorts(participants, zone), footprint(scope, history, period, zone, ids),
-                settings.newcomerBand());
-    }
-
-    private List<EventKpis> eventKpis(List<ScopeEvent> history, Set<Long> ids, Instant from, Instant to,
-            List<KpiQueries.Attended> staffAttendance, List<Participant> participants) {
         int first = 0;
         while (first < history.size() && history.get(first).startsAt().isBefore(from)) {
             first++;
         }
+        Instant since = first > 0 ? history.get(first - 1).startsAt() : from;
+        Map<Long, WalkedEvent> walked = queries.walkedEvents(walks, since, from, to).stream()
+                .collect(Collectors.toMap(WalkedEvent::eventId, Function.identity()));
+        List<ScopeEvent> inPeriod = history.subList(first, history.size());
+        List<KpiQueries.Attended> staff = queries.staffAttendance(ids, from, to);
+        List<EventKpis> events = eventKpis(history, first, walked, ids, from, to, staff);
+        int participants = 0;
+        int repeaters = 0;
+        for (ScopeEvent event : inPeriod) {
+            WalkedEvent w = walked.get(event.id());
+            if (w != null) {
+                participants += w.firstSincePeriodStart();
+                repeaters += w.secondSincePeriodStart();
+            }
+        }
+        Participation participation = new Participation(participants, repeaters,
+                (int) staff.stream().map(KpiQueries.Attended::memberId).distinct().count());
+        return new CommunityReport(community, withBranches, period, events, participation,
+                cohorts(inPeriod, walked, queries.returns(walks, from, to), zone),
+                footprint(scope, history, period, zone, ids), settings.newcomerBand());
+    }
+
+    private List<EventKpis> eventKpis(List<ScopeEvent> history, int first, Map<Long, WalkedEvent> walked,
+            Set<Long> ids, Instant from, Instant to, List<KpiQueries.Attended> staffAttendance) {
         if (first == history.size()) {
             return List.of();
         }
-        Instant since = first > 0 ? history.get(first - 1).startsAt() : from;
-        Map<Long, EventCounts> counts = queries.eventCounts(ids, since, to).stream()
-                .collect(Collectors.toMap(EventCounts::eventId, Function.identity()));
         Map<Long, Seats> seats = queries.confirmedSeats(ids, from, to).stream()
                 .collect(Collectors.toMap(Seats::eventId, Function.identity()));
         Map<Long, Integer> staff = new HashMap<>();
         staffAttendance.forEach(a -> staff.merge(a.eventId(), 1, Integer::sum));
-        Map<Long, Integer> newcomers = new HashMap<>();
-        participants.stream().filter(p -> p.firstEventId() != null)
-                .forEach(p -> newcomers.merge(p.firstEventId(), 1, Integer::sum));
+        WalkedEvent none = new WalkedEvent(0, 0, 0, 0, 0, 0);
 
         // outputs as the output module links them to events, explicitly or by its rules
         Map<Long, Outputs.OutputCount> written = outputs.countsByEvent(
@@ -133,15 +141,13 @@ public class CommunityKpis {
         List<EventKpis> result = new ArrayList<>();
         for (int i = first; i < history.size(); i++) {
             ScopeEvent event = history.get(i);
-            EventCounts own = counts.getOrDefault(event.id(), new EventCounts(event.id(), 0, 0));
+            WalkedEvent own = walked.getOrDefault(event.id(), none);
             Seats seated = seats.getOrDefault(event.id(), new Seats(event.id(), 0, 0));
-            Integer previousAttendees = i == 0 ? null
-                    : counts.getOrDefault(history.get(i - 1).id(), new EventCounts(0, 0, 0)).attendees();
+            Integer previousAttendees = i == 0 ? null : walked.getOrDefault(history.get(i - 1).id(), none).attendees();
             result.add(new EventKpis(event.id(), event.communityId(), event.title(), event.startsAt(),
                     event.prefectureCode(), event.city(),
                     event.checkedIn() ? AttendanceBasis.CHECKIN : AttendanceBasis.REGISTRATION, own.attendees(),
-                    newcomers.getOrDefault(event.id(), 0), i == 0 ? null : own.returningFromPrevious(),
-                    previousAttendees,
+                    own.newcomers(), i == 0 ? null : own.returningFromPrevious(), previousAttendees,
                     staff.getOrDefault(event.id(), 0), seated.confirmed(),
                     event.checkedIn() ? seated.noShows() : null,
                     written.getOrDefault(event.id(), Outputs.OutputCount.NONE).outputs(),
@@ -151,29 +157,36 @@ public class CommunityKpis {
     }
 
     /**
-     * Cohorts of the participants whose first event in scope falls in the period. A window counts only once it has
-     * passed for every member of the cohort, so a young cohort shows no number rather than a low one.
+     * Cohorts of the participants whose first event in scope falls in the period, by the month of that event. A window
+     * counts only once it has passed for every member of the cohort, so a young cohort shows no number rather than a
+     * low one.
      */
-    private List<Cohort> cohorts(List<Participant> participants, ZoneId zone) {
-        Map<YearMonth, List<Participant>> byMonth = new TreeMap<>();
-        for (Participant p : participants) {
-            if (p.firstAt() != null) {
-                byMonth.computeIfAbsent(YearMonth.from(p.firstAt().atZone(zone)), m -> new ArrayList<>()).add(p);
+    private List<Cohort> cohorts(List<ScopeEvent> inPeriod, Map<Long, WalkedEvent> walked, List<Return> returns,
+            ZoneId zone) {
+        Map<YearMonth, Integer> sizes = new TreeMap<>();
+        for (ScopeEvent event : inPeriod) {
+            WalkedEvent w = walked.get(event.id());
+            if (w != null && w.newcomers() > 0) {
+                sizes.merge(YearMonth.from(event.startsAt().atZone(zone)), w.newcomers(), Integer::sum);
             }
         }
+        Map<YearMonth, List<Return>> returnsByMonth = new HashMap<>();
+        returns.forEach(r -> returnsByMonth.computeIfAbsent(YearMonth.from(r.firstAt().atZone(zone)),
+                m -> new ArrayList<>()).add(r));
         Instant now = clock.instant();
         List<Cohort> cohorts = new ArrayList<>();
-        byMonth.forEach((month, members) -> {
+        sizes.forEach((month, size) -> {
             ZonedDateTime monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(zone);
+            List<Return> returned = returnsByMonth.getOrDefault(month, List.of());
             List<Cohort.Retention> retention = Cohort.WINDOWS.stream().map(window -> {
                 if (monthEnd.plusMonths(window).toInstant().isAfter(now)) {
-                    return Cohort.Retention.of(window, null, members.size());
+                    return Cohort.Retention.of(window, null, size);
                 }
-                int returned = (int) members.stream().filter(p -> p.secondAt() != null
-                        && !p.secondAt().isAfter(p.firstAt().atZone(zone).plusMonths(window).toInstant())).count();
-                return Cohort.Retention.of(window, returned, members.size());
+                int back = (int) returned.stream().filter(r -> !r.secondAt()
+                        .isAfter(r.firstAt().atZone(zone).plusMonths(window).toInstant())).count();
+                return Cohort.Retention.of(window, back, size);
             }).toList();
-            cohorts.add(new Cohort(month, members.size(), retention));
+            cohorts.add(new Cohort(month, size, retention));
         });
         return cohorts;
     }

@@ -4,6 +4,7 @@ import static io.firstpin.platform.db.Tables.MEMBER;
 import static io.firstpin.platform.db.Tables.MEMBER_MERGE;
 import static io.firstpin.platform.db.Tables.MEMBER_MERGE_CHANGE;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.member.internal.MergeLedger;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
@@ -39,8 +40,10 @@ public class MemberMerges {
     private final DSLContext db;
     private final MergeLedger ledger;
     private final Clock clock;
+    private final Attendees attendees;
 
-    MemberMerges(DSLContext db, MergeLedger ledger, Clock clock) {
+    MemberMerges(DSLContext db, MergeLedger ledger, Clock clock, Attendees attendees) {
+        this.attendees = attendees;
         this.db = db;
         this.ledger = ledger;
         this.clock = clock;
@@ -75,6 +78,7 @@ public class MemberMerges {
                 .returning(MEMBER_MERGE.ID)
                 .fetchOne(MEMBER_MERGE.ID);
         ledger.merge(mergeId, organizationId, intoId, fromId);
+        attendees.rowsMovedBetween(fromId, intoId);
         db.update(MEMBER)
                 .set(MEMBER.STAFF, intoWasStaff || from.get(MEMBER.STAFF))
                 .where(MEMBER.ID.eq(intoId))
@@ -109,6 +113,7 @@ public class MemberMerges {
             throw new ConflictException("merge", "member.merge.undo.into-merged");
         }
         ledger.undo(mergeId, organizationId, intoId, fromId);
+        attendees.rowsMovedBetween(fromId, intoId);
         boolean intoWasStaff = merge.get(MEMBER_MERGE.INTO_WAS_STAFF);
         if (!intoWasStaff && locked.get(fromId).get(MEMBER.STAFF)) {
             db.update(MEMBER).set(MEMBER.STAFF, false).where(MEMBER.ID.eq(intoId)).execute();

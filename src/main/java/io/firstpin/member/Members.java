@@ -3,6 +3,7 @@ package io.firstpin.member;
 import static io.firstpin.platform.db.Tables.MEMBER;
 import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.member.internal.MemberRepository;
 import io.firstpin.platform.BulkWriter;
 import io.firstpin.platform.ConflictException;
@@ -52,10 +53,12 @@ public class Members {
     private final Clock clock;
     private final BulkWriter bulk;
     private final TransactionTemplate savepoint;
+    private final Attendees attendees;
 
     Members(MemberRepository members, DSLContext db, Clock clock, BulkWriter bulk,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Attendees attendees) {
         this.members = members;
+        this.attendees = attendees;
         this.db = db;
         this.clock = clock;
         this.bulk = bulk;
@@ -95,12 +98,20 @@ public class Members {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        flagStaff(member, staff);
+        return saveChecked(member);
+    }
+
+    /** Staff are left out of every participation count, so a change of the flag changes the member's walks. */
+    private void flagStaff(Member member, boolean staff) {
+        if (member.staff() != staff) {
+            attendees.staffChanged(member.id());
+        }
         if (staff) {
             member.markStaff();
         } else {
             member.unmarkStaff();
         }
-        return saveChecked(member);
     }
 
     @Transactional
@@ -123,11 +134,7 @@ public class Members {
     public Member markStaff(long organizationId, long id, boolean staff) {
         Member member = inOrganization(organizationId, id);
         ensureNotMerged(member);
-        if (staff) {
-            member.markStaff();
-        } else {
-            member.unmarkStaff();
-        }
+        flagStaff(member, staff);
         return members.save(member);
     }
 

@@ -2,6 +2,7 @@ package io.firstpin.registration;
 
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
 import io.firstpin.platform.BulkWriter;
@@ -36,8 +37,10 @@ public class PastRegistrations {
     private final FrameQueue queue;
     private final Events events;
     private final BulkWriter bulk;
+    private final Attendees attendees;
 
-    PastRegistrations(DSLContext db, FrameQueue queue, Events events, BulkWriter bulk) {
+    PastRegistrations(DSLContext db, FrameQueue queue, Events events, BulkWriter bulk, Attendees attendees) {
+        this.attendees = attendees;
         this.db = db;
         this.queue = queue;
         this.events = events;
@@ -101,6 +104,7 @@ public class PastRegistrations {
                 REGISTRATION.MEMBER_ID, REGISTRATION.NAME, REGISTRATION.EMAIL, REGISTRATION.STATUS,
                 REGISTRATION.WAITLIST_POSITION, REGISTRATION.REGISTERED_AT, REGISTRATION.CANCELLED_AT), rows);
         requireCapacityHolds(eventId, frames);
+        attendees.eventChanged(eventId);
         return registrationsByMember(eventId);
     }
 

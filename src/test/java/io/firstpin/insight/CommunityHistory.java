@@ -13,6 +13,7 @@ import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
 import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -34,11 +35,14 @@ public final class CommunityHistory {
 
     private final DSLContext db;
     private final Communities communities;
+    private final Attendees attendees;
     private final Community community;
 
-    public CommunityHistory(DSLContext db, Communities communities, Community community) {
+    /** Rows are written as an import writes them, and the attendees told of each, as an import tells them. */
+    public CommunityHistory(DSLContext db, Communities communities, Attendees attendees, Community community) {
         this.db = db;
         this.communities = communities;
+        this.attendees = attendees;
         this.community = community;
     }
 
@@ -298,7 +302,7 @@ public final class CommunityHistory {
         }
 
         private Long register(long member, String status) {
-            return db.insertInto(REGISTRATION)
+            long registration = db.insertInto(REGISTRATION)
                     .set(REGISTRATION.ORGANIZATION_ID, community.organizationId())
                     .set(REGISTRATION.EVENT_ID, id)
                     .set(REGISTRATION.FRAME_ID, frameId)
@@ -309,6 +313,8 @@ public final class CommunityHistory {
                     .set(REGISTRATION.WAITLIST_POSITION, "WAITLISTED".equals(status) ? 1 : null)
                     .set(REGISTRATION.REGISTERED_AT, start.minusDays(7))
                     .returning(REGISTRATION.ID).fetchSingle().getId();
+            attendees.eventChanged(id);
+            return registration;
         }
 
         private void attend(long member, Long registration) {
@@ -320,6 +326,7 @@ public final class CommunityHistory {
                     .set(ATTENDANCE.METHOD, registration == null ? "IMPORT" : "STAFF")
                     .set(ATTENDANCE.CHECKED_IN_AT, start.plusMinutes(5))
                     .execute();
+            attendees.eventChanged(id);
         }
     }
 }

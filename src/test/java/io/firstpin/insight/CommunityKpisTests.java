@@ -3,6 +3,7 @@ package io.firstpin.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -55,6 +56,9 @@ class CommunityKpisTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     DSLContext db;
     @Autowired
@@ -79,7 +83,7 @@ class CommunityKpisTests {
         Organization organization = organizations.found(new Slug(slug), "KPI");
         tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        history = new CommunityHistory(db, communities, tokyo);
+        history = new CommunityHistory(db, communities, attendees, tokyo);
         osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2025, 1, 5));
         long a = history.member("A");
         long b = history.member("B");
@@ -264,7 +268,7 @@ class CommunityKpisTests {
     void aPersonKnownAsTwoMembersCountsOnceOnceMergedAndTwiceAgainWhenTheMergeIsUndone() {
         Community sapporo = communities.start(tokyo.organizationId(), new Slug("kpi-merge-" + System.nanoTime()),
                 CommunityProfile.of("JAWS-UG 札幌", null, null, "Asia/Tokyo"), null);
-        CommunityHistory own = new CommunityHistory(db, communities, sapporo);
+        CommunityHistory own = new CommunityHistory(db, communities, attendees, sapporo);
         long viaConnpass = own.member("山田 太郎");
         long viaMeetup = own.member("Taro Yamada");
         long other = own.member("I");

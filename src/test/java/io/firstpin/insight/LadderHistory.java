@@ -1,5 +1,6 @@
 package io.firstpin.insight;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.insight.CommunityHistory.Held;
@@ -43,9 +44,9 @@ public final class LadderHistory {
     public final Held t3;
     public final Held t5;
 
-    public LadderHistory(DSLContext db, Communities communities, Community tokyo) {
+    public LadderHistory(DSLContext db, Communities communities, Attendees attendees, Community tokyo) {
         this.tokyo = tokyo;
-        history = new CommunityHistory(db, communities, tokyo);
+        history = new CommunityHistory(db, communities, attendees, tokyo);
         osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2024, 10, 1));
         a = history.member("A");
         b = history.member("B");

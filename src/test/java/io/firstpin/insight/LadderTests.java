@@ -3,6 +3,7 @@ package io.firstpin.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -34,6 +35,9 @@ class LadderTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     MemberMerges merges;
     @Autowired
@@ -47,7 +51,7 @@ class LadderTests {
         Organization organization = organizations.found(new Slug(slug), "Ladder");
         Community tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        story = new LadderHistory(db, communities, tokyo);
+        story = new LadderHistory(db, communities, attendees, tokyo);
     }
 
     @Test
@@ -131,7 +135,7 @@ class LadderTests {
         Community sapporo = communities.start(story.tokyo.organizationId(),
                 new Slug("ladder-merge-" + System.nanoTime()), CommunityProfile.of("JAWS-UG 札幌", null, null,
                         "Asia/Tokyo"), null);
-        CommunityHistory own = new CommunityHistory(db, communities, sapporo);
+        CommunityHistory own = new CommunityHistory(db, communities, attendees, sapporo);
         long viaConnpass = own.member("山田 太郎");
         long viaMeetup = own.member("Taro Yamada");
         long other = own.member("J");

@@ -3,6 +3,7 @@ package io.firstpin.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -38,6 +39,9 @@ class LeaderInsightsTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     LeaderInsights insights;
     @Autowired
@@ -60,7 +64,7 @@ class LeaderInsightsTests {
         Organization organization = organizations.found(new Slug(slug), "Leaders");
         tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
         osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2025, 1, 1));
         nagoya = history.branch("JAWS-UG 名古屋", LocalDate.of(2025, 1, 1));
         alice = history.member("Alice");

@@ -3,6 +3,7 @@ package io.firstpin.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -29,6 +30,9 @@ class MemberTimelinesTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     DSLContext db;
 
@@ -40,7 +44,7 @@ class MemberTimelinesTests {
         Organization organization = organizations.found(new Slug(slug), "Activity");
         Community tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        story = new LadderHistory(db, communities, tokyo);
+        story = new LadderHistory(db, communities, attendees, tokyo);
         story.t3.surveyAnsweredBy(story.a, 9, false, "named comment");
         story.t5.surveyAnsweredBy(story.a, 3, true, "secret comment");
     }

@@ -2,6 +2,7 @@ package io.firstpin.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -34,6 +35,9 @@ class OrganizationOverviewTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     OrganizationOverview overview;
     @Autowired
@@ -56,7 +60,7 @@ class OrganizationOverviewTests {
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
         sapporo = communities.start(organization.id(), new Slug(slug + "-sapporo"),
                 CommunityProfile.of("JAWS-UG 札幌", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
         osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2024, 1, 1));
         long a = history.member("A");
         long b = history.member("B");

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -64,6 +65,9 @@ class MemberMergesTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     DSLContext db;
 
@@ -78,7 +82,7 @@ class MemberMergesTests {
         organization = organizations.found(new Slug(slug), "Merge");
         Community community = communities.start(organization.id(), new Slug(slug + "-c"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        history = new CommunityHistory(db, communities, community);
+        history = new CommunityHistory(db, communities, attendees, community);
         taro = members.register(organization.id(), "山田 太郎", List.of(IdentityInput.connpass("taro_y"))).id();
         taroAgain = members.register(organization.id(), "山田太郎",
                 List.of(IdentityInput.email("taro@example.com"), new IdentityInput(IdentityKind.MEETUP, "201"))).id();

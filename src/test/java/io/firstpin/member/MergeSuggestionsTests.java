@@ -3,6 +3,7 @@ package io.firstpin.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -32,6 +33,9 @@ class MergeSuggestionsTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     DSLContext db;
 
@@ -87,7 +91,7 @@ class MergeSuggestionsTests {
     void withdrawnUsersAreNeverSuggestedThoughTheyAttendedTheSameCommunity() {
         Community community = communities.start(organization, new Slug("suggest-c-" + System.nanoTime()),
                 CommunityProfile.of("JAWS-UG", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, community);
+        CommunityHistory history = new CommunityHistory(db, communities, attendees, community);
         List<Long> withdrawn = members.registerAllUnidentified(organization, List.of("(退会ユーザー)", "（退会ユーザー）"));
         long meetup = member("Taro Yamada", new IdentityInput(IdentityKind.MEETUP, "201"));
         long connpass = member("taro  yamada", IdentityInput.connpass("taro_y"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -57,6 +58,9 @@ class SegmentMessagesTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     Members members;
     @Autowired
@@ -76,7 +80,7 @@ class SegmentMessagesTests {
         organization = organizations.found(new Slug(tag), "Org");
         Community community = communities.start(organization.id(), new Slug(tag + "-c"),
                 CommunityProfile.of("JAWS-UG 広島", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, community);
+        CommunityHistory history = new CommunityHistory(db, communities, attendees, community);
         long alice = withEmail(history.member("Alice"), "alice");
         long bob = withEmail(history.member("Bob"), "bob");
         long nomail = history.member("Nomail");

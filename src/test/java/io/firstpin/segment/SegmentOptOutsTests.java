@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -79,6 +80,9 @@ class SegmentOptOutsTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     Members members;
     @Autowired
@@ -116,7 +120,7 @@ class SegmentOptOutsTests {
     private CommunityHistory historyOf(Organization where, String slug, String name) {
         Community community = communities.start(where.id(), new Slug(slug + "-c"),
                 CommunityProfile.of(name, null, null, "Asia/Tokyo"), null);
-        return new CommunityHistory(db, communities, community);
+        return new CommunityHistory(db, communities, attendees, community);
     }
 
     private CommunityHistory.Held lastMonthsMeetup(CommunityHistory in) {

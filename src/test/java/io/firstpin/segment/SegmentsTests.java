@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -43,6 +44,9 @@ class SegmentsTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     Segments segments;
     @Autowired
@@ -68,7 +72,7 @@ class SegmentsTests {
         organization = organizations.found(new Slug(slug), "Segments");
         tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
         Community osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2020, 1, 1));
         alice = history.member("Alice");
         bob = history.member("Bob");

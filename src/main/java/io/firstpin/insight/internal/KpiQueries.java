@@ -4,8 +4,11 @@ import static io.firstpin.insight.internal.AttendeeConditions.CONFIRMED;
 import static io.firstpin.insight.internal.AttendeeConditions.countedCheckIn;
 import static io.firstpin.insight.internal.AttendeeConditions.staff;
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
+import static io.firstpin.platform.db.Tables.ATTENDEE_EVENT;
+import static io.firstpin.platform.db.Tables.ATTENDEE_WALK;
 import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
+import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
@@ -19,6 +22,7 @@ import static org.jooq.impl.DSL.partitionBy;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
 
 import io.firstpin.platform.db.tables.Attendance;
 import io.firstpin.platform.db.tables.Event;
@@ -59,13 +63,15 @@ public class KpiQueries {
         this.db = db;
     }
 
-    /** The scope's events starting before {@code before}, in start order (ties by id), with whether anyone checked in. */
+    /**
+     * The scope's events starting before {@code before}, in start order (ties by id), with whether anyone checked in
+     * (as the attendee rows were last counted).
+     */
     public List<ScopeEvent> events(Collection<Long> communityIds, Instant before) {
-        Field<Boolean> checkedIn = field(exists(
-                selectOne().from(ATTENDANCE).where(ATTENDANCE.EVENT_ID.eq(EVENT.ID)))).as("checked_in");
         return db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.TITLE, EVENT.STARTS_AT, EVENT.PREFECTURE_CODE, EVENT.CITY,
-                        EVENT.ONLINE, checkedIn)
+                        EVENT.ONLINE, coalesce(ATTENDEE_EVENT.CHECKED_IN, inline(false)))
                 .from(EVENT)
+                .leftJoin(ATTENDEE_EVENT).on(ATTENDEE_EVENT.EVENT_ID.eq(EVENT.ID))
                 .where(EVENT.COMMUNITY_ID.in(communityIds).and(EVENT.STARTS_AT.lt(at(before))))
                 .orderBy(EVENT.STARTS_AT, EVENT.ID)
                 .fetch(r -> new ScopeEvent(r.value1(), r.value2(), r.value3(), r.value4().toInstant(), r.value5(),
@@ -82,48 +88,53 @@ public class KpiQueries {
     }
 
     /**
-     * Attendees and returning-from-previous of the events that start in [{@code since}, {@code to}), staff left out.
-     * The previous event of each is the one before it in scope, so {@code since} must be the start of the event before
-     * the first one of interest, whose own return count is then not meaningful.
+     * Per event of the scope starting in [{@code since}, {@code to}), read from the members' walks through the scope
+     * (staff left out): its attendees, its newcomers (no earlier attendance in scope), those back from the scope's
+     * previous event, and those for whom it is the first or the second attendance since {@code from}, which add up to
+     * the period's participants and repeaters. {@code since} is the start of the event before the period, whose
+     * attendees the first event's return rate needs.
      */
-    public List<EventCounts> eventCounts(Collection<Long> communityIds, Instant since, Instant to) {
-        Table<?> rows = attendeeRows(communityIds, since, to).asTable("attended");
-        Field<Long> seq = rows.field("seq", Long.class);
-        Table<?> walked = select(rows.field("event_id", Long.class), seq,
-                        lag(seq).over(partitionBy(rows.field("member_id", Long.class)).orderBy(seq)).as("previous_seq"))
-                .from(rows)
-                .asTable("walked");
-        Field<Long> eventId = walked.field("event_id", Long.class);
-        return db.select(eventId, count(),
-                        count().filterWhere(walked.field("previous_seq", Long.class)
-                                .eq(walked.field("seq", Long.class).minus(1L))))
-                .from(walked)
-                .groupBy(eventId)
-                .fetch(r -> new EventCounts(r.value1(), r.value2(), r.value3()));
+    public List<WalkedEvent> walkedEvents(Scope scope, Instant since, Instant from, Instant to) {
+        Table<?> order = select(EVENT.ID.as("id"),
+                        lag(EVENT.ID).over(orderBy(EVENT.STARTS_AT, EVENT.ID)).as("previous_id"))
+                .from(EVENT)
+                .where(EVENT.COMMUNITY_ID.in(scope.communityIds()))
+                .and(EVENT.STARTS_AT.ge(at(since)))
+                .and(EVENT.STARTS_AT.lt(at(to)))
+                .asTable("scope_order");
+        Field<OffsetDateTime> start = val(at(from));
+        var w = ATTENDEE_WALK;
+        return db.select(w.EVENT_ID, count(), count().filterWhere(w.PREVIOUS_AT.isNull()),
+                        count().filterWhere(w.PREVIOUS_EVENT_ID.eq(order.field("previous_id", Long.class))),
+                        count().filterWhere(w.PREVIOUS_AT.isNull().or(w.PREVIOUS_AT.lt(start))),
+                        count().filterWhere(w.PREVIOUS_AT.ge(start)
+                                .and(w.BEFORE_PREVIOUS_AT.isNull().or(w.BEFORE_PREVIOUS_AT.lt(start)))))
+                .from(w)
+                .join(order).on(order.field("id", Long.class).eq(w.EVENT_ID))
+                .where(w.SCOPE_ID.eq(scope.id()))
+                .and(w.BRANCHES.eq(scope.branches()))
+                .and(w.STARTS_AT.ge(at(since)))
+                .and(w.STARTS_AT.lt(at(to)))
+                .groupBy(w.EVENT_ID)
+                .fetch(r -> new WalkedEvent(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
     /**
-     * One row per participant of the events starting in [{@code from}, {@code to}), staff left out: how many of those
-     * events they attended and, for those who attended no event of the scope before {@code from}, their first event in
-     * scope and when they attended their first and second ones. Events up to {@code horizon} are looked at, so that a
-     * return after the period is seen; of the earlier history only whether there is any is looked into.
+     * The first and second attendance in scope of every newcomer of the events starting in [{@code from},
+     * {@code to}) who came back, for the retention cohorts; those who did not come back are counted by
+     * {@link #walkedEvents}.
      */
-    public List<Participant> participants(Collection<Long> communityIds, Instant from, Instant to, Instant horizon) {
-        Table<?> walked = numberedPerMember(communityIds, from, horizon);
-        Field<Long> memberId = walked.field("member_id", Long.class);
-        Field<OffsetDateTime> startsAt = walked.field("starts_at", OffsetDateTime.class);
-        Field<Long> nth = walked.field("nth", Long.class);
-        Field<Integer> eventsInPeriod = count().filterWhere(startsAt.lt(at(to)));
-        return db.select(memberId, eventsInPeriod, field(attendedBefore(memberId, communityIds, from)),
-                        min(walked.field("event_id", Long.class)).filterWhere(nth.eq(1L)),
-                        min(startsAt).filterWhere(nth.eq(1L)), min(startsAt).filterWhere(nth.eq(2L)))
-                .from(walked)
-                .groupBy(memberId)
-                .having(eventsInPeriod.gt(0))
-                .fetch(row -> row.value3()
-                        ? new Participant(row.value1(), row.value2(), null, null, null)
-                        : new Participant(row.value1(), row.value2(), row.value4(), row.value5().toInstant(),
-                                row.value6() == null ? null : row.value6().toInstant()));
+    public List<Return> returns(Scope scope, Instant from, Instant to) {
+        var w = ATTENDEE_WALK;
+        return db.select(w.STARTS_AT, w.NEXT_AT)
+                .from(w)
+                .where(w.SCOPE_ID.eq(scope.id()))
+                .and(w.BRANCHES.eq(scope.branches()))
+                .and(w.STARTS_AT.ge(at(from)))
+                .and(w.STARTS_AT.lt(at(to)))
+                .and(w.PREVIOUS_AT.isNull())
+                .and(w.NEXT_AT.isNotNull())
+                .fetch(r -> new Return(r.value1().toInstant(), r.value2().toInstant()));
     }
 
     /**
@@ -207,15 +218,12 @@ public class KpiQueries {
 
     /** Confirmed registrations of the events starting in [{@code from}, {@code to}), and how many did not check in. */
     public List<Seats> confirmedSeats(Collection<Long> communityIds, Instant from, Instant to) {
-        Attendance a = ATTENDANCE.as("a");
-        Registration r = REGISTRATION.as("r");
-        return db.select(r.EVENT_ID, count(), count().filterWhere(a.MEMBER_ID.isNull()))
-                .from(r)
-                .leftJoin(a).on(a.EVENT_ID.eq(r.EVENT_ID).and(a.MEMBER_ID.eq(r.MEMBER_ID)))
-                .where(r.STATUS.eq(CONFIRMED))
-                .and(r.EVENT_ID.in(select(EVENT.ID).from(EVENT).where(EVENT.COMMUNITY_ID.in(communityIds)
-                        .and(EVENT.STARTS_AT.ge(at(from))).and(EVENT.STARTS_AT.lt(at(to))))))
-                .groupBy(r.EVENT_ID)
+        return db.select(ATTENDEE_EVENT.EVENT_ID, ATTENDEE_EVENT.CONFIRMED, ATTENDEE_EVENT.NO_SHOWS)
+                .from(ATTENDEE_EVENT)
+                .join(EVENT).on(EVENT.ID.eq(ATTENDEE_EVENT.EVENT_ID))
+                .where(EVENT.COMMUNITY_ID.in(communityIds))
+                .and(EVENT.STARTS_AT.ge(at(from)))
+                .and(EVENT.STARTS_AT.lt(at(to)))
                 .fetch(row -> new Seats(row.value1(), row.value2(), row.value3()));
     }
 
@@ -250,21 +258,8 @@ public class KpiQueries {
     }
 
     /**
-     * (member_id, event_id, starts_at, nth) of the attendees of {@link #attendeeRows}, {@code nth} numbering each
-     * member's attended events in scope order.
-     */
-    private static Table<?> numberedPerMember(Collection<Long> communityIds, Instant from, Instant to) {
-        Table<?> rows = attendeeRows(communityIds, from, to).asTable("attended");
-        Field<Long> rowMember = rows.field("member_id", Long.class);
-        return select(rowMember, rows.field("event_id", Long.class), rows.field("starts_at", OffsetDateTime.class),
-                        rowNumber().over(partitionBy(rowMember).orderBy(rows.field("seq", Long.class)))
-                                .cast(Long.class).as("nth"))
-                .from(rows)
-                .asTable("walked");
-    }
-
-    /**
-     * As {@link #numberedPerMember} over a whole history: here the events are joined as the table itself and ordered
+     * (member_id, event_id, starts_at, nth) of the attendees of the scope's whole history, {@code nth} numbering each
+     * member's attended events in start order: here the events are joined as the table itself and ordered
      * by start and id, since numbering thousands of events in a window first leaves PostgreSQL a join it misjudges by
      * orders of magnitude (minutes instead of seconds on a million attendances).
      */
@@ -308,27 +303,6 @@ public class KpiQueries {
                 .asTable(alias);
     }
 
-    /**
-     * Whether the member attended an event of the scope starting before {@code before}; a correlated test that stops at
-     * the first such attendance, so that a long history costs no more than a short one.
-     */
-    private static Condition attendedBefore(Field<Long> memberId, Collection<Long> communityIds, Instant before) {
-        Attendance a = ATTENDANCE.as("earlier");
-        Registration r = REGISTRATION.as("earlier_registration");
-        Event e = EVENT.as("earlier_event");
-        Attendance any = ATTENDANCE.as("earlier_any");
-        Condition earlier = e.COMMUNITY_ID.in(communityIds).and(e.STARTS_AT.lt(at(before)));
-        return exists(selectOne().from(a)
-                        .where(a.MEMBER_ID.eq(memberId))
-                        .and(a.EVENT_ID.in(select(e.ID).from(e).where(earlier)))
-                        .and(countedCheckIn(a)))
-                .or(exists(selectOne().from(r)
-                        .where(r.MEMBER_ID.eq(memberId))
-                        .and(r.STATUS.eq(CONFIRMED))
-                        .and(r.EVENT_ID.in(select(e.ID).from(e).where(earlier)
-                                .and(notExists(selectOne().from(any).where(any.EVENT_ID.eq(e.ID))))))));
-    }
-
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
@@ -337,15 +311,20 @@ public class KpiQueries {
             String city, boolean online, boolean checkedIn) {
     }
 
-    public record EventCounts(long eventId, int attendees, int returningFromPrevious) {
+    /** A community alone ({@code branches} false) or with its branches, and the communities that makes. */
+    public record Scope(long id, boolean branches, Collection<Long> communityIds) {
     }
 
     /**
-     * @param firstEventId null for someone who attended an event of the scope before the period; then so are
-     *        {@code firstAt} and {@code secondAt}
-     * @param secondAt null for someone who attended once
+     * @param firstSincePeriodStart attendees for whom this is their first attendance in the period
+     * @param secondSincePeriodStart attendees for whom this is their second attendance in the period
      */
-    public record Participant(long memberId, int eventsInPeriod, Long firstEventId, Instant firstAt, Instant secondAt) {
+    public record WalkedEvent(long eventId, int attendees, int newcomers, int returningFromPrevious,
+            int firstSincePeriodStart, int secondSincePeriodStart) {
+    }
+
+    /** A newcomer's first attendance in scope and the next one. */
+    public record Return(Instant firstAt, Instant secondAt) {
     }
 
     public record Attended(long eventId, long memberId) {

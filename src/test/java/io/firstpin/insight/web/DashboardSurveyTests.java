@@ -5,6 +5,7 @@ import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -51,6 +52,9 @@ class DashboardSurveyTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     StaffAccounts accounts;
     @Autowired
@@ -69,7 +73,7 @@ class DashboardSurveyTests {
         organization = organizations.found(new Slug(slug), "Dashboard surveys");
         tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
         Community osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2025, 1, 1));
         long a = history.member("A");
         long b = history.member("B");

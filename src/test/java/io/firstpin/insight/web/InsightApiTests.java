@@ -3,6 +3,7 @@ package io.firstpin.insight.web;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.insight.CommunityHistory;
@@ -33,6 +34,9 @@ class InsightApiTests {
     int port;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     DSLContext db;
 
@@ -52,7 +56,7 @@ class InsightApiTests {
                 json("slug", org + "-osaka", "name", "JAWS-UG 大阪", "parent", org + "-tokyo"));
         Community tokyo = communities.findBySlug(org + "-tokyo").orElseThrow();
         Community osaka = communities.findBySlug(org + "-osaka").orElseThrow();
-        CommunityHistory history = new CommunityHistory(db, communities, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
         long a = history.member("A");
         long b = history.member("B");
         long c = history.member("C");

@@ -2,6 +2,7 @@ package io.firstpin.insight.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -38,6 +39,9 @@ class InsightDashboardBrowserTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     StaffAccounts accounts;
     @Autowired
@@ -49,7 +53,7 @@ class InsightDashboardBrowserTests {
         Organization organization = organizations.found(new Slug(slug), "Dashboard");
         Community tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
         long a = history.member("A");
         long b = history.member("B");
         long c = history.member("C");

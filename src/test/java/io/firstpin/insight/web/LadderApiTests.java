@@ -2,6 +2,7 @@ package io.firstpin.insight.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.insight.LadderHistory;
@@ -27,6 +28,9 @@ class LadderApiTests {
     int port;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     DSLContext db;
 
@@ -43,7 +47,7 @@ class LadderApiTests {
         admin.post("/api/v1/organizations/" + org + "/communities",
                 ApiClient.json("slug", org + "-tokyo", "name", "JAWS-UG 東京"));
         Community tokyo = communities.findBySlug(org + "-tokyo").orElseThrow();
-        story = new LadderHistory(db, communities, tokyo);
+        story = new LadderHistory(db, communities, attendees, tokyo);
     }
 
     private String ladder(String query) {

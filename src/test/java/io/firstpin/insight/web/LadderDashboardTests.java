@@ -3,6 +3,7 @@ package io.firstpin.insight.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -41,6 +42,9 @@ class LadderDashboardTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     StaffAccounts accounts;
     @Autowired
@@ -56,7 +60,7 @@ class LadderDashboardTests {
         organization = organizations.found(new Slug(slug), "Ladder dashboard");
         Community tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        story = new LadderHistory(db, communities, tokyo);
+        story = new LadderHistory(db, communities, attendees, tokyo);
         dashboard = "/manage/" + organization.slug() + "/communities/" + tokyo.slug() + "/dashboard";
     }
 

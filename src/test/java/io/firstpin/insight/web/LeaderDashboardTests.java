@@ -3,6 +3,7 @@ package io.firstpin.insight.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -46,6 +47,9 @@ class LeaderDashboardTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     StaffAccounts accounts;
     @Autowired
@@ -63,7 +67,7 @@ class LeaderDashboardTests {
         organization = organizations.found(new Slug(slug), "Leader dashboard");
         tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
         osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2025, 1, 1));
         long vera = history.member("Vera");
         long guest = history.member("Guest");

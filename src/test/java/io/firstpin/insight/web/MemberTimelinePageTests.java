@@ -3,6 +3,7 @@ package io.firstpin.insight.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -38,6 +39,9 @@ class MemberTimelinePageTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     StaffAccounts accounts;
     @Autowired
@@ -53,7 +57,7 @@ class MemberTimelinePageTests {
         organization = organizations.found(new Slug(slug), "Activity page");
         Community tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        story = new LadderHistory(db, communities, tokyo);
+        story = new LadderHistory(db, communities, attendees, tokyo);
         story.t3.surveyAnsweredBy(story.a, 9, false, "named comment");
         story.t5.surveyAnsweredBy(story.a, 3, true, "secret comment");
         memberA = "/manage/" + organization.slug() + "/members/" + story.a;

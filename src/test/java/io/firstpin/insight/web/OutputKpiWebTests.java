@@ -4,6 +4,7 @@ import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.identity.Role;
@@ -52,6 +53,9 @@ class OutputKpiWebTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     StaffAccounts accounts;
     @Autowired
@@ -67,7 +71,7 @@ class OutputKpiWebTests {
         admin = new ApiClient(port, BOOTSTRAP).foundOrganization(org);
         admin.post("/api/v1/organizations/" + org + "/communities", json("slug", org + "-tokyo", "name", "JAWS-UG 東京"));
         Community tokyo = communities.findBySlug(org + "-tokyo").orElseThrow();
-        CommunityHistory history = new CommunityHistory(db, communities, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
         long a = history.member("A");
         long b = history.member("B");
         long c = history.member("C");

@@ -3,6 +3,7 @@ package io.firstpin.leadership.web;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.insight.CommunityHistory;
@@ -31,6 +32,9 @@ class LeaderApiTests {
     int port;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     DSLContext db;
 
@@ -48,7 +52,7 @@ class LeaderApiTests {
         admin = instanceAdmin.foundOrganization(org);
         admin.post("/api/v1/organizations/" + org + "/communities", json("slug", org + "-c", "name", "JAWS-UG 仙台"));
         Community community = communities.findBySlug(org + "-c").orElseThrow();
-        CommunityHistory history = new CommunityHistory(db, communities, community);
+        CommunityHistory history = new CommunityHistory(db, communities, attendees, community);
         vera = history.member("Vera");
         sam = history.staffMember("Sam");
         long guest = history.member("Guest");

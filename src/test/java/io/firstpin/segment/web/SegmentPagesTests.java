@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -67,6 +68,9 @@ class SegmentPagesTests {
     Organizations organizations;
     @Autowired
     Communities communities;
+
+    @Autowired
+    Attendees attendees;
     @Autowired
     Members members;
     @Autowired
@@ -89,7 +93,7 @@ class SegmentPagesTests {
         organization = organizations.findBySlug(slug).orElseThrow();
         community = communities.start(organization.id(), new Slug(slug + "-c"),
                 CommunityProfile.of("JAWS-UG 札幌", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, community);
+        CommunityHistory history = new CommunityHistory(db, communities, attendees, community);
         long fan = history.member("=Fan");
         long quiet = history.member("Quiet");
         long sam = history.staffMember("Sam");

@@ -1,0 +1,65 @@
+package io.firstpin.attendee;
+
+import io.firstpin.attendee.internal.AttendeeRefresh;
+import io.firstpin.attendee.internal.PendingChanges;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * The counted attendees. Every write that can change who counts as an attendee of an event, or how a member's
+ * attendances follow each other in a scope, says so here; the rows are brought up to date once, just before its
+ * transaction commits, under locks taken in one order (events, then members), so that concurrent writers on any
+ * number of instances leave them exact. Without a transaction the change is applied at once, in a transaction of its
+ * own.
+ */
+@Service
+public class Attendees {
+
+    private final PendingChanges pending;
+    private final AttendeeRefresh refresh;
+
+    Attendees(PendingChanges pending, AttendeeRefresh refresh) {
+        this.pending = pending;
+        this.refresh = refresh;
+    }
+
+    /** A registration or check-in of the event changed, or the event's start or community. */
+    public void eventChanged(long eventId) {
+        pending.record(changes -> changes.events().add(eventId));
+    }
+
+    public void eventsChanged(Collection<Long> eventIds) {
+        if (!eventIds.isEmpty()) {
+            pending.record(changes -> changes.events().addAll(eventIds));
+        }
+    }
+
+    /** The member became staff or stopped being staff: staff are walked nowhere. */
+    public void staffChanged(long memberId) {
+        pending.record(changes -> changes.members().add(memberId));
+    }
+
+    /** Registrations and check-ins moved between these members (a merge, or its undoing). */
+    public void rowsMovedBetween(long memberId, long otherMemberId) {
+        pending.record(changes -> changes.movedMembers().addAll(List.of(memberId, otherMemberId)));
+    }
+
+    /** The community became a branch of another one, or stopped being one: its events belong to other scopes now. */
+    public void communityMoved(long communityId) {
+        pending.record(changes -> changes.movedCommunities().add(communityId));
+    }
+
+    /**
+     * Applies this transaction's recorded changes now rather than at commit, for a transaction that reads the KPIs
+     * after writing.
+     */
+    public void applyPending() {
+        pending.applyNow();
+    }
+
+    /** Counts the organization's attendees and walks again from its whole history, for bulk writers. */
+    public void rebuild(long organizationId) {
+        refresh.rebuild(organizationId);
+    }
+}

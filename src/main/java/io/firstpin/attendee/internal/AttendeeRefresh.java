@@ -1,0 +1,378 @@
+package io.firstpin.attendee.internal;
+
+import static io.firstpin.platform.db.Tables.ATTENDANCE;
+import static io.firstpin.platform.db.Tables.ATTENDEE;
+import static io.firstpin.platform.db.Tables.ATTENDEE_EVENT;
+import static io.firstpin.platform.db.Tables.ATTENDEE_MEMBER;
+import static io.firstpin.platform.db.Tables.ATTENDEE_WALK;
+import static io.firstpin.platform.db.Tables.COMMUNITY;
+import static io.firstpin.platform.db.Tables.EVENT;
+import static io.firstpin.platform.db.Tables.MEMBER;
+import static io.firstpin.platform.db.Tables.REGISTRATION;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lag;
+import static org.jooq.impl.DSL.lead;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.partitionBy;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+
+import io.firstpin.platform.BulkWriter;
+import io.firstpin.platform.db.tables.Attendance;
+import io.firstpin.platform.db.tables.Event;
+import io.firstpin.platform.db.tables.Registration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record4;
+import org.jooq.Select;
+import org.jooq.TableField;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings the attendee rows up to date after a transaction's changes, and builds them from a whole history. The rule
+ * (PRODUCT.md): an attendee of an event is a member checked in there whose registration, if any, is confirmed; for an
+ * event without any check-in, a member with a confirmed registration. Waitlisted, lottery and cancelled registrations
+ * never count. Staff are attendees, but walk in no scope, as the KPIs leave them out.
+ */
+@Component
+public class AttendeeRefresh {
+
+    static final String CONFIRMED = "CONFIRMED";
+    private static final int CHUNK = 1000;
+    private static final int LOCK_ATTEMPTS = 5;
+    private static final List<Field<?>> ATTENDEE_FIELDS = List.of(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID,
+            ATTENDEE.COMMUNITY_ID, ATTENDEE.STARTS_AT);
+    private static final List<Field<?>> WALK_FIELDS = List.of(ATTENDEE_WALK.MEMBER_ID, ATTENDEE_WALK.SCOPE_ID,
+            ATTENDEE_WALK.BRANCHES, ATTENDEE_WALK.EVENT_ID, ATTENDEE_WALK.STARTS_AT, ATTENDEE_WALK.PREVIOUS_EVENT_ID,
+            ATTENDEE_WALK.PREVIOUS_AT, ATTENDEE_WALK.BEFORE_PREVIOUS_AT, ATTENDEE_WALK.NEXT_AT);
+
+    private final DSLContext db;
+    private final BulkWriter bulk;
+
+    AttendeeRefresh(DSLContext db, BulkWriter bulk) {
+        this.db = db;
+        this.bulk = bulk;
+    }
+
+    /**
+     * Applies the changes: the changed events are locked in id order and recounted, then every member whose
+     * attendances changed (or who moved, or whose staff flag did) is locked in id order and walked again. Every
+     * statement after a lock reads what the transactions before it committed, so none of their work is undone.
+     */
+    void apply(Changes changes) {
+        Set<Long> events = new TreeSet<>(changes.events());
+        Set<Long> members = new TreeSet<>(changes.members());
+        if (!changes.movedMembers().isEmpty()) {
+            events.addAll(eventsOf(changes.movedMembers()));
+            members.addAll(changes.movedMembers());
+        }
+        Set<Long> regrouped = changes.movedCommunities().isEmpty() ? Set.of()
+                : eventsIn(subtrees(changes.movedCommunities()));
+        events.addAll(regrouped);
+        if (!events.isEmpty()) {
+            lock(events, ATTENDEE_EVENT.EVENT_ID,
+                    chunk -> db.insertInto(ATTENDEE_EVENT, ATTENDEE_EVENT.EVENT_ID, ATTENDEE_EVENT.COMMUNITY_ID,
+                                    ATTENDEE_EVENT.STARTS_AT, ATTENDEE_EVENT.CHECKED_IN, ATTENDEE_EVENT.CONFIRMED,
+                                    ATTENDEE_EVENT.NO_SHOWS)
+                            .select(select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.STARTS_AT, inline(false), inline(0),
+                                    inline(0)).from(EVENT).where(EVENT.ID.in(chunk)))
+                            .onConflictDoNothing()
+                            .execute());
+            for (List<Long> chunk : chunks(events)) {
+                members.addAll(recount(chunk));
+            }
+            for (List<Long> chunk : chunks(regrouped)) {
+                members.addAll(db.selectDistinct(ATTENDEE.MEMBER_ID).from(ATTENDEE).where(ATTENDEE.EVENT_ID.in(chunk))
+                        .fetch(ATTENDEE.MEMBER_ID));
+            }
+        }
+        if (!members.isEmpty()) {
+            lock(members, ATTENDEE_MEMBER.MEMBER_ID,
+                    chunk -> db.insertInto(ATTENDEE_MEMBER, ATTENDEE_MEMBER.MEMBER_ID)
+                            .select(select(MEMBER.ID).from(MEMBER).where(MEMBER.ID.in(chunk)))
+                            .onConflictDoNothing()
+                            .execute());
+            for (List<Long> chunk : chunks(members)) {
+                walk(chunk);
+            }
+        }
+    }
+
+    /** Counts the organization's attendees, seats and walks again from its whole history, set by set. */
+    public void rebuild(long organizationId) {
+        var events = select(EVENT.ID).from(EVENT).where(EVENT.ORGANIZATION_ID.eq(organizationId));
+        List<Long> communities = db.select(COMMUNITY.ID).from(COMMUNITY)
+                .where(COMMUNITY.ORGANIZATION_ID.eq(organizationId)).fetch(COMMUNITY.ID);
+        db.deleteFrom(ATTENDEE_WALK).where(ATTENDEE_WALK.SCOPE_ID.in(communities)).execute();
+        db.deleteFrom(ATTENDEE).where(ATTENDEE.EVENT_ID.in(events)).execute();
+        db.deleteFrom(ATTENDEE_EVENT).where(ATTENDEE_EVENT.EVENT_ID.in(events)).execute();
+        db.insertInto(ATTENDEE_EVENT, ATTENDEE_EVENT.EVENT_ID, ATTENDEE_EVENT.COMMUNITY_ID, ATTENDEE_EVENT.STARTS_AT,
+                        ATTENDEE_EVENT.CHECKED_IN, ATTENDEE_EVENT.CONFIRMED, ATTENDEE_EVENT.NO_SHOWS)
+                .select(select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.STARTS_AT, checkedIn(EVENT.ID),
+                        confirmed(EVENT.ID, false), confirmed(EVENT.ID, true))
+                        .from(EVENT).where(EVENT.ORGANIZATION_ID.eq(organizationId)))
+                .execute();
+        Event e = EVENT.as("e");
+        db.insertInto(ATTENDEE, ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID, ATTENDEE.COMMUNITY_ID, ATTENDEE.STARTS_AT)
+                .select(attendees(e, e.ORGANIZATION_ID.eq(organizationId)))
+                .execute();
+        Map<Long, Long> parents = parents(organizationId);
+        for (long community : communities) {
+            walkScope(community, false, List.of(community));
+            walkScope(community, true, subtree(community, parents));
+        }
+    }
+
+    /** Inserts every non-staff member's walk through the scope of these communities, with window functions. */
+    private void walkScope(long scopeId, boolean branches, Collection<Long> communityIds) {
+        var order = partitionBy(ATTENDEE.MEMBER_ID).orderBy(ATTENDEE.STARTS_AT, ATTENDEE.EVENT_ID);
+        db.insertInto(ATTENDEE_WALK, ATTENDEE_WALK.MEMBER_ID, ATTENDEE_WALK.SCOPE_ID, ATTENDEE_WALK.BRANCHES,
+                        ATTENDEE_WALK.EVENT_ID, ATTENDEE_WALK.STARTS_AT, ATTENDEE_WALK.PREVIOUS_EVENT_ID,
+                        ATTENDEE_WALK.PREVIOUS_AT, ATTENDEE_WALK.BEFORE_PREVIOUS_AT, ATTENDEE_WALK.NEXT_AT)
+                .select(select(ATTENDEE.MEMBER_ID, inline(scopeId), inline(branches), ATTENDEE.EVENT_ID,
+                        ATTENDEE.STARTS_AT, lag(ATTENDEE.EVENT_ID).over(order), lag(ATTENDEE.STARTS_AT).over(order),
+                        lag(ATTENDEE.STARTS_AT, 2).over(order), lead(ATTENDEE.STARTS_AT).over(order))
+                        .from(ATTENDEE)
+                        .where(ATTENDEE.COMMUNITY_ID.in(communityIds))
+                        .and(ATTENDEE.MEMBER_ID.notIn(select(MEMBER.ID).from(MEMBER).where(MEMBER.STAFF.isTrue()))))
+                .execute();
+    }
+
+    /**
+     * The attendees of the events matching {@code onEvent} by the rule, as (event, member, community, start). The one
+     * place the rule is written.
+     */
+    static Select<Record4<Long, Long, Long, OffsetDateTime>> attendees(Event e, Condition onEvent) {
+        Attendance a = ATTENDANCE.as("a");
+        Registration other = REGISTRATION.as("other");
+        Registration r = REGISTRATION.as("r");
+        Attendance any = ATTENDANCE.as("any_check_in");
+        var checkedIn = select(a.EVENT_ID, a.MEMBER_ID, e.COMMUNITY_ID, e.STARTS_AT)
+                .from(a)
+                .join(e).on(e.ID.eq(a.EVENT_ID))
+                .where(onEvent)
+                .and(notExists(selectOne().from(other)
+                        .where(other.EVENT_ID.eq(a.EVENT_ID))
+                        .and(other.MEMBER_ID.eq(a.MEMBER_ID))
+                        .and(other.STATUS.ne(CONFIRMED))));
+        var byRegistration = select(r.EVENT_ID, r.MEMBER_ID, e.COMMUNITY_ID, e.STARTS_AT)
+                .from(r)
+                .join(e).on(e.ID.eq(r.EVENT_ID))
+                .where(onEvent)
+                .and(r.STATUS.eq(CONFIRMED))
+                .and(notExists(selectOne().from(any).where(any.EVENT_ID.eq(r.EVENT_ID))));
+        return checkedIn.unionAll(byRegistration);
+    }
+
+    /**
+     * Recounts these locked events: their attendees now against the rows kept, and their seats. Answers the members
+     * whose walks change: those who came or went, and every attendee of an event that moved in time or community.
+     */
+    private Set<Long> recount(List<Long> eventIds) {
+        Map<Long, Placement> kept = db.select(ATTENDEE_EVENT.EVENT_ID, ATTENDEE_EVENT.COMMUNITY_ID,
+                        ATTENDEE_EVENT.STARTS_AT)
+                .from(ATTENDEE_EVENT).where(ATTENDEE_EVENT.EVENT_ID.in(eventIds))
+                .fetchMap(r -> r.value1(), r -> new Placement(r.value2(), r.value3().toInstant()));
+        Map<Long, Placement> now = db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.STARTS_AT)
+                .from(EVENT).where(EVENT.ID.in(eventIds))
+                .fetchMap(r -> r.value1(), r -> new Placement(r.value2(), r.value3().toInstant()));
+        Map<Long, Set<Long>> counted = new HashMap<>();
+        Event e = EVENT.as("e");
+        for (var row : db.fetch(attendees(e, e.ID.in(eventIds)))) {
+            counted.computeIfAbsent(row.value1(), id -> new HashSet<>()).add(row.value2());
+        }
+        Map<Long, Set<Long>> stored = new HashMap<>();
+        db.select(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID).from(ATTENDEE).where(ATTENDEE.EVENT_ID.in(eventIds))
+                .forEach(row -> stored.computeIfAbsent(row.value1(), id -> new HashSet<>()).add(row.value2()));
+
+        Set<Long> changed = new HashSet<>();
+        List<Object[]> added = new ArrayList<>();
+        for (long eventId : eventIds) {
+            Placement placement = now.get(eventId);
+            Set<Long> before = stored.getOrDefault(eventId, Set.of());
+            Set<Long> after = counted.getOrDefault(eventId, Set.of());
+            boolean moved = !Objects.equals(placement, kept.get(eventId));
+            Set<Long> gone = new HashSet<>(before);
+            Set<Long> come = new HashSet<>(after);
+            if (moved) {
+                changed.addAll(before);
+                changed.addAll(after);
+            } else {
+                gone.removeAll(after);
+                come.removeAll(before);
+                changed.addAll(gone);
+                changed.addAll(come);
+            }
+            if (!gone.isEmpty()) {
+                db.deleteFrom(ATTENDEE).where(ATTENDEE.EVENT_ID.eq(eventId)).and(ATTENDEE.MEMBER_ID.in(gone)).execute();
+            }
+            for (long member : come) {
+                added.add(new Object[] {eventId, member, placement.communityId(), at(placement.startsAt())});
+            }
+        }
+        bulk.insert(ATTENDEE, ATTENDEE_FIELDS, added);
+        Event placed = EVENT.as("placed");
+        db.update(ATTENDEE_EVENT)
+                .set(ATTENDEE_EVENT.COMMUNITY_ID, select(placed.COMMUNITY_ID).from(placed)
+                        .where(placed.ID.eq(ATTENDEE_EVENT.EVENT_ID)))
+                .set(ATTENDEE_EVENT.STARTS_AT, select(placed.STARTS_AT).from(placed)
+                        .where(placed.ID.eq(ATTENDEE_EVENT.EVENT_ID)))
+                .set(ATTENDEE_EVENT.CHECKED_IN, checkedIn(ATTENDEE_EVENT.EVENT_ID))
+                .set(ATTENDEE_EVENT.CONFIRMED, confirmed(ATTENDEE_EVENT.EVENT_ID, false))
+                .set(ATTENDEE_EVENT.NO_SHOWS, confirmed(ATTENDEE_EVENT.EVENT_ID, true))
+                .where(ATTENDEE_EVENT.EVENT_ID.in(eventIds))
+                .execute();
+        return changed;
+    }
+
+    /** Walks these locked members again through every scope, from their attendee rows. */
+    private void walk(List<Long> memberIds) {
+        Set<Long> staff = new HashSet<>(db.select(MEMBER.ID).from(MEMBER)
+                .where(MEMBER.ID.in(memberIds)).and(MEMBER.STAFF.isTrue()).fetch(MEMBER.ID));
+        Map<Long, List<Walks.Attended>> attended = new HashMap<>();
+        db.select(ATTENDEE.MEMBER_ID, ATTENDEE.EVENT_ID, ATTENDEE.COMMUNITY_ID, ATTENDEE.STARTS_AT)
+                .from(ATTENDEE)
+                .where(ATTENDEE.MEMBER_ID.in(memberIds))
+                .orderBy(ATTENDEE.MEMBER_ID, ATTENDEE.STARTS_AT, ATTENDEE.EVENT_ID)
+                .forEach(r -> attended.computeIfAbsent(r.value1(), id -> new ArrayList<>())
+                        .add(new Walks.Attended(r.value2(), r.value3(), r.value4().toInstant())));
+        Map<Long, Long> parents = new HashMap<>();
+        db.select(COMMUNITY.ID, COMMUNITY.PARENT_ID).from(COMMUNITY)
+                .where(COMMUNITY.ORGANIZATION_ID.in(select(MEMBER.ORGANIZATION_ID).from(MEMBER)
+                        .where(MEMBER.ID.in(memberIds))))
+                .forEach(r -> parents.put(r.value1(), r.value2()));
+        db.deleteFrom(ATTENDEE_WALK).where(ATTENDEE_WALK.MEMBER_ID.in(memberIds)).execute();
+        List<Object[]> rows = new ArrayList<>();
+        attended.forEach((member, events) -> {
+            if (staff.contains(member)) {
+                return;
+            }
+            for (Walks.Step s : Walks.of(member, events, parents)) {
+                rows.add(new Object[] {s.memberId(), s.scope().communityId(), s.scope().branches(), s.eventId(),
+                        at(s.startsAt()), s.previousEventId(), at(s.previousAt()), at(s.beforePreviousAt()),
+                        at(s.nextAt())});
+            }
+        });
+        bulk.insert(ATTENDEE_WALK, WALK_FIELDS, rows);
+    }
+
+    /**
+     * Takes the lock rows of these ids in id order, creating the missing ones first. On H2 two transactions creating
+     * one row can clash instead of one waiting for the other; the statement is then tried again.
+     */
+    private void lock(Set<Long> ids, TableField<?, Long> id, Function<List<Long>, Integer> createMissing) {
+        for (List<Long> chunk : chunks(ids)) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    createMissing.apply(chunk);
+                    break;
+                } catch (DuplicateKeyException clash) {
+                    if (attempt == LOCK_ATTEMPTS) {
+                        throw clash;
+                    }
+                }
+            }
+            db.select(id).from(id.getTable()).where(id.in(chunk)).orderBy(id).forUpdate().fetch();
+        }
+    }
+
+    private Set<Long> eventsOf(Collection<Long> memberIds) {
+        Set<Long> events = new TreeSet<>();
+        events.addAll(db.selectDistinct(REGISTRATION.EVENT_ID).from(REGISTRATION)
+                .where(REGISTRATION.MEMBER_ID.in(memberIds)).fetch(REGISTRATION.EVENT_ID));
+        events.addAll(db.selectDistinct(ATTENDANCE.EVENT_ID).from(ATTENDANCE)
+                .where(ATTENDANCE.MEMBER_ID.in(memberIds)).fetch(ATTENDANCE.EVENT_ID));
+        events.addAll(db.selectDistinct(ATTENDEE.EVENT_ID).from(ATTENDEE)
+                .where(ATTENDEE.MEMBER_ID.in(memberIds)).fetch(ATTENDEE.EVENT_ID));
+        return events;
+    }
+
+    private Set<Long> eventsIn(Collection<Long> communityIds) {
+        return new TreeSet<>(db.select(EVENT.ID).from(EVENT).where(EVENT.COMMUNITY_ID.in(communityIds))
+                .fetch(EVENT.ID));
+    }
+
+    /** These communities with their branches at any depth. */
+    private Set<Long> subtrees(Collection<Long> communityIds) {
+        Map<Long, Long> parents = new HashMap<>();
+        db.select(COMMUNITY.ID, COMMUNITY.PARENT_ID).from(COMMUNITY)
+                .where(COMMUNITY.ORGANIZATION_ID.in(select(COMMUNITY.ORGANIZATION_ID).from(COMMUNITY)
+                        .where(COMMUNITY.ID.in(communityIds))))
+                .forEach(r -> parents.put(r.value1(), r.value2()));
+        Set<Long> all = new TreeSet<>();
+        communityIds.forEach(id -> all.addAll(subtree(id, parents)));
+        return all;
+    }
+
+    private Map<Long, Long> parents(long organizationId) {
+        Map<Long, Long> parents = new HashMap<>();
+        db.select(COMMUNITY.ID, COMMUNITY.PARENT_ID).from(COMMUNITY)
+                .where(COMMUNITY.ORGANIZATION_ID.eq(organizationId))
+                .forEach(r -> parents.put(r.value1(), r.value2()));
+        return parents;
+    }
+
+    private static Set<Long> subtree(long root, Map<Long, Long> parents) {
+        Set<Long> members = new TreeSet<>();
+        for (long community : parents.keySet()) {
+            for (Long up = community; up != null; up = parents.get(up)) {
+                if (up == root) {
+                    members.add(community);
+                    break;
+                }
+            }
+        }
+        members.add(root);
+        return members;
+    }
+
+    private static Field<Boolean> checkedIn(Field<Long> eventId) {
+        return field(exists(selectOne().from(ATTENDANCE).where(ATTENDANCE.EVENT_ID.eq(eventId))));
+    }
+
+    /** The event's confirmed registrations, or only those without a check-in (the no-shows, once anyone checked in). */
+    private static Field<Integer> confirmed(Field<Long> eventId, boolean withoutCheckIn) {
+        Registration r = REGISTRATION.as(withoutCheckIn ? "no_show" : "seat");
+        Attendance a = ATTENDANCE.as("seat_check_in");
+        Condition condition = r.EVENT_ID.eq(eventId).and(r.STATUS.eq(CONFIRMED));
+        if (withoutCheckIn) {
+            condition = condition.and(notExists(selectOne().from(a)
+                    .where(a.EVENT_ID.eq(r.EVENT_ID)).and(a.MEMBER_ID.eq(r.MEMBER_ID))));
+        }
+        return field(select(count()).from(r).where(condition));
+    }
+
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> sorted = new ArrayList<>(new TreeSet<>(ids));
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += CHUNK) {
+            chunks.add(sorted.subList(from, Math.min(sorted.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private record Placement(long communityId, Instant startsAt) {
+    }
+}

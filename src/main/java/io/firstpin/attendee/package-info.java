@@ -1,0 +1,6 @@
+/**
+ * Attendees: who counts as an attendee of each event by PRODUCT.md's rule, and each member's walk through the events of
+ * every community scope, kept as rows in step with every write that can change them, for the KPIs to read.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Attendee")
+package io.firstpin.attendee;
