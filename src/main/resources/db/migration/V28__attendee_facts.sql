@@ -9,7 +9,7 @@ create table attendee (
     starts_at    timestamp with time zone not null,
     primary key (event_id, member_id)
 );
-create index attendee_member_idx on attendee (member_id);
+create index attendee_member_idx on attendee (member_id, starts_at);
 create index attendee_community_idx on attendee (community_id, starts_at);
 
 -- One row per counted event: the row its refreshes lock, one at a time; where the event was when its attendees were
@@ -47,6 +47,10 @@ create table attendee_walk (
 );
 create index attendee_walk_period_idx on attendee_walk
     (scope_id, branches, starts_at, event_id, previous_event_id, previous_at, before_previous_at, next_at);
+create index attendee_walk_event_idx on attendee_walk (event_id, scope_id, branches, previous_event_id);
+
+-- Staff are few and left out of every participation count, so the KPIs look them up rather than filter them out.
+create index member_staff_idx on member (staff, organization_id);
 
 -- Whether the rows above have been built from the history once; an existing installation builds them at startup.
 create table attendee_state (

@@ -24,7 +24,12 @@ public class Attendees {
         this.refresh = refresh;
     }
 
-    /** A registration or check-in of the event changed, or the event's start or community. */
+    /** The member's registration or check-in at the event changed. */
+    public void attendanceChanged(long eventId, long memberId) {
+        pending.record(changes -> changes.attendance(eventId, memberId));
+    }
+
+    /** Any number of the event's registrations or check-ins changed, or the event's start or community. */
     public void eventChanged(long eventId) {
         pending.record(changes -> changes.events().add(eventId));
     }

@@ -97,7 +97,7 @@ public class CommunityKpis {
         Instant from = period.start(zone);
         Instant to = period.end(zone);
 
-        List<ScopeEvent> history = queries.events(ids, to);
+        List<ScopeEvent> history = queries.events(ids, from, to);
         int first = 0;
         while (first < history.size() && history.get(first).startsAt().isBefore(from)) {
             first++;

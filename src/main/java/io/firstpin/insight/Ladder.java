@@ -105,7 +105,7 @@ public class Ladder {
         if (attended.isEmpty()) {
             return;
         }
-        Map<Long, ScopeEvent> events = attendance.events(ids, end).stream()
+        Map<Long, ScopeEvent> events = attendance.events(ids, KpiQueries.BEGINNING, end).stream()
                 .collect(Collectors.toMap(ScopeEvent::id, Function.identity()));
         Comparator<ScopeEvent> order = Comparator.comparing(ScopeEvent::startsAt).thenComparingLong(ScopeEvent::id);
         attended.stream().collect(Collectors.groupingBy(KpiQueries.Attended::memberId)).forEach((member, rows) -> {

@@ -1,6 +1,5 @@
 package io.firstpin.insight;
 
-import io.firstpin.community.Communities;
 import io.firstpin.insight.internal.KpiQueries;
 import io.firstpin.output.LinkedOutput;
 import io.firstpin.output.OutputType;
@@ -28,12 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OutputImpacts {
 
-    private final Communities communities;
     private final KpiQueries queries;
     private final Outputs outputs;
 
-    OutputImpacts(Communities communities, KpiQueries queries, Outputs outputs) {
-        this.communities = communities;
+    OutputImpacts(KpiQueries queries, Outputs outputs) {
         this.queries = queries;
         this.outputs = outputs;
     }
@@ -45,13 +42,13 @@ public class OutputImpacts {
             return new OutputImpact(List.of(), 0, 0);
         }
         ZoneId zone = report.zone();
-        Set<Long> scope = report.withBranches() ? communities.withBranches(report.community())
-                : Set.of(report.community().id());
+        List<LinkedOutput> all = outputs.linkedTo(eventIds);
+        Map<Long, List<LinkedOutput>> linked = all.stream().collect(Collectors.groupingBy(LinkedOutput::eventId));
+        // of the attendees only the authors matter, so they are asked for rather than every attendee read
         Map<Long, Set<Long>> attendees = new HashMap<>();
-        queries.attendees(scope, report.period().start(zone), report.period().end(zone))
+        queries.attendedAmong(linked.keySet(), all.stream().map(LinkedOutput::authorMemberId)
+                        .filter(Objects::nonNull).collect(Collectors.toSet()))
                 .forEach(a -> attendees.computeIfAbsent(a.eventId(), id -> new HashSet<>()).add(a.memberId()));
-        Map<Long, List<LinkedOutput>> linked = outputs.linkedTo(eventIds).stream()
-                .collect(Collectors.groupingBy(LinkedOutput::eventId));
 
         List<OutputImpact.EventImpact> events = new ArrayList<>();
         for (EventKpis event : report.events()) {

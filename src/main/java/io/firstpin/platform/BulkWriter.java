@@ -97,6 +97,18 @@ public class BulkWriter {
      * That the field holds one of these values, for looking up many rows at once: on PostgreSQL the values are bound
      * as one array, elsewhere they form an IN list (H2 reads {@code = ANY} of an array row by row, without the index).
      */
+    /**
+     * Gives the planner fresh statistics of tables just filled in bulk, inside the writing transaction, so that the
+     * first queries after it are not planned for empty tables. Only PostgreSQL needs it.
+     */
+    public void refreshStatistics(Table<?>... tables) {
+        if (copies()) {
+            for (Table<?> table : tables) {
+                db.execute("analyze {0}", table);
+            }
+        }
+    }
+
     public Condition oneOf(Field<String> field, Collection<String> values) {
         return copies() ? field.eq(DSL.any(values.toArray(String[]::new))) : field.in(values);
     }

@@ -313,7 +313,7 @@ public final class CommunityHistory {
                     .set(REGISTRATION.WAITLIST_POSITION, "WAITLISTED".equals(status) ? 1 : null)
                     .set(REGISTRATION.REGISTERED_AT, start.minusDays(7))
                     .returning(REGISTRATION.ID).fetchSingle().getId();
-            attendees.eventChanged(id);
+            attendees.attendanceChanged(id, member);
             return registration;
         }
 
@@ -326,7 +326,7 @@ public final class CommunityHistory {
                     .set(ATTENDANCE.METHOD, registration == null ? "IMPORT" : "STAFF")
                     .set(ATTENDANCE.CHECKED_IN_AT, start.plusMinutes(5))
                     .execute();
-            attendees.eventChanged(id);
+            attendees.attendanceChanged(id, member);
         }
     }
 }

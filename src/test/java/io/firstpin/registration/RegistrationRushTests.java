@@ -111,6 +111,12 @@ class RegistrationRushTests {
                 .isEqualTo(IntStream.rangeClosed(1, APPLICANTS - SEATS - CANCELLATIONS).boxed().toList());
         assertThat(admin.get("/api/v1/events/" + eventId).json().path("frames").get(0).path("confirmed").asInt())
                 .isEqualTo(SEATS);
+
+        // the attendees kept for the KPIs followed every decision, whichever instance made it
+        JsonNode kpis = admin.get("/api/v1/communities/rush-c/kpis?from=2030-06-01&to=2030-06-01").json();
+        assertThat(kpis.path("uniqueParticipants").asInt()).isEqualTo(SEATS);
+        assertThat(kpis.path("perEvent").get(0).path("attendees").asInt()).isEqualTo(SEATS);
+        assertThat(kpis.path("perEvent").get(0).path("newcomers").asInt()).isEqualTo(SEATS);
     }
 
     @Test

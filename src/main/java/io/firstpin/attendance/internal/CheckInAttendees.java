@@ -18,13 +18,13 @@ class CheckInAttendees implements AfterSaveCallback<Attendance>, AfterDeleteCall
 
     @Override
     public Attendance onAfterSave(Attendance attendance) {
-        attendees.eventChanged(attendance.eventId());
+        attendees.attendanceChanged(attendance.eventId(), attendance.memberId());
         return attendance;
     }
 
     @Override
     public Attendance onAfterDelete(Attendance attendance) {
-        attendees.eventChanged(attendance.eventId());
+        attendees.attendanceChanged(attendance.eventId(), attendance.memberId());
         return attendance;
     }
 }

@@ -7,6 +7,7 @@ import static io.firstpin.platform.db.Tables.ATTENDEE_MEMBER;
 import static io.firstpin.platform.db.Tables.ATTENDEE_WALK;
 import static io.firstpin.platform.db.Tables.COMMUNITY;
 import static io.firstpin.platform.db.Tables.EVENT;
+import static io.firstpin.platform.db.Tables.FRAME;
 import static io.firstpin.platform.db.Tables.MEMBER;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static org.jooq.impl.DSL.count;
@@ -15,10 +16,12 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lag;
 import static org.jooq.impl.DSL.lead;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.partitionBy;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.when;
 
 import io.firstpin.platform.BulkWriter;
 import io.firstpin.platform.db.tables.Attendance;
@@ -79,6 +82,8 @@ public class AttendeeRefresh {
      */
     void apply(Changes changes) {
         Set<Long> events = new TreeSet<>(changes.events());
+        Set<Long> locked = new TreeSet<>(events);
+        locked.addAll(changes.attendances().keySet());
         Set<Long> members = new TreeSet<>(changes.members());
         if (!changes.movedMembers().isEmpty()) {
             events.addAll(eventsOf(changes.movedMembers()));
@@ -87,8 +92,9 @@ public class AttendeeRefresh {
         Set<Long> regrouped = changes.movedCommunities().isEmpty() ? Set.of()
                 : eventsIn(subtrees(changes.movedCommunities()));
         events.addAll(regrouped);
-        if (!events.isEmpty()) {
-            lock(events, ATTENDEE_EVENT.EVENT_ID,
+        locked.addAll(events);
+        if (!locked.isEmpty()) {
+            lock(locked, ATTENDEE_EVENT.EVENT_ID,
                     chunk -> db.insertInto(ATTENDEE_EVENT, ATTENDEE_EVENT.EVENT_ID, ATTENDEE_EVENT.COMMUNITY_ID,
                                     ATTENDEE_EVENT.STARTS_AT, ATTENDEE_EVENT.CHECKED_IN, ATTENDEE_EVENT.CONFIRMED,
                                     ATTENDEE_EVENT.NO_SHOWS)
@@ -96,8 +102,8 @@ public class AttendeeRefresh {
                                     inline(0)).from(EVENT).where(EVENT.ID.in(chunk)))
                             .onConflictDoNothing()
                             .execute());
-            for (List<Long> chunk : chunks(events)) {
-                members.addAll(recount(chunk));
+            for (List<Long> chunk : chunks(locked)) {
+                members.addAll(recount(chunk, events, changes.attendances()));
             }
             for (List<Long> chunk : chunks(regrouped)) {
                 members.addAll(db.selectDistinct(ATTENDEE.MEMBER_ID).from(ATTENDEE).where(ATTENDEE.EVENT_ID.in(chunk))
@@ -127,18 +133,19 @@ public class AttendeeRefresh {
         db.insertInto(ATTENDEE_EVENT, ATTENDEE_EVENT.EVENT_ID, ATTENDEE_EVENT.COMMUNITY_ID, ATTENDEE_EVENT.STARTS_AT,
                         ATTENDEE_EVENT.CHECKED_IN, ATTENDEE_EVENT.CONFIRMED, ATTENDEE_EVENT.NO_SHOWS)
                 .select(select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.STARTS_AT, checkedIn(EVENT.ID),
-                        confirmed(EVENT.ID, false), confirmed(EVENT.ID, true))
+                        confirmed(EVENT.ID), noShows(EVENT.ID))
                         .from(EVENT).where(EVENT.ORGANIZATION_ID.eq(organizationId)))
                 .execute();
         Event e = EVENT.as("e");
         db.insertInto(ATTENDEE, ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID, ATTENDEE.COMMUNITY_ID, ATTENDEE.STARTS_AT)
-                .select(attendees(e, e.ORGANIZATION_ID.eq(organizationId)))
+                .select(attendees(e, e.ORGANIZATION_ID.eq(organizationId), null))
                 .execute();
         Map<Long, Long> parents = parents(organizationId);
         for (long community : communities) {
             walkScope(community, false, List.of(community));
             walkScope(community, true, subtree(community, parents));
         }
+        bulk.refreshStatistics(ATTENDEE, ATTENDEE_EVENT, ATTENDEE_WALK);
     }
 
     /** Inserts every non-staff member's walk through the scope of these communities, with window functions. */
@@ -157,10 +164,11 @@ public class AttendeeRefresh {
     }
 
     /**
-     * The attendees of the events matching {@code onEvent} by the rule, as (event, member, community, start). The one
-     * place the rule is written.
+     * The attendees of the events matching {@code onEvent} by the rule, as (event, member, community, start), of these
+     * members only unless {@code members} is null. The one place the rule is written.
      */
-    static Select<Record4<Long, Long, Long, OffsetDateTime>> attendees(Event e, Condition onEvent) {
+    static Select<Record4<Long, Long, Long, OffsetDateTime>> attendees(Event e, Condition onEvent,
+            Collection<Long> members) {
         Attendance a = ATTENDANCE.as("a");
         Registration other = REGISTRATION.as("other");
         Registration r = REGISTRATION.as("r");
@@ -169,6 +177,7 @@ public class AttendeeRefresh {
                 .from(a)
                 .join(e).on(e.ID.eq(a.EVENT_ID))
                 .where(onEvent)
+                .and(members == null ? noCondition() : a.MEMBER_ID.in(members))
                 .and(notExists(selectOne().from(other)
                         .where(other.EVENT_ID.eq(a.EVENT_ID))
                         .and(other.MEMBER_ID.eq(a.MEMBER_ID))
@@ -177,39 +186,61 @@ public class AttendeeRefresh {
                 .from(r)
                 .join(e).on(e.ID.eq(r.EVENT_ID))
                 .where(onEvent)
+                .and(members == null ? noCondition() : r.MEMBER_ID.in(members))
                 .and(r.STATUS.eq(CONFIRMED))
                 .and(notExists(selectOne().from(any).where(any.EVENT_ID.eq(r.EVENT_ID))));
         return checkedIn.unionAll(byRegistration);
     }
 
     /**
-     * Recounts these locked events: their attendees now against the rows kept, and their seats. Answers the members
-     * whose walks change: those who came or went, and every attendee of an event that moved in time or community.
+     * Recounts these locked events and their seats. An event is counted whole when asked to, when it moved in time or
+     * community, or when its first check-in came or its last went (which changes the rule for all its registrants);
+     * otherwise only for the members whose registration or check-in changed, so that a rush of registrations to one
+     * event costs each of them a lookup, not a count of the event. Answers the members whose walks change.
      */
-    private Set<Long> recount(List<Long> eventIds) {
-        Map<Long, Placement> kept = db.select(ATTENDEE_EVENT.EVENT_ID, ATTENDEE_EVENT.COMMUNITY_ID,
-                        ATTENDEE_EVENT.STARTS_AT)
+    private Set<Long> recount(List<Long> eventIds, Set<Long> whole, Map<Long, Set<Long>> attendances) {
+        Map<Long, Counted> kept = db.select(ATTENDEE_EVENT.EVENT_ID, ATTENDEE_EVENT.COMMUNITY_ID,
+                        ATTENDEE_EVENT.STARTS_AT, ATTENDEE_EVENT.CHECKED_IN)
                 .from(ATTENDEE_EVENT).where(ATTENDEE_EVENT.EVENT_ID.in(eventIds))
-                .fetchMap(r -> r.value1(), r -> new Placement(r.value2(), r.value3().toInstant()));
-        Map<Long, Placement> now = db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.STARTS_AT)
+                .fetchMap(r -> r.value1(), r -> new Counted(r.value2(), r.value3().toInstant(), r.value4()));
+        Map<Long, Counted> now = db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.STARTS_AT, checkedIn(EVENT.ID))
                 .from(EVENT).where(EVENT.ID.in(eventIds))
-                .fetchMap(r -> r.value1(), r -> new Placement(r.value2(), r.value3().toInstant()));
-        Map<Long, Set<Long>> counted = new HashMap<>();
-        Event e = EVENT.as("e");
-        for (var row : db.fetch(attendees(e, e.ID.in(eventIds)))) {
-            counted.computeIfAbsent(row.value1(), id -> new HashSet<>()).add(row.value2());
+                .fetchMap(r -> r.value1(), r -> new Counted(r.value2(), r.value3().toInstant(), r.value4()));
+        List<Long> counted = new ArrayList<>();
+        List<Long> looked = new ArrayList<>();
+        Set<Long> lookedUp = new HashSet<>();
+        for (long eventId : eventIds) {
+            if (whole.contains(eventId) || !Objects.equals(now.get(eventId), kept.get(eventId))) {
+                counted.add(eventId);
+            } else {
+                looked.add(eventId);
+                lookedUp.addAll(attendances.getOrDefault(eventId, Set.of()));
+            }
         }
+        Map<Long, Set<Long>> attending = new HashMap<>();
         Map<Long, Set<Long>> stored = new HashMap<>();
-        db.select(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID).from(ATTENDEE).where(ATTENDEE.EVENT_ID.in(eventIds))
-                .forEach(row -> stored.computeIfAbsent(row.value1(), id -> new HashSet<>()).add(row.value2()));
+        Event e = EVENT.as("e");
+        if (!counted.isEmpty()) {
+            db.fetch(attendees(e, e.ID.in(counted), null))
+                    .forEach(row -> attending.computeIfAbsent(row.value1(), id -> new HashSet<>()).add(row.value2()));
+            db.select(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID).from(ATTENDEE).where(ATTENDEE.EVENT_ID.in(counted))
+                    .forEach(row -> stored.computeIfAbsent(row.value1(), id -> new HashSet<>()).add(row.value2()));
+        }
+        if (!looked.isEmpty()) {
+            db.fetch(attendees(e, e.ID.in(looked), lookedUp))
+                    .forEach(row -> attending.computeIfAbsent(row.value1(), id -> new HashSet<>()).add(row.value2()));
+            db.select(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID).from(ATTENDEE)
+                    .where(ATTENDEE.EVENT_ID.in(looked)).and(ATTENDEE.MEMBER_ID.in(lookedUp))
+                    .forEach(row -> stored.computeIfAbsent(row.value1(), id -> new HashSet<>()).add(row.value2()));
+        }
 
         Set<Long> changed = new HashSet<>();
         List<Object[]> added = new ArrayList<>();
         for (long eventId : eventIds) {
-            Placement placement = now.get(eventId);
+            Counted placement = now.get(eventId);
             Set<Long> before = stored.getOrDefault(eventId, Set.of());
-            Set<Long> after = counted.getOrDefault(eventId, Set.of());
-            boolean moved = !Objects.equals(placement, kept.get(eventId));
+            Set<Long> after = attending.getOrDefault(eventId, Set.of());
+            boolean moved = !placement.samePlace(kept.get(eventId));
             Set<Long> gone = new HashSet<>(before);
             Set<Long> come = new HashSet<>(after);
             if (moved) {
@@ -236,8 +267,8 @@ public class AttendeeRefresh {
                 .set(ATTENDEE_EVENT.STARTS_AT, select(placed.STARTS_AT).from(placed)
                         .where(placed.ID.eq(ATTENDEE_EVENT.EVENT_ID)))
                 .set(ATTENDEE_EVENT.CHECKED_IN, checkedIn(ATTENDEE_EVENT.EVENT_ID))
-                .set(ATTENDEE_EVENT.CONFIRMED, confirmed(ATTENDEE_EVENT.EVENT_ID, false))
-                .set(ATTENDEE_EVENT.NO_SHOWS, confirmed(ATTENDEE_EVENT.EVENT_ID, true))
+                .set(ATTENDEE_EVENT.CONFIRMED, confirmed(ATTENDEE_EVENT.EVENT_ID))
+                .set(ATTENDEE_EVENT.NO_SHOWS, noShows(ATTENDEE_EVENT.EVENT_ID))
                 .where(ATTENDEE_EVENT.EVENT_ID.in(eventIds))
                 .execute();
         return changed;
@@ -348,16 +379,25 @@ public class AttendeeRefresh {
         return field(exists(selectOne().from(ATTENDANCE).where(ATTENDANCE.EVENT_ID.eq(eventId))));
     }
 
-    /** The event's confirmed registrations, or only those without a check-in (the no-shows, once anyone checked in). */
-    private static Field<Integer> confirmed(Field<Long> eventId, boolean withoutCheckIn) {
-        Registration r = REGISTRATION.as(withoutCheckIn ? "no_show" : "seat");
+    /** The event's confirmed registrations, counted per frame, whose index holds them by status. */
+    private static Field<Integer> confirmed(Field<Long> eventId) {
+        Registration r = REGISTRATION.as("seat");
+        return field(select(count()).from(r)
+                .where(r.FRAME_ID.in(select(FRAME.ID).from(FRAME).where(FRAME.EVENT_ID.eq(eventId))))
+                .and(r.STATUS.eq(CONFIRMED)));
+    }
+
+    /** The event's confirmed registrations without a check-in; none for an event nobody checked in at. */
+    private static Field<Integer> noShows(Field<Long> eventId) {
+        Registration r = REGISTRATION.as("no_show");
         Attendance a = ATTENDANCE.as("seat_check_in");
-        Condition condition = r.EVENT_ID.eq(eventId).and(r.STATUS.eq(CONFIRMED));
-        if (withoutCheckIn) {
-            condition = condition.and(notExists(selectOne().from(a)
-                    .where(a.EVENT_ID.eq(r.EVENT_ID)).and(a.MEMBER_ID.eq(r.MEMBER_ID))));
-        }
-        return field(select(count()).from(r).where(condition));
+        return when(field(exists(selectOne().from(ATTENDANCE).where(ATTENDANCE.EVENT_ID.eq(eventId)))), field(
+                select(count()).from(r)
+                        .where(r.FRAME_ID.in(select(FRAME.ID).from(FRAME).where(FRAME.EVENT_ID.eq(eventId))))
+                        .and(r.STATUS.eq(CONFIRMED))
+                        .and(notExists(selectOne().from(a)
+                                .where(a.EVENT_ID.eq(r.EVENT_ID)).and(a.MEMBER_ID.eq(r.MEMBER_ID))))))
+                .otherwise(inline(0));
     }
 
     private static List<List<Long>> chunks(Collection<Long> ids) {
@@ -373,6 +413,11 @@ public class AttendeeRefresh {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private record Placement(long communityId, Instant startsAt) {
+    /** Where an event is, and whether anyone checked in there, which decides how its attendees are counted. */
+    private record Counted(long communityId, Instant startsAt, boolean checkedIn) {
+
+        boolean samePlace(Counted other) {
+            return other != null && communityId == other.communityId && startsAt.equals(other.startsAt);
+        }
     }
 }

@@ -1,23 +1,33 @@
 package io.firstpin.attendee.internal;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** What one transaction changed that the attendee rows depend on, sorted, as locks are taken in id order. */
-public record Changes(Set<Long> events, Set<Long> members, Set<Long> movedMembers, Set<Long> movedCommunities) {
+public record Changes(Set<Long> events, Map<Long, Set<Long>> attendances, Set<Long> members,
+        Set<Long> movedMembers, Set<Long> movedCommunities) {
 
     public Changes() {
-        this(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
+        this(new TreeSet<>(), new TreeMap<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
+    }
+
+    /** The member's registration or check-in at the event changed. */
+    public void attendance(long eventId, long memberId) {
+        attendances.computeIfAbsent(eventId, id -> new TreeSet<>()).add(memberId);
     }
 
     /** These changes, leaving this empty. */
     Changes drain() {
         Changes drained = new Changes();
         drained.events.addAll(events);
+        drained.attendances.putAll(attendances);
         drained.members.addAll(members);
         drained.movedMembers.addAll(movedMembers);
         drained.movedCommunities.addAll(movedCommunities);
         events.clear();
+        attendances.clear();
         members.clear();
         movedMembers.clear();
         movedCommunities.clear();
@@ -25,6 +35,6 @@ public record Changes(Set<Long> events, Set<Long> members, Set<Long> movedMember
     }
 
     boolean isEmpty() {
-        return events.isEmpty() && members.isEmpty() && movedMembers.isEmpty() && movedCommunities.isEmpty();
+        return events.isEmpty() && attendances.isEmpty() && members.isEmpty() && movedMembers.isEmpty() && movedCommunities.isEmpty();
     }
 }

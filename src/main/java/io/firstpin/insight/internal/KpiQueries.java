@@ -4,13 +4,14 @@ import static io.firstpin.insight.internal.AttendeeConditions.CONFIRMED;
 import static io.firstpin.insight.internal.AttendeeConditions.countedCheckIn;
 import static io.firstpin.insight.internal.AttendeeConditions.staff;
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
+import static io.firstpin.platform.db.Tables.ATTENDEE;
 import static io.firstpin.platform.db.Tables.ATTENDEE_EVENT;
 import static io.firstpin.platform.db.Tables.ATTENDEE_WALK;
 import static io.firstpin.platform.db.Tables.EVENT;
+import static io.firstpin.platform.db.Tables.MEMBER;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lag;
@@ -21,6 +22,7 @@ import static org.jooq.impl.DSL.orderBy;
 import static org.jooq.impl.DSL.partitionBy;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
@@ -36,8 +38,8 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Select;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,15 +66,22 @@ public class KpiQueries {
     }
 
     /**
-     * The scope's events starting before {@code before}, in start order (ties by id), with whether anyone checked in
-     * (as the attendee rows were last counted).
+     * The scope's events starting in [{@code from}, {@code to}), preceded by the last one before {@code from} (all
+     * of those at its start time), in start order (ties by id), with whether anyone checked in (as the attendee rows
+     * were last counted).
      */
-    public List<ScopeEvent> events(Collection<Long> communityIds, Instant before) {
+    public List<ScopeEvent> events(Collection<Long> communityIds, Instant from, Instant to) {
+        Event before = EVENT.as("before");
+        Field<OffsetDateTime> since = coalesce(field(select(max(before.STARTS_AT)).from(before)
+                .where(before.COMMUNITY_ID.in(communityIds)).and(before.STARTS_AT.lt(at(from))))
+                .cast(OffsetDateTime.class), val(at(from)));
         return db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.TITLE, EVENT.STARTS_AT, EVENT.PREFECTURE_CODE, EVENT.CITY,
                         EVENT.ONLINE, coalesce(ATTENDEE_EVENT.CHECKED_IN, inline(false)))
                 .from(EVENT)
                 .leftJoin(ATTENDEE_EVENT).on(ATTENDEE_EVENT.EVENT_ID.eq(EVENT.ID))
-                .where(EVENT.COMMUNITY_ID.in(communityIds).and(EVENT.STARTS_AT.lt(at(before))))
+                .where(EVENT.COMMUNITY_ID.in(communityIds))
+                .and(EVENT.STARTS_AT.ge(since))
+                .and(EVENT.STARTS_AT.lt(at(to)))
                 .orderBy(EVENT.STARTS_AT, EVENT.ID)
                 .fetch(r -> new ScopeEvent(r.value1(), r.value2(), r.value3(), r.value4().toInstant(), r.value5(),
                         r.value6(), r.value7(), r.value8()));
@@ -93,30 +102,51 @@ public class KpiQueries {
      * previous event, and those for whom it is the first or the second attendance since {@code from}, which add up to
      * the period's participants and repeaters. {@code since} is the start of the event before the period, whose
      * attendees the first event's return rate needs.
+     *
+     * <p>Values are written into these statements rather than bound: they read a few hundred thousand rows, and a plan
+     * made for the actual scope and period (in parallel, where the database can) beats one made for any.
      */
     public List<WalkedEvent> walkedEvents(Scope scope, Instant since, Instant from, Instant to) {
-        Table<?> order = select(EVENT.ID.as("id"),
-                        lag(EVENT.ID).over(orderBy(EVENT.STARTS_AT, EVENT.ID)).as("previous_id"))
-                .from(EVENT)
-                .where(EVENT.COMMUNITY_ID.in(scope.communityIds()))
-                .and(EVENT.STARTS_AT.ge(at(since)))
-                .and(EVENT.STARTS_AT.lt(at(to)))
-                .asTable("scope_order");
-        Field<OffsetDateTime> start = val(at(from));
+        Map<Long, Integer> returning = returningFromPrevious(scope, since, to);
+        Field<OffsetDateTime> start = inline(at(from));
         var w = ATTENDEE_WALK;
         return db.select(w.EVENT_ID, count(), count().filterWhere(w.PREVIOUS_AT.isNull()),
-                        count().filterWhere(w.PREVIOUS_EVENT_ID.eq(order.field("previous_id", Long.class))),
                         count().filterWhere(w.PREVIOUS_AT.isNull().or(w.PREVIOUS_AT.lt(start))),
                         count().filterWhere(w.PREVIOUS_AT.ge(start)
                                 .and(w.BEFORE_PREVIOUS_AT.isNull().or(w.BEFORE_PREVIOUS_AT.lt(start)))))
                 .from(w)
-                .join(order).on(order.field("id", Long.class).eq(w.EVENT_ID))
-                .where(w.SCOPE_ID.eq(scope.id()))
-                .and(w.BRANCHES.eq(scope.branches()))
-                .and(w.STARTS_AT.ge(at(since)))
-                .and(w.STARTS_AT.lt(at(to)))
+                .where(inScope(scope))
+                .and(w.STARTS_AT.ge(inline(at(since))))
+                .and(w.STARTS_AT.lt(inline(at(to))))
                 .groupBy(w.EVENT_ID)
-                .fetch(r -> new WalkedEvent(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .fetch(r -> new WalkedEvent(r.value1(), r.value2(), r.value3(),
+                        returning.getOrDefault(r.value1(), 0), r.value4(), r.value5()));
+    }
+
+    /**
+     * Per event of the scope starting in [{@code since}, {@code to}), how many attendees' previous attendance in scope
+     * was the scope's previous event: counted per event, from the walks' index by event.
+     */
+    private Map<Long, Integer> returningFromPrevious(Scope scope, Instant since, Instant to) {
+        Table<?> order = select(EVENT.ID.as("id"),
+                        lag(EVENT.ID).over(orderBy(EVENT.STARTS_AT, EVENT.ID)).as("previous_id"))
+                .from(EVENT)
+                .where(EVENT.COMMUNITY_ID.in(scope.communityIds().stream().map(DSL::inline).toList()))
+                .and(EVENT.STARTS_AT.ge(inline(at(since))))
+                .and(EVENT.STARTS_AT.lt(inline(at(to))))
+                .asTable("scope_order");
+        Field<Long> eventId = order.field("id", Long.class);
+        var w = ATTENDEE_WALK;
+        return db.select(eventId, field(selectCount().from(w)
+                        .where(w.EVENT_ID.eq(eventId))
+                        .and(inScope(scope))
+                        .and(w.PREVIOUS_EVENT_ID.eq(order.field("previous_id", Long.class)))))
+                .from(order)
+                .fetchMap(r -> r.value1(), r -> r.value2());
+    }
+
+    private static Condition inScope(Scope scope) {
+        return ATTENDEE_WALK.SCOPE_ID.eq(inline(scope.id())).and(ATTENDEE_WALK.BRANCHES.eq(inline(scope.branches())));
     }
 
     /**
@@ -128,10 +158,9 @@ public class KpiQueries {
         var w = ATTENDEE_WALK;
         return db.select(w.STARTS_AT, w.NEXT_AT)
                 .from(w)
-                .where(w.SCOPE_ID.eq(scope.id()))
-                .and(w.BRANCHES.eq(scope.branches()))
-                .and(w.STARTS_AT.ge(at(from)))
-                .and(w.STARTS_AT.lt(at(to)))
+                .where(inScope(scope))
+                .and(w.STARTS_AT.ge(inline(at(from))))
+                .and(w.STARTS_AT.lt(inline(at(to))))
                 .and(w.PREVIOUS_AT.isNull())
                 .and(w.NEXT_AT.isNotNull())
                 .fetch(r -> new Return(r.value1().toInstant(), r.value2().toInstant()));
@@ -186,33 +215,27 @@ public class KpiQueries {
 
     /** Which staff members attended which events starting in [{@code from}, {@code to}). */
     public List<Attended> staffAttendance(Collection<Long> communityIds, Instant from, Instant to) {
-        var events = select(EVENT.ID).from(EVENT).where(EVENT.COMMUNITY_ID.in(communityIds)
-                .and(EVENT.STARTS_AT.ge(at(from))).and(EVENT.STARTS_AT.lt(at(to))));
-        Attendance a = ATTENDANCE.as("a");
-        Registration r = REGISTRATION.as("r");
-        Attendance any = ATTENDANCE.as("any_check_in");
-        var checkedIn = select(a.EVENT_ID, a.MEMBER_ID)
-                .from(a)
-                .where(a.EVENT_ID.in(events))
-                .and(a.MEMBER_ID.in(staff()))
-                .and(countedCheckIn(a));
-        var byRegistration = select(r.EVENT_ID, r.MEMBER_ID)
-                .from(r)
-                .where(r.EVENT_ID.in(events))
-                .and(r.STATUS.eq(CONFIRMED))
-                .and(r.MEMBER_ID.in(staff()))
-                .and(notExists(selectOne().from(any).where(any.EVENT_ID.eq(r.EVENT_ID))));
-        return db.fetch(checkedIn.unionAll(byRegistration)).map(row -> new Attended(row.value1(), row.value2()));
+        return db.select(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID)
+                .from(ATTENDEE)
+                .join(MEMBER).on(MEMBER.ID.eq(ATTENDEE.MEMBER_ID))
+                .where(MEMBER.STAFF.isTrue())
+                .and(ATTENDEE.COMMUNITY_ID.in(communityIds))
+                .and(ATTENDEE.STARTS_AT.ge(at(from)))
+                .and(ATTENDEE.STARTS_AT.lt(at(to)))
+                .fetch(row -> new Attended(row.value1(), row.value2()));
     }
 
-    /**
-     * Who attended which events starting in [{@code from}, {@code to}), staff left out: the same attendees as
-     * {@link #eventCounts} counts, one row per event and member.
-     */
-    public List<Attended> attendees(Collection<Long> communityIds, Instant from, Instant to) {
-        Table<?> rows = attendeeRows(communityIds, from, to).asTable("attended");
-        return db.selectDistinct(rows.field("event_id", Long.class), rows.field("member_id", Long.class))
-                .from(rows)
+    /** Which of these members, staff left out, attended which of these events. */
+    public List<Attended> attendedAmong(Collection<Long> eventIds, Collection<Long> memberIds) {
+        if (eventIds.isEmpty() || memberIds.isEmpty()) {
+            return List.of();
+        }
+        return db.select(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID)
+                .from(ATTENDEE)
+                .join(MEMBER).on(MEMBER.ID.eq(ATTENDEE.MEMBER_ID))
+                .where(MEMBER.STAFF.isFalse())
+                .and(ATTENDEE.EVENT_ID.in(eventIds))
+                .and(ATTENDEE.MEMBER_ID.in(memberIds))
                 .fetch(row -> new Attended(row.value1(), row.value2()));
     }
 
@@ -225,36 +248,6 @@ public class KpiQueries {
                 .and(EVENT.STARTS_AT.ge(at(from)))
                 .and(EVENT.STARTS_AT.lt(at(to)))
                 .fetch(row -> new Seats(row.value1(), row.value2(), row.value3()));
-    }
-
-    /**
-     * (member_id, event_id, seq, starts_at) of the attendees, staff left out, of the scope's events starting in
-     * [{@code from}, {@code to}), {@code seq} numbering those events in scope order (ties by id): checked-in members
-     * whose registration, if any, is confirmed; for events without check-ins, confirmed registrants.
-     */
-    private static Select<?> attendeeRows(Collection<Long> communityIds, Instant from, Instant to) {
-        Attendance a = ATTENDANCE.as("a");
-        Registration r = REGISTRATION.as("r");
-        Attendance anyCheckIn = ATTENDANCE.as("any_check_in");
-        Table<?> checkedInEvents = scopeEvents(communityIds, from, to, "ce");
-        Table<?> registrationEvents = scopeEvents(communityIds, from, to, "re");
-        var checkedIn = select(a.MEMBER_ID.as("member_id"), a.EVENT_ID.as("event_id"),
-                        checkedInEvents.field("seq", Long.class),
-                        checkedInEvents.field("starts_at", OffsetDateTime.class))
-                .from(checkedInEvents)
-                .join(a).on(a.EVENT_ID.eq(checkedInEvents.field("id", Long.class)))
-                .where(a.MEMBER_ID.notIn(staff()))
-                .and(countedCheckIn(a));
-        var byRegistration = select(r.MEMBER_ID.as("member_id"), r.EVENT_ID.as("event_id"),
-                        registrationEvents.field("seq", Long.class),
-                        registrationEvents.field("starts_at", OffsetDateTime.class))
-                .from(registrationEvents)
-                .join(r).on(r.EVENT_ID.eq(registrationEvents.field("id", Long.class)))
-                .where(r.STATUS.eq(CONFIRMED))
-                .and(notExists(selectOne().from(anyCheckIn)
-                        .where(anyCheckIn.EVENT_ID.eq(registrationEvents.field("id", Long.class)))))
-                .and(r.MEMBER_ID.notIn(staff()));
-        return checkedIn.unionAll(byRegistration);
     }
 
     /**
@@ -290,17 +283,6 @@ public class KpiQueries {
                         rowNumber().over(partitionBy(rowMember).orderBy(rowStart, rowEvent)).cast(Long.class).as("nth"))
                 .from(rows)
                 .asTable("walked");
-    }
-
-    /** The scope's events starting in [{@code from}, {@code to}) with their place in that order. */
-    private static Table<?> scopeEvents(Collection<Long> communityIds, Instant from, Instant to, String alias) {
-        return select(EVENT.ID.as("id"), EVENT.STARTS_AT.as("starts_at"),
-                        rowNumber().over(orderBy(EVENT.STARTS_AT, EVENT.ID)).cast(Long.class).as("seq"))
-                .from(EVENT)
-                .where(EVENT.COMMUNITY_ID.in(communityIds))
-                .and(EVENT.STARTS_AT.ge(at(from)))
-                .and(EVENT.STARTS_AT.lt(at(to)))
-                .asTable(alias);
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -17,7 +17,7 @@ class RegistrationAttendees implements AfterSaveCallback<Registration> {
 
     @Override
     public Registration onAfterSave(Registration registration) {
-        attendees.eventChanged(registration.eventId());
+        attendees.attendanceChanged(registration.eventId(), registration.memberId());
         return registration;
     }
 }

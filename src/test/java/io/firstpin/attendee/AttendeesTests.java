@@ -1,0 +1,279 @@
+package io.firstpin.attendee;
+
+import static io.firstpin.platform.db.Tables.ATTENDEE;
+import static io.firstpin.platform.db.Tables.ATTENDEE_EVENT;
+import static io.firstpin.platform.db.Tables.ATTENDEE_WALK;
+import static io.firstpin.platform.db.Tables.COMMUNITY;
+import static io.firstpin.platform.db.Tables.EVENT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firstpin.attendance.CheckInOutcome;
+import io.firstpin.attendance.CheckIns;
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import io.firstpin.community.CommunityProfile;
+import io.firstpin.event.Event;
+import io.firstpin.event.EventDetails;
+import io.firstpin.event.EventKind;
+import io.firstpin.event.Events;
+import io.firstpin.event.FrameMode;
+import io.firstpin.event.FramePlan;
+import io.firstpin.member.MemberMerge;
+import io.firstpin.member.MemberMerges;
+import io.firstpin.member.Members;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import io.firstpin.platform.Slug;
+import io.firstpin.registration.Applicant;
+import io.firstpin.registration.Registered;
+import io.firstpin.registration.Registrations;
+import io.firstpin.testing.DatabaseTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The kept attendee rows against the one oracle there is: counting them again from the whole history. Every kind of
+ * write that changes who counts, or how a member's attendances follow each other in a scope, goes through the
+ * services that make it, and the rows must then be exactly what a recount gives.
+ */
+@DatabaseTest
+@SpringBootTest
+class AttendeesTests {
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final Instant SPRING = Instant.parse("2030-04-10T10:00:00Z");
+
+    @Autowired
+    Organizations organizations;
+
+    @Autowired
+    Communities communities;
+
+    @Autowired
+    Events events;
+
+    @Autowired
+    Registrations registrations;
+
+    @Autowired
+    CheckIns checkIns;
+
+    @Autowired
+    Members members;
+
+    @Autowired
+    MemberMerges merges;
+
+    @Autowired
+    Attendees attendees;
+
+    @Autowired
+    DSLContext db;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    Organization organization;
+    Community jaws;
+    Community tokyo;
+    Community osaka;
+
+    @BeforeEach
+    void anOrganizationWithARootAndTwoBranches() {
+        organization = organizations.found(new Slug("attendees-" + NEXT.incrementAndGet() + "-" + System.nanoTime()),
+                "出席の組織");
+        jaws = community("JAWS-UG", null);
+        tokyo = community("JAWS-UG 東京", jaws);
+        osaka = community("JAWS-UG 大阪", null);
+    }
+
+    @Test
+    void confirmedRegistrantsCountUntilTheFirstCheckInAndAgainOnceTheLastIsUndone() {
+        Event study = event(tokyo, SPRING, 3);
+        Registered hanako = register(study, "花子");
+        register(study, "太郎");
+        register(study, "次郎");
+        register(study, "待ち子");
+
+        assertThat(attendeesOf(study)).isEqualTo(3);
+        checkIn(study, hanako);
+        assertThat(attendeesOf(study)).isEqualTo(1);
+        checkIns.undo(organization.id(), study.id(), hanako.registration().id(), null);
+        assertThat(attendeesOf(study)).isEqualTo(3);
+        assertKeptRowsAreARecount();
+    }
+
+    @Test
+    void aCancelledSeatLeavesTheCountAndThePromotedRegistrantJoinsIt() {
+        Event study = event(tokyo, SPRING, 2);
+        Registered hanako = register(study, "花子");
+        Registered taro = register(study, "太郎");
+        Registered waiting = register(study, "待ち子");
+        assertThat(waiting.waitlistPosition()).isEqualTo(1);
+
+        registrations.cancelByStaff(organization.id(), hanako.registration().id());
+
+        assertThat(db.select(ATTENDEE.MEMBER_ID).from(ATTENDEE).where(ATTENDEE.EVENT_ID.eq(study.id()))
+                .fetch(ATTENDEE.MEMBER_ID)).containsExactlyInAnyOrder(memberOf(taro), memberOf(waiting));
+        assertKeptRowsAreARecount();
+    }
+
+    @Test
+    void walksFollowEveryKindOfChange() {
+        Event first = event(tokyo, SPRING, 10);
+        Event second = event(jaws, SPRING.plus(Duration.ofDays(30)), 10);
+        Event third = event(tokyo, SPRING.plus(Duration.ofDays(60)), 10);
+        Event elsewhere = event(osaka, SPRING.plus(Duration.ofDays(45)), 10);
+        List<Registered> people = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            people.add(register(first, "参加者 " + i, "person" + i));
+        }
+        for (int i = 2; i < 8; i++) {
+            people.add(register(second, "参加者 " + i, "person" + i));
+        }
+        register(third, "参加者 1", "person1");
+        register(third, "参加者 9", "person9");
+        register(elsewhere, "参加者 1", "person1");
+        assertKeptRowsAreARecount();
+
+        checkIn(first, people.get(0));
+        checkIn(first, people.get(2));
+        assertKeptRowsAreARecount();
+
+        long staff = memberOf(people.get(2));
+        members.markStaff(organization.id(), staff, true);
+        assertThat(db.fetchCount(ATTENDEE_WALK, ATTENDEE_WALK.MEMBER_ID.eq(staff))).isZero();
+        assertKeptRowsAreARecount();
+        members.markStaff(organization.id(), staff, false);
+        assertKeptRowsAreARecount();
+
+        MemberMerge merge = merges.merge(organization.id(), memberOf(people.get(0)), memberOf(people.get(7)));
+        assertKeptRowsAreARecount();
+        merges.undo(organization.id(), merge.id());
+        assertKeptRowsAreARecount();
+
+        // the third event moves before the first: every attendee's walk through Tokyo and JAWS-UG changes order
+        db.update(EVENT).set(EVENT.STARTS_AT, SPRING.minus(Duration.ofDays(10)).atOffset(ZoneOffset.UTC))
+                .where(EVENT.ID.eq(third.id())).execute();
+        attendees.eventChanged(third.id());
+        assertKeptRowsAreARecount();
+
+        // Osaka becomes a branch of JAWS-UG: its attendees now walk through the JAWS-UG tree too
+        communities.describe(organization.id(), osaka.slug(), CommunityProfile.of(osaka.name(), null, null,
+                "Asia/Tokyo"), jaws.slug());
+        assertThat(db.fetchCount(ATTENDEE_WALK, ATTENDEE_WALK.EVENT_ID.eq(elsewhere.id())
+                .and(ATTENDEE_WALK.SCOPE_ID.eq(jaws.id())).and(ATTENDEE_WALK.BRANCHES.isTrue()))).isEqualTo(1);
+        assertKeptRowsAreARecount();
+    }
+
+    @Test
+    void concurrentRegistrationsCancellationsAndCheckInsLeaveTheRowsARecountGives() throws Exception {
+        List<Event> held = List.of(event(tokyo, SPRING, 20), event(tokyo, SPRING.plus(Duration.ofDays(7)), 20),
+                event(jaws, SPRING.plus(Duration.ofDays(14)), 20));
+        List<Registered> registered = concurrently(IntStream.range(0, 90).<Callable<Registered>>mapToObj(i -> () ->
+                register(held.get(i % 3), "参加者 " + i % 40, "rush" + i % 40)).toList());
+        concurrently(IntStream.range(0, registered.size()).<Callable<Boolean>>mapToObj(i -> () -> {
+            Registered r = registered.get(i);
+            Event event = held.stream().filter(e -> e.id() == r.registration().eventId()).findFirst().orElseThrow();
+            if (i % 5 == 0) {
+                registrations.cancelByStaff(organization.id(), r.registration().id());
+            } else if (i % 3 == 0 && r.waitlistPosition() == null) {
+                checkIn(event, r);
+            }
+            return true;
+        }).toList());
+
+        assertKeptRowsAreARecount();
+    }
+
+    private void assertKeptRowsAreARecount() {
+        List<String> kept = rows();
+        new TransactionTemplate(transactions).executeWithoutResult(s -> attendees.rebuild(organization.id()));
+        assertThat(kept).isEqualTo(rows());
+    }
+
+    /** Every kept row of the organization, as text, in one order. */
+    private List<String> rows() {
+        var ours = EVENT.ORGANIZATION_ID.eq(organization.id());
+        List<String> rows = new ArrayList<>();
+        db.select(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID, ATTENDEE.COMMUNITY_ID, ATTENDEE.STARTS_AT)
+                .from(ATTENDEE).join(EVENT).on(EVENT.ID.eq(ATTENDEE.EVENT_ID)).where(ours)
+                .orderBy(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID)
+                .forEach(r -> rows.add("attendee " + r.formatCSV(false)));
+        db.select(ATTENDEE_EVENT.fields()).from(ATTENDEE_EVENT).join(EVENT).on(EVENT.ID.eq(ATTENDEE_EVENT.EVENT_ID))
+                .where(ours).orderBy(ATTENDEE_EVENT.EVENT_ID)
+                .forEach(r -> rows.add("event " + r.formatCSV(false)));
+        db.select(ATTENDEE_WALK.fields()).from(ATTENDEE_WALK).join(COMMUNITY)
+                .on(COMMUNITY.ID.eq(ATTENDEE_WALK.SCOPE_ID))
+                .where(COMMUNITY.ORGANIZATION_ID.eq(organization.id()))
+                .orderBy(ATTENDEE_WALK.MEMBER_ID, ATTENDEE_WALK.SCOPE_ID, ATTENDEE_WALK.BRANCHES,
+                        ATTENDEE_WALK.STARTS_AT, ATTENDEE_WALK.EVENT_ID)
+                .forEach(r -> rows.add("walk " + r.formatCSV(false)));
+        return rows;
+    }
+
+    private int attendeesOf(Event event) {
+        return db.fetchCount(ATTENDEE, ATTENDEE.EVENT_ID.eq(event.id()));
+    }
+
+    private long memberOf(Registered registered) {
+        return registered.registration().memberId();
+    }
+
+    private Community community(String name, Community parent) {
+        return communities.start(organization.id(), new Slug("c-" + NEXT.incrementAndGet() + "-" + System.nanoTime()),
+                CommunityProfile.of(name, null, null, "Asia/Tokyo"), parent == null ? null : parent.slug());
+    }
+
+    private Event event(Community community, Instant startsAt, int seats) {
+        return events.plan(community, new EventDetails(community.name() + " の勉強会", null, EventKind.STUDY_SESSION,
+                startsAt, startsAt.plus(Duration.ofHours(2)), null, true, null, Optional.empty()), List.of(),
+                List.of(new FramePlan(null, "一般枠", seats, FrameMode.FIFO, null)), "一般枠");
+    }
+
+    private Registered register(Event event, String name) {
+        return register(event, name, "p" + NEXT.incrementAndGet() + "-" + System.nanoTime());
+    }
+
+    private Registered register(Event event, String name, String mailbox) {
+        return registrations.register(event.id(), "一般枠",
+                new Applicant(name, mailbox + "-" + organization.id() + "@example.com", Locale.JAPANESE));
+    }
+
+    private void checkIn(Event event, Registered registered) {
+        CheckInOutcome outcome = checkIns.checkInRegistrant(organization.id(), event.id(),
+                registered.registration().id());
+        assertThat(outcome.kind()).isEqualTo(CheckInOutcome.Kind.CHECKED_IN);
+    }
+
+    private static <T> List<T> concurrently(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(tasks)) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
