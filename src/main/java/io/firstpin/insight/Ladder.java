@@ -69,7 +69,8 @@ public class Ladder {
         Set<Long> staff = queries.staff(community.organizationId());
         Map<Long, Climb> climbs = new HashMap<>();
         Function<Long, Climb> climb = id -> climbs.computeIfAbsent(id, Climb::new);
-        for (AttendanceSpan span : attendance.attendanceSpans(ids, end)) {
+        KpiQueries.Scope scope = new KpiQueries.Scope(community.id(), withBranches, ids);
+        for (AttendanceSpan span : attendance.attendanceSpans(scope, end)) {
             climb.apply(span.memberId()).attended(span.events(), day(span.firstAt(), zone),
                     span.secondAt() == null ? null : day(span.secondAt(), zone), day(span.lastAt(), zone));
         }

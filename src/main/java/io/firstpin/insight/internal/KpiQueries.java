@@ -19,8 +19,6 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.orderBy;
-import static org.jooq.impl.DSL.partitionBy;
-import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
@@ -168,16 +166,18 @@ public class KpiQueries {
 
     /**
      * One row per member, staff left out, who attended an event of the scope starting before {@code before}: how many
-     * such events, and the starts of their first, second (null after one) and latest, for the ladder.
+     * such events, and the starts of their first, second (null after one) and latest, for the ladder; read from the
+     * members' walks, where the second is the one whose previous attendance is the first.
      */
-    public List<AttendanceSpan> attendanceSpans(Collection<Long> communityIds, Instant before) {
-        Table<?> walked = numberedPerMemberInHistory(communityIds, before);
-        Field<Long> memberId = walked.field("member_id", Long.class);
-        Field<OffsetDateTime> startsAt = walked.field("starts_at", OffsetDateTime.class);
-        Field<Long> nth = walked.field("nth", Long.class);
-        return db.select(memberId, count(), min(startsAt), min(startsAt).filterWhere(nth.eq(2L)), max(startsAt))
-                .from(walked)
-                .groupBy(memberId)
+    public List<AttendanceSpan> attendanceSpans(Scope scope, Instant before) {
+        var w = ATTENDEE_WALK;
+        return db.select(w.MEMBER_ID, count(), min(w.STARTS_AT),
+                        min(w.STARTS_AT).filterWhere(w.PREVIOUS_AT.isNotNull().and(w.BEFORE_PREVIOUS_AT.isNull())),
+                        max(w.STARTS_AT))
+                .from(w)
+                .where(inScope(scope))
+                .and(w.STARTS_AT.lt(inline(at(before))))
+                .groupBy(w.MEMBER_ID)
                 .fetch(r -> new AttendanceSpan(r.value1(), r.value2(), r.value3().toInstant(),
                         r.value4() == null ? null : r.value4().toInstant(), r.value5().toInstant()));
     }
@@ -248,41 +248,6 @@ public class KpiQueries {
                 .and(EVENT.STARTS_AT.ge(at(from)))
                 .and(EVENT.STARTS_AT.lt(at(to)))
                 .fetch(row -> new Seats(row.value1(), row.value2(), row.value3()));
-    }
-
-    /**
-     * (member_id, event_id, starts_at, nth) of the attendees of the scope's whole history, {@code nth} numbering each
-     * member's attended events in start order: here the events are joined as the table itself and ordered
-     * by start and id, since numbering thousands of events in a window first leaves PostgreSQL a join it misjudges by
-     * orders of magnitude (minutes instead of seconds on a million attendances).
-     */
-    private static Table<?> numberedPerMemberInHistory(Collection<Long> communityIds, Instant before) {
-        Attendance a = ATTENDANCE.as("a");
-        Registration r = REGISTRATION.as("r");
-        Attendance anyCheckIn = ATTENDANCE.as("any_check_in");
-        Event ce = EVENT.as("ce");
-        Event re = EVENT.as("re");
-        var checkedIn = select(a.MEMBER_ID.as("member_id"), a.EVENT_ID.as("event_id"), ce.STARTS_AT.as("starts_at"))
-                .from(ce)
-                .join(a).on(a.EVENT_ID.eq(ce.ID))
-                .where(ce.COMMUNITY_ID.in(communityIds).and(ce.STARTS_AT.lt(at(before))))
-                .and(a.MEMBER_ID.notIn(staff()))
-                .and(countedCheckIn(a));
-        var byRegistration = select(r.MEMBER_ID.as("member_id"), r.EVENT_ID.as("event_id"), re.STARTS_AT.as("starts_at"))
-                .from(re)
-                .join(r).on(r.EVENT_ID.eq(re.ID))
-                .where(re.COMMUNITY_ID.in(communityIds).and(re.STARTS_AT.lt(at(before))))
-                .and(r.STATUS.eq(CONFIRMED))
-                .and(notExists(selectOne().from(anyCheckIn).where(anyCheckIn.EVENT_ID.eq(re.ID))))
-                .and(r.MEMBER_ID.notIn(staff()));
-        Table<?> rows = checkedIn.unionAll(byRegistration).asTable("attended");
-        Field<Long> rowMember = rows.field("member_id", Long.class);
-        Field<Long> rowEvent = rows.field("event_id", Long.class);
-        Field<OffsetDateTime> rowStart = rows.field("starts_at", OffsetDateTime.class);
-        return select(rowMember, rowEvent, rowStart,
-                        rowNumber().over(partitionBy(rowMember).orderBy(rowStart, rowEvent)).cast(Long.class).as("nth"))
-                .from(rows)
-                .asTable("walked");
     }
 
     private static OffsetDateTime at(Instant instant) {
