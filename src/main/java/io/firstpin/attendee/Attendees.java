@@ -63,7 +63,10 @@ public class Attendees {
         pending.applyNow();
     }
 
-    /** Counts the organization's attendees and walks again from its whole history, for bulk writers. */
+    /**
+     * Counts the organization's attendees and walks again from its whole history, set by set, for bulk writers: for an
+     * organization nobody else writes to meanwhile (being created, or before the application serves requests).
+     */
     public void rebuild(long organizationId) {
         refresh.rebuild(organizationId);
     }

@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -133,6 +134,25 @@ class AttendeesTests {
 
         assertThat(db.select(ATTENDEE.MEMBER_ID).from(ATTENDEE).where(ATTENDEE.EVENT_ID.eq(study.id()))
                 .fetch(ATTENDEE.MEMBER_ID)).containsExactlyInAnyOrder(memberOf(taro), memberOf(waiting));
+        assertKeptRowsAreARecount();
+    }
+
+    @Test
+    void aTransactionStartedInsideAnotherKeepsItsChangesWhenTheOuterOneRollsBack() {
+        Event outerStudy = event(tokyo, SPRING, 5);
+        Event innerStudy = event(tokyo, SPRING.plus(Duration.ofDays(7)), 5);
+        TransactionTemplate outer = new TransactionTemplate(transactions);
+        TransactionTemplate inner = new TransactionTemplate(transactions);
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        outer.executeWithoutResult(status -> {
+            register(outerStudy, "外側");
+            inner.executeWithoutResult(nested -> register(innerStudy, "内側"));
+            status.setRollbackOnly();
+        });
+
+        assertThat(attendeesOf(outerStudy)).isZero();
+        assertThat(attendeesOf(innerStudy)).isEqualTo(1);
         assertKeptRowsAreARecount();
     }
 

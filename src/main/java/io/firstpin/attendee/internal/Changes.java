@@ -35,6 +35,7 @@ public record Changes(Set<Long> events, Map<Long, Set<Long>> attendances, Set<Lo
     }
 
     boolean isEmpty() {
-        return events.isEmpty() && attendances.isEmpty() && members.isEmpty() && movedMembers.isEmpty() && movedCommunities.isEmpty();
+        return events.isEmpty() && attendances.isEmpty() && members.isEmpty() && movedMembers.isEmpty()
+                && movedCommunities.isEmpty();
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The changes of the current transaction, applied once just before it commits. Taking the refresh's locks at the end
  * of a transaction, after every other lock it takes, keeps them out of any lock cycle with the registration's frame
- * locks or an event's edit.
+ * locks or an event's edit. The changes live in the transaction's own synchronization, so a transaction started inside
+ * another one (as imports do per file) applies its own when it commits.
  */
 @Component
 public class PendingChanges {
@@ -31,33 +32,36 @@ public class PendingChanges {
             separately.executeWithoutResult(status -> refresh.apply(changes));
             return;
         }
-        Changes changes = (Changes) TransactionSynchronizationManager.getResource(this);
-        if (changes == null) {
-            Changes fresh = new Changes();
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    applyNow();
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(PendingChanges.this);
-                }
-            });
-            changes = fresh;
+        Pending pending = current();
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        change.accept(changes);
+        change.accept(pending.changes);
     }
 
+    /** Applies the current transaction's changes now, for a transaction that reads the attendee rows after writing. */
     public void applyNow() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
+        Pending pending = TransactionSynchronizationManager.isSynchronizationActive() ? current() : null;
+        if (pending != null) {
+            pending.beforeCommit(false);
         }
-        Changes changes = (Changes) TransactionSynchronizationManager.getResource(this);
-        if (changes != null && !changes.isEmpty()) {
-            refresh.apply(changes.drain());
+    }
+
+    private static Pending current() {
+        return TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(Pending.class::isInstance).map(Pending.class::cast).findFirst().orElse(null);
+    }
+
+    private final class Pending implements TransactionSynchronization {
+
+        private final Changes changes = new Changes();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!changes.isEmpty()) {
+                refresh.apply(changes.drain());
+            }
         }
     }
 }

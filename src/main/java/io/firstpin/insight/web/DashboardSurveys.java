@@ -37,6 +37,11 @@ public class DashboardSurveys {
         return scores.of(report);
     }
 
+    /** The last {@code count} rows, for the page's table (the chart and the CSV have them all). */
+    public List<EventSurveyScore> latest(List<EventSurveyScore> rows, int count) {
+        return rows.subList(Math.max(0, rows.size() - count), rows.size());
+    }
+
     public String chartJson(CommunityReport report, List<EventSurveyScore> rows, Locale locale) {
         Map<String, Object> data = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -53,9 +54,12 @@ class InsightPagesController {
     private final MessageSource messages;
     private final LeaderSection leaderSection;
     private final OutputImpacts impacts;
+    private final int tableRows;
 
     InsightPagesController(Organizations organizations, Communities communities, CommunityKpis kpis,
-            DashboardCharts charts, MessageSource messages, LeaderSection leaderSection, OutputImpacts impacts) {
+            DashboardCharts charts, MessageSource messages, LeaderSection leaderSection, OutputImpacts impacts,
+            @Value("${firstpin.insight.dashboard-table-rows:50}") int tableRows) {
+        this.tableRows = tableRows;
         this.leaderSection = leaderSection;
         this.organizations = organizations;
         this.communities = communities;
@@ -83,6 +87,10 @@ class InsightPagesController {
         model.addAttribute("community", community);
         model.addAttribute("tree", kpis.tree(community));
         model.addAttribute("report", report);
+        // the page's per-event tables show the latest events (the charts and the CSVs have all of them): a year of a
+        // large tree is a thousand events, megabytes of HTML nobody reads row by row
+        List<EventKpis> events = report.events();
+        model.addAttribute("tableEvents", events.subList(Math.max(0, events.size() - tableRows), events.size()));
         model.addAttribute("names", names(report));
         model.addAttribute("windows", Cohort.WINDOWS);
         model.addAttribute("notes", notes(report, locale));

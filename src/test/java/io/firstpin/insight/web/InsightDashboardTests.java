@@ -125,6 +125,26 @@ class InsightDashboardTests {
     }
 
     @Test
+    void aLongPeriodShowsItsLatestEventsInThePageTablesAndAllOfThemInTheChartsAndTheCsv() throws Exception {
+        CommunityHistory history = new CommunityHistory(db, communities, attendees, osaka);
+        long regular = history.member("常連");
+        for (int week = 0; week < 52; week++) {
+            history.eventOf(osaka, LocalDate.of(2026, 1, 5).plusWeeks(week) + "T19:00", "JP-27", "大阪市")
+                    .checkedIn(regular);
+        }
+        String page = dashboard + "?from=2026-01-01&to=2026-12-31&branch=" + osaka.slug();
+
+        String html = fetch(page, "en").getContentAsString();
+        String events = html.substring(html.indexOf("<table id=\"kpi-events\">"),
+                html.indexOf("</table>", html.indexOf("<table id=\"kpi-events\">")));
+
+        assertThat(events.split("<tr data-event=", -1)).hasSize(51);
+        assertThat(html).contains("The latest 50 of 52 events are shown here", "id=\"tile-events\">52<");
+        assertThat(fetch(page.replace("/dashboard?", "/dashboard/events.csv?"), "en").getContentAsString().lines())
+                .hasSize(53);
+    }
+
+    @Test
     void aBadDateIsExplainedAndTheLastTwelveMonthsAreShown() throws Exception {
         MockHttpServletResponse page = fetch(dashboard + "?from=2025-13-01", "en");
 
