@@ -1,36 +1,37 @@
 -- The reference over the kept attendee rows (the attendee module's attendee_walk, as the application reads them): the
--- same numbers as reference.sql, in the same shape, by hand-written PostgreSQL. Variables as in reference.sql.
--- Statement 1: each event of the period with its attendees and returning-from-previous.
--- Statement 2: newcomers per event (newcomers_at; 0 for the rest, the row without it is the total), participants,
--- repeaters and the cohort returns.
+-- same numbers as reference.sql by hand-written PostgreSQL, in one statement and one pass over the period's rows:
+-- per event of the period its attendees, newcomers, returning-from-previous (counted through the walks' index by
+-- event), the attendances that are a member's first or second in the period (which add up to participants and
+-- repeaters), and the newcomers back within 1, 3, 6 and 12 months. Variables as in reference.sql.
 with recursive tree (id) as (
   select :root::bigint
   union all
   select c.id from community c join tree t on c.parent_id = t.id where :branches
 ),
 pe as (
-  select e.id, e.starts_at, lag(e.id) over (order by e.starts_at, e.id) as previous_id
+  select e.id, lag(e.id) over (order by e.starts_at, e.id) as previous_id
   from event e
   where e.community_id in (select id from tree) and e.starts_at < to_timestamp(:to)
     and e.starts_at >= coalesce((select max(starts_at) from event where community_id in (select id from tree)
                                  and starts_at < to_timestamp(:from)), to_timestamp(:from))
+),
+per_event as (
+  select event_id, count(*) as attendees,
+         count(*) filter (where previous_at is null) as newcomers,
+         count(*) filter (where previous_at is null or previous_at < to_timestamp(:from)) as first_in_period,
+         count(*) filter (where previous_at >= to_timestamp(:from)
+                            and (before_previous_at is null or before_previous_at < to_timestamp(:from))) as second_in_period,
+         count(*) filter (where previous_at is null and next_at <= starts_at + interval '1 month') as back_in_1,
+         count(*) filter (where previous_at is null and next_at <= starts_at + interval '3 months') as back_in_3,
+         count(*) filter (where previous_at is null and next_at <= starts_at + interval '6 months') as back_in_6,
+         count(*) filter (where previous_at is null and next_at <= starts_at + interval '12 months') as back_in_12
+  from attendee_walk
+  where scope_id = :root and branches = :branches
+    and starts_at >= to_timestamp(:from) and starts_at < to_timestamp(:to)
+  group by event_id
 )
-select w.event_id, count(*) as attendees, count(*) filter (where w.previous_event_id = pe.previous_id) as returning
-from attendee_walk w
-join pe on pe.id = w.event_id
-where w.scope_id = :root and w.branches = :branches
-  and w.starts_at >= to_timestamp(:from) and w.starts_at < to_timestamp(:to)
-group by w.event_id;
-
-select coalesce(case when previous_at is null then event_id end, 0) as newcomers_at,
-       count(*) filter (where previous_at is null or previous_at < to_timestamp(:from)) as participants,
-       count(*) filter (where previous_at >= to_timestamp(:from)
-                          and (before_previous_at is null or before_previous_at < to_timestamp(:from))) as repeaters,
-       count(*) filter (where previous_at is null and next_at <= starts_at + interval '1 month') as back_in_1,
-       count(*) filter (where previous_at is null and next_at <= starts_at + interval '3 months') as back_in_3,
-       count(*) filter (where previous_at is null and next_at <= starts_at + interval '6 months') as back_in_6,
-       count(*) filter (where previous_at is null and next_at <= starts_at + interval '12 months') as back_in_12
-from attendee_walk
-where scope_id = :root and branches = :branches
-  and starts_at >= to_timestamp(:from) and starts_at < to_timestamp(:to)
-group by grouping sets ((1), ());
+select p.event_id, p.attendees, p.newcomers,
+       (select count(*) from attendee_walk r where r.event_id = p.event_id and r.scope_id = :root
+          and r.branches = :branches and r.previous_event_id = pe.previous_id) as returning,
+       p.first_in_period, p.second_in_period, p.back_in_1, p.back_in_3, p.back_in_6, p.back_in_12
+from per_event p join pe on pe.id = p.event_id;

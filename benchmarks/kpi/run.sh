@@ -123,8 +123,13 @@ reference "reference (kept rows) $BRANCH" "$BRANCH_ID" false reference-kept.sql
 echo "== same numbers? (application JSON vs reference.sql) =="
 summary() {
   psql -tA -d "$DB" -v root="$1" -v branches="$2" -v from="$FROM_EPOCH" -v to="$TO_EPOCH" \
-    -f "benchmarks/kpi/${3:-reference.sql}" | awk -F'|' 'NF == 3 {e++; a += $2; r += $3}
+    -f benchmarks/kpi/reference.sql | awk -F'|' 'NF == 3 {e++; a += $2; r += $3}
       NF == 7 && $1 != "" && $1 != 0 {n += $2} NF == 7 && $1 == "" {p = $2; rep = $3}
+      END {print "events", e, "attendees", a, "newcomers", n, "returning", r, "participants", p, "repeaters", rep}'
+}
+kept_summary() {
+  psql -tA -d "$DB" -v root="$1" -v branches="$2" -v from="$FROM_EPOCH" -v to="$TO_EPOCH" \
+    -f benchmarks/kpi/reference-kept.sql | awk -F'|' 'NF == 10 {e++; a += $2; n += $3; r += $4; p += $5; rep += $6}
       END {print "events", e, "attendees", a, "newcomers", n, "returning", r, "participants", p, "repeaters", rep}'
 }
 json_sum() {
@@ -138,6 +143,6 @@ for pair in "$ROOT:$ROOT_ID:true:root" "$BRANCH:$BRANCH_ID:false:branch"; do
     "participants $(grep -o '"uniqueParticipants":[0-9]*' target/kpi/$file.json | cut -d: -f2)" \
     "repeaters $(grep -o '"repeaters":[0-9]*' target/kpi/$file.json | cut -d: -f2)"
   echo "$slug ref: $(summary "$id" "$branches")"
-  echo "$slug kept: $(summary "$id" "$branches" reference-kept.sql)"
+  echo "$slug kept: $(kept_summary "$id" "$branches")"
 done
 uptime

@@ -3,7 +3,9 @@ package io.firstpin.insight;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What the period's events brought out: per event the output rate and the burst and decay of outputs around it, and
@@ -13,10 +15,31 @@ import java.util.Optional;
  * @param communityOutputs distinct outputs linked to the period's events that are not media articles
  * @param mediaArticles distinct outputs linked to the period's events of type media
  */
-public record OutputImpact(List<EventImpact> events, int communityOutputs, int mediaArticles) {
+public final class OutputImpact {
 
-    public OutputImpact {
-        events = List.copyOf(events);
+    private final List<EventImpact> events;
+    private final Map<Long, EventImpact> byEvent;
+    private final int communityOutputs;
+    private final int mediaArticles;
+
+    public OutputImpact(List<EventImpact> events, int communityOutputs, int mediaArticles) {
+        this.events = List.copyOf(events);
+        // looked up once per event by the API, the page and the CSV: a thousand events must not mean a million steps
+        this.byEvent = events.stream().collect(Collectors.toUnmodifiableMap(EventImpact::eventId, e -> e));
+        this.communityOutputs = communityOutputs;
+        this.mediaArticles = mediaArticles;
+    }
+
+    public List<EventImpact> events() {
+        return events;
+    }
+
+    public int communityOutputs() {
+        return communityOutputs;
+    }
+
+    public int mediaArticles() {
+        return mediaArticles;
     }
 
     /** Community outputs per media article, 4 decimals; null without any media article. */
@@ -29,7 +52,7 @@ public record OutputImpact(List<EventImpact> events, int communityOutputs, int m
     }
 
     public Optional<EventImpact> of(long eventId) {
-        return events.stream().filter(e -> e.eventId() == eventId).findFirst();
+        return Optional.ofNullable(byEvent.get(eventId));
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,7 +72,9 @@ class DashboardCharts {
     }
 
     /** The output charts' data: output rate per event, and each event's outputs per day around it. */
-    String outputsJson(CommunityReport report, OutputImpact impact, Locale locale) {
+    /** The output chart's data; the outputs per day only for the events the page lets one pick. */
+    String outputsJson(CommunityReport report, OutputImpact impact, List<EventKpis> pickable, Locale locale) {
+        Set<Long> picked = pickable.stream().map(EventKpis::id).collect(Collectors.toSet());
         Map<String, Object> data = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
         List.of("output-rate", "outputs-per-day", "day").forEach(key -> labels.put(key,
@@ -88,7 +92,9 @@ class DashboardCharts {
             event.put("id", e.id());
             event.put("label", DAY.format(e.startsAt().atZone(report.zone())) + " " + e.title());
             event.put("outputRate", percent(outputs.outputRate()));
-            event.put("perDay", outputs.perDay());
+            if (picked.contains(e.id())) {
+                event.put("perDay", outputs.perDay());
+            }
             event.put("peakDay", outputs.peakDay());
             event.put("decayDays", outputs.decayDays());
             events.add(event);

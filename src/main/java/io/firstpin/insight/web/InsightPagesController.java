@@ -90,7 +90,8 @@ class InsightPagesController {
         // the page's per-event tables show the latest events (the charts and the CSVs have all of them): a year of a
         // large tree is a thousand events, megabytes of HTML nobody reads row by row
         List<EventKpis> events = report.events();
-        model.addAttribute("tableEvents", events.subList(Math.max(0, events.size() - tableRows), events.size()));
+        List<EventKpis> tableEvents = events.subList(Math.max(0, events.size() - tableRows), events.size());
+        model.addAttribute("tableEvents", tableEvents);
         model.addAttribute("names", names(report));
         model.addAttribute("windows", Cohort.WINDOWS);
         model.addAttribute("notes", notes(report, locale));
@@ -99,7 +100,7 @@ class InsightPagesController {
         leaderSection.addTo(model, subject, query.withBranches(), period, locale);
         OutputImpact impact = impacts.of(report);
         model.addAttribute("impact", impact);
-        model.addAttribute("outputChartData", charts.outputsJson(report, impact, locale));
+        model.addAttribute("outputChartData", charts.outputsJson(report, impact, tableEvents, locale));
         return "insight/dashboard";
     }
 
