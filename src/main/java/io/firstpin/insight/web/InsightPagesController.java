@@ -46,6 +46,7 @@ class InsightPagesController {
 
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final int NOTES_SHOWN = 10;
 
     private final Organizations organizations;
     private final Communities communities;
@@ -95,6 +96,7 @@ class InsightPagesController {
         model.addAttribute("names", names(report));
         model.addAttribute("windows", Cohort.WINDOWS);
         model.addAttribute("notes", notes(report, locale));
+        model.addAttribute("outsideBand", report.outsideNewcomerBand().size());
         model.addAttribute("chartData", charts.json(report, locale));
         model.addAttribute("csvQuery", query.withPeriod(period).asQueryString(subject.slug()));
         leaderSection.addTo(model, subject, query.withBranches(), period, locale);
@@ -214,14 +216,17 @@ class InsightPagesController {
         return kpis.report(subject, query.withBranches(), query.period(kpis.today(subject)));
     }
 
+    /** Notes for the latest events outside the band; the events CSV has every event's ratio. */
     private List<String> notes(CommunityReport report, Locale locale) {
         Map<Long, String> names = names(report);
-        return report.outsideNewcomerBand().stream().map(e -> messages.getMessage(
-                "insight.note." + e.against(report.newcomerBand()),
-                new Object[] {e.title() + " (" + DATE.format(e.startsAt().atZone(report.zone()))
-                        + (report.withBranches() ? ", " + names.get(e.communityId()) : "") + ")",
-                        Math.round(e.newcomerRatio() * 100), report.newcomerBand().minPercent(),
-                        report.newcomerBand().maxPercent()}, locale)).toList();
+        List<EventKpis> outside = report.outsideNewcomerBand();
+        return outside.subList(Math.max(0, outside.size() - NOTES_SHOWN), outside.size()).stream()
+                .map(e -> messages.getMessage("insight.note." + e.against(report.newcomerBand()),
+                        new Object[] {e.title() + " (" + DATE.format(e.startsAt().atZone(report.zone()))
+                                + (report.withBranches() ? ", " + names.get(e.communityId()) : "") + ")",
+                                Math.round(e.newcomerRatio() * 100), report.newcomerBand().minPercent(),
+                                report.newcomerBand().maxPercent()}, locale))
+                .toList();
     }
 
     private static Map<Long, String> names(CommunityReport report) {

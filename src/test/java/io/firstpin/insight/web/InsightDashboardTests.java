@@ -125,7 +125,7 @@ class InsightDashboardTests {
     }
 
     @Test
-    void aLongPeriodShowsItsLatestEventsInThePageTablesAndAllOfThemInTheChartsAndTheCsv() throws Exception {
+    void aLongPeriodShowsItsLatestEventsAndNotesOnThePageAndAllOfThemInTheChartsAndTheCsv() throws Exception {
         CommunityHistory history = new CommunityHistory(db, communities, attendees, osaka);
         long regular = history.member("常連");
         for (int week = 0; week < 52; week++) {
@@ -139,7 +139,11 @@ class InsightDashboardTests {
                 html.indexOf("</table>", html.indexOf("<table id=\"kpi-events\">")));
 
         assertThat(events.split("<tr data-event=", -1)).hasSize(51);
-        assertThat(html).contains("The latest 50 of 52 events are shown here", "id=\"tile-events\">52<");
+        assertThat(html).contains("The latest 50 of 52 events are shown here", "id=\"tile-events\">52<",
+                "52 of the 52 events fell outside the healthy band; the latest 10 are below");
+        String notes = html.substring(html.indexOf("id=\"newcomer-notes\""), html.indexOf("</section>",
+                html.indexOf("id=\"newcomer-notes\"")));
+        assertThat(notes.split("<li>", -1)).hasSize(11);
         assertThat(fetch(page.replace("/dashboard?", "/dashboard/events.csv?"), "en").getContentAsString().lines())
                 .hasSize(53);
     }
