@@ -56,11 +56,12 @@ public class Attendees {
     }
 
     /**
-     * Applies this transaction's recorded changes now rather than at commit, for a transaction that reads the KPIs
-     * after writing.
+     * Brings the kept rows up to date for a reader: walks the members whose walks are still due (a change committed a
+     * moment ago, or whose walking failed), or, in a transaction that changed attendees itself, applies its changes.
+     * Call it before reading the walks, outside any read-only transaction.
      */
-    public void applyPending() {
-        pending.applyNow();
+    public void catchUp() {
+        pending.catchUp();
     }
 
     /**

@@ -89,7 +89,7 @@ public class CommunityKpis {
 
     @Transactional(readOnly = true)
     public CommunityReport report(Community community, boolean withBranches, Period period) {
-        attendees.applyPending();
+        attendees.catchUp();
         List<Community> scope = withBranches ? tree(community) : List.of(community);
         Set<Long> ids = scope.stream().map(Community::id).collect(Collectors.toSet());
         KpiQueries.Scope walks = new KpiQueries.Scope(community.id(), withBranches, ids);

@@ -1,5 +1,6 @@
 package io.firstpin.insight;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Community;
 import io.firstpin.insight.LadderReport.ReadyList;
 import io.firstpin.insight.LadderReport.ReadyMember;
@@ -45,8 +46,11 @@ public class Ladder {
     private final KpiQueries attendance;
     private final LadderQueries queries;
     private final LeaderQueries leaders;
+    private final Attendees attendees;
 
-    Ladder(CommunityKpis kpis, KpiQueries attendance, LadderQueries queries, LeaderQueries leaders) {
+    Ladder(CommunityKpis kpis, KpiQueries attendance, LadderQueries queries, LeaderQueries leaders,
+            Attendees attendees) {
+        this.attendees = attendees;
         this.kpis = kpis;
         this.attendance = attendance;
         this.queries = queries;
@@ -62,6 +66,7 @@ public class Ladder {
     /** The ladder with the {@code shown} most recently active members of each ready list. */
     @Transactional(readOnly = true)
     public LadderReport of(Community community, boolean withBranches, Period period, int shown) {
+        attendees.catchUp();
         List<Long> ids = (withBranches ? kpis.tree(community) : List.of(community)).stream().map(Community::id)
                 .toList();
         ZoneId zone = community.timeZone();

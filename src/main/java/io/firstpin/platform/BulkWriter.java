@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 public class BulkWriter {
 
     private static final int INSERT_CHUNK = 1000;
+    /** Below this many rows one multi-row insert costs less than opening a COPY. */
+    private static final int COPY_FROM = 50;
     private static final int COPY_BUFFER = 1 << 16;
 
     private final DSLContext db;
@@ -45,7 +47,7 @@ public class BulkWriter {
         if (rows.isEmpty()) {
             return;
         }
-        if (copies()) {
+        if (copies() && rows.size() >= COPY_FROM) {
             copy(table, fields, rows);
             return;
         }

@@ -5,6 +5,7 @@ import static io.firstpin.platform.db.Tables.ATTENDEE;
 import static io.firstpin.platform.db.Tables.ATTENDEE_EVENT;
 import static io.firstpin.platform.db.Tables.ATTENDEE_MEMBER;
 import static io.firstpin.platform.db.Tables.ATTENDEE_WALK;
+import static io.firstpin.platform.db.Tables.ATTENDEE_WALK_DUE;
 import static io.firstpin.platform.db.Tables.COMMUNITY;
 import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.FRAME;
@@ -75,12 +76,17 @@ public class AttendeeRefresh {
         this.bulk = bulk;
     }
 
-    /**
-     * Applies the changes: the changed events are locked in id order and recounted, then every member whose
-     * attendances changed (or who moved, or whose staff flag did) is locked in id order and walked again. Every
-     * statement after a lock reads what the transactions before it committed, so none of their work is undone.
-     */
+    /** Applies the changes at once: recounts the events, then walks the members that makes due. */
     void apply(Changes changes) {
+        walk(recount(changes));
+    }
+
+    /**
+     * Recounts the changed events, locked in id order (every statement after a lock reads what the transactions before
+     * it committed, so none of their work is undone), and records whose walks are now due. Answers those members, to
+     * be walked by {@link #walk} once this transaction has committed.
+     */
+    Set<Long> recount(Changes changes) {
         Set<Long> events = new TreeSet<>(changes.events());
         Set<Long> locked = new TreeSet<>(events);
         locked.addAll(changes.attendances().keySet());
@@ -110,16 +116,34 @@ public class AttendeeRefresh {
                         .fetch(ATTENDEE.MEMBER_ID));
             }
         }
-        if (!members.isEmpty()) {
-            lock(members, ATTENDEE_MEMBER.MEMBER_ID,
-                    chunk -> db.insertInto(ATTENDEE_MEMBER, ATTENDEE_MEMBER.MEMBER_ID)
-                            .select(select(MEMBER.ID).from(MEMBER).where(MEMBER.ID.in(chunk)))
-                            .onConflictDoNothing()
-                            .execute());
-            for (List<Long> chunk : chunks(members)) {
-                walk(chunk);
-            }
+        bulk.insert(ATTENDEE_WALK_DUE, List.of(ATTENDEE_WALK_DUE.MEMBER_ID),
+                members.stream().map(member -> new Object[] {member}).toList());
+        return members;
+    }
+
+    /**
+     * Walks these members again, each locked in id order, and clears their due marks. Run after the changes that made
+     * them due have committed, so a registration's frame lock is not held while its registrant is walked.
+     */
+    void walk(Set<Long> members) {
+        if (members.isEmpty()) {
+            return;
         }
+        lock(members, ATTENDEE_MEMBER.MEMBER_ID,
+                chunk -> db.insertInto(ATTENDEE_MEMBER, ATTENDEE_MEMBER.MEMBER_ID)
+                        .select(select(MEMBER.ID).from(MEMBER).where(MEMBER.ID.in(chunk)))
+                        .onConflictDoNothing()
+                        .execute());
+        for (List<Long> chunk : chunks(members)) {
+            walkChunk(chunk);
+            db.deleteFrom(ATTENDEE_WALK_DUE).where(ATTENDEE_WALK_DUE.MEMBER_ID.in(chunk)).execute();
+        }
+    }
+
+    /** The members whose walks are due, left by changes whose walking has not finished (or failed). */
+    Set<Long> due() {
+        return new TreeSet<>(db.selectDistinct(ATTENDEE_WALK_DUE.MEMBER_ID).from(ATTENDEE_WALK_DUE)
+                .fetch(ATTENDEE_WALK_DUE.MEMBER_ID));
     }
 
     /** Counts the organization's attendees, seats and walks again from its whole history, set by set. */
@@ -128,6 +152,8 @@ public class AttendeeRefresh {
         List<Long> communities = db.select(COMMUNITY.ID).from(COMMUNITY)
                 .where(COMMUNITY.ORGANIZATION_ID.eq(organizationId)).fetch(COMMUNITY.ID);
         db.deleteFrom(ATTENDEE_WALK).where(ATTENDEE_WALK.SCOPE_ID.in(communities)).execute();
+        db.deleteFrom(ATTENDEE_WALK_DUE).where(ATTENDEE_WALK_DUE.MEMBER_ID.in(select(MEMBER.ID).from(MEMBER)
+                .where(MEMBER.ORGANIZATION_ID.eq(organizationId)))).execute();
         db.deleteFrom(ATTENDEE).where(ATTENDEE.EVENT_ID.in(events)).execute();
         db.deleteFrom(ATTENDEE_EVENT).where(ATTENDEE_EVENT.EVENT_ID.in(events)).execute();
         db.insertInto(ATTENDEE_EVENT, ATTENDEE_EVENT.EVENT_ID, ATTENDEE_EVENT.COMMUNITY_ID, ATTENDEE_EVENT.STARTS_AT,
@@ -275,7 +301,7 @@ public class AttendeeRefresh {
     }
 
     /** Walks these locked members again through every scope, from their attendee rows. */
-    private void walk(List<Long> memberIds) {
+    private void walkChunk(List<Long> memberIds) {
         Set<Long> staff = new HashSet<>(db.select(MEMBER.ID).from(MEMBER)
                 .where(MEMBER.ID.in(memberIds)).and(MEMBER.STAFF.isTrue()).fetch(MEMBER.ID));
         Map<Long, List<Walks.Attended>> attended = new HashMap<>();
@@ -306,18 +332,20 @@ public class AttendeeRefresh {
     }
 
     /**
-     * Takes the lock rows of these ids in id order, creating the missing ones first. On H2 two transactions creating
-     * one row can clash instead of one waiting for the other; the statement is then tried again.
+     * Takes the lock rows of these ids in id order, creating the missing ones first when there are any. On H2 two
+     * transactions creating one row can clash instead of one waiting for the other; the statement is then tried again.
      */
     private void lock(Set<Long> ids, TableField<?, Long> id, Function<List<Long>, Integer> createMissing) {
         for (List<Long> chunk : chunks(ids)) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    createMissing.apply(chunk);
-                    break;
-                } catch (DuplicateKeyException clash) {
-                    if (attempt == LOCK_ATTEMPTS) {
-                        throw clash;
+            if (db.fetchCount(id.getTable(), id.in(chunk)) < chunk.size()) {
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        createMissing.apply(chunk);
+                        break;
+                    } catch (DuplicateKeyException clash) {
+                        if (attempt == LOCK_ATTEMPTS) {
+                            throw clash;
+                        }
                     }
                 }
             }
