@@ -3,7 +3,7 @@ package io.firstpin.attendee;
 import static io.firstpin.platform.db.Tables.ATTENDEE;
 import static io.firstpin.platform.db.Tables.ATTENDEE_EVENT;
 import static io.firstpin.platform.db.Tables.ATTENDEE_WALK;
-import static io.firstpin.platform.db.Tables.ATTENDEE_WALK_DUE;
+import static io.firstpin.platform.db.Tables.ATTENDEE_CHANGE;
 import static io.firstpin.platform.db.Tables.COMMUNITY;
 import static io.firstpin.platform.db.Tables.EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,6 +132,7 @@ class AttendeesTests {
         assertThat(waiting.waitlistPosition()).isEqualTo(1);
 
         registrations.cancelByStaff(organization.id(), hanako.registration().id());
+        attendees.catchUp();
 
         assertThat(db.select(ATTENDEE.MEMBER_ID).from(ATTENDEE).where(ATTENDEE.EVENT_ID.eq(study.id()))
                 .fetch(ATTENDEE.MEMBER_ID)).containsExactlyInAnyOrder(memberOf(taro), memberOf(waiting));
@@ -158,19 +159,22 @@ class AttendeesTests {
     }
 
     @Test
-    void aMemberLeftDueIsWalkedByTheNextReader() {
+    void aChangeLeftRecordedIsAppliedByTheNextReader() {
         Event study = event(tokyo, SPRING, 5);
         long hanako = memberOf(register(study, "花子"));
         attendees.catchUp();
-        // as if walking her had failed right after her registration committed
+        // as if the refresh after her registration's commit had failed
         db.deleteFrom(ATTENDEE_WALK).where(ATTENDEE_WALK.MEMBER_ID.eq(hanako)).execute();
-        db.insertInto(ATTENDEE_WALK_DUE, ATTENDEE_WALK_DUE.MEMBER_ID).values(hanako).execute();
+        db.deleteFrom(ATTENDEE).where(ATTENDEE.MEMBER_ID.eq(hanako)).execute();
+        db.insertInto(ATTENDEE_CHANGE, ATTENDEE_CHANGE.KIND, ATTENDEE_CHANGE.SUBJECT_ID, ATTENDEE_CHANGE.MEMBER_ID)
+                .values("ATTENDANCE", study.id(), hanako).execute();
 
         attendees.catchUp();
 
+        assertThat(attendeesOf(study)).isEqualTo(1);
         // Tokyo alone, Tokyo with its branches, JAWS-UG with its branches
         assertThat(db.fetchCount(ATTENDEE_WALK, ATTENDEE_WALK.MEMBER_ID.eq(hanako))).isEqualTo(3);
-        assertThat(db.fetchCount(ATTENDEE_WALK_DUE, ATTENDEE_WALK_DUE.MEMBER_ID.eq(hanako))).isZero();
+        assertThat(db.fetchCount(ATTENDEE_CHANGE)).isZero();
         assertKeptRowsAreARecount();
     }
 
@@ -272,6 +276,7 @@ class AttendeesTests {
     }
 
     private int attendeesOf(Event event) {
+        attendees.catchUp();
         return db.fetchCount(ATTENDEE, ATTENDEE.EVENT_ID.eq(event.id()));
     }
 

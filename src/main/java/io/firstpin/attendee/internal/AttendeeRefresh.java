@@ -1,11 +1,11 @@
 package io.firstpin.attendee.internal;
 
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
+import static io.firstpin.platform.db.Tables.ATTENDEE_CHANGE;
 import static io.firstpin.platform.db.Tables.ATTENDEE;
 import static io.firstpin.platform.db.Tables.ATTENDEE_EVENT;
 import static io.firstpin.platform.db.Tables.ATTENDEE_MEMBER;
 import static io.firstpin.platform.db.Tables.ATTENDEE_WALK;
-import static io.firstpin.platform.db.Tables.ATTENDEE_WALK_DUE;
 import static io.firstpin.platform.db.Tables.COMMUNITY;
 import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.FRAME;
@@ -76,17 +76,43 @@ public class AttendeeRefresh {
         this.bulk = bulk;
     }
 
-    /** Applies the changes at once: recounts the events, then walks the members that makes due. */
+    /**
+     * Applies the changes: the changed events are locked in id order and recounted, then every member whose
+     * attendances changed (or who moved, or whose staff flag did) is locked in id order and walked again. Every
+     * statement after a lock reads what the transactions before it committed, so none of their work is undone.
+     */
     void apply(Changes changes) {
         walk(recount(changes));
     }
 
-    /**
-     * Recounts the changed events, locked in id order (every statement after a lock reads what the transactions before
-     * it committed, so none of their work is undone), and records whose walks are now due. Answers those members, to
-     * be walked by {@link #walk} once this transaction has committed.
-     */
-    Set<Long> recount(Changes changes) {
+    /** Applies every change still recorded in {@code attendee_change}, and removes them. */
+    void applyRecorded() {
+        Changes changes = new Changes();
+        List<Long> ids = new ArrayList<>();
+        db.select(ATTENDEE_CHANGE.ID, ATTENDEE_CHANGE.KIND, ATTENDEE_CHANGE.SUBJECT_ID, ATTENDEE_CHANGE.MEMBER_ID)
+                .from(ATTENDEE_CHANGE)
+                .orderBy(ATTENDEE_CHANGE.ID)
+                .forEach(r -> {
+                    ids.add(r.value1());
+                    changes.add(r.value2(), r.value3(), r.value4());
+                });
+        if (ids.isEmpty()) {
+            return;
+        }
+        apply(changes);
+        for (List<Long> chunk : chunks(ids)) {
+            db.deleteFrom(ATTENDEE_CHANGE).where(ATTENDEE_CHANGE.ID.in(chunk)).execute();
+        }
+    }
+
+    /** Records the changes, to be applied once their transaction has committed. */
+    void record(Changes changes) {
+        bulk.insert(ATTENDEE_CHANGE, List.of(ATTENDEE_CHANGE.KIND, ATTENDEE_CHANGE.SUBJECT_ID,
+                ATTENDEE_CHANGE.MEMBER_ID), changes.rows());
+    }
+
+    /** Recounts the changed events, locked in id order; answers the members whose walks that changes. */
+    private Set<Long> recount(Changes changes) {
         Set<Long> events = new TreeSet<>(changes.events());
         Set<Long> locked = new TreeSet<>(events);
         locked.addAll(changes.attendances().keySet());
@@ -116,16 +142,11 @@ public class AttendeeRefresh {
                         .fetch(ATTENDEE.MEMBER_ID));
             }
         }
-        bulk.insert(ATTENDEE_WALK_DUE, List.of(ATTENDEE_WALK_DUE.MEMBER_ID),
-                members.stream().map(member -> new Object[] {member}).toList());
         return members;
     }
 
-    /**
-     * Walks these members again, each locked in id order, and clears their due marks. Run after the changes that made
-     * them due have committed, so a registration's frame lock is not held while its registrant is walked.
-     */
-    void walk(Set<Long> members) {
+    /** Walks these members again, each locked in id order. */
+    private void walk(Set<Long> members) {
         if (members.isEmpty()) {
             return;
         }
@@ -136,14 +157,7 @@ public class AttendeeRefresh {
                         .execute());
         for (List<Long> chunk : chunks(members)) {
             walkChunk(chunk);
-            db.deleteFrom(ATTENDEE_WALK_DUE).where(ATTENDEE_WALK_DUE.MEMBER_ID.in(chunk)).execute();
         }
-    }
-
-    /** The members whose walks are due, left by changes whose walking has not finished (or failed). */
-    Set<Long> due() {
-        return new TreeSet<>(db.selectDistinct(ATTENDEE_WALK_DUE.MEMBER_ID).from(ATTENDEE_WALK_DUE)
-                .fetch(ATTENDEE_WALK_DUE.MEMBER_ID));
     }
 
     /** Counts the organization's attendees, seats and walks again from its whole history, set by set. */
@@ -152,8 +166,6 @@ public class AttendeeRefresh {
         List<Long> communities = db.select(COMMUNITY.ID).from(COMMUNITY)
                 .where(COMMUNITY.ORGANIZATION_ID.eq(organizationId)).fetch(COMMUNITY.ID);
         db.deleteFrom(ATTENDEE_WALK).where(ATTENDEE_WALK.SCOPE_ID.in(communities)).execute();
-        db.deleteFrom(ATTENDEE_WALK_DUE).where(ATTENDEE_WALK_DUE.MEMBER_ID.in(select(MEMBER.ID).from(MEMBER)
-                .where(MEMBER.ORGANIZATION_ID.eq(organizationId)))).execute();
         db.deleteFrom(ATTENDEE).where(ATTENDEE.EVENT_ID.in(events)).execute();
         db.deleteFrom(ATTENDEE_EVENT).where(ATTENDEE_EVENT.EVENT_ID.in(events)).execute();
         db.insertInto(ATTENDEE_EVENT, ATTENDEE_EVENT.EVENT_ID, ATTENDEE_EVENT.COMMUNITY_ID, ATTENDEE_EVENT.STARTS_AT,

@@ -1,5 +1,7 @@
 package io.firstpin.attendee.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,6 +34,29 @@ public record Changes(Set<Long> events, Map<Long, Set<Long>> attendances, Set<Lo
         movedMembers.clear();
         movedCommunities.clear();
         return drained;
+    }
+
+    /** These changes as (kind, subject, member) rows of {@code attendee_change}. */
+    List<Object[]> rows() {
+        List<Object[]> rows = new ArrayList<>();
+        events.forEach(id -> rows.add(new Object[] {"EVENT", id, null}));
+        attendances.forEach((event, members) -> members.forEach(m -> rows.add(new Object[] {"ATTENDANCE", event, m})));
+        this.members.forEach(id -> rows.add(new Object[] {"STAFF", id, null}));
+        movedMembers.forEach(id -> rows.add(new Object[] {"MOVED", id, null}));
+        movedCommunities.forEach(id -> rows.add(new Object[] {"COMMUNITY", id, null}));
+        return rows;
+    }
+
+    /** Adds a change read back from {@code attendee_change}. */
+    void add(String kind, long subjectId, Long memberId) {
+        switch (kind) {
+            case "EVENT" -> events.add(subjectId);
+            case "ATTENDANCE" -> attendance(subjectId, memberId);
+            case "STAFF" -> members.add(subjectId);
+            case "MOVED" -> movedMembers.add(subjectId);
+            case "COMMUNITY" -> movedCommunities.add(subjectId);
+            default -> throw new IllegalArgumentException("unknown attendee change " + kind);
+        }
     }
 
     boolean isEmpty() {

@@ -1,8 +1,6 @@
 package io.firstpin.attendee.internal;
 
 import jakarta.annotation.PreDestroy;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,14 +16,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The changes of the current transaction. The events are recounted just before it commits: taking those locks at the
- * end of a transaction, after every other lock it takes, keeps them out of any lock cycle with the registration's frame
- * locks or an event's edit. The members that makes due are walked after it commits, by a background thread with
- * connections of its own, so that a rush of registrations neither holds its frame lock while they are walked nor waits
- * for a second connection; until then they are marked due in the database, and whoever reads the walks walks them
- * first ({@link #catchUp}), so a reader never sees a stale walk, even after a crash. The changes live in the
- * transaction's own synchronization, so a transaction started inside another one (as imports do per file) applies its
- * own when it commits.
+ * The changes of the current transaction. Just before it commits they are recorded in {@code attendee_change}, one
+ * insert and no lock, so that a rush of registrations holds its frame lock no longer than before; right after it
+ * commits a background thread, with connections of its own, applies whatever is recorded. Every reader of the kept rows
+ * waits for that thread and applies what is still recorded ({@link #catchUp}), so a reader never sees stale rows, not
+ * even after a failed refresh or a restart, whichever instance made the change. The changes live in the transaction's
+ * own synchronization, so a transaction started inside another one (as imports do per file) records its own.
  */
 @Component
 public class PendingChanges {
@@ -34,8 +30,8 @@ public class PendingChanges {
 
     private final AttendeeRefresh refresh;
     private final TransactionTemplate separately;
-    private final ExecutorService walker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "attendee-walker");
+    private final ExecutorService applier = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "attendee-refresh");
         thread.setDaemon(true);
         return thread;
     });
@@ -48,8 +44,8 @@ public class PendingChanges {
 
     @PreDestroy
     void stop() {
-        // walks not started stay due in the database
-        walker.shutdownNow();
+        // what is not applied yet stays recorded
+        applier.shutdownNow();
     }
 
     public void record(Consumer<Changes> change) {
@@ -69,9 +65,9 @@ public class PendingChanges {
     }
 
     /**
-     * Brings the walks up to date for a reader: this transaction's own changes are applied in it; otherwise the walks
-     * already handed to the background thread are waited for, and the members still due (a failed walk, a restart)
-     * are walked in a transaction of its own.
+     * Brings the kept rows up to date for a reader: a transaction that changed attendees itself has its changes applied
+     * in it; otherwise the refreshes handed to the background thread are waited for and whatever is still recorded is
+     * applied, in a transaction of its own.
      */
     public void catchUp() {
         Pending pending = TransactionSynchronizationManager.isSynchronizationActive() ? current() : null;
@@ -80,14 +76,13 @@ public class PendingChanges {
             return;
         }
         try {
-            // the walks handed to the background thread before this call finish first
-            walker.submit(() -> { }).get();
+            applier.submit(() -> { }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | RejectedExecutionException e) {
-            log.debug("The background walker is gone; the members due are walked here: {}", e.toString());
+            log.debug("The background refresh is gone; what is recorded is applied here: {}", e.toString());
         }
-        separately.executeWithoutResult(status -> refresh.walk(refresh.due()));
+        separately.executeWithoutResult(status -> refresh.applyRecorded());
     }
 
     private static Pending current() {
@@ -98,40 +93,40 @@ public class PendingChanges {
     private final class Pending implements TransactionSynchronization {
 
         private final Changes changes = new Changes();
-        private final Set<Long> due = new TreeSet<>();
+        private boolean recorded;
 
         @Override
         public void beforeCommit(boolean readOnly) {
             if (!changes.isEmpty()) {
-                due.addAll(refresh.recount(changes.drain()));
+                refresh.record(changes.drain());
+                recorded = true;
             }
         }
 
         @Override
         public void afterCommit() {
-            if (due.isEmpty()) {
+            if (!recorded) {
                 return;
             }
-            Set<Long> members = Set.copyOf(due);
             try {
-                walker.execute(() -> {
+                applier.execute(() -> {
                     try {
-                        separately.executeWithoutResult(status -> refresh.walk(members));
+                        separately.executeWithoutResult(status -> refresh.applyRecorded());
                     } catch (RuntimeException e) {
-                        log.warn("Walking {} members failed; they stay due for the next reader: {}", members.size(),
+                        log.warn("Applying recorded attendee changes failed; the next reader applies them: {}",
                                 e.toString());
                     }
                 });
             } catch (RejectedExecutionException shuttingDown) {
-                log.debug("Shutting down: {} members stay due", members.size());
+                log.debug("Shutting down: the attendee changes stay recorded");
             }
         }
 
-        /** For a transaction that reads the walks after writing: everything it changed, applied in it now. */
+        /** For a transaction that reads the kept rows after writing: its changes, applied in it now. */
         void applyHere() {
-            beforeCommit(false);
-            refresh.walk(due);
-            due.clear();
+            if (!changes.isEmpty()) {
+                refresh.apply(changes.drain());
+            }
         }
     }
 }

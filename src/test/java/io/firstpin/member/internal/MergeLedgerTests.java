@@ -17,8 +17,7 @@ class MergeLedgerTests {
             "member_merge.from_member_id", "member_merge_dismissal.member_id",
             "member_merge_dismissal.other_member_id",
             // recounted from the moved registrations and check-ins by the attendee module
-            "attendee.member_id", "attendee_member.member_id", "attendee_walk.member_id",
-            "attendee_walk_due.member_id");
+            "attendee.member_id", "attendee_member.member_id", "attendee_walk.member_id");
 
     @Test
     void everyColumnPointingAtAMemberIsMovedByAMerge() {
