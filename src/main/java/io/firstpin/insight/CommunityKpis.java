@@ -31,7 +31,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one implementation of the KPIs in PRODUCT.md, used by the dashboard, the API and the CSV exports alike, so their
@@ -87,7 +86,11 @@ public class CommunityKpis {
         return all;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The KPIs of the community, or of it with its branches, over the period. Not one transaction: the kept attendee
+     * rows are brought up to date first, in a transaction of their own, and a reader holding a connection meanwhile
+     * would need two at once.
+     */
     public CommunityReport report(Community community, boolean withBranches, Period period) {
         attendees.catchUp();
         List<Community> scope = withBranches ? tree(community) : List.of(community);

@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ladder of PRODUCT.md (attendee → repeater → output author → LT speaker → case-study speaker → organizer) for a
@@ -58,13 +57,11 @@ public class Ladder {
     }
 
     /** The ladder with the {@link #SHOWN} most recently active members of each ready list. */
-    @Transactional(readOnly = true)
     public LadderReport of(Community community, boolean withBranches, Period period) {
         return of(community, withBranches, period, SHOWN);
     }
 
     /** The ladder with the {@code shown} most recently active members of each ready list. */
-    @Transactional(readOnly = true)
     public LadderReport of(Community community, boolean withBranches, Period period, int shown) {
         attendees.catchUp();
         List<Long> ids = (withBranches ? kpis.tree(community) : List.of(community)).stream().map(Community::id)

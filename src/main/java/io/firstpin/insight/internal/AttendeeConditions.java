@@ -12,7 +12,10 @@ import org.jooq.Condition;
 import org.jooq.Record1;
 import org.jooq.Select;
 
-/** The parts of PRODUCT.md's attendee rule that every insight query shares, written once. */
+/**
+ * The parts of PRODUCT.md's attendee rule shared by the insight queries that still apply it themselves (leaders, love,
+ * member timelines); the KPIs and the ladder read the rows the attendee module keeps by the same rule.
+ */
 final class AttendeeConditions {
 
     static final String CONFIRMED = "CONFIRMED";

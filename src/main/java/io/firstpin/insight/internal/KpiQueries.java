@@ -2,7 +2,6 @@ package io.firstpin.insight.internal;
 
 import static io.firstpin.insight.internal.AttendeeConditions.CONFIRMED;
 import static io.firstpin.insight.internal.AttendeeConditions.countedCheckIn;
-import static io.firstpin.insight.internal.AttendeeConditions.staff;
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.ATTENDEE;
 import static io.firstpin.platform.db.Tables.ATTENDEE_EVENT;
