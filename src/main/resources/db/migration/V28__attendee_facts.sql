@@ -1,7 +1,7 @@
 -- Who counts as an attendee of each event, by PRODUCT.md's rule (a check-in whose registration, if any, is
--- confirmed; for an event without any check-in, a confirmed registration), kept as rows by the attendee module and
--- refreshed in the same transaction as every write that can change them, so that the KPIs read them instead of
--- applying the rule to a whole history on every call.
+-- confirmed; for an event without any check-in, a confirmed registration), kept as rows by the attendee module: every
+-- write that can change them records so (attendee_change) and they are brought up to date right after it commits, so
+-- that the KPIs read them instead of applying the rule to a whole history on every call.
 create table attendee (
     event_id     bigint                   not null references event (id),
     member_id    bigint                   not null references member (id),

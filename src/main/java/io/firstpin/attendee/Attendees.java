@@ -2,16 +2,15 @@ package io.firstpin.attendee;
 
 import io.firstpin.attendee.internal.AttendeeRefresh;
 import io.firstpin.attendee.internal.PendingChanges;
-import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
  * The counted attendees. Every write that can change who counts as an attendee of an event, or how a member's
- * attendances follow each other in a scope, says so here; the rows are brought up to date once, just before its
- * transaction commits, under locks taken in one order (events, then members), so that concurrent writers on any
- * number of instances leave them exact. Without a transaction the change is applied at once, in a transaction of its
- * own.
+ * attendances follow each other in a scope, says so here. The change is recorded when its transaction commits and
+ * applied right after, under locks taken in one order (events, then members), so that concurrent writers on any number
+ * of instances leave the rows exact; a reader calls {@link #catchUp} first. Without a transaction the change is applied
+ * at once, in a transaction of its own.
  */
 @Service
 public class Attendees {
@@ -34,12 +33,6 @@ public class Attendees {
         pending.record(changes -> changes.events().add(eventId));
     }
 
-    public void eventsChanged(Collection<Long> eventIds) {
-        if (!eventIds.isEmpty()) {
-            pending.record(changes -> changes.events().addAll(eventIds));
-        }
-    }
-
     /** The member became staff or stopped being staff: staff are walked nowhere. */
     public void staffChanged(long memberId) {
         pending.record(changes -> changes.members().add(memberId));
@@ -56,9 +49,9 @@ public class Attendees {
     }
 
     /**
-     * Brings the kept rows up to date for a reader: walks the members whose walks are still due (a change committed a
-     * moment ago, or whose walking failed), or, in a transaction that changed attendees itself, applies its changes.
-     * Call it before reading the walks, outside any read-only transaction.
+     * Brings the kept rows up to date for a reader: waits for the changes being applied and applies those still
+     * recorded (committed a moment ago, or left by a failed refresh or a restart); in a transaction that changed
+     * attendees itself, applies its changes. Call it before reading the rows, holding no connection.
      */
     public void catchUp() {
         pending.catchUp();
