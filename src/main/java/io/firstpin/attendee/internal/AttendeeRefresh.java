@@ -26,6 +26,7 @@ import static org.jooq.impl.DSL.when;
 
 import io.firstpin.platform.BulkWriter;
 import io.firstpin.platform.db.tables.Attendance;
+import io.firstpin.platform.db.tables.Community;
 import io.firstpin.platform.db.tables.Event;
 import io.firstpin.platform.db.tables.Registration;
 import java.time.Instant;
@@ -178,7 +179,7 @@ public class AttendeeRefresh {
         db.insertInto(ATTENDEE, ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID, ATTENDEE.COMMUNITY_ID, ATTENDEE.STARTS_AT)
                 .select(attendees(e, e.ORGANIZATION_ID.eq(organizationId), null))
                 .execute();
-        Map<Long, Long> parents = parents(organizationId);
+        Map<Long, Long> parents = parents(COMMUNITY.ORGANIZATION_ID.eq(organizationId));
         for (long community : communities) {
             walkScope(community, false, List.of(community));
             walkScope(community, true, subtree(community, parents));
@@ -323,11 +324,8 @@ public class AttendeeRefresh {
                 .orderBy(ATTENDEE.MEMBER_ID, ATTENDEE.STARTS_AT, ATTENDEE.EVENT_ID)
                 .forEach(r -> attended.computeIfAbsent(r.value1(), id -> new ArrayList<>())
                         .add(new Walks.Attended(r.value2(), r.value3(), r.value4().toInstant())));
-        Map<Long, Long> parents = new HashMap<>();
-        db.select(COMMUNITY.ID, COMMUNITY.PARENT_ID).from(COMMUNITY)
-                .where(COMMUNITY.ORGANIZATION_ID.in(select(MEMBER.ORGANIZATION_ID).from(MEMBER)
-                        .where(MEMBER.ID.in(memberIds))))
-                .forEach(r -> parents.put(r.value1(), r.value2()));
+        Map<Long, Long> parents = parents(COMMUNITY.ORGANIZATION_ID.in(select(MEMBER.ORGANIZATION_ID).from(MEMBER)
+                .where(MEMBER.ID.in(memberIds))));
         db.deleteFrom(ATTENDEE_WALK).where(ATTENDEE_WALK.MEMBER_ID.in(memberIds)).execute();
         List<Object[]> rows = new ArrayList<>();
         attended.forEach((member, events) -> {
@@ -383,20 +381,18 @@ public class AttendeeRefresh {
 
     /** These communities with their branches at any depth. */
     private Set<Long> subtrees(Collection<Long> communityIds) {
-        Map<Long, Long> parents = new HashMap<>();
-        db.select(COMMUNITY.ID, COMMUNITY.PARENT_ID).from(COMMUNITY)
-                .where(COMMUNITY.ORGANIZATION_ID.in(select(COMMUNITY.ORGANIZATION_ID).from(COMMUNITY)
-                        .where(COMMUNITY.ID.in(communityIds))))
-                .forEach(r -> parents.put(r.value1(), r.value2()));
+        Community moved = COMMUNITY.as("moved");
+        Map<Long, Long> parents = parents(COMMUNITY.ORGANIZATION_ID.in(select(moved.ORGANIZATION_ID).from(moved)
+                .where(moved.ID.in(communityIds))));
         Set<Long> all = new TreeSet<>();
         communityIds.forEach(id -> all.addAll(subtree(id, parents)));
         return all;
     }
 
-    private Map<Long, Long> parents(long organizationId) {
+    /** Each community's parent (null for a top-level one), of the organizations the condition picks. */
+    private Map<Long, Long> parents(Condition organizations) {
         Map<Long, Long> parents = new HashMap<>();
-        db.select(COMMUNITY.ID, COMMUNITY.PARENT_ID).from(COMMUNITY)
-                .where(COMMUNITY.ORGANIZATION_ID.eq(organizationId))
+        db.select(COMMUNITY.ID, COMMUNITY.PARENT_ID).from(COMMUNITY).where(organizations)
                 .forEach(r -> parents.put(r.value1(), r.value2()));
         return parents;
     }
