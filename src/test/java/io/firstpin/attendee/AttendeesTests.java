@@ -1,10 +1,8 @@
 package io.firstpin.attendee;
 
 import static io.firstpin.platform.db.Tables.ATTENDEE;
-import static io.firstpin.platform.db.Tables.ATTENDEE_EVENT;
 import static io.firstpin.platform.db.Tables.ATTENDEE_WALK;
 import static io.firstpin.platform.db.Tables.ATTENDEE_CHANGE;
-import static io.firstpin.platform.db.Tables.COMMUNITY;
 import static io.firstpin.platform.db.Tables.EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -249,30 +247,8 @@ class AttendeesTests {
     }
 
     private void assertKeptRowsAreARecount() {
-        List<String> kept = rows();
-        new TransactionTemplate(transactions).executeWithoutResult(s -> attendees.rebuild(organization.id()));
-        assertThat(kept).isEqualTo(rows());
-    }
-
-    /** Every kept row of the organization, as text, in one order, as a reader sees them. */
-    private List<String> rows() {
-        attendees.catchUp();
-        var ours = EVENT.ORGANIZATION_ID.eq(organization.id());
-        List<String> rows = new ArrayList<>();
-        db.select(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID, ATTENDEE.COMMUNITY_ID, ATTENDEE.STARTS_AT)
-                .from(ATTENDEE).join(EVENT).on(EVENT.ID.eq(ATTENDEE.EVENT_ID)).where(ours)
-                .orderBy(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID)
-                .forEach(r -> rows.add("attendee " + r.formatCSV(false)));
-        db.select(ATTENDEE_EVENT.fields()).from(ATTENDEE_EVENT).join(EVENT).on(EVENT.ID.eq(ATTENDEE_EVENT.EVENT_ID))
-                .where(ours).orderBy(ATTENDEE_EVENT.EVENT_ID)
-                .forEach(r -> rows.add("event " + r.formatCSV(false)));
-        db.select(ATTENDEE_WALK.fields()).from(ATTENDEE_WALK).join(COMMUNITY)
-                .on(COMMUNITY.ID.eq(ATTENDEE_WALK.SCOPE_ID))
-                .where(COMMUNITY.ORGANIZATION_ID.eq(organization.id()))
-                .orderBy(ATTENDEE_WALK.MEMBER_ID, ATTENDEE_WALK.SCOPE_ID, ATTENDEE_WALK.BRANCHES,
-                        ATTENDEE_WALK.STARTS_AT, ATTENDEE_WALK.EVENT_ID)
-                .forEach(r -> rows.add("walk " + r.formatCSV(false)));
-        return rows;
+        Recount.Comparison comparison = new Recount(db, attendees, transactions).of(organization.id());
+        assertThat(comparison.kept()).isEqualTo(comparison.recounted());
     }
 
     private int attendeesOf(Event event) {

@@ -13,6 +13,7 @@ import static io.firstpin.platform.db.Tables.MEMBER;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lag;
@@ -172,12 +173,14 @@ public class AttendeeRefresh {
         db.insertInto(ATTENDEE_EVENT, ATTENDEE_EVENT.EVENT_ID, ATTENDEE_EVENT.COMMUNITY_ID, ATTENDEE_EVENT.STARTS_AT,
                         ATTENDEE_EVENT.CHECKED_IN, ATTENDEE_EVENT.CONFIRMED, ATTENDEE_EVENT.NO_SHOWS)
                 .select(select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.STARTS_AT, checkedIn(EVENT.ID),
-                        confirmed(EVENT.ID), noShows(EVENT.ID))
+                        confirmed(EVENT.ID), when(checkedIn(EVENT.ID), noShows(EVENT.ID)).otherwise(inline(0)))
                         .from(EVENT).where(EVENT.ORGANIZATION_ID.eq(organizationId)))
                 .execute();
         Event e = EVENT.as("e");
+        Attendance any = ATTENDANCE.as("any_check_in");
         db.insertInto(ATTENDEE, ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID, ATTENDEE.COMMUNITY_ID, ATTENDEE.STARTS_AT)
-                .select(attendees(e, e.ORGANIZATION_ID.eq(organizationId), null))
+                .select(attendees(e, e.ORGANIZATION_ID.eq(organizationId), e.ORGANIZATION_ID.eq(organizationId)
+                        .and(notExists(selectOne().from(any).where(any.EVENT_ID.eq(e.ID)))), null))
                 .execute();
         Map<Long, Long> parents = parents(COMMUNITY.ORGANIZATION_ID.eq(organizationId));
         for (long community : communities) {
@@ -203,39 +206,43 @@ public class AttendeeRefresh {
     }
 
     /**
-     * The attendees of the events matching {@code onEvent} by the rule, as (event, member, community, start), of these
-     * members only unless {@code members} is null. The one place the rule is written.
+     * The attendees by the rule, as (event, member, community, start), of these members only unless {@code members} is
+     * null: at the events {@code byCheckIn} picks, the members checked in whose registration, if any, is confirmed; at
+     * the events {@code byRegistration} picks, the confirmed registrants. Which events are counted which way is the
+     * caller's to say, so that rows are always counted on the basis they are stored with. The one place the rule is
+     * written.
      */
-    static Select<Record4<Long, Long, Long, OffsetDateTime>> attendees(Event e, Condition onEvent,
-            Collection<Long> members) {
+    static Select<Record4<Long, Long, Long, OffsetDateTime>> attendees(Event e, Condition byCheckIn,
+            Condition byRegistration, Collection<Long> members) {
         Attendance a = ATTENDANCE.as("a");
         Registration other = REGISTRATION.as("other");
         Registration r = REGISTRATION.as("r");
-        Attendance any = ATTENDANCE.as("any_check_in");
         var checkedIn = select(a.EVENT_ID, a.MEMBER_ID, e.COMMUNITY_ID, e.STARTS_AT)
                 .from(a)
                 .join(e).on(e.ID.eq(a.EVENT_ID))
-                .where(onEvent)
+                .where(byCheckIn)
                 .and(members == null ? noCondition() : a.MEMBER_ID.in(members))
                 .and(notExists(selectOne().from(other)
                         .where(other.EVENT_ID.eq(a.EVENT_ID))
                         .and(other.MEMBER_ID.eq(a.MEMBER_ID))
                         .and(other.STATUS.ne(CONFIRMED))));
-        var byRegistration = select(r.EVENT_ID, r.MEMBER_ID, e.COMMUNITY_ID, e.STARTS_AT)
+        var byRegistrations = select(r.EVENT_ID, r.MEMBER_ID, e.COMMUNITY_ID, e.STARTS_AT)
                 .from(r)
                 .join(e).on(e.ID.eq(r.EVENT_ID))
-                .where(onEvent)
+                .where(byRegistration)
                 .and(members == null ? noCondition() : r.MEMBER_ID.in(members))
-                .and(r.STATUS.eq(CONFIRMED))
-                .and(notExists(selectOne().from(any).where(any.EVENT_ID.eq(r.EVENT_ID))));
-        return checkedIn.unionAll(byRegistration);
+                .and(r.STATUS.eq(CONFIRMED));
+        return checkedIn.unionAll(byRegistrations);
     }
 
     /**
-     * Recounts these locked events and their seats. An event is counted whole when asked to, when it moved in time or
-     * community, or when its first check-in came or its last went (which changes the rule for all its registrants);
-     * otherwise only for the members whose registration or check-in changed, so that a rush of registrations to one
-     * event costs each of them a lookup, not a count of the event. Answers the members whose walks change.
+     * Recounts these locked events and their seats. Where each event is and whether anyone checked in there (its
+     * basis) are read once, the attendees are counted on that basis, and exactly that basis and place are stored with
+     * them: a check-in that comes or goes meanwhile records a change of its own, whose refresh then finds the stored
+     * basis different and counts the event whole. An event is counted whole when asked to, or when its place or basis
+     * differs from the stored one; otherwise only for the members whose registration or check-in changed, so that a
+     * rush of registrations to one event costs each of them a lookup, not a count of the event. Answers the members
+     * whose walks change.
      */
     private Set<Long> recount(List<Long> eventIds, Set<Long> whole, Map<Long, Set<Long>> attendances) {
         Map<Long, Counted> kept = db.select(ATTENDEE_EVENT.EVENT_ID, ATTENDEE_EVENT.COMMUNITY_ID,
@@ -258,16 +265,15 @@ public class AttendeeRefresh {
         }
         Map<Long, Set<Long>> attending = new HashMap<>();
         Map<Long, Set<Long>> stored = new HashMap<>();
-        Event e = EVENT.as("e");
         if (!counted.isEmpty()) {
-            db.fetch(attendees(e, e.ID.in(counted), null))
-                    .forEach(row -> attending.computeIfAbsent(row.value1(), id -> new HashSet<>()).add(row.value2()));
+            attending(counted, now, null).forEach(row ->
+                    attending.computeIfAbsent(row.value1(), id -> new HashSet<>()).add(row.value2()));
             db.select(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID).from(ATTENDEE).where(ATTENDEE.EVENT_ID.in(counted))
                     .forEach(row -> stored.computeIfAbsent(row.value1(), id -> new HashSet<>()).add(row.value2()));
         }
         if (!looked.isEmpty()) {
-            db.fetch(attendees(e, e.ID.in(looked), lookedUp))
-                    .forEach(row -> attending.computeIfAbsent(row.value1(), id -> new HashSet<>()).add(row.value2()));
+            attending(looked, now, lookedUp).forEach(row ->
+                    attending.computeIfAbsent(row.value1(), id -> new HashSet<>()).add(row.value2()));
             db.select(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID).from(ATTENDEE)
                     .where(ATTENDEE.EVENT_ID.in(looked)).and(ATTENDEE.MEMBER_ID.in(lookedUp))
                     .forEach(row -> stored.computeIfAbsent(row.value1(), id -> new HashSet<>()).add(row.value2()));
@@ -297,20 +303,33 @@ public class AttendeeRefresh {
             for (long member : come) {
                 added.add(new Object[] {eventId, member, placement.communityId(), at(placement.startsAt())});
             }
+            if (!placement.equals(kept.get(eventId))) {
+                db.update(ATTENDEE_EVENT)
+                        .set(ATTENDEE_EVENT.COMMUNITY_ID, placement.communityId())
+                        .set(ATTENDEE_EVENT.STARTS_AT, at(placement.startsAt()))
+                        .set(ATTENDEE_EVENT.CHECKED_IN, placement.checkedIn())
+                        .where(ATTENDEE_EVENT.EVENT_ID.eq(eventId))
+                        .execute();
+            }
         }
         bulk.insert(ATTENDEE, ATTENDEE_FIELDS, added);
-        Event placed = EVENT.as("placed");
         db.update(ATTENDEE_EVENT)
-                .set(ATTENDEE_EVENT.COMMUNITY_ID, select(placed.COMMUNITY_ID).from(placed)
-                        .where(placed.ID.eq(ATTENDEE_EVENT.EVENT_ID)))
-                .set(ATTENDEE_EVENT.STARTS_AT, select(placed.STARTS_AT).from(placed)
-                        .where(placed.ID.eq(ATTENDEE_EVENT.EVENT_ID)))
-                .set(ATTENDEE_EVENT.CHECKED_IN, checkedIn(ATTENDEE_EVENT.EVENT_ID))
                 .set(ATTENDEE_EVENT.CONFIRMED, confirmed(ATTENDEE_EVENT.EVENT_ID))
-                .set(ATTENDEE_EVENT.NO_SHOWS, noShows(ATTENDEE_EVENT.EVENT_ID))
+                .set(ATTENDEE_EVENT.NO_SHOWS, when(ATTENDEE_EVENT.CHECKED_IN, noShows(ATTENDEE_EVENT.EVENT_ID))
+                        .otherwise(inline(0)))
                 .where(ATTENDEE_EVENT.EVENT_ID.in(eventIds))
                 .execute();
         return changed;
+    }
+
+    /** The attendees of these events (of these members, unless null), each counted on the basis it has {@code now}. */
+    private List<Record4<Long, Long, Long, OffsetDateTime>> attending(List<Long> eventIds, Map<Long, Counted> now,
+            Collection<Long> members) {
+        List<Long> byCheckIn = eventIds.stream().filter(id -> now.get(id).checkedIn()).toList();
+        List<Long> byRegistration = eventIds.stream().filter(id -> !now.get(id).checkedIn()).toList();
+        Event e = EVENT.as("e");
+        return db.fetch(attendees(e, byCheckIn.isEmpty() ? falseCondition() : e.ID.in(byCheckIn),
+                byRegistration.isEmpty() ? falseCondition() : e.ID.in(byRegistration), members));
     }
 
     /** Walks these locked members again through every scope, from their attendee rows. */
@@ -423,17 +442,14 @@ public class AttendeeRefresh {
                 .and(r.STATUS.eq(CONFIRMED)));
     }
 
-    /** The event's confirmed registrations without a check-in; none for an event nobody checked in at. */
+    /** The event's confirmed registrations without a check-in; meaningful only where anyone checked in. */
     private static Field<Integer> noShows(Field<Long> eventId) {
         Registration r = REGISTRATION.as("no_show");
         Attendance a = ATTENDANCE.as("seat_check_in");
-        return when(field(exists(selectOne().from(ATTENDANCE).where(ATTENDANCE.EVENT_ID.eq(eventId)))), field(
-                select(count()).from(r)
-                        .where(r.FRAME_ID.in(select(FRAME.ID).from(FRAME).where(FRAME.EVENT_ID.eq(eventId))))
-                        .and(r.STATUS.eq(CONFIRMED))
-                        .and(notExists(selectOne().from(a)
-                                .where(a.EVENT_ID.eq(r.EVENT_ID)).and(a.MEMBER_ID.eq(r.MEMBER_ID))))))
-                .otherwise(inline(0));
+        return field(select(count()).from(r)
+                .where(r.FRAME_ID.in(select(FRAME.ID).from(FRAME).where(FRAME.EVENT_ID.eq(eventId))))
+                .and(r.STATUS.eq(CONFIRMED))
+                .and(notExists(selectOne().from(a).where(a.EVENT_ID.eq(r.EVENT_ID)).and(a.MEMBER_ID.eq(r.MEMBER_ID)))));
     }
 
     private static List<List<Long>> chunks(Collection<Long> ids) {
