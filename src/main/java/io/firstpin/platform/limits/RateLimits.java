@@ -1,0 +1,97 @@
+package io.firstpin.platform.limits;
+
+import static io.firstpin.platform.db.Tables.RATE_LIMIT_BUCKET;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/**
+ * Rate limits shared by every instance: each subject's token bucket is a row of {@code rate_limit_bucket}, read and
+ * written under a row lock in a short transaction of its own (Bucket4j's select-for-update proxy for PostgreSQL, whose statements
+ * H2 runs in its PostgreSQL mode but one). Subjects are stored as a hash, so the table holds no address or email.
+ */
+@Service
+public class RateLimits {
+
+    @Autowired
+    RateLimits(DataSource dataSource, DSLContext db) {
+        this(dataSource, db.dialect());
+    }
+
+
+    private final ProxyManager<String> buckets;
+    private final DSLContext db;
+
+    RateLimits(DataSource dataSource, SQLDialect dialect) {
+        // its own connections, outside the caller's transaction, as the proxy's: a limit is never rolled back
+        this.db = DSL.using(dataSource, dialect);
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_bucket")
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        Duration.ofMinutes(1)))
+                .build();
+    }
+
+    /** Takes one from the subject's bucket of this limit, if there is one left. */
+    public Allowance take(Limit limit, String subject) {
+        ConsumptionProbe probe = bucket(limit, subject).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Allowance.ALLOWED : Allowance.refusedFor(probe.getNanosToWaitForRefill());
+    }
+
+    /** Whether one could be taken now, taking nothing: for a check before work whose failure alone should count. */
+    public Allowance check(Limit limit, String subject) {
+        var estimate = bucket(limit, subject).estimateAbilityToConsume(1);
+        return estimate.canBeConsumed() ? Allowance.ALLOWED : Allowance.refusedFor(estimate.getNanosToWaitForRefill());
+    }
+
+    /** Fills the subject's bucket again, e.g. after a successful sign-in. */
+    public void reset(Limit limit, String subject) {
+        buckets.removeProxy(key(limit, subject));
+    }
+
+    private Bucket bucket(Limit limit, String subject) {
+        String key = key(limit, subject);
+        if (db.dialect().family() == SQLDialect.H2) {
+            // H2 has no INSERT ... ON CONFLICT, which the proxy uses to create a missing row; jOOQ's emulation does
+            try {
+                db.insertInto(RATE_LIMIT_BUCKET, RATE_LIMIT_BUCKET.ID).values(key).onConflictDoNothing().execute();
+            } catch (IntegrityConstraintViolationException createdMeanwhile) {
+                // another request created the row first, which is all that was needed
+            }
+        }
+        // a limit whose numbers changed starts its existing buckets full under the new numbers
+        return buckets.builder()
+                .withImplicitConfigurationReplacement(limit.version(), TokensInheritanceStrategy.RESET)
+                .build(key, limit::configuration);
+    }
+
+    static String key(Limit limit, String subject) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
+            return limit.name() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.firstpin.platform.limits;
+
+import static io.firstpin.platform.db.Tables.RATE_LIMIT_BUCKET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.firstpin.testing.DatabaseTest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@DatabaseTest
+@SpringBootTest
+class RateLimitsTests {
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    @Autowired
+    RateLimits limits;
+
+    @Autowired
+    DataSourceProperties dataSource;
+
+    @Autowired
+    DSLContext db;
+
+    @Test
+    void aSubjectTakesUpToTheBurstThenWaitsForTheRefill() {
+        Limit limit = Limit.of(name(), 3, Duration.ofMinutes(1));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(limits.take(limit, "203.0.113.7").allowed()).isTrue();
+        }
+        Allowance refused = limits.take(limit, "203.0.113.7");
+
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20));
+        assertThat(refused.retryAfterSeconds()).isBetween(1L, 20L);
+        assertThat(limits.take(limit, "203.0.113.8").allowed()).as("another subject has its own bucket").isTrue();
+    }
+
+    @Test
+    void checkingTakesNothingAndResetFillsTheBucketAgain() {
+        Limit limit = Limit.of(name(), 1, Duration.ofHours(1));
+
+        assertThat(limits.check(limit, "account 7").allowed()).isTrue();
+        assertThat(limits.check(limit, "account 7").allowed()).isTrue();
+        assertThat(limits.take(limit, "account 7").allowed()).isTrue();
+        assertThat(limits.check(limit, "account 7").allowed()).isFalse();
+
+        limits.reset(limit, "account 7");
+
+        assertThat(limits.take(limit, "account 7").allowed()).isTrue();
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseShareEachBucketUnderConcurrentRequests() throws Exception {
+        Limit limit = new Limit(name(), 10, 1, Duration.ofHours(1));
+        try (HikariDataSource other = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build()) {
+            RateLimits second = new RateLimits(other, db.dialect());
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            try {
+                List<Callable<Boolean>> takes = IntStream.range(0, 60).<Callable<Boolean>>mapToObj(i ->
+                        () -> (i % 2 == 0 ? limits : second).take(limit, "venue wifi").allowed()).toList();
+                List<Boolean> answers = new ArrayList<>();
+                for (Future<Boolean> answer : pool.invokeAll(takes)) {
+                    answers.add(answer.get());
+                }
+                assertThat(answers.stream().filter(allowed -> allowed)).hasSize(10);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void bucketsKeepNoSubjectInTheClearAndGoOnceRefilled() {
+        Limit limit = new Limit(name(), 2, 2, Duration.ofMillis(200));
+        limits.take(limit, "hanako@example.com");
+
+        List<String> keys = db.select(RATE_LIMIT_BUCKET.ID).from(RATE_LIMIT_BUCKET)
+                .where(RATE_LIMIT_BUCKET.ID.startsWith(limit.name() + ":")).fetch(RATE_LIMIT_BUCKET.ID);
+        assertThat(keys).hasSize(1).noneMatch(key -> key.contains("hanako"));
+
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5));
+        RateLimitCleanup.removeExpired(db, later);
+
+        assertThat(db.fetchCount(RATE_LIMIT_BUCKET, RATE_LIMIT_BUCKET.ID.startsWith(limit.name() + ":"))).isZero();
+    }
+
+    @Test
+    void aLimitWhoseNumbersChangedAppliesTheNewNumbersToExistingBuckets() {
+        String name = name();
+        Limit strict = Limit.of(name, 1, Duration.ofHours(1));
+        assertThat(limits.take(strict, "address").allowed()).isTrue();
+        assertThat(limits.take(strict, "address").allowed()).isFalse();
+
+        Limit relaxed = Limit.of(name, 100, Duration.ofSeconds(1));
+
+        assertThat(limits.take(relaxed, "address").allowed()).isTrue();
+    }
+
+    private static String name() {
+        return "test-" + NEXT.incrementAndGet();
+    }
+}
