@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The leader bench, the self-running index and the leader candidates of PRODUCT.md (definitions in docs/insight.md),
+ * The leader bench, the self-running index and the leader candidates of docs/kpis.md (defined in docs/insight.md),
  * for the dashboard, the KPI API and the organization overview alike.
  */
 @Service

@@ -54,7 +54,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Brings the attendee rows up to date after a transaction's changes, and builds them from a whole history. The rule
- * (PRODUCT.md): an attendee of an event is a member checked in there whose registration, if any, is confirmed; for an
+ * (docs/kpis.md): an attendee of an event is a member checked in there whose registration, if any, is confirmed; for an
  * event without any check-in, a member with a confirmed registration. Waitlisted, lottery and cancelled registrations
  * never count. Staff are attendees, but walk in no scope, as the KPIs leave them out.
  */

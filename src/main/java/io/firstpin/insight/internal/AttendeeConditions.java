@@ -13,7 +13,7 @@ import org.jooq.Record1;
 import org.jooq.Select;
 
 /**
- * The parts of PRODUCT.md's attendee rule shared by the insight queries that still apply it themselves (leaders, love,
+ * The parts of the attendee rule (docs/kpis.md) shared by the insight queries that still apply it themselves (leaders, love,
  * member timelines); the KPIs and the ladder read the rows the attendee module keeps by the same rule.
  */
 final class AttendeeConditions {

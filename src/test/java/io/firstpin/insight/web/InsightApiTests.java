@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The KPI call of API.md over real HTTP. History: 東京 on 2025-01-15 (A and B checked in, staff S too, C confirmed but
+ * The KPI call of docs/api.md over real HTTP. History: 東京 on 2025-01-15 (A and B checked in, staff S too, C confirmed but
  * absent, D waitlisted) and its branch 大阪 on 2025-02-20 (no check-ins: A and E confirmed, F cancelled).
  */
 @DatabaseTest
