@@ -34,6 +34,13 @@ class ArchitectureTests {
                     "io.firstpin.notification..", "io.firstpin.demo..", "io.firstpin.insight..",
                     "io.firstpin.output..", "io.firstpin.history..", "io.firstpin.survey..");
 
+    /** Writers say what happened to their own aggregates in domain events, which the attendee module hears. */
+    @ArchTest
+    static final ArchRule onlyReadersOfTheKeptRowsUseTheAttendeeModule = noClasses()
+            .that().resideOutsideOfPackages("io.firstpin.attendee..", "io.firstpin.insight..", "io.firstpin.demo..")
+            .should().dependOnClassesThat().resideInAPackage("io.firstpin.attendee..")
+            .because("a writer that had to tell the attendee module could forget to; its domain events cannot");
+
     @ArchTest
     static final ArchRule noFieldInjection = noClasses()
             .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired")

@@ -19,7 +19,6 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,18 +29,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class RateLimits {
 
-    @Autowired
-    RateLimits(DataSource dataSource, DSLContext db) {
-        this(dataSource, db.dialect());
-    }
 
 
     private final ProxyManager<String> buckets;
     private final DSLContext db;
 
-    RateLimits(DataSource dataSource, SQLDialect dialect) {
+    RateLimits(DataSource dataSource, DSLContext db) {
         // its own connections, outside the caller's transaction, as the proxy's: a limit is never rolled back
-        this.db = DSL.using(dataSource, dialect);
+        this.db = DSL.using(dataSource, db.dialect());
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket")
