@@ -17,9 +17,9 @@ import io.firstpin.attendance.PastCheckInsRecorded;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
+import io.firstpin.platform.Slug;
 import io.firstpin.registration.RegistrationStatus;
 import io.firstpin.registration.RegistrationStatusChanged;
-import io.firstpin.platform.Slug;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -296,6 +296,14 @@ public final class CommunityHistory {
                     .set(SURVEY_RESPONSE.ANSWERED_AT, start.plusDays(1))
                     .set(SURVEY_RESPONSE.UPDATED_AT, start.plusDays(1))
                     .execute();
+            return this;
+        }
+
+        /** Checked in although the registration stands as waitlisted, lost or applied: it must not count. */
+        public Held checkedInWhile(RegistrationStatus status, long... members) {
+            for (long member : members) {
+                attend(member, register(member, status.name()));
+            }
             return this;
         }
 
