@@ -3,7 +3,6 @@ package io.firstpin.insight.web;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.testing.CommunityHistory;
