@@ -1,7 +1,10 @@
 package io.firstpin;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -33,6 +36,12 @@ class ArchitectureTests {
                     "io.firstpin.member..", "io.firstpin.event..", "io.firstpin.registration..", "io.firstpin.attendance..",
                     "io.firstpin.notification..", "io.firstpin.demo..", "io.firstpin.insight..",
                     "io.firstpin.output..", "io.firstpin.history..", "io.firstpin.survey..");
+
+    @ArchTest
+    static final ArchRule everyCsvIsWrittenThroughCsvAttachment = noClasses()
+            .that().doNotHaveFullyQualifiedName("io.firstpin.platform.web.CsvAttachment")
+            .should().callConstructorWhere(target(owner(assignableTo("org.apache.commons.csv.CSVPrinter"))))
+            .because("CsvAttachment writes the byte order mark and neutralises formula cells, full-width ones too");
 
     @ArchTest
     static final ArchRule noFieldInjection = noClasses()
