@@ -31,12 +31,16 @@ public class Registration {
     private String locale;
     private Instant reconfirmRequestedAt;
     private Instant reconfirmedAt;
+    // the normalised email while this registration holds the email's one place at the event
+    private String emailKey;
+    // the hash of the private link sent by email, the one that proves the email (see EmailProofs)
+    private String proofTokenHash;
 
     @PersistenceCreator
     Registration(Long id, long organizationId, long eventId, long frameId, long memberId, String name, String email,
             RegistrationStatus status, Integer waitlistPosition, String manageTokenHash, Instant registeredAt,
             Instant cancelledAt, CancelReason cancelReason, String locale, Instant reconfirmRequestedAt,
-            Instant reconfirmedAt) {
+            Instant reconfirmedAt, String emailKey, String proofTokenHash) {
         this.id = id;
         this.organizationId = organizationId;
         this.eventId = eventId;
@@ -53,19 +57,26 @@ public class Registration {
         this.locale = locale;
         this.reconfirmRequestedAt = reconfirmRequestedAt;
         this.reconfirmedAt = reconfirmedAt;
+        this.emailKey = emailKey;
+        this.proofTokenHash = proofTokenHash;
     }
 
+    /**
+     * A new application. {@code manageTokenHash} is the hash of the link answered to whoever registered;
+     * {@code proofTokenHash} that of the link emailed to the applicant's address.
+     */
     static Registration apply(long organizationId, long eventId, long frameId, long memberId, Applicant applicant,
-            String manageTokenHash, Instant now) {
+            String manageTokenHash, String proofTokenHash, Instant now) {
         return new Registration(null, organizationId, eventId, frameId, memberId, applicant.name(), applicant.email(),
                 RegistrationStatus.APPLIED, null, manageTokenHash, now, null, null, applicant.locale().toLanguageTag(),
-                null, null);
+                null, null, applicant.emailKey(), proofTokenHash);
     }
 
     /**
      * A person who cancelled applies again: the same row starts over at the end of the queue, with a new manage link.
      */
-    void reapply(long newFrameId, Applicant applicant, String newManageTokenHash, Instant now) {
+    void reapply(long newFrameId, Applicant applicant, String newManageTokenHash, String newProofTokenHash,
+            Instant now) {
         if (active()) {
             throw new ConflictException("email", "registration.duplicate");
         }
@@ -81,6 +92,8 @@ public class Registration {
         this.locale = applicant.locale().toLanguageTag();
         this.reconfirmRequestedAt = null;
         this.reconfirmedAt = null;
+        this.emailKey = applicant.emailKey();
+        this.proofTokenHash = newProofTokenHash;
     }
 
     void confirm() {
@@ -184,6 +197,10 @@ public class Registration {
 
     String manageTokenHash() {
         return manageTokenHash;
+    }
+
+    String proofTokenHash() {
+        return proofTokenHash;
     }
 
     public Instant registeredAt() {

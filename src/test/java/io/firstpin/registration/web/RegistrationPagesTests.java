@@ -82,6 +82,24 @@ class RegistrationPagesTests {
     }
 
     @Test
+    void thePrivatePageNeverSendsItsAddressOnAndNoPageLoadsPicturesOrPostsFormsElsewhere() throws Exception {
+        Event event = nextMonth(10);
+        String manageUrl = mvc.perform(registration(event, "博多 次郎", "jiro@example.jp")).andReturn().getResponse()
+                .getRedirectedUrl();
+
+        MvcResult privatePage = mvc.perform(get(manageUrl)).andReturn();
+        MvcResult publicPage = mvc.perform(get("/e/" + event.id())).andReturn();
+
+        assertThat(privatePage.getResponse().getHeader("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(publicPage.getResponse().getHeader("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+        for (MvcResult page : List.of(privatePage, publicPage)) {
+            String policy = page.getResponse().getHeader("Content-Security-Policy");
+            assertThat(policy).contains("form-action 'self'").contains("img-src 'self' data:;")
+                    .doesNotContain("https:");
+        }
+    }
+
+    @Test
     void aFullFrameShowsTheWaitlistPositionAndCancellingPromotesTheNext() throws Exception {
         Event event = nextMonth(1);
         String first = mvc.perform(registration(event, "A", "a@example.com")).andReturn().getResponse().getRedirectedUrl();
