@@ -9,6 +9,7 @@ import io.firstpin.member.IdentityInput;
 import io.firstpin.member.Members;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.LinkExpiredException;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.Secrets;
 import io.firstpin.platform.limits.RateLimits;
@@ -276,7 +277,25 @@ public class Registrations {
         if (manageToken == null || !manageToken.startsWith(RegistrationLinks.TOKEN_PREFIX) || manageToken.length() > 100) {
             return Optional.empty();
         }
-        String hash = Secrets.hash(manageToken);
+        Optional<Registration> found = byTokenHash(Secrets.hash(manageToken));
+        found.ifPresent(this::requireLinkValid);
+        return found;
+    }
+
+    /**
+     * A private link opens nothing once its event ended {@code links-valid-after-event} ago: the link sits in mailboxes
+     * and browser histories for years, and what it opens (a name, answers, a survey) need not.
+     *
+     * @throws LinkExpiredException then
+     */
+    private void requireLinkValid(Registration registration) {
+        Instant end = events.summary(registration.eventId()).map(EventSummary::endsAt).orElse(null);
+        if (end != null && clock.instant().isAfter(end.plus(properties.linksValidAfterEvent()))) {
+            throw new LinkExpiredException();
+        }
+    }
+
+    private Optional<Registration> byTokenHash(String hash) {
         return registrations.findByManageTokenHash(hash)
                 .or(() -> registrations.findByProofTokenHash(hash))
                 .or(() -> links.find(hash)

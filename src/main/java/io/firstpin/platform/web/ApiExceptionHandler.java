@@ -16,6 +16,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import io.firstpin.platform.LinkExpiredException;
 import io.firstpin.platform.limits.TooManyRequests;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -102,6 +103,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
         return validationFailed(List.of(ApiError.Detail.field(e.getParameterName(), text("error.field.required"))));
+    }
+
+    @ExceptionHandler(LinkExpiredException.class)
+    ResponseEntity<ApiError> expired(LinkExpiredException e) {
+        return respond(HttpStatus.GONE, new ApiError("link_expired", text("error.status.410"), List.of()));
     }
 
     @ExceptionHandler(TooManyRequests.class)

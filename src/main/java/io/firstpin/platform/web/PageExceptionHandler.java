@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import io.firstpin.platform.LinkExpiredException;
 import io.firstpin.platform.limits.TooManyRequests;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -45,6 +46,13 @@ class PageExceptionHandler {
         InvalidInputException.FieldProblem first = e.problems().get(0);
         model.addAttribute("reason", new DefaultMessageSourceResolvable(new String[] {first.code()},
                 first.args().toArray(), first.code()));
+        return "error";
+    }
+
+    @ExceptionHandler(LinkExpiredException.class)
+    @ResponseStatus(HttpStatus.GONE)
+    String expired(Model model) {
+        model.addAttribute("status", 410);
         return "error";
     }
 

@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimitPerMinute registrations one client address may make per minute, steadily (page and API together)
  * @param rateLimitBurst how many it may make at once before the steady rate applies: a venue's shared address
  * @param perEmailPerHour registrations (and so confirmation emails) one email address may get per hour
+ * @param linksValidAfterEvent a registration's private links (manage, reminder, survey) open nothing once its event
+ *        ended this long ago
  */
 @ConfigurationProperties("firstpin.registration")
 public record RegistrationProperties(@DefaultValue("60") int rateLimitPerMinute,
-        @DefaultValue("150") int rateLimitBurst, @DefaultValue("10") int perEmailPerHour) {
+        @DefaultValue("150") int rateLimitBurst, @DefaultValue("10") int perEmailPerHour,
+        @DefaultValue("90d") Duration linksValidAfterEvent) {
 
     public RegistrationProperties {
         if (rateLimitPerMinute < 1 || rateLimitBurst < 1 || perEmailPerHour < 1) {
