@@ -86,7 +86,7 @@ class OutputConfiguration {
 
     private static final Limit UNSUBSCRIBING = Limit.of("unsubscribe", 30, Duration.ofMinutes(1));
 
-    /** Reports per client address; {@link io.firstpin.output.Outputs} limits them per registration as well. */
+    /** Reports per client address. */
     @Bean
     RequestLimit reportFromPrivatePage(OutputProperties properties) {
         return RequestLimit.of(HttpMethod.POST, "/r/*/outputs", properties.reportsPerAddress());

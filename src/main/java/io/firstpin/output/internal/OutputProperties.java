@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nudgeCheckInterval how often events due for the nudge are looked for
  * @param nudgeEnabled false sends no nudges at all
  * @param reportsPerAddressPerHour reports one client address may submit per hour (private page, nudge page, API)
- * @param reportsPerRegistrationPerDay reports one registration may submit per day
  */
 @ConfigurationProperties("firstpin.outputs")
 public record OutputProperties(@DefaultValue("30d") Duration linkWindowAfterEvent,
@@ -30,8 +29,7 @@ public record OutputProperties(@DefaultValue("30d") Duration linkWindowAfterEven
         @DefaultValue("true") boolean nudgeEnabled,
         @DefaultValue("1m") Duration previewCheckInterval,
         @DefaultValue("20") int previewsPerRun,
-        @DefaultValue("20") int reportsPerAddressPerHour,
-        @DefaultValue("5") int reportsPerRegistrationPerDay) {
+        @DefaultValue("20") int reportsPerAddressPerHour) {
 
     public OutputProperties {
         for (Duration positive : new Duration[] {feedPollInterval, feedMaxBackoff, feedCheckInterval, nudgeCheckInterval,
@@ -41,7 +39,7 @@ public record OutputProperties(@DefaultValue("30d") Duration linkWindowAfterEven
             }
         }
         if (linkWindowAfterEvent.isNegative() || nudgeAfter.isNegative() || feedsPerRun < 1 || previewsPerRun < 1
-                || reportsPerAddressPerHour < 1 || reportsPerRegistrationPerDay < 1) {
+                || reportsPerAddressPerHour < 1) {
             throw new IllegalArgumentException("firstpin.outputs.link-window-after-event and nudge-after cannot be "
                     + "negative, feeds-per-run, previews-per-run and the report limits must be at least 1");
         }
@@ -49,9 +47,5 @@ public record OutputProperties(@DefaultValue("30d") Duration linkWindowAfterEven
 
     public Limit reportsPerAddress() {
         return Limit.of("report", reportsPerAddressPerHour, Duration.ofHours(1));
-    }
-
-    public Limit reportsPerRegistration() {
-        return Limit.of("report-registration", reportsPerRegistrationPerDay, Duration.ofDays(1));
     }
 }
