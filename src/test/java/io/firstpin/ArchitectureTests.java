@@ -37,6 +37,17 @@ class ArchitectureTests {
                     "io.firstpin.notification..", "io.firstpin.demo..", "io.firstpin.insight..",
                     "io.firstpin.output..", "io.firstpin.history..", "io.firstpin.survey..");
 
+    /**
+     * The modules that write registrations, check-ins, events, members and communities say what happened to their own
+     * aggregates in domain events, which the attendee module hears; they never depend on it.
+     */
+    @ArchTest
+    static final ArchRule writersOfAttendanceNeverTellTheAttendeeModule = noClasses()
+            .that().resideInAnyPackage("io.firstpin.registration..", "io.firstpin.attendance..",
+                    "io.firstpin.event..", "io.firstpin.member..", "io.firstpin.community..", "io.firstpin.history..")
+            .should().dependOnClassesThat().resideInAPackage("io.firstpin.attendee..")
+            .because("a writer that had to tell the attendee module could forget to; its domain events cannot");
+
     @ArchTest
     static final ArchRule everyCsvIsWrittenThroughCsvAttachment = noClasses()
             .that().doNotHaveFullyQualifiedName("io.firstpin.platform.web.CsvAttachment")

@@ -3,11 +3,12 @@ package io.firstpin.attendance;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** That a member was at an event. One per member and event. */
 @Table("attendance")
-public class Attendance {
+public class Attendance extends AbstractAggregateRoot<Attendance> {
 
     @Id
     private Long id;
@@ -32,7 +33,15 @@ public class Attendance {
 
     static Attendance checkIn(long organizationId, long eventId, long memberId, Long registrationId,
             CheckInMethod method, Instant now) {
-        return new Attendance(null, organizationId, eventId, memberId, registrationId, method, now);
+        Attendance attendance = new Attendance(null, organizationId, eventId, memberId, registrationId, method, now);
+        attendance.registerEvent(new CheckedIn(eventId, memberId));
+        return attendance;
+    }
+
+    /** Takes the check-in back: the answer is what to delete, with the news for whoever counts attendees. */
+    Attendance undo() {
+        registerEvent(new CheckInUndone(eventId, memberId));
+        return this;
     }
 
     public Long id() {

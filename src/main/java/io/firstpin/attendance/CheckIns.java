@@ -112,7 +112,7 @@ public class CheckIns {
         if (attendance.isEmpty()) {
             return CheckInOutcome.of(Kind.NOT_CHECKED_IN, registration, frameName(registration), null);
         }
-        attendances.delete(attendance.get());
+        attendances.delete(attendance.get().undo());
         undoLog.record(organizationId, attendance.get(), staffAccountId, clock.instant());
         return CheckInOutcome.of(Kind.UNDONE, registration, frameName(registration), attendance.get().checkedInAt());
     }

@@ -2,7 +2,6 @@ package io.firstpin.attendance;
 
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.platform.BulkWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,12 +19,12 @@ public class PastCheckIns {
 
     private final DSLContext db;
     private final BulkWriter bulk;
-    private final Attendees attendees;
+    private final ApplicationEventPublisher events;
 
-    PastCheckIns(DSLContext db, BulkWriter bulk, Attendees attendees) {
+    PastCheckIns(DSLContext db, BulkWriter bulk, ApplicationEventPublisher events) {
         this.db = db;
         this.bulk = bulk;
-        this.attendees = attendees;
+        this.events = events;
     }
 
     /**
@@ -45,7 +45,7 @@ public class PastCheckIns {
                 .map(checkIn -> new Object[] {organizationId, eventId, checkIn.memberId(), checkIn.registrationId(),
                         CheckInMethod.IMPORT.name(), checkIn.checkedInAt().atOffset(ZoneOffset.UTC)})
                 .toList());
-        attendees.eventChanged(eventId);
+        events.publishEvent(new PastCheckInsRecorded(eventId));
         return missing.size();
     }
 

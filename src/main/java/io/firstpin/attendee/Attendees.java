@@ -2,15 +2,13 @@ package io.firstpin.attendee;
 
 import io.firstpin.attendee.internal.AttendeeRefresh;
 import io.firstpin.attendee.internal.PendingChanges;
-import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * The counted attendees. Every write that can change who counts as an attendee of an event, or how a member's
- * attendances follow each other in a scope, says so here. The change is recorded when its transaction commits and
- * applied right after, under locks taken in one order (events, then members), so that concurrent writers on any number
- * of instances leave the rows exact; a reader calls {@link #catchUp} first. Without a transaction the change is applied
- * at once, in a transaction of its own.
+ * The counted attendees, for readers. Writers never call this: the module hears their domain events inside their
+ * transactions, records each change when the transaction commits and applies it right after, under locks taken in one
+ * order (events, then members), so that concurrent writers on any number of instances leave the rows exact; a reader
+ * calls {@link #catchUp} first.
  */
 @Service
 public class Attendees {
@@ -21,31 +19,6 @@ public class Attendees {
     Attendees(PendingChanges pending, AttendeeRefresh refresh) {
         this.pending = pending;
         this.refresh = refresh;
-    }
-
-    /** The member's registration or check-in at the event changed. */
-    public void attendanceChanged(long eventId, long memberId) {
-        pending.record(changes -> changes.attendance(eventId, memberId));
-    }
-
-    /** Any number of the event's registrations or check-ins changed, or the event's start or community. */
-    public void eventChanged(long eventId) {
-        pending.record(changes -> changes.events().add(eventId));
-    }
-
-    /** The member became staff or stopped being staff: staff are walked nowhere. */
-    public void staffChanged(long memberId) {
-        pending.record(changes -> changes.members().add(memberId));
-    }
-
-    /** Registrations and check-ins moved between these members (a merge, or its undoing). */
-    public void rowsMovedBetween(long memberId, long otherMemberId) {
-        pending.record(changes -> changes.movedMembers().addAll(List.of(memberId, otherMemberId)));
-    }
-
-    /** The community became a branch of another one, or stopped being one: its events belong to other scopes now. */
-    public void communityMoved(long communityId) {
-        pending.record(changes -> changes.movedCommunities().add(communityId));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.firstpin.community;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.community.internal.CommunityRepository;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
@@ -12,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,10 +24,8 @@ public class Communities {
 
     private final CommunityRepository communities;
     private final Clock clock;
-    private final Attendees attendees;
 
-    Communities(CommunityRepository communities, Clock clock, Attendees attendees) {
-        this.attendees = attendees;
+    Communities(CommunityRepository communities, Clock clock) {
         this.communities = communities;
         this.clock = clock;
     }
@@ -53,11 +49,7 @@ public class Communities {
         Community community = inOrganization(organizationId, slug);
         community.describe(profile);
         Community parent = parentNamed(organizationId, parentSlug);
-        Long parentBefore = community.parentId();
         community.branchFrom(parent, parent != null && branchesOf(community).contains(parent.id()));
-        if (!Objects.equals(parentBefore, community.parentId())) {
-            attendees.communityMoved(community.id());
-        }
         return communities.save(community);
     }
 

@@ -9,11 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** A user group. A community with a parent is a branch (支部) of that parent. */
 @Table("community")
-public class Community {
+public class Community extends AbstractAggregateRoot<Community> {
 
     @Id
     private Long id;
@@ -59,14 +60,15 @@ public class Community {
      * @param parentIsBelowThis whether {@code parent} is this community or one of its own branches
      */
     void branchFrom(Community parent, boolean parentIsBelowThis) {
-        if (parent == null) {
-            this.parentId = null;
-            return;
-        }
-        if (parent.organizationId != organizationId || parentIsBelowThis || Objects.equals(parent.id, id)) {
+        if (parent != null
+                && (parent.organizationId != organizationId || parentIsBelowThis || Objects.equals(parent.id, id))) {
             throw InvalidInputException.of("parent", "community.parent.invalid");
         }
-        this.parentId = parent.id;
+        Long newParentId = parent == null ? null : parent.id;
+        if (id != null && !Objects.equals(parentId, newParentId)) {
+            registerEvent(new CommunityReparented(id));
+        }
+        this.parentId = newParentId;
     }
 
     public boolean isBranch() {

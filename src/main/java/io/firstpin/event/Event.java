@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** A study session, big event, online session or after-party of a community, with its agenda. */
 @Table("event")
-public class Event {
+public class Event extends AbstractAggregateRoot<Event> {
 
     /** A study session is about two hours; used when no end is given. */
     static final Duration DEFAULT_LENGTH = Duration.ofHours(2);
@@ -74,10 +75,14 @@ public class Event {
                 null, null, null, null, now, null, null, List.of());
         event.describe(details);
         event.setAgenda(agenda);
+        event.registerEvent(new EventPlanned(event));
         return event;
     }
 
     void describe(EventDetails details) {
+        if (id != null && !details.startsAt().equals(startsAt)) {
+            registerEvent(new EventRescheduled(id));
+        }
         this.title = details.title();
         this.description = details.description();
         this.kind = details.kind();

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * The one implementation of the KPIs in PRODUCT.md, used by the dashboard, the API and the CSV exports alike, so their
+ * The one implementation of the KPIs in docs/kpis.md, used by the dashboard, the API and the CSV exports alike, so their
  * numbers never disagree. A scope is a community, or a community with all its branches at any depth; "earlier" and
  * "previous" go by event start time, ties broken by event id, across every event in scope, in the period or before it.
  */

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * The ladder of PRODUCT.md (attendee → repeater → output author → LT speaker → case-study speaker → organizer) for a
+ * The ladder of docs/kpis.md (attendee → repeater → output author → LT speaker → case-study speaker → organizer) for a
  * community or a community with its branches, as it stood at the end of a period; one implementation for the dashboard,
  * its CSV and the API. Attendance is counted by {@link KpiQueries}, so an attendee here is an attendee in every KPI.
  * Definitions in docs/insight.md.

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The steps of the ladder of PRODUCT.md, in order: attendee (one event attended), repeater (two or more), output
+ * The steps of the ladder of docs/kpis.md, in order: attendee (one event attended), repeater (two or more), output
  * author, LT speaker, case-study speaker, organizer. Definitions in docs/insight.md.
  */
 public enum LadderStep {

@@ -1,5 +1,6 @@
 package io.firstpin.insight;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Community;
 import io.firstpin.insight.internal.LeaderQueries;
 import io.firstpin.insight.internal.LeaderQueries.EventRow;
@@ -25,10 +26,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The leader bench, the self-running index and the leader candidates of PRODUCT.md (definitions in docs/insight.md),
+ * The leader bench, the self-running index and the leader candidates of docs/kpis.md (defined in docs/insight.md),
  * for the dashboard, the KPI API and the organization overview alike.
  */
 @Service
@@ -40,9 +40,11 @@ public class LeaderInsights {
     private final LoveSettings love;
     private final LoveScores loveScores;
     private final Clock clock;
+    private final Attendees attendees;
 
     LeaderInsights(CommunityKpis kpis, LeaderQueries queries, LeaderRoles leaderRoles, LoveSettings love,
-            LoveScores loveScores, Clock clock) {
+            LoveScores loveScores, Clock clock, Attendees attendees) {
+        this.attendees = attendees;
         this.kpis = kpis;
         this.queries = queries;
         this.leaderRoles = leaderRoles;
@@ -51,8 +53,8 @@ public class LeaderInsights {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
     public LeaderReport report(Community community, boolean withBranches, Period period) {
+        attendees.catchUp();
         List<Community> scope = withBranches ? kpis.tree(community) : List.of(community);
         List<Long> ids = scope.stream().map(Community::id).toList();
         ZoneId zone = community.timeZone();
@@ -66,8 +68,8 @@ public class LeaderInsights {
      * The members ranked by love for the community (with its branches), current leaders left out, staff apart. Apart
      * from {@link #report}, as it reads the scope's activity of the whole love window.
      */
-    @Transactional(readOnly = true)
     public LeaderCandidates candidates(Community community, boolean withBranches, Period period) {
+        attendees.catchUp();
         List<Community> scope = withBranches ? kpis.tree(community) : List.of(community);
         List<Long> ids = scope.stream().map(Community::id).toList();
         ZoneId zone = community.timeZone();

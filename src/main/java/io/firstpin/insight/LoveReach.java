@@ -1,5 +1,6 @@
 package io.firstpin.insight;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.insight.internal.LeaderQueries;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Love and reach as two axes (docs/insight.md): love as {@link LoveScores} computes it for the leader candidates,
@@ -39,9 +39,11 @@ public class LoveReach {
     private final Audiences audiences;
     private final QuadrantSettings settings;
     private final Clock clock;
+    private final Attendees attendees;
 
     LoveReach(CommunityKpis kpis, Communities communities, LeaderQueries queries, LoveScores loveScores,
-            Audiences audiences, QuadrantSettings settings, Clock clock) {
+            Audiences audiences, QuadrantSettings settings, Clock clock, Attendees attendees) {
+        this.attendees = attendees;
         this.kpis = kpis;
         this.communities = communities;
         this.queries = queries;
@@ -55,8 +57,8 @@ public class LoveReach {
      * Every member with love for the community (with its branches) at the end of the period: placed by love and
      * reach, or apart when staff or when their reach is unknown.
      */
-    @Transactional(readOnly = true)
     public LoveAndReach of(Community community, boolean withBranches, Period period) {
+        attendees.catchUp();
         List<Long> ids = (withBranches ? kpis.tree(community) : List.of(community)).stream().map(Community::id)
                 .toList();
         ZoneId zone = community.timeZone();
@@ -95,8 +97,8 @@ public class LoveReach {
      * Where the member stands in each community (on its own) they have love for, over the last twelve months: for
      * the member page.
      */
-    @Transactional(readOnly = true)
     public List<CommunityStanding> ofMember(long organizationId, long memberId) {
+        attendees.catchUp();
         Set<Long> theirs = queries.communitiesOf(memberId);
         List<CommunityStanding> standings = new ArrayList<>();
         for (Community community : communities.list(organizationId)) {

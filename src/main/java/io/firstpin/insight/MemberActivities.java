@@ -1,5 +1,6 @@
 package io.firstpin.insight;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Community;
 import io.firstpin.insight.internal.KpiQueries;
 import io.firstpin.insight.internal.LeaderQueries;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Per member, what they did in a scope, by the KPIs' own definitions (attendees, linked outputs, speakers), for other
@@ -28,8 +28,10 @@ public class MemberActivities {
     private final CommunityKpis kpis;
     private final LeaderQueries queries;
     private final Clock clock;
+    private final Attendees attendees;
 
-    MemberActivities(CommunityKpis kpis, LeaderQueries queries, Clock clock) {
+    MemberActivities(CommunityKpis kpis, LeaderQueries queries, Clock clock, Attendees attendees) {
+        this.attendees = attendees;
         this.kpis = kpis;
         this.queries = queries;
         this.clock = clock;
@@ -39,8 +41,8 @@ public class MemberActivities {
      * Everyone who attended an event of the community (with its branches) up to now, staff included and flagged, with
      * the events they attended since {@code since}, their outputs and their talks there.
      */
-    @Transactional(readOnly = true)
     public List<MemberActivity> of(Community community, boolean withBranches, Instant since) {
+        attendees.catchUp();
         List<Long> ids = (withBranches ? kpis.tree(community) : List.of(community)).stream().map(Community::id)
                 .toList();
         Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package io.firstpin.insight;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.insight.MemberTimeline.CommunityStep;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A member's activity timeline and ladder steps for the staff member page, which asks for it itself
@@ -44,16 +44,18 @@ public class MemberTimelines {
     private final KpiQueries attendance;
     private final Communities communities;
     private final Clock clock;
+    private final Attendees attendees;
 
-    MemberTimelines(ActivityQueries queries, KpiQueries attendance, Communities communities, Clock clock) {
+    MemberTimelines(ActivityQueries queries, KpiQueries attendance, Communities communities, Clock clock, Attendees attendees) {
+        this.attendees = attendees;
         this.queries = queries;
         this.attendance = attendance;
         this.communities = communities;
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
     public MemberTimeline of(long organizationId, long memberId) {
+        attendees.catchUp();
         Instant now = clock.instant();
         Map<Long, Community> byId = communities.list(organizationId).stream()
                 .collect(Collectors.toMap(Community::id, Function.identity()));

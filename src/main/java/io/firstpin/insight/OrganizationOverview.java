@@ -1,5 +1,6 @@
 package io.firstpin.insight;
 
+import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.insight.internal.LeaderQueries;
@@ -20,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every community of an organization side by side, each on its own (without its branches): the period's newcomer
@@ -35,9 +35,11 @@ public class OrganizationOverview {
     private final LeaderInsights leaders;
     private final LeaderRoles leaderRoles;
     private final Clock clock;
+    private final Attendees attendees;
 
     OrganizationOverview(Communities communities, LeaderQueries queries, LeaderInsights leaders,
-            LeaderRoles leaderRoles, Clock clock) {
+            LeaderRoles leaderRoles, Clock clock, Attendees attendees) {
+        this.attendees = attendees;
         this.communities = communities;
         this.queries = queries;
         this.leaders = leaders;
@@ -84,8 +86,8 @@ public class OrganizationOverview {
         return LocalDate.now(clock.withZone(zone));
     }
 
-    @Transactional(readOnly = true)
     public List<Row> rows(long organizationId, Period period, Column sortBy, boolean descending) {
+        attendees.catchUp();
         List<Communities.Placed> placed = communities.tree(organizationId);
         Map<ZoneId, List<Community>> byZone = placed.stream().map(Communities.Placed::community)
                 .collect(Collectors.groupingBy(Community::timeZone));

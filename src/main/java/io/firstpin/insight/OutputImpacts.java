@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The output KPIs of PRODUCT.md for a report's events: output rate, community-to-media ratio, burst and decay; one
+ * The output KPIs of docs/kpis.md for a report's events: output rate, community-to-media ratio, burst and decay; one
  * implementation for the dashboard, its CSV and the API. Outputs count as the output module links them to events,
  * explicitly or by its rules; attendees as the report's.
  */

@@ -1,7 +1,7 @@
 package io.firstpin.insight;
 
 /**
- * Love and reach as two axes (PRODUCT.md): fans love the community without a large audience; champions have both;
+ * Love and reach as two axes (docs/kpis.md): fans love the community without a large audience; champions have both;
  * influencers have an audience but little love; the rest neither yet.
  */
 public enum Quadrant {

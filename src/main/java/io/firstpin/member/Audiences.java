@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Members' outside audiences (reach, PRODUCT.md): each size staff or an integration tells us is kept as an
+ * Members' outside audiences (reach, docs/kpis.md): each size staff or an integration tells us is kept as an
  * observation, and a member's reach is the sum of the latest one per channel (docs/insight.md).
  */
 @Service

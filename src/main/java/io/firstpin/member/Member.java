@@ -11,12 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** A person known to an organization, found by any of its identities. Staff members work for the vendor. */
 @Table("member")
-public class Member {
+public class Member extends AbstractAggregateRoot<Member> {
 
     static final int MAX_DISPLAY_NAME = 200;
 
@@ -77,11 +78,19 @@ public class Member {
     }
 
     void markStaff() {
-        this.staff = true;
+        flagStaff(true);
     }
 
     void unmarkStaff() {
-        this.staff = false;
+        flagStaff(false);
+    }
+
+    /** Staff are left out of every participation count: a change of the flag is news for whoever counts. */
+    private void flagStaff(boolean staff) {
+        if (this.staff != staff && id != null) {
+            registerEvent(new StaffFlagChanged(id, staff));
+        }
+        this.staff = staff;
     }
 
     /** Adds the identity; one the member already has (however typed) is only shown as typed now. */

@@ -4,7 +4,6 @@ import static io.firstpin.platform.db.Tables.MEMBER;
 import static io.firstpin.platform.db.Tables.MEMBER_MERGE;
 import static io.firstpin.platform.db.Tables.MEMBER_MERGE_CHANGE;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.member.internal.MergeLedger;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
@@ -21,6 +20,7 @@ import org.jooq.Record;
 import org.jooq.Record8;
 import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,10 +40,10 @@ public class MemberMerges {
     private final DSLContext db;
     private final MergeLedger ledger;
     private final Clock clock;
-    private final Attendees attendees;
+    private final ApplicationEventPublisher events;
 
-    MemberMerges(DSLContext db, MergeLedger ledger, Clock clock, Attendees attendees) {
-        this.attendees = attendees;
+    MemberMerges(DSLContext db, MergeLedger ledger, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.db = db;
         this.ledger = ledger;
         this.clock = clock;
@@ -78,7 +78,7 @@ public class MemberMerges {
                 .returning(MEMBER_MERGE.ID)
                 .fetchOne(MEMBER_MERGE.ID);
         ledger.merge(mergeId, organizationId, intoId, fromId);
-        attendees.rowsMovedBetween(fromId, intoId);
+        events.publishEvent(new MembersMerged(organizationId, mergeId, intoId, fromId));
         db.update(MEMBER)
                 .set(MEMBER.STAFF, intoWasStaff || from.get(MEMBER.STAFF))
                 .where(MEMBER.ID.eq(intoId))
@@ -113,7 +113,7 @@ public class MemberMerges {
             throw new ConflictException("merge", "member.merge.undo.into-merged");
         }
         ledger.undo(mergeId, organizationId, intoId, fromId);
-        attendees.rowsMovedBetween(fromId, intoId);
+        events.publishEvent(new MemberMergeUndone(organizationId, mergeId, intoId, fromId));
         boolean intoWasStaff = merge.get(MEMBER_MERGE.INTO_WAS_STAFF);
         if (!intoWasStaff && locked.get(fromId).get(MEMBER.STAFF)) {
             db.update(MEMBER).set(MEMBER.STAFF, false).where(MEMBER.ID.eq(intoId)).execute();

@@ -3,7 +3,6 @@ package io.firstpin.member;
 import static io.firstpin.platform.db.Tables.MEMBER;
 import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.member.internal.MemberRepository;
 import io.firstpin.platform.BulkWriter;
 import io.firstpin.platform.ConflictException;
@@ -53,12 +52,10 @@ public class Members {
     private final Clock clock;
     private final BulkWriter bulk;
     private final TransactionTemplate savepoint;
-    private final Attendees attendees;
 
     Members(MemberRepository members, DSLContext db, Clock clock, BulkWriter bulk,
-            PlatformTransactionManager transactions, Attendees attendees) {
+            PlatformTransactionManager transactions) {
         this.members = members;
-        this.attendees = attendees;
         this.db = db;
         this.clock = clock;
         this.bulk = bulk;
@@ -102,11 +99,7 @@ public class Members {
         return saveChecked(member);
     }
 
-    /** Staff are left out of every participation count, so a change of the flag changes the member's walks. */
     private void flagStaff(Member member, boolean staff) {
-        if (member.staff() != staff) {
-            attendees.staffChanged(member.id());
-        }
         if (staff) {
             member.markStaff();
         } else {

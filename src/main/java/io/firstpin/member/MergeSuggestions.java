@@ -1,11 +1,8 @@
 package io.firstpin.member;
 
-import static io.firstpin.platform.db.Tables.ATTENDANCE;
-import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.MEMBER;
 import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
 import static io.firstpin.platform.db.Tables.MEMBER_MERGE_DISMISSAL;
-import static io.firstpin.platform.db.Tables.REGISTRATION;
 
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
@@ -66,9 +63,12 @@ public class MergeSuggestions {
     private final DSLContext db;
     private final Clock clock;
     private final TransactionTemplate savepoint;
+    private final AttendedCommunities attendedCommunities;
 
-    MergeSuggestions(DSLContext db, Clock clock, PlatformTransactionManager transactions) {
+    MergeSuggestions(DSLContext db, Clock clock, PlatformTransactionManager transactions,
+            AttendedCommunities attendedCommunities) {
         this.db = db;
+        this.attendedCommunities = attendedCommunities;
         this.clock = clock;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -152,7 +152,7 @@ public class MergeSuggestions {
         }
         List<Long> candidates = groups.stream().flatMap(e -> e.getValue().stream()).toList();
         Map<Long, List<MemberIdentity>> identities = identities(organizationId, candidates);
-        Map<Long, Set<Long>> communities = communities(candidates);
+        Map<Long, Set<Long>> communities = attendedCommunities.of(candidates);
         Set<List<Long>> dismissed = new HashSet<>(db.select(MEMBER_MERGE_DISMISSAL.MEMBER_ID,
                         MEMBER_MERGE_DISMISSAL.OTHER_MEMBER_ID)
                 .from(MEMBER_MERGE_DISMISSAL)
@@ -264,26 +264,6 @@ public class MergeSuggestions {
                             .add(new MemberIdentity(row.value1(), organizationId, kind, row.value4(), row.value5()))));
         }
         byMember.values().forEach(list -> list.sort(Comparator.comparing(MemberIdentity::kind)));
-        return byMember;
-    }
-
-    /** The communities whose events each member attended: checked in, or held a confirmed seat. */
-    private Map<Long, Set<Long>> communities(List<Long> memberIds) {
-        Map<Long, Set<Long>> byMember = new HashMap<>();
-        for (int from = 0; from < memberIds.size(); from += CHUNK) {
-            List<Long> chunk = memberIds.subList(from, Math.min(memberIds.size(), from + CHUNK));
-            var checkedIn = DSL.selectDistinct(ATTENDANCE.MEMBER_ID, EVENT.COMMUNITY_ID)
-                    .from(ATTENDANCE)
-                    .join(EVENT).on(EVENT.ID.eq(ATTENDANCE.EVENT_ID))
-                    .where(ATTENDANCE.MEMBER_ID.in(chunk));
-            var confirmed = DSL.selectDistinct(REGISTRATION.MEMBER_ID, EVENT.COMMUNITY_ID)
-                    .from(REGISTRATION)
-                    .join(EVENT).on(EVENT.ID.eq(REGISTRATION.EVENT_ID))
-                    .where(REGISTRATION.MEMBER_ID.in(chunk))
-                    .and(REGISTRATION.STATUS.eq("CONFIRMED"));
-            db.fetch(checkedIn.union(confirmed))
-                    .forEach(row -> byMember.computeIfAbsent(row.value1(), id -> new HashSet<>()).add(row.value2()));
-        }
         return byMember;
     }
 }

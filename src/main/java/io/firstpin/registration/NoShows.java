@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * No-shows (PRODUCT.md): confirmed registrants who did not check in, over the confirmed, counted only for events that
+ * No-shows (docs/kpis.md): confirmed registrants who did not check in, over the confirmed, counted only for events that
  * have check-in data at all; an event nobody checked in to says nothing about who came. Per event, per member, and as
  * the overbooking margin a community's own history suggests.
  */

@@ -2,7 +2,6 @@ package io.firstpin.registration;
 
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
 import io.firstpin.platform.BulkWriter;
@@ -20,6 +19,7 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,10 +37,11 @@ public class PastRegistrations {
     private final FrameQueue queue;
     private final Events events;
     private final BulkWriter bulk;
-    private final Attendees attendees;
+    private final ApplicationEventPublisher publisher;
 
-    PastRegistrations(DSLContext db, FrameQueue queue, Events events, BulkWriter bulk, Attendees attendees) {
-        this.attendees = attendees;
+    PastRegistrations(DSLContext db, FrameQueue queue, Events events, BulkWriter bulk,
+            ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.db = db;
         this.queue = queue;
         this.events = events;
@@ -104,7 +105,7 @@ public class PastRegistrations {
                 REGISTRATION.MEMBER_ID, REGISTRATION.NAME, REGISTRATION.EMAIL, REGISTRATION.STATUS,
                 REGISTRATION.WAITLIST_POSITION, REGISTRATION.REGISTERED_AT, REGISTRATION.CANCELLED_AT), rows);
         requireCapacityHolds(eventId, frames);
-        attendees.eventChanged(eventId);
+        publisher.publishEvent(new PastRegistrationsRecorded(eventId));
         return registrationsByMember(eventId);
     }
 

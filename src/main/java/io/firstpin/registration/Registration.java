@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -12,7 +13,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * {@link Registrations} service calls while it holds the frame's lock.
  */
 @Table("registration")
-public class Registration {
+public class Registration extends AbstractAggregateRoot<Registration> {
 
     @Id
     private Long id;
@@ -67,9 +68,17 @@ public class Registration {
      */
     static Registration apply(long organizationId, long eventId, long frameId, long memberId, Applicant applicant,
             String manageTokenHash, String proofTokenHash, Instant now) {
-        return new Registration(null, organizationId, eventId, frameId, memberId, applicant.name(), applicant.email(),
-                RegistrationStatus.APPLIED, null, manageTokenHash, now, null, null, applicant.locale().toLanguageTag(),
-                null, null, applicant.emailKey(), proofTokenHash);
+        Registration registration = new Registration(null, organizationId, eventId, frameId, memberId,
+                applicant.name(), applicant.email(), null, null, manageTokenHash, now, null, null,
+                applicant.locale().toLanguageTag(), null, null, applicant.emailKey(), proofTokenHash);
+        registration.moveTo(RegistrationStatus.APPLIED);
+        return registration;
+    }
+
+    /** Every change of status goes through here, so that whoever follows attendance hears of it when it is saved. */
+    private void moveTo(RegistrationStatus next) {
+        this.status = next;
+        registerEvent(new RegistrationStatusChanged(eventId, memberId, next));
     }
 
     /**
@@ -83,7 +92,7 @@ public class Registration {
         this.frameId = newFrameId;
         this.name = applicant.name();
         this.email = applicant.email();
-        this.status = RegistrationStatus.APPLIED;
+        moveTo(RegistrationStatus.APPLIED);
         this.waitlistPosition = null;
         this.manageTokenHash = newManageTokenHash;
         this.registeredAt = now;
@@ -97,19 +106,19 @@ public class Registration {
     }
 
     void confirm() {
-        this.status = RegistrationStatus.CONFIRMED;
+        moveTo(RegistrationStatus.CONFIRMED);
         this.waitlistPosition = null;
     }
 
     /** Joins the end of the waitlist; {@code queueNumber} orders the waitlist and only grows. */
     void waitlist(int queueNumber) {
-        this.status = RegistrationStatus.WAITLISTED;
+        moveTo(RegistrationStatus.WAITLISTED);
         this.waitlistPosition = queueNumber;
     }
 
     /** Stays applied: the frame's lottery has not been drawn yet. */
     void awaitDraw() {
-        this.status = RegistrationStatus.APPLIED;
+        moveTo(RegistrationStatus.APPLIED);
         this.waitlistPosition = null;
     }
 
@@ -119,7 +128,7 @@ public class Registration {
             return false;
         }
         boolean heldSeat = status == RegistrationStatus.CONFIRMED;
-        this.status = RegistrationStatus.CANCELLED;
+        moveTo(RegistrationStatus.CANCELLED);
         this.waitlistPosition = null;
         this.cancelledAt = now;
         this.cancelReason = reason;

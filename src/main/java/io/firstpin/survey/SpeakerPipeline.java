@@ -9,14 +9,15 @@ import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
 import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 
+import io.firstpin.attendee.AttendeeRule;
 import io.firstpin.event.SessionKind;
 import io.firstpin.member.Member;
 import io.firstpin.member.Members;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
+import io.firstpin.platform.db.tables.Event;
 import io.firstpin.registration.Applicant;
 import io.firstpin.registration.Registered;
-import io.firstpin.registration.RegistrationStatus;
 import io.firstpin.registration.Registrations;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,8 +61,13 @@ public class SpeakerPipeline {
                 .and(SURVEY_RESPONSE.ANONYMOUS.isFalse())
                 .groupBy(SURVEY_RESPONSE.MEMBER_ID)
                 .asTable("latest");
-        Field<Integer> attended = DSL.field(DSL.selectCount().from(ATTENDANCE)
-                .where(ATTENDANCE.MEMBER_ID.eq(MEMBER.ID)));
+        Event took = EVENT.as("took_part");
+        Field<Integer> attended = DSL.field(DSL.selectCount().from(took)
+                .where(took.ID.in(DSL.select(REGISTRATION.EVENT_ID).from(REGISTRATION)
+                        .where(REGISTRATION.MEMBER_ID.eq(MEMBER.ID))
+                        .union(DSL.select(ATTENDANCE.EVENT_ID).from(ATTENDANCE)
+                                .where(ATTENDANCE.MEMBER_ID.eq(MEMBER.ID)))))
+                .and(AttendeeRule.attended(took.ID, MEMBER.ID)));
         Field<Integer> lightningTalks = talks(SessionKind.LIGHTNING_TALK);
         Field<Integer> caseStudies = talks(SessionKind.CASE_STUDY);
         return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, SURVEY_RESPONSE.WANTS_TO_SPEAK, SURVEY_RESPONSE.TALK_TOPIC,
@@ -87,7 +93,7 @@ public class SpeakerPipeline {
     public List<OpenFrame> upcomingFrames(long organizationId) {
         Field<Integer> confirmed = DSL.field(DSL.selectCount().from(REGISTRATION)
                 .where(REGISTRATION.FRAME_ID.eq(FRAME.ID))
-                .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED.name())));
+                .and(AttendeeRule.holdsSeat(REGISTRATION)));
         return db.select(FRAME.ID, FRAME.NAME, FRAME.CAPACITY, confirmed, EVENT.ID, EVENT.TITLE, EVENT.STARTS_AT)
                 .from(FRAME)
                 .join(EVENT).on(EVENT.ID.eq(FRAME.EVENT_ID))

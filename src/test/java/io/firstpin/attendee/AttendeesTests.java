@@ -3,7 +3,6 @@ package io.firstpin.attendee;
 import static io.firstpin.platform.db.Tables.ATTENDEE;
 import static io.firstpin.platform.db.Tables.ATTENDEE_WALK;
 import static io.firstpin.platform.db.Tables.ATTENDEE_CHANGE;
-import static io.firstpin.platform.db.Tables.EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstpin.attendance.CheckInOutcome;
@@ -17,6 +16,7 @@ import io.firstpin.event.EventKind;
 import io.firstpin.event.Events;
 import io.firstpin.event.FrameMode;
 import io.firstpin.event.FramePlan;
+import io.firstpin.event.RegistrationWindow;
 import io.firstpin.member.MemberMerge;
 import io.firstpin.member.EmailProofs;
 import io.firstpin.member.MemberMerges;
@@ -30,7 +30,6 @@ import io.firstpin.registration.Registrations;
 import io.firstpin.testing.DatabaseTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -217,9 +216,10 @@ class AttendeesTests {
         assertKeptRowsAreARecount();
 
         // the third event moves before the first: every attendee's walk through Tokyo and JAWS-UG changes order
-        db.update(EVENT).set(EVENT.STARTS_AT, SPRING.minus(Duration.ofDays(10)).atOffset(ZoneOffset.UTC))
-                .where(EVENT.ID.eq(third.id())).execute();
-        attendees.eventChanged(third.id());
+        Instant earlier = SPRING.minus(Duration.ofDays(10));
+        events.revise(organization.id(), third.id(), details(tokyo, earlier), List.of(),
+                events.frames(third.id()).stream().map(f -> new FramePlan(f.id(), f.name(), f.capacity(), f.mode(),
+                        f.lotteryAt())).toList(), RegistrationWindow.UNTIL_THE_EVENT_ENDS);
         assertKeptRowsAreARecount();
 
         // Osaka becomes a branch of JAWS-UG: its attendees now walk through the JAWS-UG tree too
@@ -300,9 +300,13 @@ class AttendeesTests {
     }
 
     private Event event(Community community, Instant startsAt, int seats) {
-        return events.plan(community, new EventDetails(community.name() + " の勉強会", null, EventKind.STUDY_SESSION,
-                startsAt, startsAt.plus(Duration.ofHours(2)), null, true, null, Optional.empty()), List.of(),
+        return events.plan(community, details(community, startsAt), List.of(),
                 List.of(new FramePlan(null, "一般枠", seats, FrameMode.FIFO, null)), "一般枠");
+    }
+
+    private static EventDetails details(Community community, Instant startsAt) {
+        return new EventDetails(community.name() + " の勉強会", null, EventKind.STUDY_SESSION, startsAt,
+                startsAt.plus(Duration.ofHours(2)), null, true, null, Optional.empty());
     }
 
     private Registered register(Event event, String name) {

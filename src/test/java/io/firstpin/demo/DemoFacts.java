@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 
-/** Reads the demo organization back and computes KPIs the way PRODUCT.md defines them, with plain queries. */
+/** Reads the demo organization back and computes KPIs the way docs/kpis.md defines them, with plain queries. */
 final class DemoFacts {
 
     record PastEvent(long id, long communityId, String kind, OffsetDateTime startsAt, Set<Long> attendees) {

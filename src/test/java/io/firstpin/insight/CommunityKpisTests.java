@@ -7,13 +7,14 @@ import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
-import io.firstpin.insight.CommunityHistory.Held;
+import io.firstpin.testing.CommunityHistory.Held;
 import io.firstpin.member.MemberMerge;
 import io.firstpin.member.MemberMerges;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.Slug;
+import io.firstpin.testing.CommunityHistory;
 import io.firstpin.testing.DatabaseTest;
 import io.firstpin.testing.MovableClock;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -59,6 +61,9 @@ class CommunityKpisTests {
 
     @Autowired
     Attendees attendees;
+
+    @Autowired
+    ApplicationEventPublisher events;
     @Autowired
     DSLContext db;
     @Autowired
@@ -83,7 +88,7 @@ class CommunityKpisTests {
         Organization organization = organizations.found(new Slug(slug), "KPI");
         tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        history = new CommunityHistory(db, communities, attendees, tokyo);
+        history = new CommunityHistory(db, communities, events, tokyo);
         osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2025, 1, 5));
         long a = history.member("A");
         long b = history.member("B");
@@ -268,7 +273,7 @@ class CommunityKpisTests {
     void aPersonKnownAsTwoMembersCountsOnceOnceMergedAndTwiceAgainWhenTheMergeIsUndone() {
         Community sapporo = communities.start(tokyo.organizationId(), new Slug("kpi-merge-" + System.nanoTime()),
                 CommunityProfile.of("JAWS-UG 札幌", null, null, "Asia/Tokyo"), null);
-        CommunityHistory own = new CommunityHistory(db, communities, attendees, sapporo);
+        CommunityHistory own = new CommunityHistory(db, communities, events, sapporo);
         long viaConnpass = own.member("山田 太郎");
         long viaMeetup = own.member("Taro Yamada");
         long other = own.member("I");

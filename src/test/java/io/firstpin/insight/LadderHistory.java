@@ -1,11 +1,12 @@
 package io.firstpin.insight;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.insight.CommunityHistory.Held;
+import io.firstpin.testing.CommunityHistory;
+import io.firstpin.testing.CommunityHistory.Held;
 import java.time.LocalDate;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * A community (東京) and its branch (大阪) whose ladder is known to the day. Times are Tokyo times.
@@ -44,9 +45,9 @@ public final class LadderHistory {
     public final Held t3;
     public final Held t5;
 
-    public LadderHistory(DSLContext db, Communities communities, Attendees attendees, Community tokyo) {
+    public LadderHistory(DSLContext db, Communities communities, ApplicationEventPublisher events, Community tokyo) {
         this.tokyo = tokyo;
-        history = new CommunityHistory(db, communities, attendees, tokyo);
+        history = new CommunityHistory(db, communities, events, tokyo);
         osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2024, 10, 1));
         a = history.member("A");
         b = history.member("B");

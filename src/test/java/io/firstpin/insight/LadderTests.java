@@ -3,7 +3,6 @@ package io.firstpin.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -12,6 +11,7 @@ import io.firstpin.member.MemberMerges;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.Slug;
+import io.firstpin.testing.CommunityHistory;
 import io.firstpin.testing.DatabaseTest;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -20,6 +20,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** The ladder over {@link LadderHistory}, where every number is known. */
@@ -36,8 +37,9 @@ class LadderTests {
     @Autowired
     Communities communities;
 
+
     @Autowired
-    Attendees attendees;
+    ApplicationEventPublisher events;
     @Autowired
     MemberMerges merges;
     @Autowired
@@ -51,7 +53,7 @@ class LadderTests {
         Organization organization = organizations.found(new Slug(slug), "Ladder");
         Community tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        story = new LadderHistory(db, communities, attendees, tokyo);
+        story = new LadderHistory(db, communities, events, tokyo);
     }
 
     @Test
@@ -135,7 +137,7 @@ class LadderTests {
         Community sapporo = communities.start(story.tokyo.organizationId(),
                 new Slug("ladder-merge-" + System.nanoTime()), CommunityProfile.of("JAWS-UG 札幌", null, null,
                         "Asia/Tokyo"), null);
-        CommunityHistory own = new CommunityHistory(db, communities, attendees, sapporo);
+        CommunityHistory own = new CommunityHistory(db, communities, events, sapporo);
         long viaConnpass = own.member("山田 太郎");
         long viaMeetup = own.member("Taro Yamada");
         long other = own.member("J");

@@ -3,7 +3,6 @@ package io.firstpin.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -11,6 +10,7 @@ import io.firstpin.leadership.BenchStatus;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.Slug;
+import io.firstpin.testing.CommunityHistory;
 import io.firstpin.testing.DatabaseTest;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +18,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -40,8 +41,9 @@ class LeaderInsightsTests {
     @Autowired
     Communities communities;
 
+
     @Autowired
-    Attendees attendees;
+    ApplicationEventPublisher events;
     @Autowired
     LeaderInsights insights;
     @Autowired
@@ -64,7 +66,7 @@ class LeaderInsightsTests {
         Organization organization = organizations.found(new Slug(slug), "Leaders");
         tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, events, tokyo);
         osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2025, 1, 1));
         nagoya = history.branch("JAWS-UG 名古屋", LocalDate.of(2025, 1, 1));
         alice = history.member("Alice");

@@ -3,7 +3,6 @@ package io.firstpin.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
@@ -17,6 +16,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** Members' timelines and ladder steps over {@link LadderHistory}. */
@@ -31,8 +31,9 @@ class MemberTimelinesTests {
     @Autowired
     Communities communities;
 
+
     @Autowired
-    Attendees attendees;
+    ApplicationEventPublisher events;
     @Autowired
     DSLContext db;
 
@@ -44,7 +45,7 @@ class MemberTimelinesTests {
         Organization organization = organizations.found(new Slug(slug), "Activity");
         Community tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        story = new LadderHistory(db, communities, attendees, tokyo);
+        story = new LadderHistory(db, communities, events, tokyo);
         story.t3.surveyAnsweredBy(story.a, 9, false, "named comment");
         story.t5.surveyAnsweredBy(story.a, 3, true, "secret comment");
     }

@@ -10,6 +10,7 @@ import io.firstpin.leadership.BenchStatus;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.Slug;
+import io.firstpin.testing.CommunityHistory;
 import io.firstpin.testing.DatabaseTest;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,6 +19,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -38,6 +40,9 @@ class OrganizationOverviewTests {
 
     @Autowired
     Attendees attendees;
+
+    @Autowired
+    ApplicationEventPublisher events;
     @Autowired
     OrganizationOverview overview;
     @Autowired
@@ -60,7 +65,7 @@ class OrganizationOverviewTests {
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
         sapporo = communities.start(organization.id(), new Slug(slug + "-sapporo"),
                 CommunityProfile.of("JAWS-UG 札幌", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, events, tokyo);
         osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2024, 1, 1));
         long a = history.member("A");
         long b = history.member("B");

@@ -2,15 +2,15 @@ package io.firstpin.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
-import io.firstpin.insight.CommunityHistory.Held;
+import io.firstpin.testing.CommunityHistory.Held;
 import io.firstpin.insight.OutputImpact.EventImpact;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.Slug;
+import io.firstpin.testing.CommunityHistory;
 import io.firstpin.testing.DatabaseTest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -51,8 +52,9 @@ class OutputImpactsTests {
     @Autowired
     Communities communities;
 
+
     @Autowired
-    Attendees attendees;
+    ApplicationEventPublisher events;
     @Autowired
     DSLContext db;
 
@@ -67,7 +69,7 @@ class OutputImpactsTests {
         Organization organization = organizations.found(new Slug(slug), "Impact");
         tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, events, tokyo);
         long a = history.member("A");
         long b = history.member("B");
         long c = history.member("C");

@@ -20,12 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
-import io.firstpin.insight.CommunityHistory;
-import io.firstpin.insight.CommunityHistory.Held;
+import io.firstpin.testing.CommunityHistory;
+import io.firstpin.testing.CommunityHistory.Held;
 import io.firstpin.member.internal.MergeLedger;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
@@ -49,6 +48,7 @@ import org.jooq.TableField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 
 @DatabaseTest
@@ -66,8 +66,9 @@ class MemberMergesTests {
     @Autowired
     Communities communities;
 
+
     @Autowired
-    Attendees attendees;
+    ApplicationEventPublisher events;
     @Autowired
     DSLContext db;
 
@@ -82,7 +83,7 @@ class MemberMergesTests {
         organization = organizations.found(new Slug(slug), "Merge");
         Community community = communities.start(organization.id(), new Slug(slug + "-c"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        history = new CommunityHistory(db, communities, attendees, community);
+        history = new CommunityHistory(db, communities, events, community);
         taro = members.register(organization.id(), "山田 太郎", List.of(IdentityInput.connpass("taro_y"))).id();
         taroAgain = members.register(organization.id(), "山田太郎",
                 List.of(IdentityInput.email("taro@example.com"), new IdentityInput(IdentityKind.MEETUP, "201"))).id();

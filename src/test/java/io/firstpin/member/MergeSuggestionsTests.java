@@ -3,11 +3,10 @@ package io.firstpin.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
-import io.firstpin.insight.CommunityHistory;
+import io.firstpin.testing.CommunityHistory;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.Slug;
@@ -17,6 +16,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 
 @DatabaseTest
@@ -34,8 +34,9 @@ class MergeSuggestionsTests {
     @Autowired
     Communities communities;
 
+
     @Autowired
-    Attendees attendees;
+    ApplicationEventPublisher events;
     @Autowired
     DSLContext db;
 
@@ -91,7 +92,7 @@ class MergeSuggestionsTests {
     void withdrawnUsersAreNeverSuggestedThoughTheyAttendedTheSameCommunity() {
         Community community = communities.start(organization, new Slug("suggest-c-" + System.nanoTime()),
                 CommunityProfile.of("JAWS-UG", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, attendees, community);
+        CommunityHistory history = new CommunityHistory(db, communities, events, community);
         List<Long> withdrawn = members.registerAllUnidentified(organization, List.of("(退会ユーザー)", "（退会ユーザー）"));
         long meetup = member("Taro Yamada", new IdentityInput(IdentityKind.MEETUP, "201"));
         long connpass = member("taro  yamada", IdentityInput.connpass("taro_y"));

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
-import io.firstpin.insight.CommunityHistory;
+import io.firstpin.testing.CommunityHistory;
 import io.firstpin.member.IdentityInput;
 import io.firstpin.member.Members;
 import io.firstpin.organization.Organization;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,8 +59,9 @@ class SegmentMessagesTests {
     @Autowired
     Communities communities;
 
+
     @Autowired
-    Attendees attendees;
+    ApplicationEventPublisher events;
     @Autowired
     Members members;
     @Autowired
@@ -80,7 +81,7 @@ class SegmentMessagesTests {
         organization = organizations.found(new Slug(tag), "Org");
         Community community = communities.start(organization.id(), new Slug(tag + "-c"),
                 CommunityProfile.of("JAWS-UG 広島", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, attendees, community);
+        CommunityHistory history = new CommunityHistory(db, communities, events, community);
         long alice = withEmail(history.member("Alice"), "alice");
         long bob = withEmail(history.member("Bob"), "bob");
         long nomail = history.member("Nomail");

@@ -17,7 +17,7 @@ import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
 import io.firstpin.identity.Role;
 import io.firstpin.identity.StaffAccounts;
-import io.firstpin.insight.CommunityHistory;
+import io.firstpin.testing.CommunityHistory;
 import io.firstpin.member.IdentityInput;
 import io.firstpin.member.MemberMerge;
 import io.firstpin.member.MemberMerges;
@@ -44,6 +44,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -81,8 +82,9 @@ class SegmentOptOutsTests {
     @Autowired
     Communities communities;
 
+
     @Autowired
-    Attendees attendees;
+    ApplicationEventPublisher events;
     @Autowired
     Members members;
     @Autowired
@@ -120,7 +122,7 @@ class SegmentOptOutsTests {
     private CommunityHistory historyOf(Organization where, String slug, String name) {
         Community community = communities.start(where.id(), new Slug(slug + "-c"),
                 CommunityProfile.of(name, null, null, "Asia/Tokyo"), null);
-        return new CommunityHistory(db, communities, attendees, community);
+        return new CommunityHistory(db, communities, events, community);
     }
 
     private CommunityHistory.Held lastMonthsMeetup(CommunityHistory in) {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
-import io.firstpin.insight.CommunityHistory;
+import io.firstpin.testing.CommunityHistory;
 import io.firstpin.insight.Quadrant;
 import io.firstpin.member.AudienceInput;
 import io.firstpin.member.AudienceSource;
@@ -27,6 +26,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -45,8 +45,9 @@ class SegmentsTests {
     @Autowired
     Communities communities;
 
+
     @Autowired
-    Attendees attendees;
+    ApplicationEventPublisher events;
     @Autowired
     Segments segments;
     @Autowired
@@ -72,7 +73,7 @@ class SegmentsTests {
         organization = organizations.found(new Slug(slug), "Segments");
         tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, events, tokyo);
         Community osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2020, 1, 1));
         alice = history.member("Alice");
         bob = history.member("Bob");

@@ -25,6 +25,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.when;
 
+import io.firstpin.attendee.AttendeeRule;
 import io.firstpin.platform.BulkWriter;
 import io.firstpin.platform.db.tables.Attendance;
 import io.firstpin.platform.db.tables.Community;
@@ -53,15 +54,12 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings the attendee rows up to date after a transaction's changes, and builds them from a whole history. The rule
- * (PRODUCT.md): an attendee of an event is a member checked in there whose registration, if any, is confirmed; for an
- * event without any check-in, a member with a confirmed registration. Waitlisted, lottery and cancelled registrations
- * never count. Staff are attendees, but walk in no scope, as the KPIs leave them out.
+ * Brings the attendee rows up to date after a transaction's changes, and builds them from a whole history, by the
+ * {@link AttendeeRule}. Staff are attendees, but walk in no scope, as the KPIs leave them out.
  */
 @Component
 public class AttendeeRefresh {
 
-    static final String CONFIRMED = "CONFIRMED";
     private static final int CHUNK = 1000;
     private static final int LOCK_ATTEMPTS = 5;
     private static final List<Field<?>> ATTENDEE_FIELDS = List.of(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID,
@@ -177,10 +175,9 @@ public class AttendeeRefresh {
                         .from(EVENT).where(EVENT.ORGANIZATION_ID.eq(organizationId)))
                 .execute();
         Event e = EVENT.as("e");
-        Attendance any = ATTENDANCE.as("any_check_in");
         db.insertInto(ATTENDEE, ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID, ATTENDEE.COMMUNITY_ID, ATTENDEE.STARTS_AT)
-                .select(attendees(e, e.ORGANIZATION_ID.eq(organizationId), e.ORGANIZATION_ID.eq(organizationId)
-                        .and(notExists(selectOne().from(any).where(any.EVENT_ID.eq(e.ID)))), null))
+                .select(AttendeeRule.attendees(e, e.ORGANIZATION_ID.eq(organizationId),
+                        e.ORGANIZATION_ID.eq(organizationId).andNot(AttendeeRule.anyoneCheckedIn(e)), null))
                 .execute();
         Map<Long, Long> parents = parents(COMMUNITY.ORGANIZATION_ID.eq(organizationId));
         for (long community : communities) {
@@ -203,36 +200,6 @@ public class AttendeeRefresh {
                         .where(ATTENDEE.COMMUNITY_ID.in(communityIds))
                         .and(ATTENDEE.MEMBER_ID.notIn(select(MEMBER.ID).from(MEMBER).where(MEMBER.STAFF.isTrue()))))
                 .execute();
-    }
-
-    /**
-     * The attendees by the rule, as (event, member, community, start), of these members only unless {@code members} is
-     * null: at the events {@code byCheckIn} picks, the members checked in whose registration, if any, is confirmed; at
-     * the events {@code byRegistration} picks, the confirmed registrants. Which events are counted which way is the
-     * caller's to say, so that rows are always counted on the basis they are stored with. The one place the rule is
-     * written.
-     */
-    static Select<Record4<Long, Long, Long, OffsetDateTime>> attendees(Event e, Condition byCheckIn,
-            Condition byRegistration, Collection<Long> members) {
-        Attendance a = ATTENDANCE.as("a");
-        Registration other = REGISTRATION.as("other");
-        Registration r = REGISTRATION.as("r");
-        var checkedIn = select(a.EVENT_ID, a.MEMBER_ID, e.COMMUNITY_ID, e.STARTS_AT)
-                .from(a)
-                .join(e).on(e.ID.eq(a.EVENT_ID))
-                .where(byCheckIn)
-                .and(members == null ? noCondition() : a.MEMBER_ID.in(members))
-                .and(notExists(selectOne().from(other)
-                        .where(other.EVENT_ID.eq(a.EVENT_ID))
-                        .and(other.MEMBER_ID.eq(a.MEMBER_ID))
-                        .and(other.STATUS.ne(CONFIRMED))));
-        var byRegistrations = select(r.EVENT_ID, r.MEMBER_ID, e.COMMUNITY_ID, e.STARTS_AT)
-                .from(r)
-                .join(e).on(e.ID.eq(r.EVENT_ID))
-                .where(byRegistration)
-                .and(members == null ? noCondition() : r.MEMBER_ID.in(members))
-                .and(r.STATUS.eq(CONFIRMED));
-        return checkedIn.unionAll(byRegistrations);
     }
 
     /**
@@ -328,7 +295,7 @@ public class AttendeeRefresh {
         List<Long> byCheckIn = eventIds.stream().filter(id -> now.get(id).checkedIn()).toList();
         List<Long> byRegistration = eventIds.stream().filter(id -> !now.get(id).checkedIn()).toList();
         Event e = EVENT.as("e");
-        return db.fetch(attendees(e, byCheckIn.isEmpty() ? falseCondition() : e.ID.in(byCheckIn),
+        return db.fetch(AttendeeRule.attendees(e, byCheckIn.isEmpty() ? falseCondition() : e.ID.in(byCheckIn),
                 byRegistration.isEmpty() ? falseCondition() : e.ID.in(byRegistration), members));
     }
 
@@ -439,7 +406,7 @@ public class AttendeeRefresh {
         Registration r = REGISTRATION.as("seat");
         return field(select(count()).from(r)
                 .where(r.FRAME_ID.in(select(FRAME.ID).from(FRAME).where(FRAME.EVENT_ID.eq(eventId))))
-                .and(r.STATUS.eq(CONFIRMED)));
+                .and(AttendeeRule.holdsSeat(r)));
     }
 
     /** The event's confirmed registrations without a check-in; meaningful only where anyone checked in. */
@@ -448,7 +415,7 @@ public class AttendeeRefresh {
         Attendance a = ATTENDANCE.as("seat_check_in");
         return field(select(count()).from(r)
                 .where(r.FRAME_ID.in(select(FRAME.ID).from(FRAME).where(FRAME.EVENT_ID.eq(eventId))))
-                .and(r.STATUS.eq(CONFIRMED))
+                .and(AttendeeRule.holdsSeat(r))
                 .and(notExists(selectOne().from(a).where(a.EVENT_ID.eq(r.EVENT_ID)).and(a.MEMBER_ID.eq(r.MEMBER_ID)))));
     }
 

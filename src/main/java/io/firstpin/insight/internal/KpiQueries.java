@@ -1,7 +1,5 @@
 package io.firstpin.insight.internal;
 
-import static io.firstpin.insight.internal.AttendeeConditions.CONFIRMED;
-import static io.firstpin.insight.internal.AttendeeConditions.countedCheckIn;
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.ATTENDEE;
 import static io.firstpin.platform.db.Tables.ATTENDEE_EVENT;
@@ -182,34 +180,20 @@ public class KpiQueries {
     }
 
     /**
-     * The events of the organization starting before {@code before} that this member attended, staff or not, by the
-     * same rule as every attendee count: a check-in whose registration, if any, is confirmed; for an event without any
-     * check-in, a confirmed registration.
+     * The events of the organization starting before {@code before} that this member attended, staff or not: the kept
+     * attendee rows, with the check-in's time where there is one.
      */
     public List<AttendedEvent> attendedBy(long organizationId, long memberId, Instant before) {
-        Attendance a = ATTENDANCE.as("a");
-        Registration r = REGISTRATION.as("r");
-        Attendance any = ATTENDANCE.as("any_check_in");
-        Event ce = EVENT.as("ce");
-        Event re = EVENT.as("re");
-        var checkedIn = select(ce.ID, ce.COMMUNITY_ID, ce.TITLE, ce.STARTS_AT, a.CHECKED_IN_AT)
-                .from(a)
-                .join(ce).on(ce.ID.eq(a.EVENT_ID))
-                .where(a.MEMBER_ID.eq(memberId))
-                .and(ce.ORGANIZATION_ID.eq(organizationId))
-                .and(ce.STARTS_AT.lt(at(before)))
-                .and(countedCheckIn(a));
-        var byRegistration = select(re.ID, re.COMMUNITY_ID, re.TITLE, re.STARTS_AT,
-                        inline(null, OffsetDateTime.class))
-                .from(r)
-                .join(re).on(re.ID.eq(r.EVENT_ID))
-                .where(r.MEMBER_ID.eq(memberId))
-                .and(re.ORGANIZATION_ID.eq(organizationId))
-                .and(re.STARTS_AT.lt(at(before)))
-                .and(r.STATUS.eq(CONFIRMED))
-                .and(notExists(selectOne().from(any).where(any.EVENT_ID.eq(r.EVENT_ID))));
-        return db.fetch(checkedIn.unionAll(byRegistration)).map(row -> new AttendedEvent(row.value1(), row.value2(),
-                row.value3(), row.value4().toInstant(), row.value5() == null ? null : row.value5().toInstant()));
+        return db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.TITLE, EVENT.STARTS_AT, ATTENDANCE.CHECKED_IN_AT)
+                .from(ATTENDEE)
+                .join(EVENT).on(EVENT.ID.eq(ATTENDEE.EVENT_ID))
+                .leftJoin(ATTENDANCE).on(ATTENDANCE.EVENT_ID.eq(ATTENDEE.EVENT_ID)
+                        .and(ATTENDANCE.MEMBER_ID.eq(ATTENDEE.MEMBER_ID)))
+                .where(ATTENDEE.MEMBER_ID.eq(memberId))
+                .and(EVENT.ORGANIZATION_ID.eq(organizationId))
+                .and(ATTENDEE.STARTS_AT.lt(at(before)))
+                .fetch(row -> new AttendedEvent(row.value1(), row.value2(), row.value3(), row.value4().toInstant(),
+                        row.value5() == null ? null : row.value5().toInstant()));
     }
 
     /** Which staff members attended which events starting in [{@code from}, {@code to}). */

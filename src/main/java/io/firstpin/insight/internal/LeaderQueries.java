@@ -1,9 +1,7 @@
 package io.firstpin.insight.internal;
 
-import static io.firstpin.insight.internal.AttendeeConditions.CONFIRMED;
-import static io.firstpin.insight.internal.AttendeeConditions.countedCheckIn;
-import static io.firstpin.insight.internal.AttendeeConditions.staff;
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
+import static io.firstpin.platform.db.Tables.ATTENDEE;
 import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.EVENT_SESSION;
 import static io.firstpin.platform.db.Tables.LEADER_ROLE;
@@ -26,6 +24,7 @@ import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.values;
 
 import io.firstpin.platform.db.tables.Attendance;
+import io.firstpin.platform.db.tables.Attendee;
 import io.firstpin.platform.db.tables.Event;
 import io.firstpin.platform.db.tables.Registration;
 import java.time.Instant;
@@ -40,6 +39,7 @@ import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
 import org.jooq.Row3;
 import org.jooq.Select;
 import org.jooq.Table;
@@ -47,8 +47,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The queries behind the leader bench, the self-running index, the leader candidates and the organization overview.
- * Attendance is counted as in {@link KpiQueries}: a check-in whose registration, if any, is confirmed; for an event
- * without any check-in, a confirmed registration.
+ * Attendance is read from the rows the attendee module keeps by its rule, as the KPIs read it: callers bring them up
+ * to date first ({@code Attendees.catchUp}).
  */
 @Component
 public class LeaderQueries {
@@ -193,49 +193,29 @@ public class LeaderQueries {
                 .fetch(r -> new CommunityParticipant(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
+    /** The kept attendees of these communities' events starting in [{@code from}, {@code to}), staff left out or not. */
     private static Select<?> attendeeRows(Collection<Long> communityIds, Instant from, Instant to,
             boolean withoutStaff) {
-        Attendance a = ATTENDANCE.as("a");
-        Registration r = REGISTRATION.as("r");
-        Attendance any = ATTENDANCE.as("any_check_in");
-        Event ce = EVENT.as("ce");
-        Event re = EVENT.as("re");
-        Condition checkedInMember = withoutStaff ? a.MEMBER_ID.notIn(staff()) : noCondition();
-        Condition registeredMember = withoutStaff ? r.MEMBER_ID.notIn(staff()) : noCondition();
-        var checkedIn = select(a.MEMBER_ID.as("member_id"), a.EVENT_ID.as("event_id"),
-                        ce.COMMUNITY_ID.as("community_id"))
-                .from(ce)
-                .join(a).on(a.EVENT_ID.eq(ce.ID))
-                .where(inPeriod(ce, communityIds, from, to))
-                .and(checkedInMember)
-                .and(countedCheckIn(a));
-        var byRegistration = select(r.MEMBER_ID.as("member_id"), r.EVENT_ID.as("event_id"),
-                        re.COMMUNITY_ID.as("community_id"))
-                .from(re)
-                .join(r).on(r.EVENT_ID.eq(re.ID))
-                .where(inPeriod(re, communityIds, from, to))
-                .and(r.STATUS.eq(CONFIRMED))
-                .and(notExists(selectOne().from(any).where(any.EVENT_ID.eq(re.ID))))
-                .and(registeredMember);
-        return checkedIn.unionAll(byRegistration);
+        return select(ATTENDEE.MEMBER_ID.as("member_id"), ATTENDEE.EVENT_ID.as("event_id"),
+                        ATTENDEE.COMMUNITY_ID.as("community_id"))
+                .from(ATTENDEE)
+                .where(ATTENDEE.COMMUNITY_ID.in(communityIds))
+                .and(ATTENDEE.STARTS_AT.ge(at(from))).and(ATTENDEE.STARTS_AT.lt(at(to)))
+                .and(withoutStaff ? ATTENDEE.MEMBER_ID.notIn(staff()) : noCondition());
     }
 
     /** Whether the member attended an event of that community starting before {@code before}. */
     private static Condition attendedBefore(Field<Long> communityId, Field<Long> memberId, Instant before) {
-        Attendance a = ATTENDANCE.as("earlier");
-        Registration r = REGISTRATION.as("earlier_registration");
-        Event e = EVENT.as("earlier_event");
-        Attendance any = ATTENDANCE.as("earlier_any");
-        Condition earlier = e.COMMUNITY_ID.eq(communityId).and(e.STARTS_AT.lt(at(before)));
-        return exists(selectOne().from(a)
-                        .where(a.MEMBER_ID.eq(memberId))
-                        .and(a.EVENT_ID.in(select(e.ID).from(e).where(earlier)))
-                        .and(countedCheckIn(a)))
-                .or(exists(selectOne().from(r)
-                        .where(r.MEMBER_ID.eq(memberId))
-                        .and(r.STATUS.eq(CONFIRMED))
-                        .and(r.EVENT_ID.in(select(e.ID).from(e).where(earlier)
-                                .and(notExists(selectOne().from(any).where(any.EVENT_ID.eq(e.ID))))))));
+        Attendee earlier = ATTENDEE.as("earlier");
+        return exists(selectOne().from(earlier)
+                .where(earlier.MEMBER_ID.eq(memberId))
+                .and(earlier.COMMUNITY_ID.eq(communityId))
+                .and(earlier.STARTS_AT.lt(at(before))));
+    }
+
+    /** The members flagged as staff, left out of every participation KPI. */
+    private static Select<Record1<Long>> staff() {
+        return select(MEMBER.ID).from(MEMBER).where(MEMBER.STAFF.isTrue());
     }
 
     private static Condition inPeriod(Event e, Collection<Long> communityIds, Instant from, Instant to) {

@@ -1,7 +1,6 @@
 package io.firstpin.output.internal;
 
 import static io.firstpin.output.internal.OutputQueries.at;
-import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.OUTPUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
@@ -10,6 +9,7 @@ import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE_OPT_OUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE_ROUND;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 
+import io.firstpin.attendee.AttendeeRule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -73,16 +73,11 @@ public class NudgeRecords {
      * of nudges from the organization.
      */
     public List<Recipient> recipients(long eventId, long organizationId) {
-        boolean checkIns = db.fetchExists(ATTENDANCE, ATTENDANCE.EVENT_ID.eq(eventId));
-        Condition attended = checkIns
-                ? DSL.exists(DSL.selectOne().from(ATTENDANCE)
-                        .where(ATTENDANCE.EVENT_ID.eq(eventId)).and(ATTENDANCE.MEMBER_ID.eq(REGISTRATION.MEMBER_ID)))
-                : REGISTRATION.STATUS.eq("CONFIRMED");
         return db.select(REGISTRATION.MEMBER_ID, REGISTRATION.NAME, REGISTRATION.EMAIL, REGISTRATION.LOCALE)
                 .from(REGISTRATION)
                 .where(REGISTRATION.EVENT_ID.eq(eventId))
                 .and(REGISTRATION.EMAIL.isNotNull())
-                .and(attended)
+                .and(AttendeeRule.attended(REGISTRATION.EVENT_ID, REGISTRATION.MEMBER_ID))
                 .andNotExists(DSL.selectOne().from(OUTPUT_LINK).join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
                         .where(OUTPUT_LINK.EVENT_ID.eq(eventId)).and(OUTPUT_LINK.UNLINKED_AT.isNull())
                         .and(OUTPUT.AUTHOR_MEMBER_ID.eq(REGISTRATION.MEMBER_ID)))

@@ -1,11 +1,11 @@
 package io.firstpin.survey.internal;
 
-import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 import static io.firstpin.platform.db.Tables.SURVEY_ROUND;
 
+import io.firstpin.attendee.AttendeeRule;
 import io.firstpin.survey.AnsweredSurvey;
 import io.firstpin.survey.SurveyAnswers;
 import io.firstpin.survey.SurveyResponse;
@@ -42,7 +42,7 @@ public class SurveyRecords {
     public boolean attended(long eventId, long registrationId) {
         return db.fetchExists(DSL.selectOne().from(REGISTRATION)
                 .where(REGISTRATION.ID.eq(registrationId)).and(REGISTRATION.EVENT_ID.eq(eventId))
-                .and(attendee(eventId)));
+                .and(AttendeeRule.attended(REGISTRATION.EVENT_ID, REGISTRATION.MEMBER_ID)));
     }
 
     /** False when the registration has a response already (also one written concurrently). */
@@ -183,18 +183,10 @@ public class SurveyRecords {
                 .from(REGISTRATION)
                 .where(REGISTRATION.EVENT_ID.eq(eventId))
                 .and(REGISTRATION.EMAIL.isNotNull())
-                .and(attendee(eventId))
+                .and(AttendeeRule.attended(REGISTRATION.EVENT_ID, REGISTRATION.MEMBER_ID))
                 .orderBy(REGISTRATION.REGISTERED_AT, REGISTRATION.ID)
                 .fetch(row -> new Recipient(row.value1(), row.value2(), row.value3(),
                         row.value4() == null ? null : Locale.forLanguageTag(row.value4())));
-    }
-
-    private Condition attendee(long eventId) {
-        boolean checkIns = db.fetchExists(ATTENDANCE, ATTENDANCE.EVENT_ID.eq(eventId));
-        return checkIns
-                ? DSL.exists(DSL.selectOne().from(ATTENDANCE)
-                        .where(ATTENDANCE.EVENT_ID.eq(eventId)).and(ATTENDANCE.MEMBER_ID.eq(REGISTRATION.MEMBER_ID)))
-                : REGISTRATION.STATUS.eq("CONFIRMED");
     }
 
     private static SurveyResponse response(Record row) {

@@ -11,7 +11,7 @@ import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
 import io.firstpin.identity.Role;
 import io.firstpin.identity.StaffAccounts;
-import io.firstpin.insight.CommunityHistory;
+import io.firstpin.testing.CommunityHistory;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.Slug;
@@ -27,6 +27,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -53,8 +54,9 @@ class DashboardSurveyTests {
     @Autowired
     Communities communities;
 
+
     @Autowired
-    Attendees attendees;
+    ApplicationEventPublisher events;
     @Autowired
     StaffAccounts accounts;
     @Autowired
@@ -73,7 +75,7 @@ class DashboardSurveyTests {
         organization = organizations.found(new Slug(slug), "Dashboard surveys");
         tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, events, tokyo);
         Community osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2025, 1, 1));
         long a = history.member("A");
         long b = history.member("B");

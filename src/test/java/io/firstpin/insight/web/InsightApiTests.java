@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.insight.CommunityHistory;
+import io.firstpin.testing.CommunityHistory;
 import io.firstpin.testing.ApiClient;
 import io.firstpin.testing.DatabaseTest;
 import java.time.LocalDate;
@@ -15,12 +15,13 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The KPI call of API.md over real HTTP. History: 東京 on 2025-01-15 (A and B checked in, staff S too, C confirmed but
+ * The KPI call of docs/api.md over real HTTP. History: 東京 on 2025-01-15 (A and B checked in, staff S too, C confirmed but
  * absent, D waitlisted) and its branch 大阪 on 2025-02-20 (no check-ins: A and E confirmed, F cancelled).
  */
 @DatabaseTest
@@ -35,8 +36,9 @@ class InsightApiTests {
     @Autowired
     Communities communities;
 
+
     @Autowired
-    Attendees attendees;
+    ApplicationEventPublisher events;
     @Autowired
     DSLContext db;
 
@@ -56,7 +58,7 @@ class InsightApiTests {
                 json("slug", org + "-osaka", "name", "JAWS-UG 大阪", "parent", org + "-tokyo"));
         Community tokyo = communities.findBySlug(org + "-tokyo").orElseThrow();
         Community osaka = communities.findBySlug(org + "-osaka").orElseThrow();
-        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, events, tokyo);
         long a = history.member("A");
         long b = history.member("B");
         long c = history.member("C");

@@ -2,13 +2,12 @@ package io.firstpin.insight.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
 import io.firstpin.identity.Role;
 import io.firstpin.identity.StaffAccounts;
-import io.firstpin.insight.CommunityHistory;
+import io.firstpin.testing.CommunityHistory;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.Slug;
@@ -24,6 +23,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -40,8 +40,9 @@ class InsightDashboardBrowserTests {
     @Autowired
     Communities communities;
 
+
     @Autowired
-    Attendees attendees;
+    ApplicationEventPublisher events;
     @Autowired
     StaffAccounts accounts;
     @Autowired
@@ -53,7 +54,7 @@ class InsightDashboardBrowserTests {
         Organization organization = organizations.found(new Slug(slug), "Dashboard");
         Community tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, events, tokyo);
         long a = history.member("A");
         long b = history.member("B");
         long c = history.member("C");

@@ -3,13 +3,12 @@ package io.firstpin.insight.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
 import io.firstpin.identity.Role;
 import io.firstpin.identity.StaffAccounts;
-import io.firstpin.insight.CommunityHistory;
+import io.firstpin.testing.CommunityHistory;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.Slug;
@@ -22,6 +21,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -47,8 +47,9 @@ class InsightDashboardTests {
     @Autowired
     Communities communities;
 
+
     @Autowired
-    Attendees attendees;
+    ApplicationEventPublisher events;
     @Autowired
     StaffAccounts accounts;
     @Autowired
@@ -65,7 +66,7 @@ class InsightDashboardTests {
         organization = organizations.found(new Slug(slug), "Dashboard");
         tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, events, tokyo);
         osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2025, 1, 1));
         long a = history.member("A");
         long b = history.member("B");
@@ -126,7 +127,7 @@ class InsightDashboardTests {
 
     @Test
     void aLongPeriodShowsItsLatestEventsAndNotesOnThePageAndAllOfThemInTheChartsAndTheCsv() throws Exception {
-        CommunityHistory history = new CommunityHistory(db, communities, attendees, osaka);
+        CommunityHistory history = new CommunityHistory(db, communities, events, osaka);
         long regular = history.member("常連");
         for (int week = 0; week < 52; week++) {
             history.eventOf(osaka, LocalDate.of(2026, 1, 5).plusWeeks(week) + "T19:00", "JP-27", "大阪市")

@@ -12,6 +12,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +32,9 @@ class LadderApiTests {
 
     @Autowired
     Attendees attendees;
+
+    @Autowired
+    ApplicationEventPublisher events;
     @Autowired
     DSLContext db;
 
@@ -47,7 +51,7 @@ class LadderApiTests {
         admin.post("/api/v1/organizations/" + org + "/communities",
                 ApiClient.json("slug", org + "-tokyo", "name", "JAWS-UG 東京"));
         Community tokyo = communities.findBySlug(org + "-tokyo").orElseThrow();
-        story = new LadderHistory(db, communities, attendees, tokyo);
+        story = new LadderHistory(db, communities, events, tokyo);
     }
 
     private String ladder(String query) {

@@ -21,6 +21,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -43,8 +44,9 @@ class LadderDashboardTests {
     @Autowired
     Communities communities;
 
+
     @Autowired
-    Attendees attendees;
+    ApplicationEventPublisher events;
     @Autowired
     StaffAccounts accounts;
     @Autowired
@@ -60,7 +62,7 @@ class LadderDashboardTests {
         organization = organizations.found(new Slug(slug), "Ladder dashboard");
         Community tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
                 CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        story = new LadderHistory(db, communities, attendees, tokyo);
+        story = new LadderHistory(db, communities, events, tokyo);
         dashboard = "/manage/" + organization.slug() + "/communities/" + tokyo.slug() + "/dashboard";
     }
 

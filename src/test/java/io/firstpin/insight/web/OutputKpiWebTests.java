@@ -9,8 +9,8 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.identity.Role;
 import io.firstpin.identity.StaffAccounts;
-import io.firstpin.insight.CommunityHistory;
-import io.firstpin.insight.CommunityHistory.Held;
+import io.firstpin.testing.CommunityHistory;
+import io.firstpin.testing.CommunityHistory.Held;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.Slug;
@@ -23,6 +23,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -54,8 +55,9 @@ class OutputKpiWebTests {
     @Autowired
     Communities communities;
 
+
     @Autowired
-    Attendees attendees;
+    ApplicationEventPublisher events;
     @Autowired
     StaffAccounts accounts;
     @Autowired
@@ -71,7 +73,7 @@ class OutputKpiWebTests {
         admin = new ApiClient(port, BOOTSTRAP).foundOrganization(org);
         admin.post("/api/v1/organizations/" + org + "/communities", json("slug", org + "-tokyo", "name", "JAWS-UG 東京"));
         Community tokyo = communities.findBySlug(org + "-tokyo").orElseThrow();
-        CommunityHistory history = new CommunityHistory(db, communities, attendees, tokyo);
+        CommunityHistory history = new CommunityHistory(db, communities, events, tokyo);
         long a = history.member("A");
         long b = history.member("B");
         long c = history.member("C");

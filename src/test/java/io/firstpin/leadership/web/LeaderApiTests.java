@@ -3,16 +3,16 @@ package io.firstpin.leadership.web;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.insight.CommunityHistory;
+import io.firstpin.testing.CommunityHistory;
 import io.firstpin.testing.ApiClient;
 import io.firstpin.testing.DatabaseTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -33,8 +33,9 @@ class LeaderApiTests {
     @Autowired
     Communities communities;
 
+
     @Autowired
-    Attendees attendees;
+    ApplicationEventPublisher events;
     @Autowired
     DSLContext db;
 
@@ -52,7 +53,7 @@ class LeaderApiTests {
         admin = instanceAdmin.foundOrganization(org);
         admin.post("/api/v1/organizations/" + org + "/communities", json("slug", org + "-c", "name", "JAWS-UG 仙台"));
         Community community = communities.findBySlug(org + "-c").orElseThrow();
-        CommunityHistory history = new CommunityHistory(db, communities, attendees, community);
+        CommunityHistory history = new CommunityHistory(db, communities, events, community);
         vera = history.member("Vera");
         sam = history.staffMember("Sam");
         long guest = history.member("Guest");

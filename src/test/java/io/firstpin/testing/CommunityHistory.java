@@ -1,4 +1,4 @@
-package io.firstpin.insight;
+package io.firstpin.testing;
 
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.COMMUNITY;
@@ -13,17 +13,20 @@ import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
 import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 
-import io.firstpin.attendee.Attendees;
+import io.firstpin.attendance.PastCheckInsRecorded;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
 import io.firstpin.platform.Slug;
+import io.firstpin.registration.RegistrationStatus;
+import io.firstpin.registration.RegistrationStatusChanged;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Writes a community's past straight into the tables, as an import of old events would: events on given dates, and
@@ -35,14 +38,15 @@ public final class CommunityHistory {
 
     private final DSLContext db;
     private final Communities communities;
-    private final Attendees attendees;
+    private final ApplicationEventPublisher events;
     private final Community community;
 
-    /** Rows are written as an import writes them, and the attendees told of each, as an import tells them. */
-    public CommunityHistory(DSLContext db, Communities communities, Attendees attendees, Community community) {
+    /** Rows are written as an import writes them, and each is announced as an import announces it. */
+    public CommunityHistory(DSLContext db, Communities communities, ApplicationEventPublisher events,
+            Community community) {
         this.db = db;
         this.communities = communities;
-        this.attendees = attendees;
+        this.events = events;
         this.community = community;
     }
 
@@ -295,6 +299,14 @@ public final class CommunityHistory {
             return this;
         }
 
+        /** Checked in although the registration stands as waitlisted, lost or applied: it must not count. */
+        public Held checkedInWhile(RegistrationStatus status, long... members) {
+            for (long member : members) {
+                attend(member, register(member, status.name()));
+            }
+            return this;
+        }
+
         /** A check-in whose registration was cancelled afterwards: it must not count. */
         public Held cancelledAfterCheckingIn(long member) {
             attend(member, register(member, "CANCELLED"));
@@ -313,7 +325,7 @@ public final class CommunityHistory {
                     .set(REGISTRATION.WAITLIST_POSITION, "WAITLISTED".equals(status) ? 1 : null)
                     .set(REGISTRATION.REGISTERED_AT, start.minusDays(7))
                     .returning(REGISTRATION.ID).fetchSingle().getId();
-            attendees.attendanceChanged(id, member);
+            events.publishEvent(new RegistrationStatusChanged(id, member, RegistrationStatus.valueOf(status)));
             return registration;
         }
 
@@ -326,7 +338,7 @@ public final class CommunityHistory {
                     .set(ATTENDANCE.METHOD, registration == null ? "IMPORT" : "STAFF")
                     .set(ATTENDANCE.CHECKED_IN_AT, start.plusMinutes(5))
                     .execute();
-            attendees.attendanceChanged(id, member);
+            events.publishEvent(new PastCheckInsRecorded(id));
         }
     }
 }
