@@ -1,7 +1,10 @@
 package io.firstpin;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -44,6 +47,12 @@ class ArchitectureTests {
                     "io.firstpin.event..", "io.firstpin.member..", "io.firstpin.community..", "io.firstpin.history..")
             .should().dependOnClassesThat().resideInAPackage("io.firstpin.attendee..")
             .because("a writer that had to tell the attendee module could forget to; its domain events cannot");
+
+    @ArchTest
+    static final ArchRule everyCsvIsWrittenThroughCsvAttachment = noClasses()
+            .that().doNotHaveFullyQualifiedName("io.firstpin.platform.web.CsvAttachment")
+            .should().callConstructorWhere(target(owner(assignableTo("org.apache.commons.csv.CSVPrinter"))))
+            .because("CsvAttachment writes the byte order mark and neutralises formula cells, full-width ones too");
 
     @ArchTest
     static final ArchRule noFieldInjection = noClasses()

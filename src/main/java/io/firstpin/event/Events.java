@@ -265,7 +265,9 @@ public class Events {
     public Page search(long organizationId, String text, Collection<Long> communityIds, int page, int size) {
         Condition condition = EVENT.ORGANIZATION_ID.eq(organizationId);
         if (text != null && !text.isBlank()) {
-            String pattern = "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+            // the escape character itself first, so that a text ending in a backslash is looked for, not an error
+            String pattern = "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%";
             condition = condition.and(DSL.lower(EVENT.TITLE).like(pattern, '\\')
                     .or(DSL.lower(EVENT.HASHTAG).like(pattern, '\\')));
         }

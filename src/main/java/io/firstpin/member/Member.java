@@ -34,18 +34,23 @@ public class Member extends AbstractAggregateRoot<Member> {
     private final Instant createdAt;
     // set while this member is merged into another (identity resolution); such a member is hidden from lists
     private final Long mergedIntoId;
+    // made by a public registration under an email nobody has proven yet (see EmailProofs)
+    private final boolean provisional;
+    private final String claimedEmail;
     @MappedCollection(idColumn = "member_id")
     private Set<MemberIdentity> identities;
 
     @PersistenceCreator
     Member(Long id, long organizationId, String displayName, boolean staff, Instant createdAt, Long mergedIntoId,
-            Set<MemberIdentity> identities) {
+            boolean provisional, String claimedEmail, Set<MemberIdentity> identities) {
         this.id = id;
         this.organizationId = organizationId;
         this.displayName = displayName;
         this.staff = staff;
         this.createdAt = createdAt;
         this.mergedIntoId = mergedIntoId;
+        this.provisional = provisional;
+        this.claimedEmail = claimedEmail;
         this.identities = new LinkedHashSet<>(identities == null ? Set.of() : identities);
     }
 
@@ -58,7 +63,7 @@ public class Member extends AbstractAggregateRoot<Member> {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Member member = new Member(null, organizationId, name, staff, now, null, Set.of());
+        Member member = new Member(null, organizationId, name, staff, now, null, false, null, Set.of());
         parsed.forEach(member::add);
         return member;
     }
@@ -184,6 +189,19 @@ public class Member extends AbstractAggregateRoot<Member> {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /**
+     * Made by a public registration under an email nobody has proven: it stands for whoever typed the email, apart from
+     * the email's owner, until the owner proves it ({@link EmailProofs}).
+     */
+    public boolean provisional() {
+        return provisional;
+    }
+
+    /** The email a provisional member registered with, normalised; never shown on public pages. */
+    public Optional<String> claimedEmail() {
+        return Optional.ofNullable(claimedEmail);
     }
 
     /** The member this one was merged into, while that merge stands. */

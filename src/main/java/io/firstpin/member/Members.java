@@ -191,6 +191,37 @@ public class Members {
         return idByIdentity(organizationId, identity).orElseThrow();
     }
 
+    /**
+     * A provisional member for someone who registered on a public page or call under an email nobody has proven: one
+     * insert, no lookup. The member holds no identity, so the email finds nobody through it, and whatever is done under
+     * it stays apart from the email's owner until the owner proves it ({@link EmailProofs}).
+     *
+     * @throws InvalidInputException on {@code email} when it is not an email address
+     */
+    @Transactional
+    public long registerProvisional(long organizationId, String displayName, String email) {
+        String claimed = emailKey(email);
+        Member member = Member.register(organizationId, displayName, false, List.of(), clock.instant());
+        return db.insertInto(MEMBER)
+                .set(MEMBER.ORGANIZATION_ID, organizationId)
+                .set(MEMBER.DISPLAY_NAME, member.displayName())
+                .set(MEMBER.STAFF, false)
+                .set(MEMBER.CREATED_AT, member.createdAt().atOffset(ZoneOffset.UTC))
+                .set(MEMBER.PROVISIONAL, true)
+                .set(MEMBER.CLAIMED_EMAIL, claimed)
+                .returningResult(MEMBER.ID)
+                .fetchOne(MEMBER.ID);
+    }
+
+    /** An email as members are found by it: trimmed and lower-cased; anything else is invalid input on {@code email}. */
+    public static String emailKey(String email) {
+        try {
+            return IdentityKind.EMAIL.normalize(email);
+        } catch (InvalidInputException notAnEmail) {
+            throw InvalidInputException.of("email", "validation.email");
+        }
+    }
+
     private Optional<Long> idByIdentity(long organizationId, IdentityInput identity) {
         if (identity.kind() == null) {
             return Optional.empty();

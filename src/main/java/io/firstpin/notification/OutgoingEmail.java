@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * (Thymeleaf TEXT mode, required), the HTML part {@code templates/mail/<module>/<name>.html} (HTML mode, optional; all
  * {@code th:text} output is escaped). The subject is the message {@code mail.<module>.<name>.subject}, itself a
  * Thymeleaf TEXT template over the same model, e.g. {@code 【[(${eventTitle})]】参加登録が完了しました}. Templates and subject
- * may use {@code #{...}} messages and {@code @fmt}, both in the recipient's language, and {@code ${baseUrl}}.
+ * may use {@code #{...}} messages and {@code @fmt}, both in the recipient's language, and {@code ${baseUrl}}. The model
+ * value {@code recipientName} is shown as text a mail client will not turn into a link, since a registrant typed it.
+ * Once sent, the email is kept without its private links and deleted after {@code firstpin.mail.sent-kept-for}.
  *
  * @param organizationId the organization the email is sent for; null for an instance email
  * @param to the recipient's address

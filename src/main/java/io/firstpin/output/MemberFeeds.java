@@ -125,10 +125,22 @@ public class MemberFeeds {
         }
     }
 
+    /**
+     * Polls each feed on its own: whatever one feed throws (odd validator bytes, a date no database takes, a parser's
+     * surprise, any RuntimeException or Error short of the JVM itself failing) marks that feed failing with its backoff,
+     * and the poll goes on with every other feed.
+     */
     private FeedPoll pollAll(Iterable<MemberFeed> selected) {
         FeedPoll total = FeedPoll.NONE;
         for (MemberFeed feed : selected) {
-            total = total.plus(poll(feed));
+            try {
+                total = total.plus(poll(feed));
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (RuntimeException | Error broken) {
+                log.warn("Feed {} of member {} could not be taken", feed.id(), feed.memberId(), broken);
+                total = total.plus(failed(feed, "unreadable: " + broken.getClass().getSimpleName()));
+            }
         }
         return total;
     }

@@ -1,5 +1,6 @@
 package io.firstpin.registration;
 
+import io.firstpin.member.Members;
 import io.firstpin.platform.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,5 +30,10 @@ public record Applicant(String name, String email, Locale locale) {
         name = name.strip();
         email = email.strip();
         locale = locale == null ? Locale.JAPANESE : locale;
+    }
+
+    /** The email as one registration per event is kept by: trimmed and lower-cased, as members are found by it. */
+    public String emailKey() {
+        return Members.emailKey(email);
     }
 }

@@ -32,12 +32,16 @@ public class Registration extends AbstractAggregateRoot<Registration> {
     private String locale;
     private Instant reconfirmRequestedAt;
     private Instant reconfirmedAt;
+    // the normalised email while this registration holds the email's one place at the event
+    private String emailKey;
+    // the hash of the private link sent by email, the one that proves the email (see EmailProofs)
+    private String proofTokenHash;
 
     @PersistenceCreator
     Registration(Long id, long organizationId, long eventId, long frameId, long memberId, String name, String email,
             RegistrationStatus status, Integer waitlistPosition, String manageTokenHash, Instant registeredAt,
             Instant cancelledAt, CancelReason cancelReason, String locale, Instant reconfirmRequestedAt,
-            Instant reconfirmedAt) {
+            Instant reconfirmedAt, String emailKey, String proofTokenHash) {
         this.id = id;
         this.organizationId = organizationId;
         this.eventId = eventId;
@@ -54,13 +58,19 @@ public class Registration extends AbstractAggregateRoot<Registration> {
         this.locale = locale;
         this.reconfirmRequestedAt = reconfirmRequestedAt;
         this.reconfirmedAt = reconfirmedAt;
+        this.emailKey = emailKey;
+        this.proofTokenHash = proofTokenHash;
     }
 
+    /**
+     * A new application. {@code manageTokenHash} is the hash of the link answered to whoever registered;
+     * {@code proofTokenHash} that of the link emailed to the applicant's address.
+     */
     static Registration apply(long organizationId, long eventId, long frameId, long memberId, Applicant applicant,
-            String manageTokenHash, Instant now) {
+            String manageTokenHash, String proofTokenHash, Instant now) {
         Registration registration = new Registration(null, organizationId, eventId, frameId, memberId,
                 applicant.name(), applicant.email(), null, null, manageTokenHash, now, null, null,
-                applicant.locale().toLanguageTag(), null, null);
+                applicant.locale().toLanguageTag(), null, null, applicant.emailKey(), proofTokenHash);
         registration.moveTo(RegistrationStatus.APPLIED);
         return registration;
     }
@@ -74,7 +84,8 @@ public class Registration extends AbstractAggregateRoot<Registration> {
     /**
      * A person who cancelled applies again: the same row starts over at the end of the queue, with a new manage link.
      */
-    void reapply(long newFrameId, Applicant applicant, String newManageTokenHash, Instant now) {
+    void reapply(long newFrameId, Applicant applicant, String newManageTokenHash, String newProofTokenHash,
+            Instant now) {
         if (active()) {
             throw new ConflictException("email", "registration.duplicate");
         }
@@ -90,6 +101,8 @@ public class Registration extends AbstractAggregateRoot<Registration> {
         this.locale = applicant.locale().toLanguageTag();
         this.reconfirmRequestedAt = null;
         this.reconfirmedAt = null;
+        this.emailKey = applicant.emailKey();
+        this.proofTokenHash = newProofTokenHash;
     }
 
     void confirm() {
@@ -193,6 +206,10 @@ public class Registration extends AbstractAggregateRoot<Registration> {
 
     String manageTokenHash() {
         return manageTokenHash;
+    }
+
+    String proofTokenHash() {
+        return proofTokenHash;
     }
 
     public Instant registeredAt() {

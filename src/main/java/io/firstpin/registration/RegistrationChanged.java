@@ -4,7 +4,8 @@ import io.firstpin.event.EventSummary;
 
 /**
  * Published inside the transaction that changed a registration's standing, for whoever tells the registrant
- * (confirmation, waitlist, promotion, cancellation). {@code manageToken} is only known right after registering.
+ * (confirmation, waitlist, promotion, cancellation). {@code manageToken} is the private link for the email, known
+ * only right after registering: never the one answered to whoever registered, since the emailed one proves the email.
  * {@code waitlistPosition}, {@code event} and {@code frameName} are given when the publisher has them at hand, so that
  * listeners need not read them again while the frame is locked; null means "look it up".
  */

@@ -4,16 +4,21 @@ import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
 import io.firstpin.event.FrameMode;
+import io.firstpin.member.EmailProofs;
 import io.firstpin.member.IdentityInput;
 import io.firstpin.member.Members;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.LinkExpiredException;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.Secrets;
+import io.firstpin.platform.limits.RateLimits;
+import io.firstpin.platform.limits.TooManyRequests;
 import io.firstpin.registration.RegistrationChanged.Change;
 import io.firstpin.registration.internal.FrameQueue;
 import io.firstpin.registration.internal.LotteryDraws;
 import io.firstpin.registration.internal.RegistrationLinks;
+import io.firstpin.registration.internal.RegistrationProperties;
 import io.firstpin.registration.internal.RegistrationRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +32,9 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes registrations and keeps every frame within its capacity.
@@ -51,10 +58,19 @@ public class Registrations {
     private final AttendanceLookup attendance;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final EmailProofs emailProofs;
+    private final RateLimits limits;
+    private final RegistrationProperties properties;
+    private final TransactionTemplate transaction;
 
     Registrations(RegistrationRepository registrations, RegistrationLinks links, FrameQueue queue, LotteryDraws draws,
             Questionnaires questionnaires, Events events, Members members, AttendanceLookup attendance,
-            ApplicationEventPublisher publisher, Clock clock) {
+            ApplicationEventPublisher publisher, Clock clock, EmailProofs emailProofs, RateLimits limits,
+            RegistrationProperties properties, PlatformTransactionManager transactions) {
+        this.emailProofs = emailProofs;
+        this.limits = limits;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
         this.questionnaires = questionnaires;
         this.registrations = registrations;
         this.links = links;
@@ -68,12 +84,25 @@ public class Registrations {
     }
 
     /**
-     * Registers the applicant for the frame (given by id or by name), answering the event's questions (answers keyed by
-     * question id; every problem is reported at once). The same email twice for one event is refused, unless the
-     * earlier registration was cancelled: then it starts over at the end of the queue.
+     * A public registration (the event page's form or the API): registers the applicant for the frame (given by id or by
+     * name), answering the event's questions (answers keyed by question id; every problem is reported at once). Whoever
+     * typed the email has proven nothing, so the registration belongs to a provisional member of its own
+     * ({@code Members.registerProvisional}), never to the member the organization knows by that email, and the caller's
+     * link opens this registration only; the email goes to the address with a link of its own, whose use proves the
+     * email ({@link #proveEmail}). The same email twice for one event is refused (409) while the first is active, without
+     * a word about it; after a cancellation it starts over with a new registration.
+     *
+     * <p>The email's limit is taken before the transaction, so that no connection is held while the shared bucket is.
+     *
+     * @throws TooManyRequests when the email has had too many registrations (and so emails) lately
      */
-    @Transactional
     public Registered register(long eventId, String frameRef, Applicant applicant, Map<String, String> answers) {
+        TooManyRequests.unlessAllowed(limits.take(properties.perEmail(), applicant.emailKey()));
+        return transaction.execute(status -> registerProvisionally(eventId, frameRef, applicant, answers));
+    }
+
+    private Registered registerProvisionally(long eventId, String frameRef, Applicant applicant,
+            Map<String, String> answers) {
         EventSummary event = events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
         Instant now = clock.instant();
         if (!event.registrationOpen(now)) {
@@ -81,40 +110,88 @@ public class Registrations {
         }
         FrameRef frame = frameOf(event, frameRef);
         Questionnaires.Answers accepted = answers == null ? null : questionnaires.accept(eventId, answers);
-        long memberId = members.findOrRegisterId(event.organizationId(), applicant.name(),
-                IdentityInput.email(applicant.email()));
+        long memberId = members.registerProvisional(event.organizationId(), applicant.name(), applicant.email());
+        queue.freeEmailPlace(eventId, applicant.emailKey());
         String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
+        String mailed = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
 
         FrameQueue.Locked locked = queue.lock(frame.id());
-        // looked up as an id first: loading the whole registration is only worth it for someone who registered before
-        Registration registration = queue.registrationOf(eventId, memberId).flatMap(registrations::findById)
-                .map(earlier -> {
-                    earlier.reapply(frame.id(), applicant, Secrets.hash(token), now);
-                    return earlier;
-                })
-                .orElseGet(() -> Registration.apply(event.organizationId(), eventId, frame.id(), memberId, applicant,
-                        Secrets.hash(token), now));
+        Registration registration = Registration.apply(event.organizationId(), eventId, frame.id(), memberId, applicant,
+                Secrets.hash(token), Secrets.hash(mailed), now);
         Seat seat = seat(registration, frame.id(), locked);
-        try {
-            registration = registrations.save(registration);
-        } catch (DuplicateKeyException raced) {
-            throw new ConflictException("email", "registration.duplicate");
-        }
+        registration = saveNew(registration);
         if (accepted != null) {
             questionnaires.record(registration.id(), accepted);
         }
-        publisher.publishEvent(new RegistrationChanged(registration, seat.change(), token, seat.waitlistPosition(),
+        publisher.publishEvent(new RegistrationChanged(registration, seat.change(), mailed, seat.waitlistPosition(),
                 event, frame.name()));
         return new Registered(registration, seat.waitlistPosition(), token);
     }
 
     /**
-     * Registers someone on their behalf, such as a walk-in at the door: the event's questions stay unanswered until
-     * the registrant answers them on their private page.
+     * Registers someone staff know on their behalf, such as a walk-in at the door: staff typed the email, so the
+     * registration goes to the member the organization knows by it. The event's questions stay unanswered until the
+     * registrant answers them on their private page. The same email twice for one event is refused, unless the earlier
+     * registration was cancelled: then it starts over at the end of the queue.
      */
     @Transactional
     public Registered register(long eventId, String frameRef, Applicant applicant) {
-        return register(eventId, frameRef, applicant, null);
+        EventSummary event = events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
+        Instant now = clock.instant();
+        if (!event.registrationOpen(now)) {
+            throw new ConflictException("event", "registration.closed");
+        }
+        FrameRef frame = frameOf(event, frameRef);
+        long memberId = members.findOrRegisterId(event.organizationId(), applicant.name(),
+                IdentityInput.email(applicant.email()));
+        queue.freeEmailPlace(eventId, applicant.emailKey());
+        String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
+        String mailed = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
+
+        FrameQueue.Locked locked = queue.lock(frame.id());
+        // looked up as an id first: loading the whole registration is only worth it for someone who registered before
+        Registration registration = queue.registrationOf(eventId, memberId).flatMap(registrations::findById)
+                .map(earlier -> {
+                    earlier.reapply(frame.id(), applicant, Secrets.hash(token), Secrets.hash(mailed), now);
+                    return earlier;
+                })
+                .orElseGet(() -> Registration.apply(event.organizationId(), eventId, frame.id(), memberId, applicant,
+                        Secrets.hash(token), Secrets.hash(mailed), now));
+        Seat seat = seat(registration, frame.id(), locked);
+        registration = saveNew(registration);
+        publisher.publishEvent(new RegistrationChanged(registration, seat.change(), mailed, seat.waitlistPosition(),
+                event, frame.name()));
+        return new Registered(registration, seat.waitlistPosition(), token);
+    }
+
+    /** Saves a new or re-applied registration; the email's place at the event already held is a conflict. */
+    private Registration saveNew(Registration registration) {
+        try {
+            return registrations.save(registration);
+        } catch (DuplicateKeyException raced) {
+            throw new ConflictException("email", "registration.duplicate");
+        }
+    }
+
+    /**
+     * The registrant proves their email with a link that was sent to it (the confirmation email's, or a later one's;
+     * never the one answered to whoever registered): a provisional member becomes, or merges into, the member with that
+     * email. Answers the registration as it is now.
+     *
+     * @throws NotFoundException for an unknown link, or one that was not sent by email
+     */
+    @Transactional
+    public Registration proveEmail(String mailedToken) {
+        Registration registration = byToken(mailedToken)
+                .filter(r -> !Secrets.hash(mailedToken).equals(r.manageTokenHash()))
+                .orElseThrow(() -> NotFoundException.of("registration", "with this link"));
+        emailProofs.prove(registration.organizationId(), registration.memberId());
+        return registrations.findById(registration.id()).orElseThrow();
+    }
+
+    /** Whether this link was sent by email, so that opening it may prove the email; the caller's own link is not. */
+    public boolean mailedLink(String token, Registration registration) {
+        return token != null && !Secrets.hash(token).equals(registration.manageTokenHash());
     }
 
     /** The registrant answers the event's questions again by their private link; the new answers replace the old. */
@@ -200,8 +277,28 @@ public class Registrations {
         if (manageToken == null || !manageToken.startsWith(RegistrationLinks.TOKEN_PREFIX) || manageToken.length() > 100) {
             return Optional.empty();
         }
-        String hash = Secrets.hash(manageToken);
-        return registrations.findByManageTokenHash(hash).or(() -> links.find(hash)
+        Optional<Registration> found = byTokenHash(Secrets.hash(manageToken));
+        found.ifPresent(this::requireLinkValid);
+        return found;
+    }
+
+    /**
+     * A private link opens nothing once its event ended {@code links-valid-after-event} ago: the link sits in mailboxes
+     * and browser histories for years, and what it opens (a name, answers, a survey) need not.
+     *
+     * @throws LinkExpiredException then
+     */
+    private void requireLinkValid(Registration registration) {
+        Instant end = events.summary(registration.eventId()).map(EventSummary::endsAt).orElse(null);
+        if (end != null && clock.instant().isAfter(end.plus(properties.linksValidAfterEvent()))) {
+            throw new LinkExpiredException();
+        }
+    }
+
+    private Optional<Registration> byTokenHash(String hash) {
+        return registrations.findByManageTokenHash(hash)
+                .or(() -> registrations.findByProofTokenHash(hash))
+                .or(() -> links.find(hash)
                 .flatMap(link -> registrations.findById(link.registrationId())
                         .filter(r -> !link.issuedAt().isBefore(r.registeredAt()))));
     }
@@ -223,21 +320,23 @@ public class Registrations {
             throw NotFoundException.of("frame", frameId);
         }
         String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
+        String mailed = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
         Instant now = clock.instant();
+        queue.freeEmailPlace(eventId, invitee.emailKey());
         FrameQueue.Locked frame = queue.lock(frameId);
         Registration registration = queue.registrationOf(eventId, memberId).flatMap(registrations::findById)
                 .map(earlier -> {
-                    earlier.reapply(frameId, invitee, Secrets.hash(token), now);
+                    earlier.reapply(frameId, invitee, Secrets.hash(token), Secrets.hash(mailed), now);
                     return earlier;
                 })
                 .orElseGet(() -> Registration.apply(organizationId, eventId, frameId, memberId, invitee,
-                        Secrets.hash(token), now));
+                        Secrets.hash(token), Secrets.hash(mailed), now));
         if (!frame.hasSeatFor(queue.standing(frameId).confirmed())) {
             throw new ConflictException("frame", "registration.reserve.full", frameName);
         }
         registration.confirm();
-        registration = registrations.save(registration);
-        publisher.publishEvent(new RegistrationChanged(registration, Change.INVITED, token, null, event, frameName));
+        registration = saveNew(registration);
+        publisher.publishEvent(new RegistrationChanged(registration, Change.INVITED, mailed, null, event, frameName));
         return new Registered(registration, null, token);
     }
 

@@ -49,12 +49,16 @@ public class SpeakerPipeline {
         this.clock = clock;
     }
 
-    /** Everyone whose latest survey answer volunteers them, most recent answer first. */
+    /**
+     * Everyone whose latest survey answer given under their name volunteers them, most recent answer first. An answer
+     * given anonymously is never read here: putting its wish next to the respondent's name would undo the anonymity.
+     */
     @Transactional(readOnly = true)
     public List<Volunteer> volunteers(long organizationId) {
         var latest = DSL.select(SURVEY_RESPONSE.MEMBER_ID, DSL.max(SURVEY_RESPONSE.UPDATED_AT).as("latest"))
                 .from(SURVEY_RESPONSE)
                 .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId))
+                .and(SURVEY_RESPONSE.ANONYMOUS.isFalse())
                 .groupBy(SURVEY_RESPONSE.MEMBER_ID)
                 .asTable("latest");
         Event took = EVENT.as("took_part");
@@ -76,6 +80,7 @@ public class SpeakerPipeline {
                 .join(MEMBER).on(MEMBER.ID.eq(SURVEY_RESPONSE.MEMBER_ID))
                 .join(EVENT).on(EVENT.ID.eq(SURVEY_RESPONSE.EVENT_ID))
                 .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId))
+                .and(SURVEY_RESPONSE.ANONYMOUS.isFalse())
                 .and(SURVEY_RESPONSE.WANTS_TO_SPEAK.isTrue().or(SURVEY_RESPONSE.WANTS_TO_ORGANISE.isTrue()))
                 .orderBy(SURVEY_RESPONSE.UPDATED_AT.desc(), MEMBER.ID)
                 .fetch(row -> new Volunteer(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),

@@ -18,6 +18,7 @@ import io.firstpin.event.FrameMode;
 import io.firstpin.event.FramePlan;
 import io.firstpin.event.RegistrationWindow;
 import io.firstpin.member.MemberMerge;
+import io.firstpin.member.EmailProofs;
 import io.firstpin.member.MemberMerges;
 import io.firstpin.member.Members;
 import io.firstpin.organization.Organization;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -80,6 +82,9 @@ class AttendeesTests {
 
     @Autowired
     MemberMerges merges;
+
+    @Autowired
+    EmailProofs emailProofs;
 
     @Autowired
     Attendees attendees;
@@ -224,6 +229,35 @@ class AttendeesTests {
         assertThat(db.fetchCount(ATTENDEE_WALK, ATTENDEE_WALK.EVENT_ID.eq(elsewhere.id())
                 .and(ATTENDEE_WALK.SCOPE_ID.eq(jaws.id())).and(ATTENDEE_WALK.BRANCHES.isTrue()))).isEqualTo(1);
         assertKeptRowsAreARecount();
+    }
+
+    @Test
+    void aPublicRegistrationUnderAKnownEmailCountsApartUntilProvenThenMovesLikeAMerge() {
+        Event first = event(tokyo, SPRING, 10);
+        Event second = event(tokyo, SPRING.plus(Duration.ofDays(30)), 10);
+        Registered known = register(first, "本人", "owner");
+        checkIn(first, known);
+        String email = "owner-" + organization.id() + "@example.com";
+
+        Registered typed = registrations.register(second.id(), "一般枠", new Applicant("本人", email, Locale.JAPANESE),
+                Map.of());
+        checkIn(second, typed);
+        assertKeptRowsAreARecount();
+        long provisional = memberOf(typed);
+        assertThat(provisional).isNotEqualTo(memberOf(known));
+        attendees.catchUp();
+        assertThat(db.fetchCount(ATTENDEE_WALK, ATTENDEE_WALK.MEMBER_ID.eq(memberOf(known))
+                .and(ATTENDEE_WALK.EVENT_ID.eq(second.id())))).as("the owner's walk has no second event yet").isZero();
+
+        EmailProofs.Proven proven = emailProofs.prove(organization.id(), provisional);
+
+        assertThat(proven).isEqualTo(new EmailProofs.Proven(memberOf(known), true));
+        assertThat(registrations.find(typed.registration().id()).orElseThrow().memberId()).isEqualTo(memberOf(known));
+        assertKeptRowsAreARecount();
+        attendees.catchUp();
+        assertThat(db.fetchCount(ATTENDEE_WALK, ATTENDEE_WALK.MEMBER_ID.eq(memberOf(known))
+                .and(ATTENDEE_WALK.EVENT_ID.eq(second.id())))).as("now the owner's second attendance").isPositive();
+        assertThat(db.fetchCount(ATTENDEE_WALK, ATTENDEE_WALK.MEMBER_ID.eq(provisional))).isZero();
     }
 
     @Test

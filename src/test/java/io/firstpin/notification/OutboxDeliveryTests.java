@@ -13,6 +13,7 @@ import io.firstpin.platform.Slug;
 import io.firstpin.testing.DatabaseTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,6 +62,8 @@ class OutboxDeliveryTests {
     PlatformTransactionManager transactions;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    io.firstpin.notification.internal.Outbox outbox;
 
     private static String aRecipient() {
         return "member" + RECIPIENTS.incrementAndGet() + "@example.com";
@@ -103,6 +106,43 @@ class OutboxDeliveryTests {
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5))
                 .until(() -> TestSmtp.receivedBy(smtp, to).size() == count);
         return TestSmtp.receivedBy(smtp, to);
+    }
+
+    @Test
+    void aSentEmailIsKeptWithoutItsPrivateLinksAndDeletedAfterItsRetention() {
+        String to = aRecipient();
+        String secret = "r_" + "A".repeat(20) + "b-c_" + "9".repeat(19);
+        Map<String, Object> model = announcement("Taro", "次回", "あなたのページ: https://firstpin.test/r/" + secret);
+        model.put("actionUrl", "https://firstpin.test/r/" + secret + "/cant-come");
+        OutgoingEmail email = new OutgoingEmail(null, to, Locale.JAPANESE, "notification/announcement", model,
+                "secret-link:" + to).withListUnsubscribe("https://firstpin.test/api/v1/segment-messages/" + secret
+                        + "/unsubscribe");
+        inTransaction(() -> notifications.send(email));
+
+        QueuedEmail kept = sentEmail(email.dedupKey());
+        ReceivedEmail received = receivedExactly(to, 1).get(0);
+
+        assertThat(received.text()).contains(secret);
+        assertThat(kept.text()).doesNotContain(secret).contains("/r/[removed]");
+        assertThat(kept.html()).doesNotContain(secret);
+        assertThat(kept.listUnsubscribe()).isNull();
+        String pending = "pending:" + to;
+        inTransaction(() -> notifications.send(announcementTo("nobody@invalid.test", Locale.JAPANESE, pending)));
+        outbox.deleteOlderThan(Instant.now().plus(Duration.ofDays(1)));
+        assertThat(notifications.find(email.dedupKey())).isEmpty();
+    }
+
+    @Test
+    void aNameTypedByARegistrantReachesTheMailWithoutALinkAMailClientWouldFollow() {
+        String to = aRecipient();
+        inTransaction(() -> notifications.send(new OutgoingEmail(null, to, Locale.ENGLISH, "notification/announcement",
+                announcement("Win a prize at http://evil.example/login or www.evil.example", "Next", "Body"),
+                "named:" + to)));
+
+        ReceivedEmail received = receivedExactly(to, 1).get(0);
+
+        assertThat(received.text()).contains("Win a prize").doesNotContain("http://evil.example")
+                .doesNotContain("www.evil.example");
     }
 
     @Test

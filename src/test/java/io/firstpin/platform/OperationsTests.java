@@ -27,6 +27,9 @@ class OperationsTests {
         assertThat(health.text("status")).isEqualTo("UP");
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(info.json().path("app").path("name").asString()).isEqualTo("Firstpin");
+        assertThat(info.json().propertyNames()).containsExactly("app");
+        assertThat(info.body()).doesNotContain(System.getProperty("java.version"))
+                .doesNotContain(System.getProperty("java.vendor")).doesNotContain(System.getProperty("os.name"));
     }
 
     @Test

@@ -162,7 +162,7 @@ class SpeakerPipelineTests {
         clock.set(meetup.endsAt().plus(Duration.ofHours(3)));
         surveys.answer(keen.manageToken(), meetup.id(), volunteering("CDK"));
         surveys.answer(shy.manageToken(), meetup.id(),
-                new SurveyAnswers(3, null, 2, null, "匿名の声", false, null, false, true));
+                new SurveyAnswers(3, null, 2, null, "匿名の声", true, "匿名で話したいこと", true, true));
         Event next = door.event(organization, clock.instant().plus(Duration.ofDays(20)), 5);
         long frame = events.frames(next.id()).get(0).id();
         accounts.openWithRole("viewer-" + organization.id() + "@example.com", "Viewer", "correct horse battery",
@@ -194,5 +194,9 @@ class SpeakerPipelineTests {
                 .session(viewer).header("Accept-Language", "ja")).andReturn().getResponse().getContentAsString();
         assertThat(trend).contains("id=\"trend\"").contains("受付の勉強会").contains(">0.0<").contains("id=\"survey-data\"");
         assertThat(shyProfile).doesNotContain("匿名の声").doesNotContain("id=\"survey-answers\"");
+        // the anonymous wish to speak never reaches the named pipeline
+        assertThat(pipeline.volunteers(organization.id())).extracting(SpeakerPipeline.Volunteer::memberId)
+                .containsExactly(keen.registration().memberId());
+        assertThat(page).doesNotContain("匿名 希望").doesNotContain("匿名で話したいこと");
     }
 }

@@ -2,6 +2,7 @@ package io.firstpin.identity.internal;
 
 import io.firstpin.identity.ApiTokens;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,6 +12,10 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two doors: {@code /api/**} takes bearer tokens and nothing else (stateless, no CSRF since no cookie is used);
@@ -18,6 +23,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** Pages reached by a private link whose token is part of the address. */
+    static final List<String> PRIVATE_LINK_PAGES = List.of("/r/**", "/o/**", "/s/**");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -59,9 +67,24 @@ class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/manage", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/?logout"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
-                                + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'")));
+                .headers(headers -> headers
+                        // no picture from another site: a visitor's browser never tells a third party it was here
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+                                        + "base-uri 'self'; form-action 'self'"))
+                        .addHeaderWriter(referrerPolicy()));
         return http.build();
+    }
+
+    /**
+     * Pages whose address carries a private token (a registration's page, a nudge's, an unsubscribe link) never send
+     * that address on to another site: {@code no-referrer}; other pages send only the origin to other sites.
+     */
+    private static HeaderWriter referrerPolicy() {
+        RequestMatcher tokenPages = new OrRequestMatcher(PRIVATE_LINK_PAGES.stream()
+                .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
+        return (request, response) -> response.setHeader("Referrer-Policy",
+                tokenPages.matches(request) ? "no-referrer" : "strict-origin-when-cross-origin");
     }
 }

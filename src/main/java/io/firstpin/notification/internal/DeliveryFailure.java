@@ -3,6 +3,7 @@ package io.firstpin.notification.internal;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import java.util.regex.Pattern;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
@@ -10,11 +11,15 @@ import org.springframework.mail.MailSendException;
 /**
  * Why an attempt to send failed, and whether trying again could help. Permanent: the message cannot be built, or the
  * SMTP server refused the recipient for good (a 5xx reply to RCPT TO). Everything else (the server is down, slow,
- * busy, or rejects the credentials) is worth another attempt later.
+ * busy, or rejects the credentials) is worth another attempt later. The description names no recipient (see
+ * {@link #shorten}).
  */
 public record DeliveryFailure(boolean permanent, String description) {
 
     static final int MAX_DESCRIPTION = 1000;
+
+    /** An email address as an SMTP server quotes it back; only its domain is kept, which is what diagnosing needs. */
+    private static final Pattern ADDRESS = Pattern.compile("[\\w.!#$%&'*+/=?^`{|}~-]+@([\\w-]+(\\.[\\w-]+)+)");
 
     public DeliveryFailure {
         description = shorten(description);
@@ -90,8 +95,9 @@ public record DeliveryFailure(boolean permanent, String description) {
         return problem instanceof MessagingException ? ((MessagingException) problem).getNextException() : null;
     }
 
+    /** One line, without the local part of any address: it goes to the log and the outbox, both kept a long time. */
     private static String shorten(String text) {
-        String line = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        String line = text == null ? "" : ADDRESS.matcher(text).replaceAll("***@$1").replaceAll("\\s+", " ").strip();
         return line.length() <= MAX_DESCRIPTION ? line : line.substring(0, MAX_DESCRIPTION - 1) + "…";
     }
 }

@@ -89,6 +89,9 @@ public class MailTemplates {
 
     private Context context(OutgoingEmail email) {
         Map<String, Object> variables = new HashMap<>(email.model());
+        // a registrant types their own name: in the mail it is text, never an address a mail client would make a link
+        variables.computeIfPresent("recipientName", (name, value) -> value instanceof String text
+                ? LinkFreeText.of(text) : value);
         variables.putIfAbsent("baseUrl", urls.base());
         Context context = new Context(email.locale(), variables);
         // lets templates call beans such as @fmt, as page templates do

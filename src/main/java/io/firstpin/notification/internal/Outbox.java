@@ -127,11 +127,34 @@ public class Outbox {
                 .execute();
     }
 
-    public void markSent(long id, Instant sentAt) {
+    /**
+     * Marks the email sent, keeping it only without its secrets: the private links in its bodies are cut out
+     * ({@link SentMail#withoutSecrets}), and its model (which held them until rendered) and {@code List-Unsubscribe}
+     * go. Whoever reads the outbox, or a copy of the database, afterwards finds no link that opens anything.
+     */
+    public void markSent(long id, Instant sentAt, QueuedEmail sent) {
         db.update(NOTIFICATION_OUTBOX)
                 .set(NOTIFICATION_OUTBOX.STATUS, MailStatus.SENT.name())
                 .set(NOTIFICATION_OUTBOX.SENT_AT, at(sentAt))
+                .set(NOTIFICATION_OUTBOX.SUBJECT, SentMail.withoutSecrets(sent.subject()))
+                .set(NOTIFICATION_OUTBOX.TEXT_BODY, SentMail.withoutSecrets(sent.text()))
+                .set(NOTIFICATION_OUTBOX.HTML_BODY, SentMail.withoutSecrets(sent.html()))
+                .setNull(NOTIFICATION_OUTBOX.MODEL)
+                .setNull(NOTIFICATION_OUTBOX.LIST_UNSUBSCRIBE)
                 .where(NOTIFICATION_OUTBOX.ID.eq(id))
+                .execute();
+    }
+
+    /**
+     * Deletes the emails sent, or given up, before {@code before}: answers how many. Pending ones are never deleted, so
+     * a promised email is never lost.
+     */
+    public int deleteOlderThan(Instant before) {
+        return db.deleteFrom(NOTIFICATION_OUTBOX)
+                .where(NOTIFICATION_OUTBOX.STATUS.eq(MailStatus.SENT.name())
+                        .and(NOTIFICATION_OUTBOX.SENT_AT.lt(at(before))))
+                .or(NOTIFICATION_OUTBOX.STATUS.eq(MailStatus.FAILED.name())
+                        .and(NOTIFICATION_OUTBOX.CREATED_AT.lt(at(before))))
                 .execute();
     }
 

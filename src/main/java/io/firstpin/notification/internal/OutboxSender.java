@@ -119,7 +119,7 @@ public class OutboxSender {
             } catch (MessagingException | RuntimeException problem) {
                 return recordFailure(email, DeliveryFailure.of(problem));
             }
-            outbox.markSent(id, clock.instant());
+            outbox.markSent(id, clock.instant(), email);
             return Outcome.SENT;
         });
     }

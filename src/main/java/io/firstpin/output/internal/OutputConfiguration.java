@@ -11,6 +11,9 @@ import io.firstpin.output.Nudges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.firstpin.platform.limits.Limit;
+import io.firstpin.platform.limits.RequestLimit;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -79,5 +82,33 @@ class OutputConfiguration {
     @Bean
     PublicApiEndpoint registrantOutputSubmission() {
         return new PublicApiEndpoint(HttpMethod.POST, "/api/v1/events/*/outputs");
+    }
+
+    private static final Limit UNSUBSCRIBING = Limit.of("unsubscribe", 30, Duration.ofMinutes(1));
+
+    /** Reports per client address. */
+    @Bean
+    RequestLimit reportFromPrivatePage(OutputProperties properties) {
+        return RequestLimit.of(HttpMethod.POST, "/r/*/outputs", properties.reportsPerAddress());
+    }
+
+    @Bean
+    RequestLimit reportFromNudge(OutputProperties properties) {
+        return RequestLimit.of(HttpMethod.POST, "/o/*", properties.reportsPerAddress());
+    }
+
+    @Bean
+    RequestLimit reportByApi(OutputProperties properties) {
+        return RequestLimit.anonymous(HttpMethod.POST, "/api/v1/events/*/outputs", properties.reportsPerAddress());
+    }
+
+    @Bean
+    RequestLimit nudgeUnsubscribePage() {
+        return RequestLimit.of(HttpMethod.POST, "/o/*/unsubscribe", UNSUBSCRIBING);
+    }
+
+    @Bean
+    RequestLimit nudgeUnsubscribeOneClick() {
+        return RequestLimit.of(HttpMethod.POST, "/api/v1/output-nudges/*/unsubscribe", UNSUBSCRIBING);
     }
 }

@@ -1,5 +1,6 @@
 package io.firstpin.output.internal;
 
+import io.firstpin.platform.limits.Limit;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nudgeAfter attendees who have not posted a report are asked this long after the event ends
  * @param nudgeCheckInterval how often events due for the nudge are looked for
  * @param nudgeEnabled false sends no nudges at all
+ * @param reportsPerAddressPerHour reports one client address may submit per hour (private page, nudge page, API)
  */
 @ConfigurationProperties("firstpin.outputs")
 public record OutputProperties(@DefaultValue("30d") Duration linkWindowAfterEvent,
@@ -26,7 +28,8 @@ public record OutputProperties(@DefaultValue("30d") Duration linkWindowAfterEven
         @DefaultValue("10m") Duration nudgeCheckInterval,
         @DefaultValue("true") boolean nudgeEnabled,
         @DefaultValue("1m") Duration previewCheckInterval,
-        @DefaultValue("20") int previewsPerRun) {
+        @DefaultValue("20") int previewsPerRun,
+        @DefaultValue("20") int reportsPerAddressPerHour) {
 
     public OutputProperties {
         for (Duration positive : new Duration[] {feedPollInterval, feedMaxBackoff, feedCheckInterval, nudgeCheckInterval,
@@ -35,9 +38,14 @@ public record OutputProperties(@DefaultValue("30d") Duration linkWindowAfterEven
                 throw new IllegalArgumentException("firstpin.outputs intervals must be positive: " + positive);
             }
         }
-        if (linkWindowAfterEvent.isNegative() || nudgeAfter.isNegative() || feedsPerRun < 1 || previewsPerRun < 1) {
+        if (linkWindowAfterEvent.isNegative() || nudgeAfter.isNegative() || feedsPerRun < 1 || previewsPerRun < 1
+                || reportsPerAddressPerHour < 1) {
             throw new IllegalArgumentException("firstpin.outputs.link-window-after-event and nudge-after cannot be "
-                    + "negative, feeds-per-run and previews-per-run must be at least 1");
+                    + "negative, feeds-per-run, previews-per-run and the report limits must be at least 1");
         }
+    }
+
+    public Limit reportsPerAddress() {
+        return Limit.of("report", reportsPerAddressPerHour, Duration.ofHours(1));
     }
 }

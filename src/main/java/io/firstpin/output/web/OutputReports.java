@@ -49,12 +49,11 @@ public class OutputReports {
     }
 
     /** One line of the list; {@code type} is the output type's name, for its label. */
-    public record Report(String title, String url, String type, String author, String site, String image) {
+    public record Report(String title, String url, String type, String author, String site) {
 
         static Report of(EventOutput entry) {
             Output output = entry.output();
-            return new Report(output.label(), output.url().url(), output.type().name(), entry.author(), output.site(),
-                    output.previewImage());
+            return new Report(output.label(), output.url().url(), output.type().name(), entry.author(), output.site());
         }
     }
 }

@@ -4,6 +4,7 @@ import static io.firstpin.platform.db.Tables.RATE_LIMIT_BUCKET;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
@@ -12,7 +13,9 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -29,15 +32,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class RateLimits {
 
-
-
     private final ProxyManager<String> buckets;
     private final DSLContext db;
 
-    RateLimits(DataSource dataSource, DSLContext db) {
+    RateLimits(DataSource dataSource, DSLContext db, Clock clock) {
         // its own connections, outside the caller's transaction, as the proxy's: a limit is never rolled back
         this.db = DSL.using(dataSource, db.dialect());
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                // the application's clock, so that refills follow it like every other time in the application
+                .clientClock(new ClockTime(clock))
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket")
                 .idColumn("id")
@@ -79,6 +82,21 @@ public class RateLimits {
         return buckets.builder()
                 .withImplicitConfigurationReplacement(limit.version(), TokensInheritanceStrategy.RESET)
                 .build(key, limit::configuration);
+    }
+
+    /** Bucket4j's time source read from a {@link Clock}. */
+    private record ClockTime(Clock clock) implements TimeMeter {
+
+        @Override
+        public long currentTimeNanos() {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
     }
 
     static String key(Limit limit, String subject) {

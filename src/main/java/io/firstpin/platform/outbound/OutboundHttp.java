@@ -3,6 +3,8 @@ package io.firstpin.platform.outbound;
 import io.firstpin.platform.outbound.OutboundException.Problem;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -50,8 +52,11 @@ public class OutboundHttp {
     }
 
     static HttpClient.Builder clientBuilder(OutboundProperties properties) {
+        // no proxy unless one is configured: the JVM's default would follow system properties nobody chose for this
         return HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
+                .proxy(properties.proxy() == null ? HttpClient.Builder.NO_PROXY
+                        : ProxySelector.of(new InetSocketAddress(properties.proxy().getHost(), properties.proxy().getPort())))
                 .followRedirects(HttpClient.Redirect.NEVER);
     }
 
@@ -85,6 +90,10 @@ public class OutboundHttp {
         if (properties.allowPrivateNetworks()) {
             return;
         }
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        if (!properties.allowedPorts().contains(port)) {
+            throw new OutboundException(Problem.REFUSED_ADDRESS, host + ":" + port + " is not on an allowed port");
+        }
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
@@ -93,8 +102,8 @@ public class OutboundHttp {
         }
         for (InetAddress address : addresses) {
             if (!NetworkAddresses.isPublic(address)) {
-                throw new OutboundException(Problem.REFUSED_ADDRESS,
-                        host + " is " + address.getHostAddress() + ", not a public address");
+                // the resolved address is never named: errors are stored and shown, and would map the inside
+                throw new OutboundException(Problem.REFUSED_ADDRESS, host + " is not a public address");
             }
         }
     }
@@ -133,10 +142,13 @@ public class OutboundHttp {
         if (root instanceof HttpTimeoutException) {
             return new OutboundException(Problem.TIMEOUT, uri + " timed out", cause);
         }
+        // the cause's own message may name the address the host resolved to, so only its kind is told
         if (root instanceof IOException) {
-            return new OutboundException(Problem.UNREACHABLE, uri + " is unreachable: " + root, cause);
+            return new OutboundException(Problem.UNREACHABLE, uri.getHost() + " is unreachable ("
+                    + root.getClass().getSimpleName() + ")", cause);
         }
-        return new OutboundException(Problem.UNREACHABLE, uri + " failed: " + root, cause);
+        return new OutboundException(Problem.UNREACHABLE, uri.getHost() + " failed (" + root.getClass().getSimpleName()
+                + ")", cause);
     }
 
     private static URI parse(String url) {

@@ -16,6 +16,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import io.firstpin.platform.LinkExpiredException;
+import io.firstpin.platform.limits.TooManyRequests;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -101,6 +103,18 @@ class ApiExceptionHandler {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
         return validationFailed(List.of(ApiError.Detail.field(e.getParameterName(), text("error.field.required"))));
+    }
+
+    @ExceptionHandler(LinkExpiredException.class)
+    ResponseEntity<ApiError> expired(LinkExpiredException e) {
+        return respond(HttpStatus.GONE, new ApiError("link_expired", text("error.status.410"), List.of()));
+    }
+
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<ApiError> tooMany(TooManyRequests e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                .body(new ApiError("too_many_requests", text("error.status.429"), List.of()));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

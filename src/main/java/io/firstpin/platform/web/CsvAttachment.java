@@ -10,8 +10,17 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
-/** A CSV download as every staff page writes it: UTF-8 with a byte order mark, Excel's dialect, and safe cells. */
+/**
+ * A CSV download as every staff page writes it: UTF-8 with a byte order mark, Excel's dialect, and safe cells. Every
+ * CSV the application writes is opened here ({@code ArchitectureTests} checks that nothing else makes a printer).
+ */
 public final class CsvAttachment {
+
+    /**
+     * What a spreadsheet reads as the start of a formula: the ASCII signs, their full-width forms (Excel and LibreOffice
+     * on a Japanese system take ＝１＋１ as a formula too), the minus sign, and the control characters that split a cell.
+     */
+    private static final String FORMULA_STARTS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20\u2212";
 
     private CsvAttachment() {
     }
@@ -27,9 +36,19 @@ public final class CsvAttachment {
         return new CSVPrinter(writer, CSVFormat.EXCEL);
     }
 
-    /** Keeps spreadsheet programs from running a text typed as a formula. */
+    /**
+     * Keeps spreadsheet programs from running a text typed as a formula: one that starts with a formula sign, also
+     * after spaces (ASCII or full-width), is shown as text by a leading apostrophe.
+     */
     public static String cell(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+        if (value == null) {
+            return null;
+        }
+        int first = 0;
+        while (first < value.length() && (value.charAt(first) == ' ' || value.charAt(first) == '\u3000')) {
+            first++;
+        }
+        if (first < value.length() && FORMULA_STARTS.indexOf(value.charAt(first)) >= 0) {
             return "'" + value;
         }
         return value;

@@ -13,6 +13,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import io.firstpin.platform.LinkExpiredException;
+import io.firstpin.platform.limits.TooManyRequests;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** Renders the error page for pages: a plain explanation, never a stack trace. */
 @ControllerAdvice(annotations = Controller.class)
@@ -43,6 +46,21 @@ class PageExceptionHandler {
         InvalidInputException.FieldProblem first = e.problems().get(0);
         model.addAttribute("reason", new DefaultMessageSourceResolvable(new String[] {first.code()},
                 first.args().toArray(), first.code()));
+        return "error";
+    }
+
+    @ExceptionHandler(LinkExpiredException.class)
+    @ResponseStatus(HttpStatus.GONE)
+    String expired(Model model) {
+        model.addAttribute("status", 410);
+        return "error";
+    }
+
+    @ExceptionHandler(TooManyRequests.class)
+    @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+    String tooMany(TooManyRequests e, Model model, HttpServletResponse response) {
+        response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        model.addAttribute("status", 429);
         return "error";
     }
 

@@ -60,6 +60,17 @@ public class FrameQueue {
                 .fetchOptional(REGISTRATION.ID);
     }
 
+    /**
+     * Frees the email's place at the event when a cancelled or lost registration holds it, so that a new registration
+     * with that email can take it; an active one keeps it, and the new registration is then refused by the key.
+     */
+    public void freeEmailPlace(long eventId, String emailKey) {
+        db.update(REGISTRATION).setNull(REGISTRATION.EMAIL_KEY)
+                .where(REGISTRATION.EVENT_ID.eq(eventId)).and(REGISTRATION.EMAIL_KEY.eq(emailKey))
+                .and(REGISTRATION.STATUS.in(RegistrationStatus.CANCELLED.name(), RegistrationStatus.LOST.name()))
+                .execute();
+    }
+
     /** The frame's seats and waitlist in one statement, for the decision about a new registrant. */
     public Standing standing(long frameId) {
         var confirmed = REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED.name());

@@ -10,6 +10,8 @@ public interface RegistrationRepository extends ListCrudRepository<Registration,
 
     Optional<Registration> findByManageTokenHash(String manageTokenHash);
 
+    Optional<Registration> findByProofTokenHash(String proofTokenHash);
+
     Optional<Registration> findByOrganizationIdAndId(long organizationId, long id);
 
     List<Registration> findByEventIdOrderByRegisteredAtAscIdAsc(long eventId);

@@ -4,6 +4,8 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.event.Event;
 import io.firstpin.event.Events;
+import io.firstpin.member.Member;
+import io.firstpin.member.Members;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
@@ -38,10 +40,12 @@ class RegistrationPagesController {
     private final Questionnaires questionnaires;
     private final Events events;
     private final Communities communities;
+    private final Members members;
     private final Clock clock;
 
     RegistrationPagesController(Registrations registrations, Questionnaires questionnaires, Events events,
-            Communities communities, Clock clock) {
+            Communities communities, Members members, Clock clock) {
+        this.members = members;
         this.registrations = registrations;
         this.questionnaires = questionnaires;
         this.events = events;
@@ -114,6 +118,9 @@ class RegistrationPagesController {
         model.addAttribute("event", event);
         model.addAttribute("community", community(event));
         model.addAttribute("token", token);
+        model.addAttribute("provisional", members.findById(registration.memberId()).map(Member::provisional)
+                .orElse(false));
+        model.addAttribute("mailedLink", registrations.mailedLink(token, registration));
         model.addAttribute("questions", questionnaires.of(event.id()));
         if (!model.containsAttribute("answers")) {
             model.addAttribute("answers", Answers.byKey(questionnaires.answersOf(registration.id())));
@@ -137,6 +144,14 @@ class RegistrationPagesController {
     String reconfirm(@PathVariable String token, RedirectAttributes redirect) {
         registrations.reconfirmWithToken(token);
         redirect.addFlashAttribute("justReconfirmed", true);
+        return "redirect:/r/" + token;
+    }
+
+    /** The registrant confirms, by the link emailed to them, that the registration is theirs: the email is proven. */
+    @PostMapping("/r/{token}/prove")
+    String prove(@PathVariable String token, RedirectAttributes redirect) {
+        registrations.proveEmail(token);
+        redirect.addFlashAttribute("justProven", true);
         return "redirect:/r/" + token;
     }
 

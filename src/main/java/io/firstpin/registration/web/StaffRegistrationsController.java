@@ -24,21 +24,16 @@ import io.firstpin.registration.RegistrationStatus;
 import io.firstpin.registration.Registrations;
 import io.firstpin.registration.Registrations.Entry;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
+import io.firstpin.platform.web.CsvAttachment;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -200,30 +195,24 @@ class StaffRegistrationsController {
         return "redirect:/manage/" + org + "/events/" + eventId + "/registrations";
     }
 
-    /** UTF-8 with a byte order mark, so that Excel opens Japanese names correctly. */
     @GetMapping("/events/{id}/registrations.csv")
     void csv(@PathVariable String org, @PathVariable long id, HttpServletResponse response) throws IOException {
         Organization organization = organizations.open(org, Role.VIEWER);
         Event event = events.inOrganization(organization.id(), id);
         Community community = communities.inOrganization(organization.id(), event.communityId());
         Locale locale = LocaleContextHolder.getLocale();
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("event-" + id + "-registrations.csv", StandardCharsets.UTF_8).build().toString());
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        writer.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL)) {
+        try (CSVPrinter csv = CsvAttachment.open(response, "event-" + id + "-registrations.csv")) {
             List<Question> questions = questionnaires.everAsked(id);
             Map<Long, Map<Long, String>> answers = questionnaires.answersOfEvent(id);
             List<String> header = new ArrayList<>(List.of("id", "name", "email", "frame", "status", "waitlist",
                     "checked-in", "registered-at").stream().map(column -> text("registration.csv." + column, locale))
                     .toList());
-            questions.forEach(q -> header.add(cell(q.label())));
+            questions.forEach(q -> header.add(CsvAttachment.cell(q.label())));
             csv.printRecord(header);
             for (Entry entry : registrations.ofEvent(organization.id(), id)) {
                 var r = entry.registration();
-                List<Object> row = new ArrayList<>(List.of(r.id(), cell(r.name()), cell(r.email()),
-                        cell(entry.frameName()), text("registration.status." + r.status(), locale),
+                List<Object> row = new ArrayList<>(List.of(r.id(), CsvAttachment.cell(r.name()), CsvAttachment.cell(r.email()),
+                        CsvAttachment.cell(entry.frameName()), text("registration.status." + r.status(), locale),
                         entry.waitlistPosition() == null ? "" : entry.waitlistPosition(),
                         entry.checkedIn() ? text("common.yes", locale) : "",
                         CSV_TIME.format(r.registeredAt().atZone(community.timeZone()))));
@@ -241,19 +230,11 @@ class StaffRegistrationsController {
         if (question.kind() == QuestionKind.YES_NO) {
             return text(Question.YES.equals(answer) ? "common.yes" : "common.no", locale);
         }
-        return cell(answer);
+        return CsvAttachment.cell(answer);
     }
 
     private String text(String code, Locale locale) {
         return messages.getMessage(code, null, code, locale);
-    }
-
-    /** Keeps spreadsheet programs from running a cell that a registrant typed as a formula. */
-    private static String cell(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
     }
 
     record MessageForm(Segment segment, String subject, String body) {

@@ -8,6 +8,10 @@ import io.firstpin.survey.SurveyEmails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.firstpin.platform.limits.Limit;
+import io.firstpin.platform.limits.RequestLimit;
+import java.time.Duration;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -42,5 +46,19 @@ class SurveyConfiguration {
     @Bean
     PublicApiEndpoint registrantSurveyEdit() {
         return new PublicApiEndpoint(HttpMethod.PUT, "/api/v1/events/*/survey-responses/mine");
+    }
+
+    /** Answering and editing, per client address: far more than a person needs, far less than a script wants. */
+    private static final Limit ANSWERING = Limit.of("survey-answer", 20, Duration.ofMinutes(10));
+
+    @Bean
+    RequestLimit surveyAnswerPage() {
+        return RequestLimit.of(HttpMethod.POST, "/r/*/survey", ANSWERING);
+    }
+
+    @Bean
+    RequestLimit surveyAnswerApi() {
+        return new RequestLimit(Set.of(HttpMethod.POST, HttpMethod.PUT), "/api/v1/events/*/survey-responses/**",
+                ANSWERING, false);
     }
 }

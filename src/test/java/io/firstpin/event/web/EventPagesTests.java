@@ -168,6 +168,25 @@ class EventPagesTests {
     }
 
     @Test
+    void aSearchWithLikeMetacharactersFindsThoseCharactersLiterally() throws Exception {
+        mvc.perform(eventForm("C:\\tools 勉強会"));
+        mvc.perform(eventForm("100% サーバーレス"));
+        mvc.perform(eventForm("snake_case の会"));
+        mvc.perform(eventForm("ふつうの会"));
+
+        MvcResult trailingBackslash = mvc.perform(get("/manage/" + organization.slug() + "/events").param("q", "C:\\")
+                .header("HX-Request", "true").session(leader)).andReturn();
+
+        assertThat(trailingBackslash.getResponse().getStatus()).isEqualTo(200);
+        assertThat(trailingBackslash.getResponse().getContentAsString()).contains("C:\\tools 勉強会")
+                .doesNotContain("ふつうの会");
+        assertThat(events.search(organization.id(), "\\", List.of(), 0, 10).total()).isEqualTo(1);
+        assertThat(events.search(organization.id(), "%", List.of(), 0, 10).total()).isEqualTo(1);
+        assertThat(events.search(organization.id(), "_", List.of(), 0, 10).total()).isEqualTo(1);
+        assertThat(events.search(organization.id(), "\\t", List.of(), 0, 10).total()).isEqualTo(1);
+    }
+
+    @Test
     void theViewerOfAnotherOrganizationSeesNoneOfItsEvents() throws Exception {
         String location = mvc.perform(eventForm("Private plans")).andReturn().getResponse().getRedirectedUrl();
         Organization other = organizations.found(new Slug("outsider-" + System.nanoTime()), "Outsider");

@@ -210,7 +210,7 @@ class InsightDashboardTests {
     void theCommunityPageLinksItsDashboardAndTheChartLibraryIsServed() throws Exception {
         String events = fetch("/manage/" + organization.slug() + "/communities/" + tokyo.slug() + "/events", "en")
                 .getContentAsString();
-        int library = mvc.perform(get("/webjars/echarts/echarts.min.js")).andReturn().getResponse().getStatus();
+        int library = mvc.perform(get("/vendor/echarts/echarts.min.js")).andReturn().getResponse().getStatus();
         int script = mvc.perform(get("/js/dashboard.js")).andReturn().getResponse().getStatus();
 
         assertThat(events).contains("id=\"dashboard\"").contains(dashboard);

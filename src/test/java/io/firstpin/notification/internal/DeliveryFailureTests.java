@@ -42,6 +42,19 @@ class DeliveryFailureTests {
     }
 
     @Test
+    void theDescriptionNamesNoRecipientSoThatLogsAndTheOutboxKeepNoAddress() throws Exception {
+        MailSendException refused = new MailSendException("Failed messages: " + new SendFailedException(
+                "Invalid Addresses; nested exception is: 550 5.1.1 <Taro.Yamada+jaws@example.co.jp>: unknown user",
+                new MessagingException("550 5.1.1 <Taro.Yamada+jaws@example.co.jp>: Recipient address rejected"),
+                NONE, NONE, addresses("Taro.Yamada+jaws@example.co.jp")));
+
+        DeliveryFailure failure = DeliveryFailure.of(refused);
+
+        assertThat(failure.description()).contains("550 5.1.1", "@example.co.jp").doesNotContain("Taro.Yamada")
+                .doesNotContain("jaws@");
+    }
+
+    @Test
     void aRecipientRefusedForNowIsWorthAnotherAttempt() throws Exception {
         DeliveryFailure failure = DeliveryFailure.of(smtpAnswered(NONE, addresses("busy@example.com"), NONE));
 

@@ -238,6 +238,26 @@ class FeedPollingTests {
     }
 
     @Test
+    void aPoisonedFeedIsSetAsideAndThePollGoesOnWithEveryOtherFeed() {
+        Community community = community("feeds-poisoned");
+        String farFuture = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>x</title>"
+                + "<item><title>#firstpinug</title><link>https://poison.example/p/1</link>"
+                + "<pubDate>Sat, 01 Jan 300000 00:00:00 GMT</pubDate></item></channel></rss>";
+        blogs.answer("/poisoned/feed", LocalWebServer.bytes(200, "application/rss+xml",
+                farFuture.getBytes(StandardCharsets.UTF_8), Map.of("ETag", "\"\u00ff\u0000odd\"")));
+        serveFeed("note", community.eventId());
+        long poisoned = community.memberWithFeed("Poisoned", blogs.url("/poisoned/feed"));
+        long good = community.memberWithFeed("Hanako", blogs.url("/note/feed"));
+
+        JsonNode poll = community.poll();
+
+        assertThat(poll.path("feeds").asInt()).isEqualTo(2);
+        assertThat(community.outputs()).containsKey("https://note.com/hanako_cm/n/n1a2b3c4d5e6f");
+        assertThat(community.feedsOf(good).get(0).path("status").asString()).isEqualTo("ok");
+        assertThat(community.feedsOf(poisoned).get(0).path("status").asString()).isIn("ok", "failing");
+    }
+
+    @Test
     void aPostLinkingTheEventsImportedConnpassPageIsLinkedByAddress() {
         ApiClient admin = instanceAdmin.foundOrganization("feeds-connpass");
         admin.post("/api/v1/organizations/feeds-connpass/communities", json("slug", "feeds-connpass-c", "name", "JAWS-UG"));

@@ -19,6 +19,14 @@ class OutboundAddressesTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"192.0.2.10", "198.51.100.7", "203.0.113.200", "192.88.99.1", "2001:db8::1", "3fff::1",
+            "2001::1", "2001:0:4136:e378:8000:63bf:3fff:fdd2", "2001:2::1", "2001:10::1", "2001:20::1", "100::1",
+            "64:ff9b:1::a00:1", "64:ff9b::7f00:1", "2002:7f00:1::1", "2002:a00:1::1", "::a00:1", "4000::1", "fec0::1"})
+    void everyIanaSpecialPurposeRangeIsRefusedInBothFamilies(String address) throws UnknownHostException {
+        assertThat(NetworkAddresses.isPublic(InetAddress.getByName(address))).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"93.184.215.14", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111",
             "2001:4860:4860::8888", "::ffff:93.184.215.14"})
     void publicAddressesArePublic(String address) throws UnknownHostException {

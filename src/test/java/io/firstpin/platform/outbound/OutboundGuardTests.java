@@ -66,6 +66,22 @@ class OutboundGuardTests {
     }
 
     @Test
+    void aRefusalNeverNamesTheInternalAddressANameResolvedTo() {
+        assertThatThrownBy(() -> guarded().get("http://intranet.example/admin", Map.of()))
+                .isInstanceOf(OutboundException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("intranet.example").doesNotContain("10.1.2.3"));
+    }
+
+    @Test
+    void onlyPorts80And443AreFetchedUnlessConfigured() {
+        assertThatThrownBy(() -> guarded().get("http://blog.example:8080/post", Map.of()))
+                .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.REFUSED_ADDRESS);
+        assertThatThrownBy(() -> guarded().get("https://blog.example:22/", Map.of()))
+                .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.REFUSED_ADDRESS);
+        assertThat(internet.requests()).isEmpty();
+    }
+
+    @Test
     void refusesAPublicNameThatRedirectsToAPrivateAddress() {
         internet.answer("/post", redirect(302, internet.url("/secret")));
         internet.answer("/secret", text(200, "text/plain", "internal"));
@@ -172,7 +188,8 @@ class OutboundGuardTests {
     }
 
     private static OutboundProperties limits(DataSize maxSize, Duration readTimeout) {
-        return new OutboundProperties(false, Duration.ofSeconds(2), readTimeout, maxSize, 5, "Firstpin test");
+        return new OutboundProperties(false, Duration.ofSeconds(2), readTimeout, maxSize, 5, "Firstpin test",
+                java.util.Set.of(80, 443), null);
     }
 
     private static InetAddress address(String text) {

@@ -1,5 +1,6 @@
 package io.firstpin.registration.web;
 
+import static io.firstpin.platform.db.Tables.EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -20,9 +21,11 @@ import io.firstpin.registration.QuestionKind;
 import io.firstpin.registration.Questionnaires;
 import io.firstpin.testing.DatabaseTest;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,6 +49,8 @@ class RegistrationPagesTests {
     Events events;
     @Autowired
     Questionnaires questionnaires;
+    @Autowired
+    DSLContext db;
 
     /** A study session next month with one frame of the given capacity. */
     private Event studySessionWithSeats(int seats, Instant startsAt) {
@@ -79,6 +84,43 @@ class RegistrationPagesTests {
 
         assertThat(manageUrl).startsWith("/r/r_");
         assertThat(page).contains("博多 花子").contains("参加確定").contains("一般枠").doesNotContain("hanako@example.jp");
+    }
+
+    @Test
+    void thePrivatePageNeverSendsItsAddressOnAndNoPageLoadsPicturesOrPostsFormsElsewhere() throws Exception {
+        Event event = nextMonth(10);
+        String manageUrl = mvc.perform(registration(event, "博多 次郎", "jiro@example.jp")).andReturn().getResponse()
+                .getRedirectedUrl();
+
+        MvcResult privatePage = mvc.perform(get(manageUrl)).andReturn();
+        MvcResult publicPage = mvc.perform(get("/e/" + event.id())).andReturn();
+
+        assertThat(privatePage.getResponse().getHeader("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(publicPage.getResponse().getHeader("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+        for (MvcResult page : List.of(privatePage, publicPage)) {
+            String policy = page.getResponse().getHeader("Content-Security-Policy");
+            assertThat(policy).contains("form-action 'self'").contains("img-src 'self' data:;")
+                    .doesNotContain("https:");
+        }
+    }
+
+    @Test
+    void aPrivateLinkOpensNothingOnceItsEventEndedLongAgoAndSaysSoInsteadOfFailing() throws Exception {
+        Event event = nextMonth(10);
+        String manageUrl = mvc.perform(registration(event, "昔の 参加者", "old@example.jp")).andReturn().getResponse()
+                .getRedirectedUrl();
+        Instant longAgo = Instant.now().minus(120, ChronoUnit.DAYS);
+        db.update(EVENT).set(EVENT.STARTS_AT, longAgo.atOffset(ZoneOffset.UTC))
+                .set(EVENT.ENDS_AT, longAgo.plus(2, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC))
+                .where(EVENT.ID.eq(event.id())).execute();
+
+        MvcResult page = mvc.perform(get(manageUrl).header("Accept-Language", "en")).andReturn();
+        MvcResult cancel = mvc.perform(post(manageUrl + "/cancel").with(csrf())).andReturn();
+
+        assertThat(page.getResponse().getStatus()).isEqualTo(410);
+        assertThat(page.getResponse().getContentAsString()).contains("This link has expired")
+                .doesNotContain("昔の 参加者").doesNotContain("Exception");
+        assertThat(cancel.getResponse().getStatus()).isEqualTo(410);
     }
 
     @Test
