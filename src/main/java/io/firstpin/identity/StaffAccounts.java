@@ -147,6 +147,21 @@ public class StaffAccounts {
         open(normalized, normalized, password, true);
     }
 
+    /**
+     * Replaces a seeded password (the demo's) with another, if the account still has it; answers whether it did. For
+     * seeded accounts only: the owner's own choice is never replaced this way.
+     */
+    @Transactional
+    public boolean replaceSeededPassword(String email, String seeded, String replacement) {
+        Optional<StaffAccount> account = accounts.findByEmail(StaffAccount.normalizeEmail(email))
+                .filter(found -> passwordEncoder.matches(seeded, found.passwordHash()));
+        account.ifPresent(found -> {
+            found.changePassword(passwordEncoder.encode(replacement));
+            accounts.save(found);
+        });
+        return account.isPresent();
+    }
+
     public Optional<StaffAccount> findByEmail(String email) {
         return accounts.findByEmail(StaffAccount.normalizeEmail(email));
     }

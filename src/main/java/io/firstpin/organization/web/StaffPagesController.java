@@ -3,8 +3,10 @@ package io.firstpin.organization.web;
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Actor;
 import io.firstpin.identity.Invitations;
+import io.firstpin.identity.Passwords;
 import io.firstpin.identity.Role;
 import io.firstpin.identity.StaffAccounts;
+import io.firstpin.identity.TwoFactor;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.ConflictException;
@@ -36,10 +38,14 @@ class StaffPagesController {
     private final Organizations organizations;
     private final StaffAccounts accounts;
     private final Invitations invitations;
+    private final Passwords passwords;
+    private final TwoFactor twoFactor;
     private final AccessGuard access;
 
     StaffPagesController(Organizations organizations, StaffAccounts accounts, Invitations invitations,
-            AccessGuard access) {
+            Passwords passwords, TwoFactor twoFactor, AccessGuard access) {
+        this.passwords = passwords;
+        this.twoFactor = twoFactor;
         this.organizations = organizations;
         this.accounts = accounts;
         this.invitations = invitations;
@@ -100,12 +106,30 @@ class StaffPagesController {
         return "redirect:/manage/" + org + "/staff";
     }
 
+    /** The password stops working at once and its owner is emailed a link to choose a new one. */
+    @PostMapping("/{accountId}/reset-password")
+    String forceReset(@PathVariable String org, @PathVariable long accountId, RedirectAttributes redirect,
+            Locale locale) {
+        Organization organization = organizations.open(org, Role.ORGANIZATION_ADMIN);
+        passwords.forceReset(organization.id(), accountId, access.isInstanceAdmin(), locale);
+        redirect.addFlashAttribute("resetForced", true);
+        return "redirect:/manage/" + org + "/staff";
+    }
+
+    @PostMapping("/two-factor")
+    String requireTwoFactor(@PathVariable String org, @RequestParam(defaultValue = "false") boolean required) {
+        Organization organization = organizations.open(org, Role.ORGANIZATION_ADMIN);
+        twoFactor.requireForAdmins(organization.id(), required, actingAccountIdOrZero());
+        return "redirect:/manage/" + org + "/staff";
+    }
+
     private String page(Organization organization, Model model) {
         model.addAttribute("org", organization);
         model.addAttribute("accounts", accounts.listInOrganization(organization.id()));
         model.addAttribute("invitations", invitations.pending(organization.id()));
         model.addAttribute("roles", Role.values());
         model.addAttribute("me", actingAccountIdOrZero());
+        model.addAttribute("twoFactorRequired", twoFactor.requiredForAdminsOf(organization.id()));
         return "organization/staff";
     }
 
