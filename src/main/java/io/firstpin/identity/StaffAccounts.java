@@ -46,10 +46,17 @@ public class StaffAccounts {
 
     /**
      * Opens a new account with its role, for seeding only (the demo organization, tests): people get their accounts
-     * through {@link Invitations}. An existing account is refused, never given the role silently.
+     * through {@link Invitations}. An existing account is refused, never given a role silently (one that already holds
+     * exactly this role here is answered as it is).
      */
     @Transactional
     public StaffAccount openWithRole(String email, String displayName, String password, long organizationId, Role role) {
+        Optional<StaffAccount> seeded = accounts.findByEmail(StaffAccount.normalizeEmail(email))
+                .filter(existing -> existing.roleIn(organizationId).filter(role::equals).isPresent());
+        if (seeded.isPresent()) {
+            // seeded before with this very role: nothing new is granted and the password is left alone
+            return seeded.get();
+        }
         StaffAccount account = open(email, displayName, password, false);
         account.grant(organizationId, role);
         return accounts.save(account);
