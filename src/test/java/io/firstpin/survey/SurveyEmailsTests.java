@@ -149,4 +149,42 @@ class SurveyEmailsTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> !surveysTo("ichiro@example.com").isEmpty());
         assertThat(surveysTo("saburo@example.com")).isEmpty();
     }
+
+    @Test
+    void theSurveyLinksToThePreferencesWhereStoppingSurveysHoldsForTheAddressAtLaterEvents() throws Exception {
+        clock.set(Instant.parse("2030-07-01T09:00:00Z"));
+        Door door = new Door(organizations, communities, events, registrations);
+        Organization organization = door.organization();
+        Event first = door.event(organization, clock.instant().plus(Duration.ofDays(1)), 5);
+        Event second = door.event(organization, clock.instant().plus(Duration.ofDays(8)), 5);
+        for (Event meetup : List.of(first, second)) {
+            door.register(meetup, "出席 花子", "hanako-prefs@example.com");
+            door.register(meetup, "出席 一郎", "ichiro-prefs@example.com");
+        }
+        clock.set(first.endsAt().plus(Duration.ofHours(2)).plusSeconds(1));
+        assertThat(surveyEmails.runDue()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !surveysTo("hanako-prefs@example.com").isEmpty());
+        ReceivedEmail invitation = surveysTo("hanako-prefs@example.com").get(0);
+        Matcher preferences = Pattern.compile("http://firstpin\\.test(/p/p_[A-Za-z0-9_-]{43})").matcher(invitation.text());
+        assertThat(preferences.find()).isTrue();
+        assertThat(invitation.header("List-Unsubscribe")).startsWith("<http://firstpin.test/api/v1/email-preferences/p_");
+
+        String page = mvc.perform(get(preferences.group(1)).header("Accept-Language", "ja")).andReturn().getResponse()
+                .getContentAsString();
+        String saved = mvc.perform(post(preferences.group(1)).with(csrf()).header("Accept-Language", "en")
+                        .param("wanted", "output-nudges", "segment-emails"))
+                .andReturn().getResponse().getContentAsString();
+        clock.set(second.endsAt().plus(Duration.ofHours(2)).plusSeconds(1));
+        int secondRound = surveyEmails.runDue();
+
+        assertThat(page).contains("参加したイベントの後のアンケート", "id=\"topic-survey-invitations\"", "checked")
+                .doesNotContain("hanako-prefs@example.com");
+        assertThat(saved).contains("id=\"preferences-saved\"")
+                .containsPattern("value=\"survey-invitations\"(?![^>]*checked)")
+                .containsPattern("value=\"output-nudges\"[^>]*checked");
+        assertThat(secondRound).as("Ichiro only: Hanako's later registration is made under the same address")
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> surveysTo("ichiro-prefs@example.com").size() == 2);
+        assertThat(surveysTo("hanako-prefs@example.com")).hasSize(1);
+    }
 }
