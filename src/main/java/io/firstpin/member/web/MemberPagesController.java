@@ -99,6 +99,8 @@ class MemberPagesController {
         model.addAttribute("org", organization);
         model.addAttribute("member", members.inOrganization(organization.id(), id));
         model.addAttribute("canEdit", canEdit(organization));
+        model.addAttribute("canAdmin", access.roleIn(organization.id())
+                .map(role -> role.includes(Role.ORGANIZATION_ADMIN)).orElse(false));
         return "member/detail";
     }
 
