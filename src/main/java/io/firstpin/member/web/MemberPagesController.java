@@ -2,6 +2,7 @@ package io.firstpin.member.web;
 
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
+import io.firstpin.member.Audiences;
 import io.firstpin.member.IdentityKind;
 import io.firstpin.member.Member;
 import io.firstpin.member.Members;
@@ -35,9 +36,11 @@ class MemberPagesController {
     private final Organizations organizations;
     private final Members members;
     private final AccessGuard access;
+    private final Audiences audiences;
 
-    MemberPagesController(Organizations organizations, Members members, AccessGuard access) {
+    MemberPagesController(Organizations organizations, Members members, AccessGuard access, Audiences audiences) {
         this.organizations = organizations;
+        this.audiences = audiences;
         this.members = members;
         this.access = access;
     }
@@ -98,6 +101,7 @@ class MemberPagesController {
         Organization organization = organizations.open(org, Role.VIEWER);
         model.addAttribute("org", organization);
         model.addAttribute("member", members.inOrganization(organization.id(), id));
+        model.addAttribute("reach", audiences.reachOf(organization.id(), id));
         model.addAttribute("canEdit", canEdit(organization));
         return "member/detail";
     }
