@@ -9,6 +9,7 @@ import io.firstpin.notification.Notifications;
 import io.firstpin.notification.OutgoingEmail;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.InvalidInputException.FieldProblem;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -135,6 +136,6 @@ public class SegmentMessages {
      * @param optedOut members who had unsubscribed
      */
     public record Sent(long id, String segmentName, String subject, String body, int recipients, int skipped,
-            int optedOut, String sentBy, Instant sentAt) {
+            int optedOut, String sentBy, Instant sentAt) implements Serializable {
     }
 }
