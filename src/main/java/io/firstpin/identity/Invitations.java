@@ -67,6 +67,7 @@ public class Invitations {
             if (earlier.pending(now)) {
                 earlier.withdraw(now);
                 invitations.save(earlier);
+                events.publishEvent(new AccountEvents.InvitationWithdrawn(organizationId, earlier.id()));
             }
         }
         String secret = Secrets.newSecret(SECRET_PREFIX);

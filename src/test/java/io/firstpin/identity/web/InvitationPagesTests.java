@@ -12,6 +12,7 @@ import io.firstpin.identity.StaffAccounts;
 import io.firstpin.notification.Notifications;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
+import io.firstpin.platform.audit.AuditedAction;
 import io.firstpin.testing.DatabaseTest;
 import io.firstpin.testing.MailedLinks;
 import io.firstpin.testing.MovableClock;
@@ -24,6 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -32,6 +35,7 @@ import org.springframework.test.web.servlet.MvcResult;
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(MovableClock.Config.class)
+@RecordApplicationEvents
 class InvitationPagesTests {
 
     private static final String OWN_PASSWORD = "my own secret phrase 42";
@@ -48,6 +52,8 @@ class InvitationPagesTests {
     Notifications notifications;
     @Autowired
     MovableClock clock;
+    @Autowired
+    ApplicationEvents events;
 
     private MvcResult invite(MockHttpSession admin, Organization organization, String email, Role role)
             throws Exception {
@@ -89,6 +95,12 @@ class InvitationPagesTests {
         assertThat(accounts.findByEmail(invitee).orElseThrow().roleIn(organization.id())).contains(Role.COMMUNITY_LEADER);
         assertThat(mvc.perform(get(link)).andReturn().getResponse().getStatus()).as("used once").isEqualTo(410);
         assertThat(invitations.pending(organization.id())).isEmpty();
+        assertThat(events.stream(AuditedAction.class).map(AuditedAction::action))
+                .contains("sign-in.succeeded", "invitation.sent", "invitation.accepted", "role.changed");
+        assertThat(events.stream(AuditedAction.class))
+                .as("the audit log learns ids, never an email or a password")
+                .allSatisfy(action -> assertThat(action.target() + action.details()).doesNotContain("@")
+                        .doesNotContain(OWN_PASSWORD));
     }
 
     @Test
