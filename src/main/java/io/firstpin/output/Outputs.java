@@ -19,6 +19,7 @@ import io.firstpin.registration.Registration;
 import io.firstpin.registration.RegistrationStatus;
 import io.firstpin.registration.Registrations;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -29,6 +30,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
+import io.firstpin.platform.limits.Limit;
+import io.firstpin.platform.limits.RateLimits;
+import io.firstpin.platform.limits.TooManyRequests;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -46,6 +50,12 @@ public class Outputs {
     static final Set<OutputType> REPORT_TYPES = Set.of(OutputType.BLOG, OutputType.SLIDE, OutputType.VIDEO,
             OutputType.MEDIA);
 
+    /**
+     * Reports one registration may submit a day, whatever address they come from (the address has its own limit): a
+     * registrant may write a post, slides and a video; a script holding a private link is held to a few.
+     */
+    static final Limit PER_REGISTRATION = Limit.of("report-per-registration", 5, Duration.ofDays(1));
+
     private final OutputRepository outputs;
     private final OutputQueries queries;
     private final Events events;
@@ -53,9 +63,11 @@ public class Outputs {
     private final Registrations registrations;
     private final Clock clock;
     private final TransactionTemplate savepoint;
+    private final RateLimits limits;
 
     Outputs(OutputRepository outputs, OutputQueries queries, Events events, Members members,
-            Registrations registrations, Clock clock, PlatformTransactionManager transactions) {
+            Registrations registrations, Clock clock, PlatformTransactionManager transactions, RateLimits limits) {
+        this.limits = limits;
         this.outputs = outputs;
         this.queries = queries;
         this.events = events;
@@ -82,6 +94,7 @@ public class Outputs {
     @Transactional
     public Output submitByRegistrant(String manageToken, long eventId, OutputSubmission submission) {
         Registration registration = registrationFor(manageToken, eventId);
+        TooManyRequests.unlessAllowed(limits.take(PER_REGISTRATION, "registration:" + registration.id()));
         EventSummary event = events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
         return submit(event, OutputSubmission.byRegistrant(submission.url(), submission.type(), submission.title()),
                 registration.memberId(), LinkedBy.SUBMITTED, OutputSource.SUBMITTED);

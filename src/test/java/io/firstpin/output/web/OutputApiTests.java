@@ -122,6 +122,26 @@ class OutputApiTests {
     }
 
     @Test
+    void oneRegistrationSubmitsAFewReportsADayWhileAnotherRegistrantStillCan() {
+        Meetup meetup = meetup("out-per-registration");
+        String token = meetup.register("佐藤 花子", "hanako@example.com").path("manageToken").asString();
+        String other = meetup.register("山田 太郎", "taro@example.com").path("manageToken").asString();
+        ApiClient hanako = meetup.admin().anonymous().withHeader("X-Manage-Token", token);
+
+        for (int i = 1; i <= 5; i++) {
+            assertThat(hanako.post(meetup.outputs(), json("url", "https://note.com/hanako_cm/n/" + i, "type", "blog"))
+                    .status()).isEqualTo(201);
+        }
+        ApiClient.Answer sixth = hanako.post(meetup.outputs(), json("url", "https://note.com/hanako_cm/n/6",
+                "type", "blog"));
+
+        assertThat(sixth.status()).isEqualTo(429);
+        assertThat(meetup.admin().anonymous().withHeader("X-Manage-Token", other).post(meetup.outputs(),
+                json("url", "https://zenn.dev/taro/articles/a", "type", "blog")).status()).isEqualTo(201);
+        assertThat(meetup.admin().get(meetup.outputs()).body()).doesNotContain("hanako_cm/n/6");
+    }
+
+    @Test
     void aManageTokenOfAnotherEventOrAGuessSubmitsNothing() {
         Meetup meetup = meetup("out-token");
         Meetup other = meetup("out-token-other");
