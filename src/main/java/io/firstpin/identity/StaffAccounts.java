@@ -5,11 +5,14 @@ import static io.firstpin.platform.db.Tables.STAFF_ACCOUNT;
 
 import io.firstpin.identity.internal.StaffAccountRepository;
 import io.firstpin.platform.ConflictException;
+import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,12 +25,17 @@ public class StaffAccounts {
     private final PasswordEncoder passwordEncoder;
     private final DSLContext db;
     private final Clock clock;
+    private final CommunityTree tree;
+    private final ApplicationEventPublisher events;
 
-    StaffAccounts(StaffAccountRepository accounts, PasswordEncoder passwordEncoder, DSLContext db, Clock clock) {
+    StaffAccounts(StaffAccountRepository accounts, PasswordEncoder passwordEncoder, DSLContext db, Clock clock,
+            CommunityTree tree, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.db = db;
         this.clock = clock;
+        this.tree = tree;
+        this.events = events;
     }
 
     @Transactional
@@ -46,6 +54,37 @@ public class StaffAccounts {
                 .orElseGet(() -> open(email, displayName, password, false));
         account.grant(organizationId, role);
         return accounts.save(account);
+    }
+
+    /**
+     * Changes the role an account of the organization holds there, and where (null: the whole organization). The
+     * organization keeps at least one admin for all of it.
+     */
+    @Transactional
+    public void changeGrant(long organizationId, long accountId, Role role, Long communityId) {
+        StaffAccount account = inOrganization(organizationId, accountId);
+        OrganizationRoleGrant before = account.grantIn(organizationId).orElseThrow();
+        if (communityId != null && tree.withBranches(organizationId, communityId).isEmpty()) {
+            throw InvalidInputException.of("community", "grant.community.unknown");
+        }
+        if (before.role() == role && Objects.equals(before.communityId(), communityId)) {
+            return;
+        }
+        boolean staysAdmin = role == Role.ORGANIZATION_ADMIN && communityId == null;
+        if (before.role() == Role.ORGANIZATION_ADMIN && before.wholeOrganization() && !staysAdmin
+                && wholeOrganizationAdmins(organizationId) <= 1) {
+            throw new ConflictException("role", "grant.last-admin");
+        }
+        account.grant(organizationId, role, communityId);
+        accounts.save(account);
+        events.publishEvent(new RoleChanged(organizationId, accountId, role, communityId, before.role(),
+                before.communityId()));
+    }
+
+    private int wholeOrganizationAdmins(long organizationId) {
+        return db.fetchCount(ORGANIZATION_ROLE, ORGANIZATION_ROLE.ORGANIZATION_ID.eq(organizationId)
+                .and(ORGANIZATION_ROLE.ROLE.eq(Role.ORGANIZATION_ADMIN.name()))
+                .and(ORGANIZATION_ROLE.COMMUNITY_ID.isNull()));
     }
 
     @Transactional
