@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
  */
 public record Reach(Role role, Long communityId, Set<Long> communityIds) {
 
+    /** An id no community has. */
+    public static final long NO_COMMUNITY = -1L;
+
     public Reach {
         communityIds = communityIds == null ? Set.of() : Set.copyOf(communityIds);
     }
@@ -27,8 +30,9 @@ public record Reach(Role role, Long communityId, Set<Long> communityIds) {
     }
 
     /**
-     * Narrows a set of communities to the reachable ones; for a whole-organization reach an empty set keeps meaning
-     * "every community", for a community reach it becomes the reach itself.
+     * Narrows a set of communities to the reachable ones, for queries where an empty set means "every community": for a
+     * whole-organization reach the request stays as it is; for a community reach an empty request becomes the reach, and
+     * a request outside it becomes {@link #NO_COMMUNITY}, never the empty set.
      */
     public Set<Long> narrow(Collection<Long> requested) {
         if (wholeOrganization()) {
@@ -37,6 +41,7 @@ public record Reach(Role role, Long communityId, Set<Long> communityIds) {
         if (requested.isEmpty()) {
             return communityIds;
         }
-        return requested.stream().filter(communityIds::contains).collect(Collectors.toUnmodifiableSet());
+        Set<Long> kept = requested.stream().filter(communityIds::contains).collect(Collectors.toUnmodifiableSet());
+        return kept.isEmpty() ? Set.of(NO_COMMUNITY) : kept;
     }
 }
