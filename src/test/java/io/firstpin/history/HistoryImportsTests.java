@@ -240,12 +240,15 @@ class HistoryImportsTests {
     void meetupMembersAreKnownByTheirMeetupIdAcrossEventsAndPossibleDuplicatesAreCounted() {
         Event first = pastEvent(organization, List.of(FramePlan.general("General")));
         Event second = pastEvent(organization, List.of(FramePlan.general("General")));
+        // she held a seat at an earlier event of the community where nobody was checked in: she attended it
+        Event earlier = pastEventOf(communities.findById(first.communityId()).orElseThrow(),
+                List.of(FramePlan.general("General")));
         long knownByEmail = members.register(organization.id(), "ALICE  SMITH",
                 List.of(IdentityInput.email("alice@example.com"))).id();
         db.insertInto(REGISTRATION)
                 .set(REGISTRATION.ORGANIZATION_ID, organization.id())
-                .set(REGISTRATION.EVENT_ID, first.id())
-                .set(REGISTRATION.FRAME_ID, events.frames(first.id()).get(0).id())
+                .set(REGISTRATION.EVENT_ID, earlier.id())
+                .set(REGISTRATION.FRAME_ID, events.frames(earlier.id()).get(0).id())
                 .set(REGISTRATION.MEMBER_ID, knownByEmail)
                 .set(REGISTRATION.NAME, "ALICE SMITH")
                 .set(REGISTRATION.STATUS, "CONFIRMED")
@@ -298,9 +301,12 @@ class HistoryImportsTests {
     }
 
     private Event pastEvent(Organization owner, List<FramePlan> frames) {
-        Community community = communities.start(owner.id(),
+        return pastEventOf(communities.start(owner.id(),
                 new Slug("c-" + NEXT.incrementAndGet() + "-" + System.nanoTime()),
-                CommunityProfile.of("JAWS-UG 福岡", null, null, "Asia/Tokyo"), null);
+                CommunityProfile.of("JAWS-UG 福岡", null, null, "Asia/Tokyo"), null), frames);
+    }
+
+    private Event pastEventOf(Community community, List<FramePlan> frames) {
         Instant startsAt = OffsetDateTime.parse("2024-05-10T19:00:00+09:00").toInstant();
         return events.plan(community, new EventDetails("JAWS-UG 福岡 #42", null, EventKind.STUDY_SESSION, startsAt,
                 startsAt.plus(Duration.ofHours(2)), null, true, null, Optional.empty()), List.of(), frames, "一般枠");

@@ -30,6 +30,7 @@ import io.firstpin.registration.Registered;
 import io.firstpin.registration.RegistrationStatus;
 import io.firstpin.registration.Registrations;
 import io.firstpin.testing.DatabaseTest;
+import io.firstpin.testing.HtmxPage;
 import io.firstpin.testing.MovableClock;
 import io.firstpin.testing.StaffLogin;
 import io.firstpin.testing.TestSmtp;
@@ -182,12 +183,10 @@ class SpeakerPipelineTests {
                 .doesNotContain("keen-page@example.com");
         assertThat(invite).isEqualTo(403);
         assertThat(anonymous).isIn(302, 401);
-        String keenProfile = mvc.perform(get("/manage/" + organization.slug() + "/members/"
-                + keen.registration().memberId()).session(viewer).header("Accept-Language", "ja")).andReturn()
-                .getResponse().getContentAsString();
-        String shyProfile = mvc.perform(get("/manage/" + organization.slug() + "/members/"
-                + shy.registration().memberId()).session(viewer).header("Accept-Language", "ja")).andReturn()
-                .getResponse().getContentAsString();
+        String keenProfile = HtmxPage.fetch(mvc, viewer, "/manage/" + organization.slug() + "/members/"
+                + keen.registration().memberId(), "ja").getContentAsString();
+        String shyProfile = HtmxPage.fetch(mvc, viewer, "/manage/" + organization.slug() + "/members/"
+                + shy.registration().memberId(), "ja").getContentAsString();
         assertThat(keenProfile).contains("id=\"survey-answers\"");
         String slug = communities.inOrganization(organization.id(), meetup.communityId()).slug();
         String trend = mvc.perform(get("/manage/" + organization.slug() + "/communities/" + slug + "/surveys")

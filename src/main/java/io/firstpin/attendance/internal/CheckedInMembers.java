@@ -1,8 +1,8 @@
 package io.firstpin.attendance.internal;
 
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
-import static io.firstpin.platform.db.Tables.EVENT;
 
+import io.firstpin.event.Events;
 import io.firstpin.identity.CommunityParticipants;
 import java.util.Collection;
 import org.jooq.Record1;
@@ -14,12 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 class CheckedInMembers implements CommunityParticipants {
 
+    private final Events events;
+
+    CheckedInMembers(Events events) {
+        this.events = events;
+    }
+
     @Override
     public Select<? extends Record1<Long>> memberIds(long organizationId, Collection<Long> communityIds) {
         return DSL.select(ATTENDANCE.MEMBER_ID)
                 .from(ATTENDANCE)
-                .join(EVENT).on(EVENT.ID.eq(ATTENDANCE.EVENT_ID))
-                .where(EVENT.ORGANIZATION_ID.eq(organizationId))
-                .and(EVENT.COMMUNITY_ID.in(communityIds));
+                .where(ATTENDANCE.ORGANIZATION_ID.eq(organizationId))
+                .and(ATTENDANCE.EVENT_ID.in(events.idsIn(organizationId, communityIds)));
     }
 }

@@ -5,6 +5,8 @@ import io.firstpin.insight.LoveReach;
 import io.firstpin.member.VisibleMembers;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
+import io.firstpin.platform.web.PagePart;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,11 +30,11 @@ class MemberLoveReachController {
     }
 
     @GetMapping("/manage/{org}/members/{id}/love-reach")
-    String standings(@PathVariable String org, @PathVariable long id, Model model) {
+    String standings(@PathVariable String org, @PathVariable long id, HttpServletRequest request, Model model) {
         Organization organization = organizations.enter(org, Role.VIEWER);
         members.open(organization.id(), id, Role.VIEWER);
         model.addAttribute("org", organization);
         model.addAttribute("standings", loveReach.ofMember(organization.id(), id));
-        return "insight/member-love-reach :: member";
+        return PagePart.view("insight/member-love-reach :: member", request, model);
     }
 }

@@ -2,6 +2,7 @@ package io.firstpin.member.web;
 
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
+import io.firstpin.member.Audiences;
 import io.firstpin.member.IdentityKind;
 import io.firstpin.member.Member;
 import io.firstpin.member.Members;
@@ -37,9 +38,12 @@ class MemberPagesController {
     private final Members members;
     private final VisibleMembers visible;
     private final AccessGuard access;
+    private final Audiences audiences;
 
-    MemberPagesController(Organizations organizations, Members members, VisibleMembers visible, AccessGuard access) {
+    MemberPagesController(Organizations organizations, Members members, VisibleMembers visible, AccessGuard access,
+            Audiences audiences) {
         this.organizations = organizations;
+        this.audiences = audiences;
         this.members = members;
         this.visible = visible;
         this.access = access;
@@ -101,6 +105,7 @@ class MemberPagesController {
         Organization organization = organizations.enter(org, Role.VIEWER);
         model.addAttribute("org", organization);
         model.addAttribute("member", visible.open(organization.id(), id, Role.VIEWER));
+        model.addAttribute("reach", audiences.reachOf(organization.id(), id));
         model.addAttribute("canEdit", canEdit(organization));
         return "member/detail";
     }

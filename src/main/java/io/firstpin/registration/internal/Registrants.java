@@ -1,8 +1,8 @@
 package io.firstpin.registration.internal;
 
-import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 
+import io.firstpin.event.Events;
 import io.firstpin.identity.CommunityParticipants;
 import java.util.Collection;
 import org.jooq.Record1;
@@ -14,12 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 class Registrants implements CommunityParticipants {
 
+    private final Events events;
+
+    Registrants(Events events) {
+        this.events = events;
+    }
+
     @Override
     public Select<? extends Record1<Long>> memberIds(long organizationId, Collection<Long> communityIds) {
         return DSL.select(REGISTRATION.MEMBER_ID)
                 .from(REGISTRATION)
-                .join(EVENT).on(EVENT.ID.eq(REGISTRATION.EVENT_ID))
-                .where(EVENT.ORGANIZATION_ID.eq(organizationId))
-                .and(EVENT.COMMUNITY_ID.in(communityIds));
+                .where(REGISTRATION.ORGANIZATION_ID.eq(organizationId))
+                .and(REGISTRATION.EVENT_ID.in(events.idsIn(organizationId, communityIds)));
     }
 }

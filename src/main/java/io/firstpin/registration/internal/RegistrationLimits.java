@@ -16,7 +16,8 @@ import org.springframework.http.HttpMethod;
 @Configuration(proxyBeanMethods = false)
 class RegistrationLimits {
 
-    private static final Limit CANCELLATION = Limit.of("cancellation", 20, Duration.ofMinutes(1));
+    /** A burst too: people behind one office or venue address cancel together when a session moves. */
+    private static final Limit CANCELLATION = new Limit("cancellation", 60, 20, Duration.ofMinutes(1));
     private static final Limit REGISTRANT_PAGE = Limit.of("registrant-page", 30, Duration.ofMinutes(1));
 
     @Bean

@@ -88,10 +88,19 @@ class LoveReachPagesTests {
     }
 
     private MockHttpServletResponse fetch(Organization as, String path, String language) throws Exception {
+        return mvc.perform(get(path).session(viewerOf(as)).header("Accept-Language", language)).andReturn()
+                .getResponse();
+    }
+
+    private MockHttpServletResponse fetchAsHtmx(Organization as, String path, String language) throws Exception {
+        return mvc.perform(get(path).session(viewerOf(as)).header("Accept-Language", language)
+                .header("HX-Request", "true")).andReturn().getResponse();
+    }
+
+    private MockHttpSession viewerOf(Organization as) {
         String email = "viewer-" + System.nanoTime() + "@example.com";
         accounts.openWithRole(email, "Staff", PASSWORD, as.id(), Role.VIEWER);
-        MockHttpSession session = StaffLogin.signIn(mvc, email, PASSWORD);
-        return mvc.perform(get(path).session(session).header("Accept-Language", language)).andReturn().getResponse();
+        return StaffLogin.signIn(mvc, email, PASSWORD);
     }
 
     @Test
@@ -140,11 +149,14 @@ class LoveReachPagesTests {
         String memberPage = "/manage/" + organization.slug() + "/members/" + fan;
 
         String detail = fetch(organization, memberPage, "en").getContentAsString();
-        String part = fetch(organization, memberPage + "/love-reach", "ja").getContentAsString();
+        String part = fetchAsHtmx(organization, memberPage + "/love-reach", "ja").getContentAsString();
+        String opened = fetch(organization, memberPage + "/love-reach", "ja").getContentAsString();
 
         assertThat(detail).contains("hx-get=\"" + memberPage + "/love-reach\"", "Love and reach")
                 .doesNotContain("id=\"member-love-reach\"");
         assertThat(part).contains("熱量と影響力", "id=\"member-love-reach\"", "JAWS-UG 東京").doesNotContain("<html");
+        // followed as a link, the part is a page of the site, not a bare fragment
+        assertThat(opened).contains("<html", "class=\"site-header\"", "id=\"member-love-reach\"");
         Organization other = organizations.found(new Slug("love-member-other-" + System.nanoTime()), "Other");
         assertThat(fetch(other, "/manage/" + other.slug() + "/members/" + fan + "/love-reach", "en").getStatus())
                 .isEqualTo(404);

@@ -13,6 +13,7 @@ import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.Slug;
 import io.firstpin.testing.DatabaseTest;
+import io.firstpin.testing.HtmxPage;
 import io.firstpin.testing.StaffLogin;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,8 +72,7 @@ class MemberTimelinePageTests {
     }
 
     private MockHttpServletResponse fetch(String path, String language) throws Exception {
-        return mvc.perform(get(path).session(signedIn(organization, Role.VIEWER))
-                .header("Accept-Language", language)).andReturn().getResponse();
+        return HtmxPage.fetch(mvc, signedIn(organization, Role.VIEWER), path, language);
     }
 
     @Test

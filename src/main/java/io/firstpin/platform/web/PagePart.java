@@ -1,0 +1,24 @@
+package io.firstpin.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.ui.Model;
+
+/**
+ * A part of a staff page that htmx loads from the controller of the module owning its data, so that no page renders
+ * another module's data behind its own controller's back. Opened without htmx (a browser without script, a link
+ * followed) the part is shown inside the site's layout, never as a bare fragment.
+ */
+public final class PagePart {
+
+    private PagePart() {
+    }
+
+    /** The view for {@code fragment} (a template and fragment name, {@code "survey/member-answers :: answers"}). */
+    public static String view(String fragment, HttpServletRequest request, Model model) {
+        if ("true".equals(request.getHeader("HX-Request"))) {
+            return fragment;
+        }
+        model.addAttribute("part", fragment);
+        return "fragments/part";
+    }
+}
