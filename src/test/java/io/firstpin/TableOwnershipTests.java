@@ -37,6 +37,8 @@ class TableOwnershipTests {
     static final Map<String, String> OWNER = Map.ofEntries(
             entry("organization", "organization"),
             entry("staff_account", "identity"), entry("organization_role", "identity"), entry("api_token", "identity"),
+            entry("staff_invitation", "identity"), entry("password_reset", "identity"),
+            entry("staff_totp", "identity"), entry("two_factor_policy", "identity"),
             entry("community", "community"),
             entry("member", "member"), entry("member_identity", "member"), entry("member_audience", "member"),
             entry("member_merge", "member"), entry("member_merge_change", "member"),

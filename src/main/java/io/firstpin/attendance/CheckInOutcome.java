@@ -2,6 +2,7 @@ package io.firstpin.attendance;
 
 import io.firstpin.registration.Registration;
 import io.firstpin.registration.RegistrationStatus;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -12,7 +13,7 @@ import java.time.Instant;
  * @param waitlistPosition for a walk-in who found the frame full
  */
 public record CheckInOutcome(Kind kind, Long registrationId, String name, String frameName, RegistrationStatus status,
-        Instant checkedInAt, Integer waitlistPosition) {
+        Instant checkedInAt, Integer waitlistPosition) implements Serializable {
 
     public enum Kind {
         CHECKED_IN,

@@ -1,5 +1,6 @@
 package io.firstpin.attendance;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -9,7 +10,8 @@ import java.time.Instant;
  * @param lockedUntil for {@link Kind#LOCKED}
  * @param triesLeft for {@link Kind#WRONG_CODE}: wrong codes left before the registration is locked
  */
-public record SelfCheckIn(Kind kind, Instant checkedInAt, Instant lockedUntil, int triesLeft) {
+public record SelfCheckIn(Kind kind, Instant checkedInAt, Instant lockedUntil, int triesLeft)
+        implements Serializable {
 
     public enum Kind {
         CHECKED_IN,

@@ -11,6 +11,7 @@ import io.firstpin.event.Frame;
 import io.firstpin.event.FrameMode;
 import io.firstpin.event.FramePlan;
 import io.firstpin.history.internal.ImportLog;
+import io.firstpin.history.internal.ImportMetrics;
 import io.firstpin.member.IdentityInput;
 import io.firstpin.member.IdentityKind;
 import io.firstpin.member.Members;
@@ -64,9 +65,12 @@ public class HistoryImports {
     private final ImportLog log;
     private final ColumnMappings mappings;
     private final Clock clock;
+    private final ImportMetrics metrics;
 
     HistoryImports(Events events, Members members, MergeSuggestions suggestions, PastRegistrations registrations,
-            Questionnaires questionnaires, PastCheckIns checkIns, ImportLog log, ColumnMappings mappings, Clock clock) {
+            Questionnaires questionnaires, PastCheckIns checkIns, ImportLog log, ColumnMappings mappings, Clock clock,
+            ImportMetrics metrics) {
+        this.metrics = metrics;
         this.mappings = mappings;
         this.events = events;
         this.members = members;
@@ -98,12 +102,14 @@ public class HistoryImports {
             String fileName, byte[] content, ImportProgress progress) {
         EventSummary event = events.summary(eventId).filter(e -> e.organizationId() == organizationId)
                 .orElseThrow(() -> NotFoundException.of("event", eventId));
-        progress.begun(ImportStage.READING, null);
-        ColumnMapping used = mapping(event.communityId(), format, mapping, content);
-        ImportedFile file = format.read(content, used);
-        String sha256 = sha256(content);
-        return log.earlier(eventId, sha256)
-                .orElseGet(() -> importRead(event, file, format, used, fileName, content, sha256, progress));
+        return metrics.timed(format.name(), () -> {
+            progress.begun(ImportStage.READING, null);
+            ColumnMapping used = mapping(event.communityId(), format, mapping, content);
+            ImportedFile file = format.read(content, used);
+            String sha256 = sha256(content);
+            return log.earlier(eventId, sha256)
+                    .orElseGet(() -> importRead(event, file, format, used, fileName, content, sha256, progress));
+        });
     }
 
     private ColumnMapping mapping(long communityId, ImportFormat format, ColumnMapping given, byte[] content) {
@@ -123,6 +129,12 @@ public class HistoryImports {
      */
     @Transactional
     public IntoEvent importIntoNewEvent(Community community, String title, Instant startsAt, ImportFormat format,
+            ColumnMapping mapping, String fileName, byte[] content, ImportProgress progress) {
+        return metrics.timed(format.name(),
+                () -> importIntoNew(community, title, startsAt, format, mapping, fileName, content, progress));
+    }
+
+    private IntoEvent importIntoNew(Community community, String title, Instant startsAt, ImportFormat format,
             ColumnMapping mapping, String fileName, byte[] content, ImportProgress progress) {
         progress.begun(ImportStage.READING, null);
         ColumnMapping used = mapping(community.id(), format, mapping, content);

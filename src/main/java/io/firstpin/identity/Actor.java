@@ -1,7 +1,12 @@
 package io.firstpin.identity;
 
-/** The caller of a request: a logged-in staff account, an API token, or nobody. */
-public sealed interface Actor {
+import java.io.Serializable;
+
+/**
+ * The caller of a request: a logged-in staff account, an API token, or nobody. Serializable: a signed-in actor is kept
+ * in the HTTP session, which lives in the database.
+ */
+public sealed interface Actor extends Serializable {
 
     boolean instanceAdmin();
 

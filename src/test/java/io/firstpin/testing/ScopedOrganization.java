@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 public final class ScopedOrganization {
 
-    public static final String PASSWORD = "correct horse battery staple";
+    public static final String PASSWORD = "Shibuya branch leader 2026 phrase";
 
     private final ApplicationContext context;
     private final Organization organization;
@@ -98,7 +98,7 @@ public final class ScopedOrganization {
                 + organization.slug() + ".test";
         StaffAccounts accounts = context.getBean(StaffAccounts.class);
         long account = accounts.openWithRole(email, "Staff " + email, PASSWORD, organization.id(), Role.VIEWER).id();
-        accounts.changeGrant(organization.id(), account, role, community == null ? null : community.id());
+        accounts.changeGrant(organization.id(), account, role, community == null ? null : community.id(), account, true);
         return StaffLogin.signIn(mvc, email, PASSWORD);
     }
 

@@ -9,7 +9,10 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
-/** Points every test application context at a fresh database of the {@link TestDatabase} under test. */
+/**
+ * Points every test application context at a fresh database of the {@link TestDatabase} under test, and gives its
+ * MockMvc requests the session cookie jar ({@link MockMvcSessionCookies}).
+ */
 public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
@@ -27,6 +30,7 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
             }
             Map<String, Object> properties = TestDatabase.current().newDatabase();
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("firstpinTestDatabase", properties));
+            context.getBeanFactory().registerSingleton("mockMvcSessionCookies", new MockMvcSessionCookies());
         }
 
         @Override

@@ -17,6 +17,7 @@ import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.registration.Applicant;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.Serializable;
 import java.util.List;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -187,6 +188,6 @@ class CheckInDeskController {
     }
 
     /** A reason a walk-in could not be registered, with the message code the page resolves. */
-    record Problem(String field, String code, Object[] args) {
+    record Problem(String field, String code, Object[] args) implements Serializable {
     }
 }

@@ -13,6 +13,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** A signed-in staff account. Roles per organization are looked up on each check, so revoking one takes effect at once. */
 final class StaffPrincipal implements UserDetails, CredentialsContainer, ActorPrincipal {
 
+    // kept in HTTP sessions in the database: a session written by the previous version must stay readable
+    private static final long serialVersionUID = 1L;
+
     private final Actor.Staff actor;
     private final String displayName;
     private String passwordHash;

@@ -107,6 +107,8 @@ class MemberPagesController {
         model.addAttribute("member", visible.open(organization.id(), id, Role.VIEWER));
         model.addAttribute("reach", audiences.reachOf(organization.id(), id));
         model.addAttribute("canEdit", canEdit(organization));
+        model.addAttribute("canAdmin", access.roleIn(organization.id())
+                .map(role -> role.includes(Role.ORGANIZATION_ADMIN)).orElse(false));
         return "member/detail";
     }
 

@@ -7,6 +7,7 @@ import io.firstpin.notification.MailStatus;
 import io.firstpin.platform.PublicUrls;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
@@ -48,10 +49,18 @@ class NotificationConfiguration {
                 });
     }
 
-    /** {@code firstpin.mail.outbox{status=pending|failed}}: what waits to be sent and what was given up. */
+    /**
+     * {@code firstpin.mail.outbox{status=pending|failed}}: what waits to be sent and what was given up;
+     * {@code firstpin.mail.outbox.oldest.age}: seconds since the oldest email still waiting was queued (0 when none).
+     */
     @Bean
-    MeterBinder outboxGauges(Outbox outbox) {
+    MeterBinder outboxGauges(Outbox outbox, Clock clock) {
         return registry -> {
+            Gauge.builder("firstpin.mail.outbox.oldest.age", outbox, o -> o.oldestPendingSince()
+                            .map(since -> Duration.between(since, clock.instant()).toMillis() / 1000.0).orElse(0.0))
+                    .description("Age of the oldest email waiting to be sent")
+                    .baseUnit("seconds")
+                    .register(registry);
             for (MailStatus status : new MailStatus[] {MailStatus.PENDING, MailStatus.FAILED}) {
                 Gauge.builder("firstpin.mail.outbox", outbox, o -> o.count(status))
                         .description("Emails in the outbox by status")

@@ -183,6 +183,14 @@ public class Outbox {
                 .execute() == 1;
     }
 
+    /** When the oldest email still waiting to be sent was queued. */
+    public Optional<Instant> oldestPendingSince() {
+        return Optional.ofNullable(db.select(DSL.min(NOTIFICATION_OUTBOX.CREATED_AT))
+                .from(NOTIFICATION_OUTBOX)
+                .where(NOTIFICATION_OUTBOX.STATUS.eq(MailStatus.PENDING.name()))
+                .fetchOne(0, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+
     public long count(MailStatus status) {
         return db.fetchCount(NOTIFICATION_OUTBOX, NOTIFICATION_OUTBOX.STATUS.eq(status.name()));
     }

@@ -46,9 +46,11 @@ public class OutboxSender {
     private final int batchSize;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final MailDelivery delivery;
 
     OutboxSender(Outbox outbox, MailTemplates templates, ObjectProvider<JavaMailSender> mailSender, MailOrigin origin,
-            MailProperties properties, Clock clock, PlatformTransactionManager transactions) {
+            MailProperties properties, Clock clock, PlatformTransactionManager transactions, MailDelivery delivery) {
+        this.delivery = delivery;
         this.outbox = outbox;
         this.templates = templates;
         this.mailSender = mailSender;
@@ -117,8 +119,11 @@ public class OutboxSender {
             try {
                 sender.send(compose(sender.createMimeMessage(), email));
             } catch (MessagingException | RuntimeException problem) {
-                return recordFailure(email, DeliveryFailure.of(problem));
+                DeliveryFailure failure = DeliveryFailure.of(problem);
+                delivery.failed(clock.instant(), failure);
+                return recordFailure(email, failure);
             }
+            delivery.succeeded(clock.instant());
             outbox.markSent(id, clock.instant(), email);
             return Outcome.SENT;
         });

@@ -7,6 +7,7 @@ import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.registration.Registration;
 import io.firstpin.registration.Registrations;
+import java.io.Serializable;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -48,6 +49,6 @@ class ReportFormController {
         return "redirect:/r/" + token + "#reports-form";
     }
 
-    record ReportForm(String url, String type, String title) {
+    record ReportForm(String url, String type, String title) implements Serializable {
     }
 }

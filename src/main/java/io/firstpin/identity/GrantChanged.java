@@ -8,12 +8,12 @@ import java.util.Map;
  * An account's role in an organization changed: another role, or another place where it holds ({@code communityId}
  * null: the whole organization). Published inside the changing transaction.
  */
-public record RoleChanged(Long organizationId, long accountId, Role role, Long communityId, Role previousRole,
+public record GrantChanged(Long organizationId, long accountId, Role role, Long communityId, Role previousRole,
         Long previousCommunityId) implements AuditedAction {
 
     @Override
     public String action() {
-        return "role.changed";
+        return "grant.changed";
     }
 
     @Override
