@@ -67,6 +67,7 @@ class TableOwnershipTests {
             entry("leader_role", "leadership"),
             entry("segment", "segment"), entry("segment_message", "segment"),
             entry("segment_message_recipient", "segment"), entry("segment_opt_out", "segment"),
+            entry("audit_entry", "audit"),
             entry("rate_limit_bucket", "platform"), entry("scheduled_tasks", "platform"));
 
     /** Modules that reach other modules' tables by design. */
