@@ -48,6 +48,23 @@ class AuditLogTests {
     }
 
     @Test
+    void aRevokedTokenIsListedAsRevokedAnswers401AndItsRevocationIsLogged() {
+        ApiClient admin = instanceAdmin.foundOrganization("audit-revoke");
+        ApiClient.Answer issued = admin.post("/api/v1/organizations/audit-revoke/tokens", json("name", "old"));
+        long id = issued.json().path("id").asLong();
+
+        assertThat(admin.delete("/api/v1/organizations/audit-revoke/tokens/" + id).status()).isEqualTo(204);
+
+        assertThat(admin.withToken(issued.text("token")).get("/api/v1/audit?organization=audit-revoke").status())
+                .isEqualTo(401);
+        JsonNode listed = admin.get("/api/v1/organizations/audit-revoke/tokens").json();
+        assertThat(listed.findValuesAsString("name")).contains("old", "tests");
+        assertThat(instanceAdmin.get("/api/v1/tokens").json().findValuesAsString("name")).contains("bootstrap");
+        JsonNode log = admin.get("/api/v1/audit?organization=audit-revoke&action=token.revoked").json();
+        assertThat(log.get(0).path("target").asString()).isEqualTo("token " + id);
+    }
+
+    @Test
     void anotherOrganizationsLogIsNotFound() {
         ApiClient mine = instanceAdmin.foundOrganization("audit-mine");
         instanceAdmin.foundOrganization("audit-theirs");
