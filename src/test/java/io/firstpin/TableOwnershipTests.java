@@ -67,7 +67,8 @@ class TableOwnershipTests {
             entry("survey_answer", "survey"),
             entry("leader_role", "leadership"),
             entry("segment", "segment"), entry("segment_message", "segment"),
-            entry("segment_message_recipient", "segment"), 
+            entry("segment_message_recipient", "segment"),
+            entry("audit_entry", "audit"),
             entry("rate_limit_bucket", "platform"), entry("scheduled_tasks", "platform"));
 
     /** Modules that reach other modules' tables by design. */

@@ -28,6 +28,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -195,6 +197,13 @@ public class Events {
     public Event inOrganization(long organizationId, long eventId) {
         return events.findByOrganizationIdAndId(organizationId, eventId)
                 .orElseThrow(() -> NotFoundException.of("event", eventId));
+    }
+
+    /** A query of the ids of the organization's events in these communities, for other modules' subqueries. */
+    public Select<Record1<Long>> idsIn(long organizationId, Collection<Long> communityIds) {
+        return DSL.select(EVENT.ID).from(EVENT)
+                .where(EVENT.ORGANIZATION_ID.eq(organizationId))
+                .and(EVENT.COMMUNITY_ID.in(communityIds));
     }
 
     /** For public pages: any event, whoever asks. */

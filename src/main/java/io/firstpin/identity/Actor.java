@@ -14,8 +14,15 @@ public sealed interface Actor extends Serializable {
     record Staff(long accountId, String email, boolean instanceAdmin) implements Actor {
     }
 
-    /** An API token; organization tokens act as that organization's admin and nothing else. */
-    record Token(long tokenId, Long organizationId, TokenScope scope) implements Actor {
+    /**
+     * An API token; an organization token acts in that organization only, with its role (VIEWER: read-only), in the
+     * whole organization or in one community and its branches.
+     */
+    record Token(long tokenId, Long organizationId, TokenScope scope, Role role, Long communityId) implements Actor {
+
+        public boolean readOnly() {
+            return scope != TokenScope.INSTANCE_ADMIN && role == Role.VIEWER;
+        }
 
         @Override
         public boolean instanceAdmin() {

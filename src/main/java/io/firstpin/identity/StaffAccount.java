@@ -46,8 +46,13 @@ public class StaffAccount {
 
     /** Gives the account this role in the organization, replacing any role it had there. */
     void grant(long organizationId, Role role) {
+        grant(organizationId, role, null);
+    }
+
+    /** Gives the account this role in one community of the organization (null: all of it), replacing any role there. */
+    void grant(long organizationId, Role role, Long communityId) {
         roles.removeIf(grant -> grant.organizationId() == organizationId);
-        roles.add(new OrganizationRoleGrant(organizationId, role));
+        roles.add(new OrganizationRoleGrant(organizationId, role, communityId));
     }
 
     void revoke(long organizationId) {
@@ -60,6 +65,10 @@ public class StaffAccount {
 
     public Optional<Role> roleIn(long organizationId) {
         return roles.stream().filter(g -> g.organizationId() == organizationId).map(OrganizationRoleGrant::role).findFirst();
+    }
+
+    public Optional<OrganizationRoleGrant> grantIn(long organizationId) {
+        return roles.stream().filter(g -> g.organizationId() == organizationId).findFirst();
     }
 
     public Long id() {

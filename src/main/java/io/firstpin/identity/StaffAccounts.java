@@ -5,9 +5,11 @@ import static io.firstpin.platform.db.Tables.STAFF_ACCOUNT;
 
 import io.firstpin.identity.internal.StaffAccountRepository;
 import io.firstpin.platform.ConflictException;
+import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,15 +25,17 @@ public class StaffAccounts {
     private final PasswordEncoder passwordEncoder;
     private final DSLContext db;
     private final Clock clock;
+    private final CommunityTree tree;
     private final ApplicationEventPublisher events;
 
     StaffAccounts(StaffAccountRepository accounts, PasswordEncoder passwordEncoder, DSLContext db, Clock clock,
-            ApplicationEventPublisher events) {
-        this.events = events;
+            CommunityTree tree, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.db = db;
         this.clock = clock;
+        this.tree = tree;
+        this.events = events;
     }
 
     @Transactional
@@ -63,6 +67,31 @@ public class StaffAccounts {
     }
 
     /**
+     * Changes the role an account of the organization holds there, and where (null: the whole organization), with
+     * the guards of {@link #changeRole}: the organization keeps an admin of all of it.
+     */
+    @Transactional
+    public void changeGrant(long organizationId, long accountId, Role role, Long communityId, long actingAccountId,
+            boolean confirmedForSelf) {
+        StaffAccount account = inOrganization(organizationId, accountId);
+        OrganizationRoleGrant before = account.grantIn(organizationId).orElseThrow();
+        if (communityId != null && tree.withBranches(organizationId, communityId).isEmpty()) {
+            throw InvalidInputException.of("community", "grant.community.unknown");
+        }
+        if (before.role() == role && Objects.equals(before.communityId(), communityId)) {
+            return;
+        }
+        boolean staysAdmin = role == Role.ORGANIZATION_ADMIN && communityId == null;
+        if (before.role() == Role.ORGANIZATION_ADMIN && before.wholeOrganization() && !staysAdmin) {
+            guardAdminLeaving(organizationId, accountId, actingAccountId, confirmedForSelf);
+        }
+        account.grant(organizationId, role, communityId);
+        accounts.save(account);
+        events.publishEvent(new GrantChanged(organizationId, accountId, role, communityId, before.role(),
+                before.communityId()));
+    }
+
+    /**
      * Gives the account another role in the organization. An organization always keeps an admin, and an admin who
      * takes their own admin role away must say so ({@code confirmedForSelf}).
      */
@@ -77,7 +106,8 @@ public class StaffAccounts {
         if (before == Role.ORGANIZATION_ADMIN) {
             guardAdminLeaving(organizationId, accountId, actingAccountId, confirmedForSelf);
         }
-        account.grant(organizationId, role);
+        // another role keeps the place where the grant holds
+        account.grant(organizationId, role, account.grantIn(organizationId).orElseThrow().communityId());
         accounts.save(account);
         events.publishEvent(new AccountEvents.RoleChanged(organizationId, accountId, before, role));
     }
@@ -117,6 +147,7 @@ public class StaffAccounts {
                 .from(ORGANIZATION_ROLE)
                 .where(ORGANIZATION_ROLE.ORGANIZATION_ID.eq(organizationId))
                 .and(ORGANIZATION_ROLE.ROLE.eq(Role.ORGANIZATION_ADMIN.name()))
+                .and(ORGANIZATION_ROLE.COMMUNITY_ID.isNull())
                 .orderBy(ORGANIZATION_ROLE.ACCOUNT_ID)
                 .forUpdate()
                 .fetch(ORGANIZATION_ROLE.ACCOUNT_ID);

@@ -401,6 +401,11 @@ public class Members {
      * handle with or without its {@code @}, or a feed address; case does not matter.
      */
     public List<Member> findByIdentity(long organizationId, String value) {
+        return findByIdentity(organizationId, value, DSL.noCondition());
+    }
+
+    /** The same lookup among the members {@code among} keeps (a condition on {@code member_identity.member_id}). */
+    List<Member> findByIdentity(long organizationId, String value, Condition among) {
         List<Condition> candidates = new ArrayList<>();
         for (IdentityKind kind : IdentityKind.values()) {
             try {
@@ -416,6 +421,7 @@ public class Members {
                 .from(MEMBER_IDENTITY)
                 .where(MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
                 .and(DSL.or(candidates))
+                .and(among)
                 .orderBy(MEMBER_IDENTITY.MEMBER_ID)
                 .fetch(MEMBER_IDENTITY.MEMBER_ID);
         return inOrganization(organizationId, ids);
@@ -431,10 +437,15 @@ public class Members {
      * for a blank query. Ordered by display name. {@code page} counts from 0; {@code size} is kept within 1 to 200.
      */
     public MemberPage search(long organizationId, String query, int page, int size) {
+        return search(organizationId, query, page, size, DSL.noCondition());
+    }
+
+    /** The same search among the members {@code among} keeps (a condition on {@code member.id}). */
+    MemberPage search(long organizationId, String query, int page, int size, Condition among) {
         int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, size));
         int pageIndex = Math.max(0, page);
         Condition matches = MEMBER.ORGANIZATION_ID.eq(organizationId).and(MEMBER.MERGED_INTO_ID.isNull())
-                .and(matching(organizationId, query));
+                .and(matching(organizationId, query)).and(among);
         long total = db.fetchCount(MEMBER, matches);
         List<Long> ids = db.select(MEMBER.ID)
                 .from(MEMBER)

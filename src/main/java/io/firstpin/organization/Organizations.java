@@ -47,11 +47,25 @@ public class Organizations {
         return organizations.save(organization);
     }
 
-    /** The organization, if the caller holds at least {@code minimum} there; otherwise 404 (or 403 for a smaller role). */
+    /**
+     * The organization, if the caller holds at least {@code minimum} in all of it; otherwise 404 (or 403 for a smaller
+     * role, or one that holds in a single community).
+     */
     public Organization open(String slug, Role minimum) {
         Organization organization = organizations.findBySlug(slug)
                 .orElseThrow(() -> NotFoundException.of("organization", slug));
         access.require(organization.id(), minimum, "organization " + slug);
+        return organization;
+    }
+
+    /**
+     * The organization, if the caller holds at least {@code minimum} anywhere in it, perhaps in one community only:
+     * for pages that then check the community, event or member they show with {@code AccessGuard}.
+     */
+    public Organization enter(String slug, Role minimum) {
+        Organization organization = organizations.findBySlug(slug)
+                .orElseThrow(() -> NotFoundException.of("organization", slug));
+        access.enter(organization.id(), minimum, "organization " + slug);
         return organization;
     }
 

@@ -2,8 +2,8 @@ package io.firstpin.attendance.web;
 
 import io.firstpin.attendance.CheckInMethod;
 import io.firstpin.attendance.CheckIns;
-import io.firstpin.identity.AccessGuard;
-import io.firstpin.registration.Registrations;
+import io.firstpin.event.VisibleEvents;
+import io.firstpin.identity.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -24,20 +24,17 @@ import org.springframework.web.bind.annotation.RestController;
 class CheckInApiController {
 
     private final CheckIns checkIns;
-    private final Registrations registrations;
-    private final AccessGuard access;
+    private final VisibleEvents visibleEvents;
 
-    CheckInApiController(CheckIns checkIns, Registrations registrations, AccessGuard access) {
+    CheckInApiController(CheckIns checkIns, VisibleEvents visibleEvents) {
         this.checkIns = checkIns;
-        this.registrations = registrations;
-        this.access = access;
+        this.visibleEvents = visibleEvents;
     }
 
     @PostMapping("/events/{id}/checkins")
     @Operation(summary = "Check a confirmed registrant in: 201, or 200 when they had already checked in")
     ResponseEntity<CheckInResponse> checkIn(@PathVariable long id, @Valid @RequestBody CheckInRequest request) {
-        long organizationId = registrations.organizationOfEvent(id);
-        access.requireLeader(organizationId, "event " + id);
+        long organizationId = visibleEvents.open(id, Role.COMMUNITY_LEADER).organizationId();
         CheckIns.CheckInResult result = checkIns.checkIn(organizationId, id, request.registrationId(),
                 CheckInMethod.STAFF);
         var attendance = result.attendance();

@@ -173,8 +173,9 @@ class CheckInDeskController {
 
     /** Opens the organization and its event for the caller, and puts what every fragment needs on the model. */
     private Desk open(String org, long id, Role minimum, Model model) {
-        Organization organization = organizations.open(org, minimum);
+        Organization organization = organizations.enter(org, minimum);
         Event event = events.inOrganization(organization.id(), id);
+        access.require(organization.id(), event.communityId(), minimum, "event " + id);
         model.addAttribute("org", organization);
         model.addAttribute("event", event);
         model.addAttribute("zone", communities.inOrganization(organization.id(), event.communityId()).timeZoneId());

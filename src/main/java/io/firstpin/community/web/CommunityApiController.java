@@ -57,7 +57,7 @@ class CommunityApiController {
     @Operation(summary = "A community, with its branches")
     CommunityResponse get(@PathVariable String slug) {
         Community community = communities.findBySlug(slug).orElseThrow(() -> NotFoundException.of("community", slug));
-        access.requireReader(community.organizationId(), "community " + slug);
+        access.requireReader(community.organizationId(), community.id(), "community " + slug);
         return response(community);
     }
 

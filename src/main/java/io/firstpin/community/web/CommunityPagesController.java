@@ -3,6 +3,8 @@ package io.firstpin.community.web;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
+import io.firstpin.identity.AccessGuard;
+import io.firstpin.identity.Reach;
 import io.firstpin.identity.Role;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
@@ -34,17 +36,22 @@ class CommunityPagesController {
 
     private final Organizations organizations;
     private final Communities communities;
+    private final AccessGuard access;
 
-    CommunityPagesController(Organizations organizations, Communities communities) {
+    CommunityPagesController(Organizations organizations, Communities communities, AccessGuard access) {
         this.organizations = organizations;
         this.communities = communities;
+        this.access = access;
     }
 
     @GetMapping
     String overview(@PathVariable String org, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        Reach reach = access.reachIn(organization.id()).orElseThrow();
         model.addAttribute("org", organization);
-        model.addAttribute("tree", communities.tree(organization.id()));
+        model.addAttribute("tree", communities.tree(organization.id()).stream()
+                .filter(placed -> reach.covers(placed.community().id()))
+                .toList());
         return "community/overview";
     }
 
@@ -75,20 +82,29 @@ class CommunityPagesController {
 
     @GetMapping("/communities/{slug}/edit")
     String edit(@PathVariable String org, @PathVariable String slug, Model model) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
         Community community = communities.inOrganization(organization.id(), slug);
-        String parent = community.parentId() == null ? ""
-                : communities.inOrganization(organization.id(), community.parentId()).slug();
+        access.requireLeader(organization.id(), community.id(), "community " + slug);
         model.addAttribute("form", new CommunityForm(community.slug(), community.name(), community.hashtagText(),
-                community.interestAxis(), community.timeZoneId(), parent));
+                community.interestAxis(), community.timeZoneId(), parentSlug(organization, community)));
         return form(organization, community, model);
+    }
+
+    private String parentSlug(Organization organization, Community community) {
+        return community.parentId() == null ? ""
+                : communities.inOrganization(organization.id(), community.parentId()).slug();
     }
 
     @PostMapping("/communities/{slug}")
     String describe(@PathVariable String org, @PathVariable String slug,
             @Valid @ModelAttribute("form") CommunityForm form, BindingResult binding, Model model) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.requireLeader(organization.id(), community.id(), "community " + slug);
+        if (!parentSlug(organization, community).equals(form.parent() == null ? "" : form.parent().strip())) {
+            // where a community branches decides who reaches it: an organization-wide role moves it
+            access.requireLeader(organization.id(), "community " + slug);
+        }
         if (!binding.hasErrors()) {
             try {
                 communities.describe(organization.id(), slug, form.profile(), form.parent());

@@ -15,7 +15,9 @@ import io.firstpin.event.RegistrationWindow;
 import io.firstpin.event.SessionKind;
 import io.firstpin.event.SessionPlan;
 import io.firstpin.event.Venue;
+import io.firstpin.event.VisibleEvents;
 import io.firstpin.identity.AccessGuard;
+import io.firstpin.identity.Role;
 import io.firstpin.platform.DateTimes;
 import io.firstpin.platform.Hashtag;
 import io.firstpin.platform.InvalidInputException;
@@ -54,12 +56,15 @@ class EventApiController {
     private final Events events;
     private final AccessGuard access;
     private final PublicUrls urls;
+    private final VisibleEvents visibleEvents;
 
-    EventApiController(Communities communities, Events events, AccessGuard access, PublicUrls urls) {
+    EventApiController(Communities communities, Events events, AccessGuard access, PublicUrls urls,
+            VisibleEvents visibleEvents) {
         this.communities = communities;
         this.events = events;
         this.access = access;
         this.urls = urls;
+        this.visibleEvents = visibleEvents;
     }
 
     @PostMapping("/communities/{slug}/events")
@@ -67,7 +72,7 @@ class EventApiController {
     @Operation(summary = "Create an event; without frames it gets one unlimited general frame (一般枠)")
     EventResponse create(@PathVariable String slug, @Valid @RequestBody CreateEventRequest request) {
         Community community = communities.findBySlug(slug).orElseThrow(() -> NotFoundException.of("community", slug));
-        access.requireLeader(community.organizationId(), "community " + slug);
+        access.requireLeader(community.organizationId(), community.id(), "community " + slug);
         ZoneId zone = community.timeZone();
         Event event = events.plan(community, request.details(zone), request.agenda(), request.framePlans(zone),
                 DEFAULT_FRAME, request.window(zone));
@@ -77,8 +82,7 @@ class EventApiController {
     @GetMapping("/events/{id}")
     @Operation(summary = "An event with its frames and how full they are")
     EventResponse get(@PathVariable long id) {
-        Event event = events.find(id).orElseThrow(() -> NotFoundException.of("event", id));
-        access.requireReader(event.organizationId(), "event " + id);
+        Event event = visibleEvents.open(id, Role.VIEWER);
         Community community = communities.inOrganization(event.organizationId(), event.communityId());
         return response(event, community);
     }
@@ -86,8 +90,7 @@ class EventApiController {
     @PatchMapping("/frames/{id}")
     @Operation(summary = "Change a frame's capacity (null: unlimited); waiting registrants move up when it grows")
     FrameResponse resize(@PathVariable long id, @Valid @RequestBody ResizeFrameRequest request) {
-        Frame frame = events.frame(id).orElseThrow(() -> NotFoundException.of("frame", id));
-        access.requireLeader(frame.organizationId(), "frame " + id);
+        Frame frame = visibleEvents.frame(id, Role.COMMUNITY_LEADER);
         Frame resized = events.resize(frame.organizationId(), id, request.capacity());
         ZoneId zone = ZoneId.of(events.summary(frame.eventId()).orElseThrow().timeZone());
         return FrameResponse.of(resized, events.occupancy(frame.eventId()).getOrDefault(id, FrameOccupancy.Counts.NONE),

@@ -7,6 +7,7 @@ import io.firstpin.event.EventKind;
 import io.firstpin.event.Events;
 import io.firstpin.event.FrameMode;
 import io.firstpin.event.SessionKind;
+import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
@@ -43,19 +44,22 @@ class EventPagesController {
     private final Communities communities;
     private final Events events;
     private final MessageSource messages;
+    private final AccessGuard access;
 
-    EventPagesController(Organizations organizations, Communities communities, Events events, MessageSource messages) {
+    EventPagesController(Organizations organizations, Communities communities, Events events, MessageSource messages,
+            AccessGuard access) {
         this.organizations = organizations;
         this.communities = communities;
         this.events = events;
         this.messages = messages;
+        this.access = access;
     }
 
     @GetMapping("/events")
     String list(@PathVariable String org, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         return listPage(organization, null, q, page, htmx != null, model);
     }
 
@@ -63,15 +67,17 @@ class EventPagesController {
     String listOfCommunity(@PathVariable String org, @PathVariable String slug,
             @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.require(organization.id(), community.id(), Role.VIEWER, "community " + slug);
         return listPage(organization, community, q, page, htmx != null, model);
     }
 
     @GetMapping("/communities/{slug}/events/new")
     String newEvent(@PathVariable String org, @PathVariable String slug, Model model) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.require(organization.id(), community.id(), Role.COMMUNITY_LEADER, "community " + slug);
         model.addAttribute("form", EventForm.blank());
         return form(organization, community, null, model);
     }
@@ -79,8 +85,9 @@ class EventPagesController {
     @PostMapping("/communities/{slug}/events")
     String plan(@PathVariable String org, @PathVariable String slug, @Valid @ModelAttribute("form") EventForm form,
             BindingResult binding, Model model) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.require(organization.id(), community.id(), Role.COMMUNITY_LEADER, "community " + slug);
         if (!binding.hasErrors()) {
             try {
                 Event event = events.plan(community, form.details(community.timeZone()), form.agenda(),
@@ -97,8 +104,9 @@ class EventPagesController {
 
     @GetMapping("/events/{id}")
     String show(@PathVariable String org, @PathVariable long id, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         Event event = events.inOrganization(organization.id(), id);
+        access.require(organization.id(), event.communityId(), Role.VIEWER, "event " + id);
         Community community = communities.inOrganization(organization.id(), event.communityId());
         model.addAttribute("org", organization);
         model.addAttribute("page", EventPage.of(event, community, events));
@@ -107,8 +115,9 @@ class EventPagesController {
 
     @GetMapping("/events/{id}/edit")
     String edit(@PathVariable String org, @PathVariable long id, Model model) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
         Event event = events.inOrganization(organization.id(), id);
+        access.require(organization.id(), event.communityId(), Role.COMMUNITY_LEADER, "event " + id);
         Community community = communities.inOrganization(organization.id(), event.communityId());
         model.addAttribute("form", EventForm.of(event, events.frames(id), events.speakerNames(event), community.timeZone()));
         return form(organization, community, event, model);
@@ -117,8 +126,9 @@ class EventPagesController {
     @PostMapping("/events/{id}")
     String revise(@PathVariable String org, @PathVariable long id, @Valid @ModelAttribute("form") EventForm form,
             BindingResult binding, Model model) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
         Event event = events.inOrganization(organization.id(), id);
+        access.require(organization.id(), event.communityId(), Role.COMMUNITY_LEADER, "event " + id);
         Community community = communities.inOrganization(organization.id(), event.communityId());
         if (!binding.hasErrors()) {
             try {
@@ -134,7 +144,8 @@ class EventPagesController {
 
     private String listPage(Organization organization, Community community, String q, int page, boolean fragment,
             Model model) {
-        Set<Long> scope = community == null ? Set.of() : communities.withBranches(community);
+        Set<Long> scope = access.reachIn(organization.id()).orElseThrow()
+                .narrow(community == null ? Set.of() : communities.withBranches(community));
         Events.Page found = events.search(organization.id(), q, scope, Math.max(0, page), PAGE_SIZE);
         Map<Long, Community> byId = communities.list(organization.id()).stream()
                 .collect(Collectors.toMap(Community::id, Function.identity()));

@@ -133,7 +133,7 @@ class BulkImportApiController {
 
     private Community community(String slug) {
         Community community = communities.findBySlug(slug).orElseThrow(() -> NotFoundException.of("community", slug));
-        access.requireAdmin(community.organizationId(), "community " + slug);
+        access.requireAdmin(community.organizationId(), community.id(), "community " + slug);
         return community;
     }
 

@@ -8,6 +8,7 @@ import io.firstpin.history.ImportFormat;
 import io.firstpin.history.ImportProblemMessages;
 import io.firstpin.history.ImportRejected;
 import io.firstpin.history.UnmappedFiles;
+import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
@@ -50,13 +51,15 @@ class BulkImportPagesController {
     private final Communities communities;
     private final BulkImports bulk;
     private final ImportProblemMessages messages;
+    private final AccessGuard access;
 
     BulkImportPagesController(Organizations organizations, Communities communities, BulkImports bulk,
-            ImportProblemMessages messages) {
+            ImportProblemMessages messages, AccessGuard access) {
         this.organizations = organizations;
         this.communities = communities;
         this.bulk = bulk;
         this.messages = messages;
+        this.access = access;
     }
 
     @GetMapping
@@ -268,8 +271,9 @@ class BulkImportPagesController {
     }
 
     private Place open(String org, String slug, Model model) {
-        Organization organization = organizations.open(org, Role.ORGANIZATION_ADMIN);
+        Organization organization = organizations.enter(org, Role.ORGANIZATION_ADMIN);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.requireAdmin(organization.id(), community.id(), "community " + slug);
         model.addAttribute("org", organization);
         model.addAttribute("community", community);
         model.addAttribute("formats", ImportFormat.values());

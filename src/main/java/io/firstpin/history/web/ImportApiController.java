@@ -1,14 +1,12 @@
 package io.firstpin.history.web;
 
-import io.firstpin.event.EventSummary;
-import io.firstpin.event.Events;
+import io.firstpin.event.VisibleEvents;
 import io.firstpin.history.HistoryImports;
 import io.firstpin.history.ImportFormat;
 import io.firstpin.history.ImportProgress;
 import io.firstpin.history.ImportSummary;
-import io.firstpin.identity.AccessGuard;
+import io.firstpin.identity.Role;
 import io.firstpin.platform.InvalidInputException;
-import io.firstpin.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -29,13 +27,11 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportApiController {
 
     private final HistoryImports imports;
-    private final Events events;
-    private final AccessGuard access;
+    private final VisibleEvents visibleEvents;
 
-    ImportApiController(HistoryImports imports, Events events, AccessGuard access) {
+    ImportApiController(HistoryImports imports, VisibleEvents visibleEvents) {
         this.imports = imports;
-        this.events = events;
-        this.access = access;
+        this.visibleEvents = visibleEvents;
     }
 
     @PostMapping(path = "/events/{id}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -44,9 +40,7 @@ class ImportApiController {
             + "problem per row and column, none")
     ImportResponse importFile(@PathVariable long id, @RequestParam("file") MultipartFile file,
             @RequestParam("format") String format, @RequestParam(name = "mapping", required = false) String mapping) {
-        long organizationId = events.summary(id).map(EventSummary::organizationId)
-                .orElseThrow(() -> NotFoundException.of("event", id));
-        access.requireAdmin(organizationId, "event " + id);
+        long organizationId = visibleEvents.open(id, Role.ORGANIZATION_ADMIN).organizationId();
         ImportFormat chosen = ImportFormat.fromName(format)
                 .orElseThrow(() -> InvalidInputException.of("format", "history.format.unknown", FORMATS));
         return ImportResponse.of(imports.importFile(organizationId, id, chosen, MappingRequest.parse(mapping),

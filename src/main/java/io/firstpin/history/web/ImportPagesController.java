@@ -2,6 +2,7 @@ package io.firstpin.history.web;
 
 import io.firstpin.event.Event;
 import io.firstpin.event.Events;
+import io.firstpin.event.VisibleEvents;
 import io.firstpin.history.HistoryImports;
 import io.firstpin.history.ImportFormat;
 import io.firstpin.history.ImportJobs;
@@ -40,15 +41,18 @@ class ImportPagesController {
     private final ImportProblemMessages messages;
     private final ImportJobs jobs;
     private final HistoryProperties properties;
+    private final VisibleEvents visibleEvents;
 
     ImportPagesController(Organizations organizations, Events events, HistoryImports imports,
-            ImportProblemMessages messages, ImportJobs jobs, HistoryProperties properties) {
+            ImportProblemMessages messages, ImportJobs jobs, HistoryProperties properties,
+            VisibleEvents visibleEvents) {
         this.organizations = organizations;
         this.events = events;
         this.imports = imports;
         this.messages = messages;
         this.jobs = jobs;
         this.properties = properties;
+        this.visibleEvents = visibleEvents;
     }
 
     @GetMapping
@@ -156,8 +160,8 @@ class ImportPagesController {
     }
 
     private ImportTarget open(String org, long id, Model model) {
-        Organization organization = organizations.open(org, Role.ORGANIZATION_ADMIN);
-        Event event = events.inOrganization(organization.id(), id);
+        Organization organization = organizations.enter(org, Role.ORGANIZATION_ADMIN);
+        Event event = visibleEvents.open(organization.id(), id, Role.ORGANIZATION_ADMIN);
         model.addAttribute("org", organization);
         model.addAttribute("event", event);
         model.addAttribute("formats", ImportFormat.values());

@@ -12,4 +12,8 @@ public interface ApiTokenRepository extends ListCrudRepository<ApiToken, Long> {
     List<ApiToken> findByOrganizationIdOrderByCreatedAtDesc(long organizationId);
 
     Optional<ApiToken> findByOrganizationIdAndId(long organizationId, long id);
+
+    List<ApiToken> findByBootstrapTrueAndRevokedAtIsNull();
+
+    List<ApiToken> findAllByOrderByOrganizationIdDescCreatedAtDesc();
 }

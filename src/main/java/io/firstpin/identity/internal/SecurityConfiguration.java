@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -49,7 +50,11 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, errors), AuthorizationFilter.class)
                 .authorizeHttpRequests(authorize -> {
                     publicEndpoints.patterns().forEach(p -> authorize.requestMatchers(p.method(), p.pattern()).permitAll());
-                    authorize.anyRequest().authenticated();
+                    // a read-only token reads and nothing else, whatever a controller checks
+                    authorize.requestMatchers(HttpMethod.GET).authenticated()
+                            .requestMatchers(HttpMethod.HEAD).authenticated()
+                            .requestMatchers(HttpMethod.OPTIONS).authenticated()
+                            .anyRequest().hasAuthority(ApiTokenAuthentication.API_WRITE);
                 })
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) -> errors.write(response,

@@ -2,6 +2,7 @@ package io.firstpin.insight.web;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
+import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.insight.CommunityKpis;
 import io.firstpin.insight.LeaderCandidate;
@@ -40,20 +41,23 @@ class CandidatesController {
     private final CommunityKpis kpis;
     private final LeaderInsights leaders;
     private final MessageSource messages;
+    private final AccessGuard access;
 
     CandidatesController(Organizations organizations, Communities communities, CommunityKpis kpis,
-            LeaderInsights leaders, MessageSource messages) {
+            LeaderInsights leaders, MessageSource messages, AccessGuard access) {
         this.organizations = organizations;
         this.communities = communities;
         this.kpis = kpis;
         this.leaders = leaders;
         this.messages = messages;
+        this.access = access;
     }
 
     @GetMapping
     String candidates(@PathVariable String org, @PathVariable String slug, DashboardQuery query, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.require(organization.id(), community.id(), Role.VIEWER, "community " + slug);
         Community subject = kpis.withinTree(community, query.branch());
         Period period = query.period(kpis.today(subject));
         LeaderCandidates candidates = leaders.candidates(subject, query.withBranches(), period);

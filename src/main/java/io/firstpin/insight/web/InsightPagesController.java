@@ -2,6 +2,7 @@ package io.firstpin.insight.web;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
+import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.insight.Cohort;
 import io.firstpin.insight.CommunityKpis;
@@ -58,11 +59,13 @@ class InsightPagesController {
     private final LeaderSection leaderSection;
     private final OutputImpacts impacts;
     private final int tableRows;
+    private final AccessGuard access;
 
     InsightPagesController(Organizations organizations, Communities communities, CommunityKpis kpis,
             DashboardCharts charts, MessageSource messages, LeaderSection leaderSection, OutputImpacts impacts,
-            @Value("${firstpin.insight.dashboard-table-rows:50}") int tableRows) {
+            AccessGuard access, @Value("${firstpin.insight.dashboard-table-rows:50}") int tableRows) {
         this.tableRows = tableRows;
+        this.access = access;
         this.leaderSection = leaderSection;
         this.organizations = organizations;
         this.communities = communities;
@@ -74,8 +77,9 @@ class InsightPagesController {
 
     @GetMapping
     String dashboard(@PathVariable String org, @PathVariable String slug, DashboardQuery query, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.require(organization.id(), community.id(), Role.VIEWER, "community " + slug);
         Community subject = kpis.withinTree(community, query.branch());
         Period period;
         try {
@@ -211,8 +215,9 @@ class InsightPagesController {
     }
 
     private CommunityReport reportFor(String org, String slug, DashboardQuery query) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.require(organization.id(), community.id(), Role.VIEWER, "community " + slug);
         Community subject = kpis.withinTree(community, query.branch());
         return kpis.report(subject, query.withBranches(), query.period(kpis.today(subject)));
     }

@@ -56,7 +56,7 @@ class KpiApiController {
     KpiResponse kpis(@PathVariable String slug, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "false") boolean includeBranches) {
         Community community = communities.findBySlug(slug).orElseThrow(() -> NotFoundException.of("community", slug));
-        access.requireAdmin(community.organizationId(), "community " + slug);
+        access.requireAdmin(community.organizationId(), community.id(), "community " + slug);
         Period period = Period.parse(from, to, kpis.today(community));
         CommunityReport report = kpis.report(community, includeBranches, period);
         return KpiResponse.of(report, leaders.report(community, includeBranches, period), impacts.of(report));

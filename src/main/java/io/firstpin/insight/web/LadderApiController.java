@@ -44,7 +44,7 @@ class LadderApiController {
     LadderResponse ladder(@PathVariable String slug, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "false") boolean includeBranches) {
         Community community = communities.findBySlug(slug).orElseThrow(() -> NotFoundException.of("community", slug));
-        access.requireAdmin(community.organizationId(), "community " + slug);
+        access.requireAdmin(community.organizationId(), community.id(), "community " + slug);
         Period period = Period.parse(from, to, kpis.today(community));
         return LadderResponse.of(ladder.of(community, includeBranches, period));
     }

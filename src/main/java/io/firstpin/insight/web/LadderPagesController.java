@@ -2,6 +2,7 @@ package io.firstpin.insight.web;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
+import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.insight.CommunityKpis;
 import io.firstpin.insight.Ladder;
@@ -38,15 +39,17 @@ class LadderPagesController {
     private final Ladder ladder;
     private final DashboardLadder section;
     private final MessageSource messages;
+    private final AccessGuard access;
 
     LadderPagesController(Organizations organizations, Communities communities, CommunityKpis kpis, Ladder ladder,
-            DashboardLadder section, MessageSource messages) {
+            DashboardLadder section, MessageSource messages, AccessGuard access) {
         this.section = section;
         this.organizations = organizations;
         this.communities = communities;
         this.kpis = kpis;
         this.ladder = ladder;
         this.messages = messages;
+        this.access = access;
     }
 
     /**
@@ -55,8 +58,9 @@ class LadderPagesController {
      */
     @GetMapping("/ladder")
     String section(@PathVariable String org, @PathVariable String slug, DashboardQuery query, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.require(organization.id(), community.id(), Role.VIEWER, "community " + slug);
         Community subject = kpis.withinTree(community, query.branch());
         Period period = query.period(kpis.today(subject));
         LadderReport report = ladder.of(subject, query.withBranches(), period, Ladder.SHOWN);
@@ -111,8 +115,9 @@ class LadderPagesController {
     }
 
     private LadderReport report(String org, String slug, DashboardQuery query, int shown) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.require(organization.id(), community.id(), Role.VIEWER, "community " + slug);
         Community subject = kpis.withinTree(community, query.branch());
         return ladder.of(subject, query.withBranches(), query.period(kpis.today(subject)), shown);
     }

@@ -2,6 +2,7 @@ package io.firstpin.insight.web;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
+import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.insight.CommunityKpis;
 import io.firstpin.insight.LeaderBench;
@@ -44,14 +45,16 @@ class LeaderCsvController {
     private final CommunityKpis kpis;
     private final LeaderInsights leaders;
     private final MessageSource messages;
+    private final AccessGuard access;
 
     LeaderCsvController(Organizations organizations, Communities communities, CommunityKpis kpis,
-            LeaderInsights leaders, MessageSource messages) {
+            LeaderInsights leaders, MessageSource messages, AccessGuard access) {
         this.organizations = organizations;
         this.communities = communities;
         this.kpis = kpis;
         this.leaders = leaders;
         this.messages = messages;
+        this.access = access;
     }
 
     @GetMapping("/self-running.csv")
@@ -117,8 +120,9 @@ class LeaderCsvController {
     }
 
     private Subject subject(String org, String slug, DashboardQuery query) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.require(organization.id(), community.id(), Role.VIEWER, "community " + slug);
         Community subject = kpis.withinTree(community, query.branch());
         return new Subject(subject, query.period(kpis.today(subject)));
     }

@@ -2,6 +2,7 @@ package io.firstpin.insight.web;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
+import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.insight.CommunityKpis;
 import io.firstpin.insight.LoveAndReach;
@@ -45,21 +46,24 @@ class LoveReachController {
     private final LoveReach loveReach;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final AccessGuard access;
 
-    LoveReachController(Organizations organizations, Communities communities, CommunityKpis kpis,
-            LoveReach loveReach, MessageSource messages, JsonMapper json) {
+    LoveReachController(Organizations organizations, Communities communities, CommunityKpis kpis, LoveReach loveReach,
+            MessageSource messages, JsonMapper json, AccessGuard access) {
         this.organizations = organizations;
         this.communities = communities;
         this.kpis = kpis;
         this.loveReach = loveReach;
         this.messages = messages;
         this.json = json;
+        this.access = access;
     }
 
     @GetMapping
     String page(@PathVariable String org, @PathVariable String slug, DashboardQuery query, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.require(organization.id(), community.id(), Role.VIEWER, "community " + slug);
         Community subject = kpis.withinTree(community, query.branch());
         Period period = query.period(kpis.today(subject));
         LoveAndReach result = loveReach.of(subject, query.withBranches(), period);
@@ -83,8 +87,10 @@ class LoveReachController {
     @GetMapping("/members.csv")
     void csv(@PathVariable String org, @PathVariable String slug, DashboardQuery query, HttpServletResponse response)
             throws IOException {
-        Organization organization = organizations.open(org, Role.VIEWER);
-        Community subject = kpis.withinTree(communities.inOrganization(organization.id(), slug), query.branch());
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        Community root = communities.inOrganization(organization.id(), slug);
+        access.require(organization.id(), root.id(), Role.VIEWER, "community " + slug);
+        Community subject = kpis.withinTree(root, query.branch());
         Period period = query.period(kpis.today(subject));
         LoveAndReach result = loveReach.of(subject, query.withBranches(), period);
         Locale locale = LocaleContextHolder.getLocale();

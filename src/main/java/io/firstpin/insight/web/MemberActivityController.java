@@ -2,7 +2,7 @@ package io.firstpin.insight.web;
 
 import io.firstpin.identity.Role;
 import io.firstpin.insight.MemberTimelines;
-import io.firstpin.member.Members;
+import io.firstpin.member.VisibleMembers;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.web.PagePart;
@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 class MemberActivityController {
 
     private final Organizations organizations;
-    private final Members members;
+    private final VisibleMembers members;
     private final MemberTimelines timelines;
 
-    MemberActivityController(Organizations organizations, Members members, MemberTimelines timelines) {
+    MemberActivityController(Organizations organizations, VisibleMembers members, MemberTimelines timelines) {
         this.organizations = organizations;
         this.members = members;
         this.timelines = timelines;
@@ -28,8 +28,8 @@ class MemberActivityController {
 
     @GetMapping("/manage/{org}/members/{id}/activity")
     String part(@PathVariable String org, @PathVariable long id, HttpServletRequest request, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
-        members.inOrganization(organization.id(), id);
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        members.open(organization.id(), id, Role.VIEWER);
         model.addAttribute("org", organization);
         model.addAttribute("activity", timelines.of(organization.id(), id));
         return PagePart.view("insight/member-activity :: activity", request, model);

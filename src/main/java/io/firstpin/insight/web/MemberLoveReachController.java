@@ -2,7 +2,7 @@ package io.firstpin.insight.web;
 
 import io.firstpin.identity.Role;
 import io.firstpin.insight.LoveReach;
-import io.firstpin.member.Members;
+import io.firstpin.member.VisibleMembers;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.web.PagePart;
@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 class MemberLoveReachController {
 
     private final Organizations organizations;
-    private final Members members;
+    private final VisibleMembers members;
     private final LoveReach loveReach;
 
-    MemberLoveReachController(Organizations organizations, Members members, LoveReach loveReach) {
+    MemberLoveReachController(Organizations organizations, VisibleMembers members, LoveReach loveReach) {
         this.organizations = organizations;
         this.members = members;
         this.loveReach = loveReach;
@@ -31,8 +31,8 @@ class MemberLoveReachController {
 
     @GetMapping("/manage/{org}/members/{id}/love-reach")
     String standings(@PathVariable String org, @PathVariable long id, HttpServletRequest request, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
-        members.inOrganization(organization.id(), id);
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        members.open(organization.id(), id, Role.VIEWER);
         model.addAttribute("org", organization);
         model.addAttribute("standings", loveReach.ofMember(organization.id(), id));
         return PagePart.view("insight/member-love-reach :: member", request, model);

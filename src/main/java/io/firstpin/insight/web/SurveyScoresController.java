@@ -2,6 +2,7 @@ package io.firstpin.insight.web;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
+import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.insight.CommunityKpis;
 import io.firstpin.insight.CommunityReport;
@@ -43,21 +44,24 @@ class SurveyScoresController {
     private final CommunityKpis kpis;
     private final SurveyScores scores;
     private final MessageSource messages;
+    private final AccessGuard access;
 
     SurveyScoresController(Organizations organizations, Communities communities, CommunityKpis kpis,
-            SurveyScores scores, MessageSource messages) {
+            SurveyScores scores, MessageSource messages, AccessGuard access) {
         this.organizations = organizations;
         this.communities = communities;
         this.kpis = kpis;
         this.scores = scores;
         this.messages = messages;
+        this.access = access;
     }
 
     @GetMapping("/surveys.csv")
     void surveysCsv(@PathVariable String org, @PathVariable String slug, DashboardQuery query,
             HttpServletResponse response) throws IOException {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.require(organization.id(), community.id(), Role.VIEWER, "community " + slug);
         Community subject = kpis.withinTree(community, query.branch());
         CommunityReport report = kpis.report(subject, query.withBranches(), query.period(kpis.today(subject)));
         Locale locale = LocaleContextHolder.getLocale();

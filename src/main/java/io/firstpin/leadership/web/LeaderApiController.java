@@ -3,6 +3,7 @@ package io.firstpin.leadership.web;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.identity.AccessGuard;
+import io.firstpin.identity.Role;
 import io.firstpin.leadership.LeaderRoles;
 import io.firstpin.leadership.LeaderRoles.Leader;
 import io.firstpin.platform.NotFoundException;
@@ -40,7 +41,7 @@ class LeaderApiController {
     @Operation(summary = "Every leader role of the community, current and past, the latest appointment first")
     List<LeaderResponse> list(@PathVariable String slug) {
         Community community = community(slug);
-        access.requireReader(community.organizationId(), "community " + slug);
+        access.requireReader(community.organizationId(), community.id(), "community " + slug);
         LocalDate today = leaders.today(community);
         return leaders.history(community).stream().map(l -> LeaderResponse.of(l, today)).toList();
     }
@@ -50,7 +51,9 @@ class LeaderApiController {
             + "a role of the same member there sharing a day with it answers 409")
     ResponseEntity<LeaderResponse> appoint(@PathVariable String slug, @Valid @RequestBody AppointRequest request) {
         Community community = community(slug);
-        access.requireLeader(community.organizationId(), "community " + slug);
+        access.requireLeader(community.organizationId(), community.id(), "community " + slug);
+        access.requireMember(community.organizationId(), request.memberId(), Role.COMMUNITY_LEADER,
+                "member " + request.memberId());
         Leader leader = leaders.appoint(community, request.memberId(), request.startedOn(), request.endedOn());
         return ResponseEntity.created(URI.create("/api/v1/communities/" + slug + "/leaders/" + leader.role().id()))
                 .body(LeaderResponse.of(leader, leaders.today(community)));
@@ -61,7 +64,7 @@ class LeaderApiController {
     LeaderResponse stepDown(@PathVariable String slug, @PathVariable long id,
             @Valid @RequestBody StepDownRequest request) {
         Community community = community(slug);
-        access.requireLeader(community.organizationId(), "community " + slug);
+        access.requireLeader(community.organizationId(), community.id(), "community " + slug);
         return LeaderResponse.of(leaders.stepDown(community, id, request.endedOn()), leaders.today(community));
     }
 

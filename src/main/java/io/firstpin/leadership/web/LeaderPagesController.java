@@ -2,10 +2,11 @@ package io.firstpin.leadership.web;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
+import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.leadership.LeaderRoles;
 import io.firstpin.leadership.LeaderRoles.Leader;
-import io.firstpin.member.Members;
+import io.firstpin.member.VisibleMembers;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.ConflictException;
@@ -39,24 +40,27 @@ class LeaderPagesController {
     private final Organizations organizations;
     private final Communities communities;
     private final LeaderRoles leaders;
-    private final Members members;
+    private final VisibleMembers members;
     private final MessageSource messages;
+    private final AccessGuard access;
 
-    LeaderPagesController(Organizations organizations, Communities communities, LeaderRoles leaders, Members members,
-            MessageSource messages) {
+    LeaderPagesController(Organizations organizations, Communities communities, LeaderRoles leaders, VisibleMembers members,
+            MessageSource messages, AccessGuard access) {
         this.organizations = organizations;
         this.communities = communities;
         this.leaders = leaders;
         this.members = members;
         this.messages = messages;
+        this.access = access;
     }
 
     @GetMapping
     String page(@PathVariable String org, @PathVariable String slug, @RequestParam(required = false) String q,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
             HttpServletResponse response) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.require(organization.id(), community.id(), Role.VIEWER, "community " + slug);
         response.addHeader("Vary", "HX-Request");
         fill(model, organization, community, q);
         return htmx != null && q != null ? "leadership/leaders :: search-results" : "leadership/leaders";
@@ -65,12 +69,14 @@ class LeaderPagesController {
     @PostMapping
     String appoint(@PathVariable String org, @PathVariable String slug, @RequestParam(required = false) Long memberId,
             @RequestParam(required = false) String startedOn, Model model, HttpServletResponse response) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.require(organization.id(), community.id(), Role.COMMUNITY_LEADER, "community " + slug);
         try {
             if (memberId == null) {
                 throw InvalidInputException.of("memberId", "leader.member.required");
             }
+            access.requireMember(organization.id(), memberId, Role.COMMUNITY_LEADER, "member " + memberId);
             leaders.appoint(community, memberId, date("startedOn", startedOn, leaders.today(community)), null);
             return "redirect:/manage/" + org + "/communities/" + slug + "/leaders";
         } catch (InvalidInputException e) {
@@ -84,8 +90,9 @@ class LeaderPagesController {
     @PostMapping("/{id}/step-down")
     String stepDown(@PathVariable String org, @PathVariable String slug, @PathVariable long id,
             @RequestParam(required = false) String endedOn, Model model, HttpServletResponse response) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.require(organization.id(), community.id(), Role.COMMUNITY_LEADER, "community " + slug);
         try {
             leaders.stepDown(community, id, date("endedOn", endedOn, leaders.today(community)));
             return "redirect:/manage/" + org + "/communities/" + slug + "/leaders";

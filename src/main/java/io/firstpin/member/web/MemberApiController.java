@@ -5,6 +5,7 @@ import io.firstpin.member.IdentityInput;
 import io.firstpin.member.Member;
 import io.firstpin.member.MemberPage;
 import io.firstpin.member.Members;
+import io.firstpin.member.VisibleMembers;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.InvalidInputException;
@@ -36,10 +37,12 @@ class MemberApiController {
 
     private final Organizations organizations;
     private final Members members;
+    private final VisibleMembers visible;
 
-    MemberApiController(Organizations organizations, Members members) {
+    MemberApiController(Organizations organizations, Members members, VisibleMembers visible) {
         this.organizations = organizations;
         this.members = members;
+        this.visible = visible;
     }
 
     @GetMapping
@@ -51,14 +54,14 @@ class MemberApiController {
             @Parameter(description = "part of a display name or identity") @RequestParam(required = false) String q,
             @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(Members.MAX_PAGE_SIZE) int size) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         if (identity != null) {
             if (identity.isBlank()) {
                 throw InvalidInputException.of("identity", "validation.required");
             }
-            return ResponseEntity.ok(responses(members.findByIdentity(organization.id(), identity)));
+            return ResponseEntity.ok(responses(visible.findByIdentity(organization.id(), identity)));
         }
-        MemberPage found = members.search(organization.id(), q, page, size);
+        MemberPage found = visible.search(organization.id(), q, page, size);
         return ResponseEntity.ok()
                 .header("X-Total-Count", String.valueOf(found.total()))
                 .body(responses(found.members()));
@@ -67,8 +70,8 @@ class MemberApiController {
     @GetMapping("/{id}")
     @Operation(summary = "One member with its identities")
     MemberResponse get(@PathVariable String org, @PathVariable long id) {
-        Organization organization = organizations.open(org, Role.VIEWER);
-        return MemberResponse.of(members.inOrganization(organization.id(), id));
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        return MemberResponse.of(visible.open(organization.id(), id, Role.VIEWER));
     }
 
     @PostMapping

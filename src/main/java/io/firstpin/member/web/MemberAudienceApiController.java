@@ -6,6 +6,7 @@ import io.firstpin.member.AudienceInput;
 import io.firstpin.member.AudienceSource;
 import io.firstpin.member.Audiences;
 import io.firstpin.member.Reach;
+import io.firstpin.member.VisibleMembers;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.InvalidInputException;
@@ -32,16 +33,19 @@ class MemberAudienceApiController {
 
     private final Organizations organizations;
     private final Audiences audiences;
+    private final VisibleMembers visible;
 
-    MemberAudienceApiController(Organizations organizations, Audiences audiences) {
+    MemberAudienceApiController(Organizations organizations, Audiences audiences, VisibleMembers visible) {
         this.organizations = organizations;
         this.audiences = audiences;
+        this.visible = visible;
     }
 
     @GetMapping
     @Operation(summary = "The member's latest known audience per channel and its reach (their sum; null when unknown)")
     ReachResponse get(@PathVariable String org, @PathVariable long id) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        visible.open(organization.id(), id, Role.VIEWER);
         return ReachResponse.of(audiences.reachOf(organization.id(), id));
     }
 
@@ -49,7 +53,8 @@ class MemberAudienceApiController {
     @Operation(summary = "Record audience sizes of some channels as known on a day (today when asOf is left out); "
             + "channels not named keep what they had, and repeating a call changes nothing")
     ReachResponse put(@PathVariable String org, @PathVariable long id, @RequestBody AudienceRequest request) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visible.open(organization.id(), id, Role.COMMUNITY_LEADER);
         if (request == null || request.audiences() == null || request.audiences().isEmpty()) {
             throw InvalidInputException.of("audiences", "validation.required");
         }

@@ -5,6 +5,7 @@ import io.firstpin.member.AudienceChannel;
 import io.firstpin.member.AudienceSource;
 import io.firstpin.member.Audiences;
 import io.firstpin.member.Members;
+import io.firstpin.member.VisibleMembers;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.ConflictException;
@@ -30,11 +31,14 @@ class MemberAudiencePagesController {
     private final Organizations organizations;
     private final Members members;
     private final Audiences audiences;
+    private final VisibleMembers visible;
 
-    MemberAudiencePagesController(Organizations organizations, Members members, Audiences audiences) {
+    MemberAudiencePagesController(Organizations organizations, Members members, Audiences audiences,
+            VisibleMembers visible) {
         this.organizations = organizations;
         this.members = members;
         this.audiences = audiences;
+        this.visible = visible;
     }
 
     /** As on the member form: rows the browser did not send leave gaps that are not bound. */
@@ -45,7 +49,8 @@ class MemberAudiencePagesController {
 
     @GetMapping
     String edit(@PathVariable String org, @PathVariable long id, Model model) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visible.open(organization.id(), id, Role.COMMUNITY_LEADER);
         model.addAttribute("audienceForm", AudienceForm.of(audiences.reachOf(organization.id(), id)));
         return form(organization, id, model);
     }
@@ -53,7 +58,8 @@ class MemberAudiencePagesController {
     @PostMapping
     String save(@PathVariable String org, @PathVariable long id, @ModelAttribute("audienceForm") AudienceForm form,
             BindingResult binding, Model model, HttpServletResponse response) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visible.open(organization.id(), id, Role.COMMUNITY_LEADER);
         try {
             audiences.record(organization.id(), id, form.inputs(), AudienceSource.STAFF);
             return "redirect:/manage/" + organization.slug() + "/members/" + id;

@@ -6,6 +6,7 @@ import io.firstpin.member.Audiences;
 import io.firstpin.member.IdentityKind;
 import io.firstpin.member.Member;
 import io.firstpin.member.Members;
+import io.firstpin.member.VisibleMembers;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.ConflictException;
@@ -35,13 +36,16 @@ class MemberPagesController {
 
     private final Organizations organizations;
     private final Members members;
+    private final VisibleMembers visible;
     private final AccessGuard access;
     private final Audiences audiences;
 
-    MemberPagesController(Organizations organizations, Members members, AccessGuard access, Audiences audiences) {
+    MemberPagesController(Organizations organizations, Members members, VisibleMembers visible, AccessGuard access,
+            Audiences audiences) {
         this.organizations = organizations;
         this.audiences = audiences;
         this.members = members;
+        this.visible = visible;
         this.access = access;
     }
 
@@ -61,10 +65,10 @@ class MemberPagesController {
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
             Model model, HttpServletResponse response) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         model.addAttribute("org", organization);
         model.addAttribute("q", q);
-        model.addAttribute("results", members.search(organization.id(), q, page, PAGE_SIZE));
+        model.addAttribute("results", visible.search(organization.id(), q, page, PAGE_SIZE));
         model.addAttribute("canEdit", canEdit(organization));
         response.addHeader("Vary", "HX-Request");
         boolean fragment = "true".equals(htmx) && !"true".equals(historyRestore);
@@ -98,9 +102,9 @@ class MemberPagesController {
 
     @GetMapping("/{id}")
     String detail(@PathVariable String org, @PathVariable long id, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         model.addAttribute("org", organization);
-        model.addAttribute("member", members.inOrganization(organization.id(), id));
+        model.addAttribute("member", visible.open(organization.id(), id, Role.VIEWER));
         model.addAttribute("reach", audiences.reachOf(organization.id(), id));
         model.addAttribute("canEdit", canEdit(organization));
         model.addAttribute("canAdmin", access.roleIn(organization.id())
@@ -110,8 +114,8 @@ class MemberPagesController {
 
     @GetMapping("/{id}/edit")
     String edit(@PathVariable String org, @PathVariable long id, Model model) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
-        Member member = members.inOrganization(organization.id(), id);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        Member member = visible.open(organization.id(), id, Role.COMMUNITY_LEADER);
         model.addAttribute("memberForm", MemberForm.of(member));
         return form(organization, member, model);
     }
@@ -119,8 +123,8 @@ class MemberPagesController {
     @PostMapping("/{id}/edit")
     String update(@PathVariable String org, @PathVariable long id, @Valid @ModelAttribute("memberForm") MemberForm form,
             BindingResult binding, Model model) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
-        Member member = members.inOrganization(organization.id(), id);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        Member member = visible.open(organization.id(), id, Role.COMMUNITY_LEADER);
         if (!binding.hasErrors()) {
             try {
                 members.update(organization.id(), id, form.displayName(), form.staff(), form.identityInputs());

@@ -1,7 +1,6 @@
 package io.firstpin.output.web;
 
-import io.firstpin.event.EventSummary;
-import io.firstpin.event.Events;
+import io.firstpin.event.VisibleEvents;
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Actor;
 import io.firstpin.identity.Role;
@@ -46,19 +45,19 @@ class OutputApiController {
 
     private final Outputs outputs;
     private final MemberFeeds feeds;
-    private final Events events;
     private final Members members;
     private final Organizations organizations;
     private final AccessGuard access;
+    private final VisibleEvents visibleEvents;
 
-    OutputApiController(Outputs outputs, MemberFeeds feeds, Events events, Members members,
-            Organizations organizations, AccessGuard access) {
+    OutputApiController(Outputs outputs, MemberFeeds feeds, Members members, Organizations organizations,
+            AccessGuard access, VisibleEvents visibleEvents) {
         this.outputs = outputs;
         this.feeds = feeds;
-        this.events = events;
         this.members = members;
         this.organizations = organizations;
         this.access = access;
+        this.visibleEvents = visibleEvents;
     }
 
     @PostMapping("/events/{id}/outputs")
@@ -73,8 +72,7 @@ class OutputApiController {
         if (manageToken != null) {
             output = outputs.submitByRegistrant(manageToken, id, submission);
         } else {
-            long organizationId = organizationOfEvent(id);
-            access.requireLeader(organizationId, "event " + id);
+            long organizationId = organizationOfEvent(id, Role.COMMUNITY_LEADER);
             output = outputs.submitByStaff(organizationId, id, submission);
         }
         return outputs.ofEvent(output.organizationId(), id).stream()
@@ -87,8 +85,7 @@ class OutputApiController {
     @GetMapping("/events/{id}/outputs")
     @Operation(summary = "The outputs linked to an event, newest first, with how each was linked")
     List<OutputResponse> list(@PathVariable long id) {
-        long organizationId = organizationOfEvent(id);
-        access.requireReader(organizationId, "event " + id);
+        long organizationId = organizationOfEvent(id, Role.VIEWER);
         return outputs.ofEvent(organizationId, id).stream().map(OutputResponse::of).toList();
     }
 
@@ -96,16 +93,14 @@ class OutputApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Unlink an output from an event; the linking rules will not link it again")
     void unlink(@PathVariable long id, @PathVariable long outputId) {
-        long organizationId = organizationOfEvent(id);
-        access.requireLeader(organizationId, "event " + id);
+        long organizationId = organizationOfEvent(id, Role.COMMUNITY_LEADER);
         outputs.unlink(organizationId, id, outputId);
     }
 
     @PutMapping("/events/{id}/outputs/{outputId}")
     @Operation(summary = "Link an output of the organization to an event by hand (linkedBy: manual)")
     OutputResponse relink(@PathVariable long id, @PathVariable long outputId) {
-        long organizationId = organizationOfEvent(id);
-        access.requireLeader(organizationId, "event " + id);
+        long organizationId = organizationOfEvent(id, Role.COMMUNITY_LEADER);
         Output output = outputs.relink(organizationId, id, outputId);
         return OutputResponse.of(outputs.ofEvent(organizationId, id).stream()
                 .filter(entry -> entry.output().id().equals(output.id())).findFirst().orElseThrow());
@@ -134,17 +129,16 @@ class OutputApiController {
         return new PollResponse(poll.feeds(), poll.newOutputs(), poll.failing());
     }
 
-    private long organizationOfEvent(long eventId) {
+    private long organizationOfEvent(long eventId, Role minimum) {
         if (access.current() instanceof Actor.Anonymous) {
             throw new AuthenticationCredentialsNotFoundException("a manage token or an API token is needed");
         }
-        return events.summary(eventId).map(EventSummary::organizationId)
-                .orElseThrow(() -> NotFoundException.of("event", eventId));
+        return visibleEvents.open(eventId, minimum).organizationId();
     }
 
     private Member memberForStaff(long memberId) {
         Member member = members.findById(memberId).orElseThrow(() -> NotFoundException.of("member", memberId));
-        access.requireLeader(member.organizationId(), "member " + memberId);
+        access.requireMember(member.organizationId(), memberId, Role.COMMUNITY_LEADER, "member " + memberId);
         return member;
     }
 

@@ -41,7 +41,7 @@ class OutputImportApiController {
             + "community's outputs: all rows or, with 422 and a problem per row and column, none")
     OutputImportSummary importFile(@PathVariable String slug, @RequestParam("file") MultipartFile file) {
         Community community = communities.findBySlug(slug).orElseThrow(() -> NotFoundException.of("community", slug));
-        access.requireLeader(community.organizationId(), "community " + slug);
+        access.requireLeader(community.organizationId(), community.id(), "community " + slug);
         return imports.importFile(community, bytes(file));
     }
 

@@ -4,6 +4,7 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.history.ImportProblemMessages;
 import io.firstpin.history.ImportRejected;
+import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
@@ -33,13 +34,15 @@ class OutputImportPagesController {
     private final Communities communities;
     private final OutputImports imports;
     private final ImportProblemMessages messages;
+    private final AccessGuard access;
 
     OutputImportPagesController(Organizations organizations, Communities communities, OutputImports imports,
-            ImportProblemMessages messages) {
+            ImportProblemMessages messages, AccessGuard access) {
         this.organizations = organizations;
         this.communities = communities;
         this.imports = imports;
         this.messages = messages;
+        this.access = access;
     }
 
     @GetMapping
@@ -75,8 +78,9 @@ class OutputImportPagesController {
     }
 
     private Community open(String org, String slug, Model model) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.requireLeader(organization.id(), community.id(), "community " + slug);
         model.addAttribute("org", organization);
         model.addAttribute("community", community);
         return community;

@@ -3,6 +3,7 @@ package io.firstpin.output.web;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
+import io.firstpin.event.VisibleEvents;
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.organization.Organization;
@@ -36,20 +37,23 @@ class StaffOutputsController {
     private final LinkingRules rules;
     private final AccessGuard access;
     private final MessageSource messages;
+    private final VisibleEvents visibleEvents;
 
     StaffOutputsController(Organizations organizations, Events events, Outputs outputs, LinkingRules rules,
-            AccessGuard access, MessageSource messages) {
+            AccessGuard access, MessageSource messages, VisibleEvents visibleEvents) {
         this.organizations = organizations;
         this.events = events;
         this.outputs = outputs;
         this.rules = rules;
         this.access = access;
         this.messages = messages;
+        this.visibleEvents = visibleEvents;
     }
 
     @GetMapping
     String list(@PathVariable String org, @PathVariable long id, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        visibleEvents.open(organization.id(), id, Role.VIEWER);
         model.addAttribute("form", new StaffOutputForm("", "", "", ""));
         return page(organization, id, model);
     }
@@ -57,7 +61,8 @@ class StaffOutputsController {
     @PostMapping
     String add(@PathVariable String org, @PathVariable long id, @ModelAttribute("form") StaffOutputForm form,
             Model model, HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visibleEvents.open(organization.id(), id, Role.COMMUNITY_LEADER);
         try {
             outputs.submitByStaff(organization.id(), id,
                     new OutputSubmission(form.url(), form.type(), form.title(), form.authorEmail()));
@@ -75,14 +80,16 @@ class StaffOutputsController {
 
     @PostMapping("/{outputId}/unlink")
     String unlink(@PathVariable String org, @PathVariable long id, @PathVariable long outputId) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visibleEvents.open(organization.id(), id, Role.COMMUNITY_LEADER);
         outputs.unlink(organization.id(), id, outputId);
         return "redirect:/manage/" + org + "/events/" + id + "/outputs";
     }
 
     @PostMapping("/{outputId}/relink")
     String relink(@PathVariable String org, @PathVariable long id, @PathVariable long outputId) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visibleEvents.open(organization.id(), id, Role.COMMUNITY_LEADER);
         outputs.relink(organization.id(), id, outputId);
         return "redirect:/manage/" + org + "/events/" + id + "/outputs";
     }

@@ -4,7 +4,8 @@ import io.firstpin.community.Communities;
 import io.firstpin.event.Event;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
-import io.firstpin.identity.AccessGuard;
+import io.firstpin.event.VisibleEvents;
+import io.firstpin.identity.Role;
 import io.firstpin.platform.DateTimes;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.registration.Lotteries;
@@ -32,13 +33,13 @@ class LotteryApiController {
     private final Lotteries lotteries;
     private final Events events;
     private final Communities communities;
-    private final AccessGuard access;
+    private final VisibleEvents visibleEvents;
 
-    LotteryApiController(Lotteries lotteries, Events events, Communities communities, AccessGuard access) {
+    LotteryApiController(Lotteries lotteries, Events events, Communities communities, VisibleEvents visibleEvents) {
         this.lotteries = lotteries;
         this.events = events;
         this.communities = communities;
-        this.access = access;
+        this.visibleEvents = visibleEvents;
     }
 
     @PostMapping("/frames/{id}/draw")
@@ -46,8 +47,7 @@ class LotteryApiController {
     @Operation(summary = "Draw a lottery frame now, without waiting for the scheduled draw; 409 before its lottery "
             + "time, if it is drawn already, or if it is not a lottery frame")
     DrawResponse draw(@PathVariable long id) {
-        Frame frame = frame(id);
-        access.requireLeader(frame.organizationId(), "frame " + id);
+        Frame frame = visibleEvents.frame(id, Role.COMMUNITY_LEADER);
         return DrawResponse.of(lotteries.drawNow(frame.organizationId(), id), zoneOf(frame));
     }
 
@@ -55,15 +55,10 @@ class LotteryApiController {
     @Operation(summary = "A frame's recorded draw, for audit: the seed and the applicants reproduce the drawn order "
             + "(ascending ids, shuffled by Fisher–Yates with java.util.Random(seed)); 404 while it is not drawn")
     DrawResponse audit(@PathVariable long id) {
-        Frame frame = frame(id);
-        access.requireReader(frame.organizationId(), "frame " + id);
+        Frame frame = visibleEvents.frame(id, Role.VIEWER);
         LotteryDraw draw = lotteries.drawOf(frame.organizationId(), id)
                 .orElseThrow(() -> new NotFoundException("frame " + id + " is not drawn yet"));
         return DrawResponse.of(draw, zoneOf(frame));
-    }
-
-    private Frame frame(long id) {
-        return events.frame(id).orElseThrow(() -> NotFoundException.of("frame", id));
     }
 
     private ZoneId zoneOf(Frame frame) {

@@ -1,7 +1,7 @@
 package io.firstpin.registration.web;
 
 import io.firstpin.identity.Role;
-import io.firstpin.member.Members;
+import io.firstpin.member.VisibleMembers;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.web.PagePart;
@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 class MemberAttendanceRecordController {
 
     private final Organizations organizations;
-    private final Members members;
+    private final VisibleMembers members;
     private final NoShows noShows;
 
-    MemberAttendanceRecordController(Organizations organizations, Members members, NoShows noShows) {
+    MemberAttendanceRecordController(Organizations organizations, VisibleMembers members, NoShows noShows) {
         this.organizations = organizations;
         this.members = members;
         this.noShows = noShows;
@@ -28,8 +28,8 @@ class MemberAttendanceRecordController {
 
     @GetMapping("/manage/{org}/members/{id}/attendance-record")
     String part(@PathVariable String org, @PathVariable long id, HttpServletRequest request, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
-        members.inOrganization(organization.id(), id);
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        members.open(organization.id(), id, Role.VIEWER);
         model.addAttribute("org", organization);
         model.addAttribute("record", noShows.ofMember(organization.id(), id));
         return PagePart.view("registration/member-record :: record", request, model);

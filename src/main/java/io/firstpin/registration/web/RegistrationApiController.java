@@ -1,7 +1,9 @@
 package io.firstpin.registration.web;
 
+import io.firstpin.event.VisibleEvents;
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Actor;
+import io.firstpin.identity.Role;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.registration.Applicant;
 import io.firstpin.registration.Questionnaires;
@@ -42,11 +44,14 @@ class RegistrationApiController {
     private final Registrations registrations;
     private final Questionnaires questionnaires;
     private final AccessGuard access;
+    private final VisibleEvents visibleEvents;
 
-    RegistrationApiController(Registrations registrations, Questionnaires questionnaires, AccessGuard access) {
+    RegistrationApiController(Registrations registrations, Questionnaires questionnaires, AccessGuard access,
+            VisibleEvents visibleEvents) {
         this.registrations = registrations;
         this.questionnaires = questionnaires;
         this.access = access;
+        this.visibleEvents = visibleEvents;
     }
 
     @GetMapping("/events/{id}/questions")
@@ -98,8 +103,7 @@ class RegistrationApiController {
     @GetMapping("/events/{id}/registrations")
     @Operation(summary = "Everyone who registered, in registration order")
     List<EntryResponse> list(@PathVariable long id) {
-        long organizationId = registrations.organizationOfEvent(id);
-        access.requireReader(organizationId, "event " + id);
+        long organizationId = visibleEvents.open(id, Role.VIEWER).organizationId();
         Map<Long, Map<Long, String>> answers = questionnaires.answersOfEvent(id);
         return registrations.ofEvent(organizationId, id).stream()
                 .map(entry -> new EntryResponse(entry.registration().id(), entry.registration().name(),
@@ -116,7 +120,7 @@ class RegistrationApiController {
                     "a manage token or an API token is needed");
         }
         Registration registration = registrations.find(id).orElseThrow(() -> NotFoundException.of("registration", id));
-        access.requireLeader(registration.organizationId(), "registration " + id);
+        visibleEvents.open(registration.organizationId(), registration.eventId(), Role.COMMUNITY_LEADER);
         return registration;
     }
 

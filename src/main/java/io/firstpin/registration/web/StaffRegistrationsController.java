@@ -5,6 +5,7 @@ import io.firstpin.community.Community;
 import io.firstpin.event.Event;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
+import io.firstpin.event.VisibleEvents;
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Actor;
 import io.firstpin.identity.Role;
@@ -16,6 +17,7 @@ import io.firstpin.registration.NoShows;
 import io.firstpin.registration.Question;
 import io.firstpin.registration.QuestionKind;
 import io.firstpin.registration.Questionnaires;
+import io.firstpin.registration.Registration;
 import io.firstpin.registration.Reminders;
 import io.firstpin.registration.Segment;
 import io.firstpin.organization.Organization;
@@ -66,10 +68,11 @@ class StaffRegistrationsController {
     private final Questionnaires questionnaires;
     private final AccessGuard access;
     private final MessageSource messages;
+    private final VisibleEvents visibleEvents;
 
     StaffRegistrationsController(Organizations organizations, Events events, Communities communities,
             Registrations registrations, NoShows noShows, Reminders reminders, EventMessages eventMessages,
-            Questionnaires questionnaires, AccessGuard access, MessageSource messages) {
+            Questionnaires questionnaires, AccessGuard access, MessageSource messages, VisibleEvents visibleEvents) {
         this.questionnaires = questionnaires;
         this.organizations = organizations;
         this.events = events;
@@ -80,12 +83,14 @@ class StaffRegistrationsController {
         this.eventMessages = eventMessages;
         this.access = access;
         this.messages = messages;
+        this.visibleEvents = visibleEvents;
     }
 
     @GetMapping("/events/{id}/registrations")
     String list(@PathVariable String org, @PathVariable long id,
             @RequestParam(required = false) RegistrationStatus status, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        visibleEvents.open(organization.id(), id, Role.VIEWER);
         model.addAttribute("messageForm", new MessageForm(null, "", ""));
         model.addAttribute("questionForm", new QuestionForm(null, "", "", false));
         return page(organization, id, status, model);
@@ -94,7 +99,8 @@ class StaffRegistrationsController {
     @PostMapping("/events/{id}/questions")
     String ask(@PathVariable String org, @PathVariable long id, @ModelAttribute("questionForm") QuestionForm form,
             BindingResult binding, Model model, HttpServletResponse response) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visibleEvents.open(organization.id(), id, Role.COMMUNITY_LEADER);
         try {
             questionnaires.ask(organization.id(), id, form.kind(), form.label(), form.choices(), form.required());
             return "redirect:/manage/" + org + "/events/" + id + "/registrations#questions";
@@ -108,7 +114,8 @@ class StaffRegistrationsController {
 
     @PostMapping("/events/{id}/questions/{questionId}/retire")
     String retire(@PathVariable String org, @PathVariable long id, @PathVariable long questionId) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visibleEvents.open(organization.id(), id, Role.COMMUNITY_LEADER);
         questionnaires.find(organization.id(), questionId).filter(q -> q.eventId() == id)
                 .orElseThrow(() -> NotFoundException.of("question", questionId));
         questionnaires.retire(organization.id(), questionId);
@@ -120,7 +127,8 @@ class StaffRegistrationsController {
     String sendMessage(@PathVariable String org, @PathVariable long id,
             @ModelAttribute("messageForm") MessageForm form, BindingResult binding, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visibleEvents.open(organization.id(), id, Role.COMMUNITY_LEADER);
         try {
             int sent = eventMessages.send(organization.id(), id, form.segment(), form.subject(), form.body(),
                     staffEmail());
@@ -136,7 +144,8 @@ class StaffRegistrationsController {
 
     @PostMapping("/events/{id}/reconfirmation")
     String reconfirmation(@PathVariable String org, @PathVariable long id, @RequestParam boolean on) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visibleEvents.open(organization.id(), id, Role.COMMUNITY_LEADER);
         reminders.requireReconfirmation(organization.id(), id, on);
         return "redirect:/manage/" + org + "/events/" + id + "/registrations#reminders";
     }
@@ -145,7 +154,8 @@ class StaffRegistrationsController {
     @PostMapping("/events/{id}/frames/{frameId}/overbook")
     String overbook(@PathVariable String org, @PathVariable long id, @PathVariable long frameId,
             RedirectAttributes redirect) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visibleEvents.open(organization.id(), id, Role.COMMUNITY_LEADER);
         noShows.suggestion(organization.id(), id).stream()
                 .flatMap(suggestion -> suggestion.frames().stream())
                 .filter(margin -> margin.frame().id() == frameId && margin.extraSeats() > 0)
@@ -190,14 +200,19 @@ class StaffRegistrationsController {
 
     @PostMapping("/registrations/{registrationId}/cancel")
     String cancel(@PathVariable String org, @PathVariable long registrationId) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        Registration registration = registrations.find(registrationId)
+                .filter(r -> r.organizationId() == organization.id())
+                .orElseThrow(() -> NotFoundException.of("registration", registrationId));
+        visibleEvents.open(organization.id(), registration.eventId(), Role.COMMUNITY_LEADER);
         long eventId = registrations.cancelByStaff(organization.id(), registrationId).eventId();
         return "redirect:/manage/" + org + "/events/" + eventId + "/registrations";
     }
 
     @GetMapping("/events/{id}/registrations.csv")
     void csv(@PathVariable String org, @PathVariable long id, HttpServletResponse response) throws IOException {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        visibleEvents.open(organization.id(), id, Role.VIEWER);
         Event event = events.inOrganization(organization.id(), id);
         Community community = communities.inOrganization(organization.id(), event.communityId());
         Locale locale = LocaleContextHolder.getLocale();

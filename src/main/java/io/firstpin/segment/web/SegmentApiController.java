@@ -9,6 +9,7 @@ import io.firstpin.segment.SegmentCriteria;
 import io.firstpin.segment.SegmentMember;
 import io.firstpin.segment.SegmentMembers;
 import io.firstpin.segment.Segments;
+import io.firstpin.segment.VisibleSegments;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,34 +36,38 @@ class SegmentApiController {
     private final Organizations organizations;
     private final Communities communities;
     private final Segments segments;
+    private final VisibleSegments visibleSegments;
 
-    SegmentApiController(Organizations organizations, Communities communities, Segments segments) {
+    SegmentApiController(Organizations organizations, Communities communities, Segments segments,
+            VisibleSegments visibleSegments) {
         this.organizations = organizations;
         this.communities = communities;
         this.segments = segments;
+        this.visibleSegments = visibleSegments;
     }
 
     @GetMapping
     @Operation(summary = "The organization's segments with their criteria")
     List<SegmentResponse> list(@PathVariable String org) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         Map<Long, String> slugs = slugs(organization);
-        return segments.list(organization.id()).stream().map(s -> SegmentResponse.of(s, slugs)).toList();
+        return visibleSegments.list(organization.id()).stream().map(s -> SegmentResponse.of(s, slugs)).toList();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One segment with its criteria")
     SegmentResponse get(@PathVariable String org, @PathVariable long id) {
-        Organization organization = organizations.open(org, Role.VIEWER);
-        return SegmentResponse.of(segments.get(organization.id(), id), slugs(organization));
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        return SegmentResponse.of(visibleSegments.open(organization.id(), id, Role.VIEWER), slugs(organization));
     }
 
     @PostMapping
     @Operation(summary = "Save a segment of a community's members; every problem is reported on its field")
     ResponseEntity<SegmentResponse> create(@PathVariable String org, @RequestBody SegmentRequest request) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
         SegmentRequest r = request == null ? new SegmentRequest(null, null, null, null, null, null, null, null, null)
                 : request;
+        visibleSegments.requireChoice(organization.id(), r.community(), Role.COMMUNITY_LEADER);
         SegmentCriteria criteria = MemberSegment.check(r.name(), () -> SegmentCriteria.parse(text(r.minEvents()),
                 text(r.withinMonths()), r.outputs(), r.talks(), r.quadrant(), Boolean.TRUE.equals(r.includeStaff())));
         MemberSegment created = segments.create(organization.id(), r.community(), Boolean.TRUE.equals(r.branches()),
@@ -74,7 +79,8 @@ class SegmentApiController {
     @GetMapping("/{id}/members")
     @Operation(summary = "Who is in the segment now, the most active in its window first, with their identities")
     MembersResponse members(@PathVariable String org, @PathVariable long id) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        visibleSegments.open(organization.id(), id, Role.VIEWER);
         SegmentMembers found = segments.members(organization.id(), id);
         return new MembersResponse(id, found.since(), found.count(), found.withEmail().size(), found.optedOut(),
                 found.members().stream().map(MemberResponse::of).toList());

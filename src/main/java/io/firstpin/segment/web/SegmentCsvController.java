@@ -9,6 +9,7 @@ import io.firstpin.platform.web.CsvAttachment;
 import io.firstpin.segment.SegmentMember;
 import io.firstpin.segment.SegmentMembers;
 import io.firstpin.segment.Segments;
+import io.firstpin.segment.VisibleSegments;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
@@ -32,16 +33,20 @@ class SegmentCsvController {
     private final Organizations organizations;
     private final Segments segments;
     private final MessageSource messages;
+    private final VisibleSegments visibleSegments;
 
-    SegmentCsvController(Organizations organizations, Segments segments, MessageSource messages) {
+    SegmentCsvController(Organizations organizations, Segments segments, MessageSource messages,
+            VisibleSegments visibleSegments) {
         this.organizations = organizations;
         this.segments = segments;
         this.messages = messages;
+        this.visibleSegments = visibleSegments;
     }
 
     @GetMapping("/manage/{org}/segments/{id}/members.csv")
     void csv(@PathVariable String org, @PathVariable long id, HttpServletResponse response) throws IOException {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        visibleSegments.open(organization.id(), id, Role.VIEWER);
         SegmentMembers found = segments.members(organization.id(), id);
         Locale locale = LocaleContextHolder.getLocale();
         try (CSVPrinter csv = CsvAttachment.open(response, "segment-" + id + "-members.csv")) {

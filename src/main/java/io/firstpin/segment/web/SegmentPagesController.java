@@ -4,6 +4,7 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Actor;
+import io.firstpin.identity.Reach;
 import io.firstpin.identity.Role;
 import io.firstpin.insight.Quadrant;
 import io.firstpin.organization.Organization;
@@ -17,6 +18,7 @@ import io.firstpin.segment.SegmentMembers;
 import io.firstpin.segment.SegmentMessages;
 import io.firstpin.segment.Segments;
 import io.firstpin.segment.TalkFilter;
+import io.firstpin.segment.VisibleSegments;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
@@ -49,21 +51,23 @@ class SegmentPagesController {
     private final Segments segments;
     private final SegmentMessages messages;
     private final AccessGuard access;
+    private final VisibleSegments visibleSegments;
 
     SegmentPagesController(Organizations organizations, Communities communities, Segments segments,
-            SegmentMessages messages, AccessGuard access) {
+            SegmentMessages messages, AccessGuard access, VisibleSegments visibleSegments) {
         this.organizations = organizations;
         this.communities = communities;
         this.segments = segments;
         this.messages = messages;
         this.access = access;
+        this.visibleSegments = visibleSegments;
     }
 
     @GetMapping
     String list(@PathVariable String org, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         model.addAttribute("org", organization);
-        model.addAttribute("segments", segments.list(organization.id()));
+        model.addAttribute("segments", visibleSegments.list(organization.id()));
         model.addAttribute("communityNames", names(organization));
         model.addAttribute("canEdit", canEdit(organization));
         return "segment/list";
@@ -71,8 +75,9 @@ class SegmentPagesController {
 
     @GetMapping("/new")
     String newSegment(@PathVariable String org, @RequestParam(required = false) String community, Model model) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
-        List<Community> all = communities.list(organization.id());
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        Reach reach = access.reachIn(organization.id()).orElseThrow();
+        List<Community> all = communities.list(organization.id()).stream().filter(c -> reach.covers(c.id())).toList();
         model.addAttribute("segmentForm", SegmentForm.blank(community != null ? community
                 : all.isEmpty() ? "" : all.get(0).slug()));
         return form(organization, null, model);
@@ -81,8 +86,9 @@ class SegmentPagesController {
     @PostMapping
     String create(@PathVariable String org, @ModelAttribute("segmentForm") SegmentForm form, BindingResult binding,
             Model model, HttpServletResponse response) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
         try {
+            visibleSegments.requireChoice(organization.id(), form.community(), Role.COMMUNITY_LEADER);
             MemberSegment created = segments.create(organization.id(), form.community(), form.branches(),
                     form.name(), checked(form));
             return "redirect:/manage/" + organization.slug() + "/segments/" + created.id();
@@ -96,9 +102,10 @@ class SegmentPagesController {
     /** The count and first members the form's criteria would pick: a fragment of the form page, for htmx. */
     @PostMapping("/preview")
     String preview(@PathVariable String org, @ModelAttribute("segmentForm") SegmentForm form, Model model) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
         model.addAttribute("org", organization);
         try {
+            visibleSegments.requireChoice(organization.id(), form.community(), Role.COMMUNITY_LEADER);
             model.addAttribute("found", segments.preview(organization.id(), form.community(), form.branches(),
                     form.criteria()));
         } catch (InvalidInputException e) {
@@ -110,7 +117,8 @@ class SegmentPagesController {
 
     @GetMapping("/{id}")
     String detail(@PathVariable String org, @PathVariable long id, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        visibleSegments.open(organization.id(), id, Role.VIEWER);
         SegmentMembers found = segments.members(organization.id(), id);
         model.addAttribute("org", organization);
         model.addAttribute("segment", found.segment());
@@ -123,7 +131,8 @@ class SegmentPagesController {
 
     @GetMapping("/{id}/edit")
     String edit(@PathVariable String org, @PathVariable long id, Model model) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visibleSegments.open(organization.id(), id, Role.COMMUNITY_LEADER);
         MemberSegment segment = segments.get(organization.id(), id);
         model.addAttribute("segmentForm", SegmentForm.of(segment,
                 communities.inOrganization(organization.id(), segment.communityId()).slug()));
@@ -133,9 +142,11 @@ class SegmentPagesController {
     @PostMapping("/{id}/edit")
     String update(@PathVariable String org, @PathVariable long id, @ModelAttribute("segmentForm") SegmentForm form,
             BindingResult binding, Model model, HttpServletResponse response) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visibleSegments.open(organization.id(), id, Role.COMMUNITY_LEADER);
         MemberSegment segment = segments.get(organization.id(), id);
         try {
+            visibleSegments.requireChoice(organization.id(), form.community(), Role.COMMUNITY_LEADER);
             segments.update(organization.id(), id, form.community(), form.branches(), form.name(), checked(form));
             return "redirect:/manage/" + organization.slug() + "/segments/" + id;
         } catch (InvalidInputException e) {
@@ -147,14 +158,16 @@ class SegmentPagesController {
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable String org, @PathVariable long id) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visibleSegments.open(organization.id(), id, Role.COMMUNITY_LEADER);
         segments.delete(organization.id(), id);
         return "redirect:/manage/" + organization.slug() + "/segments";
     }
 
     @GetMapping("/{id}/email")
     String compose(@PathVariable String org, @PathVariable long id, Model model) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visibleSegments.open(organization.id(), id, Role.COMMUNITY_LEADER);
         model.addAttribute("emailForm", SegmentEmailForm.blank());
         return email(organization, id, false, model);
     }
@@ -164,7 +177,8 @@ class SegmentPagesController {
     String confirm(@PathVariable String org, @PathVariable long id,
             @ModelAttribute("emailForm") SegmentEmailForm form, BindingResult binding, Model model,
             HttpServletResponse response) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visibleSegments.open(organization.id(), id, Role.COMMUNITY_LEADER);
         try {
             SegmentMessages.Draft draft = SegmentMessages.Draft.of(form.subject(), form.body());
             model.addAttribute("emailForm", new SegmentEmailForm(draft.subject(), draft.body()));
@@ -179,7 +193,8 @@ class SegmentPagesController {
     @PostMapping("/{id}/email/send")
     String send(@PathVariable String org, @PathVariable long id, @ModelAttribute("emailForm") SegmentEmailForm form,
             BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visibleSegments.open(organization.id(), id, Role.COMMUNITY_LEADER);
         try {
             SegmentMessages.Sent sent = messages.send(organization.id(), id, form.subject(), form.body(),
                     staffEmail(), LocaleContextHolder.getLocale());
@@ -199,7 +214,10 @@ class SegmentPagesController {
     private String form(Organization organization, MemberSegment segment, Model model) {
         model.addAttribute("org", organization);
         model.addAttribute("segment", segment);
-        model.addAttribute("communities", communities.tree(organization.id()));
+        Reach reach = access.reachIn(organization.id()).orElseThrow();
+        model.addAttribute("communities", communities.tree(organization.id()).stream()
+                .filter(placed -> reach.covers(placed.community().id()))
+                .toList());
         model.addAttribute("quadrants", Quadrant.values());
         model.addAttribute("outputFilters", OutputFilter.values());
         model.addAttribute("talkFilters", TalkFilter.values());

@@ -1,7 +1,7 @@
 package io.firstpin.survey.web;
 
 import io.firstpin.identity.Role;
-import io.firstpin.member.Members;
+import io.firstpin.member.VisibleMembers;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.web.PagePart;
@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 class MemberSurveyAnswersController {
 
     private final Organizations organizations;
-    private final Members members;
+    private final VisibleMembers members;
     private final Surveys surveys;
 
-    MemberSurveyAnswersController(Organizations organizations, Members members, Surveys surveys) {
+    MemberSurveyAnswersController(Organizations organizations, VisibleMembers members, Surveys surveys) {
         this.organizations = organizations;
         this.members = members;
         this.surveys = surveys;
@@ -28,8 +28,8 @@ class MemberSurveyAnswersController {
 
     @GetMapping("/manage/{org}/members/{id}/survey-answers")
     String part(@PathVariable String org, @PathVariable long id, HttpServletRequest request, Model model) {
-        Organization organization = organizations.open(org, Role.VIEWER);
-        members.inOrganization(organization.id(), id);
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        members.open(organization.id(), id, Role.VIEWER);
         model.addAttribute("org", organization);
         model.addAttribute("answered", surveys.ofMember(organization.id(), id));
         return PagePart.view("survey/member-answers :: answers", request, model);

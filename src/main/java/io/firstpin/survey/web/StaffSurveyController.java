@@ -4,6 +4,8 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
+import io.firstpin.event.VisibleEvents;
+import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
@@ -30,21 +32,25 @@ class StaffSurveyController {
     private final Surveys surveys;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final VisibleEvents visibleEvents;
+    private final AccessGuard access;
 
     StaffSurveyController(Organizations organizations, Communities communities, Events events, Surveys surveys,
-            JsonMapper json, MessageSource messages) {
+            JsonMapper json, MessageSource messages, VisibleEvents visibleEvents, AccessGuard access) {
         this.organizations = organizations;
         this.communities = communities;
         this.events = events;
         this.surveys = surveys;
         this.json = json;
         this.messages = messages;
+        this.visibleEvents = visibleEvents;
+        this.access = access;
     }
 
     @GetMapping("/manage/{org}/events/{id}/survey")
     String results(@PathVariable String org, @PathVariable long id, Model model, Locale locale) {
-        Organization organization = organizations.open(org, Role.VIEWER);
-        events.inOrganization(organization.id(), id);
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        visibleEvents.open(organization.id(), id, Role.VIEWER);
         EventSummary event = events.summary(id).orElseThrow();
         SurveySummary summary = surveys.summary(organization.id(), id);
         List<Surveys.QuestionResult> questionResults = surveys.questionResults(organization.id(), id);
@@ -63,8 +69,9 @@ class StaffSurveyController {
     /** NPS, CES and heat event after event, for a community with its branches. */
     @GetMapping("/manage/{org}/communities/{slug}/surveys")
     String overTime(@PathVariable String org, @PathVariable String slug, Model model, Locale locale) {
-        Organization organization = organizations.open(org, Role.VIEWER);
+        Organization organization = organizations.enter(org, Role.VIEWER);
         Community community = communities.inOrganization(organization.id(), slug);
+        access.requireReader(organization.id(), community.id(), "community " + slug);
         List<Surveys.EventSurvey> trend = surveys.overTime(organization.id(), communities.withBranches(community));
         model.addAttribute("org", organization);
         model.addAttribute("community", community);

@@ -2,6 +2,7 @@ package io.firstpin.survey.web;
 
 import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
+import io.firstpin.event.VisibleEvents;
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.organization.Organization;
@@ -39,20 +40,22 @@ class StaffSurveyQuestionsController {
     private final SurveyQuestions questions;
     private final AccessGuard access;
     private final MessageSource messages;
+    private final VisibleEvents visibleEvents;
 
     StaffSurveyQuestionsController(Organizations organizations, Events events, SurveyQuestions questions,
-            AccessGuard access, MessageSource messages) {
+            AccessGuard access, MessageSource messages, VisibleEvents visibleEvents) {
         this.organizations = organizations;
         this.events = events;
         this.questions = questions;
         this.access = access;
         this.messages = messages;
+        this.visibleEvents = visibleEvents;
     }
 
     @GetMapping
     String page(@PathVariable String org, @PathVariable long id, Model model, Locale locale) {
-        Organization organization = organizations.open(org, Role.VIEWER);
-        events.inOrganization(organization.id(), id);
+        Organization organization = organizations.enter(org, Role.VIEWER);
+        visibleEvents.open(organization.id(), id, Role.VIEWER);
         return page(organization, id, model, locale);
     }
 
@@ -114,8 +117,8 @@ class StaffSurveyQuestionsController {
     /** Runs one change as a leader; a refused change shows the page again with the reason (400 or 409). */
     private String change(String org, long id, Model model, RedirectAttributes redirect, HttpServletResponse response,
             Locale locale, Function<Organization, Object> change) {
-        Organization organization = organizations.open(org, Role.COMMUNITY_LEADER);
-        events.inOrganization(organization.id(), id);
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        visibleEvents.open(organization.id(), id, Role.COMMUNITY_LEADER);
         try {
             change.apply(organization);
             redirect.addFlashAttribute("saved", true);

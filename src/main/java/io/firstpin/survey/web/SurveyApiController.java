@@ -1,9 +1,7 @@
 package io.firstpin.survey.web;
 
-import io.firstpin.event.EventSummary;
-import io.firstpin.event.Events;
-import io.firstpin.identity.AccessGuard;
-import io.firstpin.platform.NotFoundException;
+import io.firstpin.event.VisibleEvents;
+import io.firstpin.identity.Role;
 import io.firstpin.survey.SurveyAnswers;
 import io.firstpin.survey.SurveyResponse;
 import io.firstpin.survey.SurveySummary;
@@ -33,13 +31,11 @@ class SurveyApiController {
     static final String MANAGE_TOKEN = "X-Manage-Token";
 
     private final Surveys surveys;
-    private final Events events;
-    private final AccessGuard access;
+    private final VisibleEvents visibleEvents;
 
-    SurveyApiController(Surveys surveys, Events events, AccessGuard access) {
+    SurveyApiController(Surveys surveys, VisibleEvents visibleEvents) {
         this.surveys = surveys;
-        this.events = events;
-        this.access = access;
+        this.visibleEvents = visibleEvents;
     }
 
     @PostMapping("/survey-responses")
@@ -64,9 +60,7 @@ class SurveyApiController {
     @Operation(summary = "The event's survey numbers. nps: % of answers 9–10 minus % of answers 0–6, rounded half up "
             + "to one decimal, null without responses; cesMean and heatMean rounded half up to two decimals")
     SummaryBody summary(@PathVariable long id) {
-        long organizationId = events.summary(id).map(EventSummary::organizationId)
-                .orElseThrow(() -> NotFoundException.of("event", id));
-        access.requireReader(organizationId, "event " + id);
+        long organizationId = visibleEvents.open(id, Role.VIEWER).organizationId();
         return SummaryBody.of(surveys.summary(organizationId, id));
     }
 

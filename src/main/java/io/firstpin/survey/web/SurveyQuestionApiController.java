@@ -1,9 +1,7 @@
 package io.firstpin.survey.web;
 
-import io.firstpin.event.EventSummary;
-import io.firstpin.event.Events;
-import io.firstpin.identity.AccessGuard;
-import io.firstpin.platform.NotFoundException;
+import io.firstpin.event.VisibleEvents;
+import io.firstpin.identity.Role;
 import io.firstpin.survey.BuiltInQuestion;
 import io.firstpin.survey.BuiltInSetting;
 import io.firstpin.survey.ExtraQuestion;
@@ -33,24 +31,20 @@ import org.springframework.web.bind.annotation.RestController;
 class SurveyQuestionApiController {
 
     private final SurveyQuestions questions;
-    private final Events events;
-    private final AccessGuard access;
     private final MessageSource messages;
+    private final VisibleEvents visibleEvents;
 
-    SurveyQuestionApiController(SurveyQuestions questions, Events events, AccessGuard access,
-            MessageSource messages) {
+    SurveyQuestionApiController(SurveyQuestions questions, MessageSource messages, VisibleEvents visibleEvents) {
         this.questions = questions;
-        this.events = events;
-        this.access = access;
         this.messages = messages;
+        this.visibleEvents = visibleEvents;
     }
 
     @GetMapping
     @Operation(summary = "The event's survey questions: the built-in ones (wording null = the default, shown as "
             + "defaultWording in the caller's language) and the event's own questions in order, retired ones included")
     QuestionsBody list(@PathVariable long id) {
-        long organizationId = organizationOf(id);
-        access.requireReader(organizationId, "event " + id);
+        long organizationId = visibleEvents.open(id, Role.VIEWER).organizationId();
         return body(questions.of(id));
     }
 
@@ -58,8 +52,7 @@ class SurveyQuestionApiController {
     @Operation(summary = "Reword a built-in question (nps, ces, heat, best, comment, speak, organise) for this event "
             + "or switch it off; a blank wording brings back the default; nps cannot be switched off (400)")
     QuestionsBody builtIn(@PathVariable long id, @PathVariable String question, @RequestBody BuiltInRequest request) {
-        long organizationId = organizationOf(id);
-        access.requireAdmin(organizationId, "event " + id);
+        long organizationId = visibleEvents.open(id, Role.ORGANIZATION_ADMIN).organizationId();
         return body(questions.setBuiltIn(organizationId, id, BuiltInQuestion.of(question), request.wording(),
                 request.enabled() == null || request.enabled()));
     }
@@ -68,8 +61,7 @@ class SurveyQuestionApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a question of the event's own: kind text, choice (options: at least 2) or scale (1–5)")
     QuestionBody add(@PathVariable long id, @RequestBody QuestionRequest request) {
-        long organizationId = organizationOf(id);
-        access.requireAdmin(organizationId, "event " + id);
+        long organizationId = visibleEvents.open(id, Role.ORGANIZATION_ADMIN).organizationId();
         return QuestionBody.of(questions.add(organizationId, id, request.draft()));
     }
 
@@ -77,15 +69,9 @@ class SurveyQuestionApiController {
     @Operation(summary = "Rewrite one of the event's own questions, or retire it (retired: true). A question with "
             + "answers cannot change its kind, nor lose an option somebody chose (409)")
     QuestionBody change(@PathVariable long id, @PathVariable long questionId, @RequestBody QuestionRequest request) {
-        long organizationId = organizationOf(id);
-        access.requireAdmin(organizationId, "event " + id);
+        long organizationId = visibleEvents.open(id, Role.ORGANIZATION_ADMIN).organizationId();
         return QuestionBody.of(questions.change(organizationId, id, questionId, request.draft(),
                 Boolean.TRUE.equals(request.retired())));
-    }
-
-    private long organizationOf(long eventId) {
-        return events.summary(eventId).map(EventSummary::organizationId)
-                .orElseThrow(() -> NotFoundException.of("event", eventId));
     }
 
     private QuestionsBody body(SurveyQuestionnaire questionnaire) {

@@ -1,0 +1,13 @@
+package io.firstpin.identity;
+
+import java.util.Set;
+
+/**
+ * Port to the module that knows how communities branch: a grant for a community holds in its branches too, at any
+ * depth, as they are when the check is made.
+ */
+public interface CommunityTree {
+
+    /** The community and all its branches; empty when the community is not the organization's. */
+    Set<Long> withBranches(long organizationId, long communityId);
+}
