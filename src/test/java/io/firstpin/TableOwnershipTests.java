@@ -37,6 +37,7 @@ class TableOwnershipTests {
     static final Map<String, String> OWNER = Map.ofEntries(
             entry("organization", "organization"),
             entry("staff_account", "identity"), entry("organization_role", "identity"), entry("api_token", "identity"),
+            entry("spring_session", "identity"), entry("spring_session_attributes", "identity"),
             entry("community", "community"),
             entry("member", "member"), entry("member_identity", "member"), entry("member_audience", "member"),
             entry("member_merge", "member"), entry("member_merge_change", "member"),
