@@ -1,5 +1,6 @@
-// Draws the dashboard's ladder (members per step) as a funnel with ECharts from the JSON block the server rendered,
-// once htmx has put the section into the page.
+// Draws the dashboard's ladder (members per step) with ECharts from the JSON block the server rendered, once htmx has
+// put the section into the page: horizontal bars in the ladder's order from top to bottom, whatever their sizes, since
+// a step may hold more members than the one below it and a funnel would reorder or mislead.
 (function () {
   'use strict';
 
@@ -13,16 +14,15 @@
     var chart = echarts.init(element, null, { renderer: 'canvas' });
     chart.setOption({
       tooltip: { trigger: 'item', formatter: '{b}: {c}' },
+      grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: data.steps.map(function (s) { return s.name; }) },
       series: [{
         name: data.label,
-        type: 'funnel',
-        // a step may hold more members than the one below it: keep the ladder's order, not the sizes'
-        sort: 'none',
-        left: '10%',
-        width: '80%',
-        minSize: '5%',
-        label: { show: true, position: 'inside', formatter: '{b}: {c}' },
-        data: data.steps
+        type: 'bar',
+        barMaxWidth: 28,
+        label: { show: true, position: 'right' },
+        data: data.steps.map(function (s) { return s.value; })
       }]
     });
     window.addEventListener('resize', function () { chart.resize(); });

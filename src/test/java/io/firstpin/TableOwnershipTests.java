@@ -38,6 +38,8 @@ class TableOwnershipTests {
             entry("organization", "organization"),
             entry("staff_account", "identity"), entry("organization_role", "identity"), entry("api_token", "identity"),
             entry("spring_session", "identity"), entry("spring_session_attributes", "identity"),
+            entry("staff_invitation", "identity"), entry("password_reset", "identity"),
+            entry("staff_totp", "identity"), entry("two_factor_policy", "identity"),
             entry("community", "community"),
             entry("member", "member"), entry("member_identity", "member"), entry("member_audience", "member"),
             entry("member_merge", "member"), entry("member_merge_change", "member"),

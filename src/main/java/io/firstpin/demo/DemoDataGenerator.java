@@ -27,7 +27,10 @@ public class DemoDataGenerator {
     public static final String ORGANIZATION_SLUG = "jaws-demo";
     public static final String ORGANIZATION_NAME = "JAWS-UG デモ";
     public static final String ADMIN_EMAIL = "demo@firstpin.example";
+    /** Works only on this machine with a local base URL; elsewhere the accounts get random passwords at start. */
     public static final String ADMIN_PASSWORD = "firstpin-demo";
+    public static final List<String> ACCOUNT_EMAILS = List.of(ADMIN_EMAIL, "tokyo-leader@firstpin.example",
+            "osaka-leader@firstpin.example");
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
 
@@ -70,9 +73,9 @@ public class DemoDataGenerator {
                     c == 0 ? null : specs.get(0).slug()).id();
         }
         accounts.openWithRole(ADMIN_EMAIL, "デモ管理者", ADMIN_PASSWORD, organizationId, Role.ORGANIZATION_ADMIN);
-        accounts.openWithRole("tokyo-leader@firstpin.example", "東京支部リーダー（デモ）", ADMIN_PASSWORD, organizationId,
+        accounts.openWithRole(ACCOUNT_EMAILS.get(1), "東京支部リーダー（デモ）", ADMIN_PASSWORD, organizationId,
                 Role.COMMUNITY_LEADER);
-        accounts.openWithRole("osaka-leader@firstpin.example", "大阪支部リーダー（デモ）", ADMIN_PASSWORD, organizationId,
+        accounts.openWithRole(ACCOUNT_EMAILS.get(2), "大阪支部リーダー（デモ）", ADMIN_PASSWORD, organizationId,
                 Role.COMMUNITY_LEADER);
 
         DemoSummary summary = new DemoWriter(db, bulk).write(organizationId, communityIds, plan);

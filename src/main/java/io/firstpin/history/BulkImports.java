@@ -7,6 +7,8 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.event.Event;
 import io.firstpin.event.Events;
+import io.firstpin.history.internal.HistoryProperties;
+import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import java.time.Clock;
@@ -30,6 +32,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -46,6 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
  * site, encoding and a proposed event (PREPARED), then choose and start; the API gives the choices with the files.
  * A generic CSV starts only with a column mapping that fits its header, given with it or remembered for the header in
  * the community. A job never started is deleted after a while ({@link #discardAbandoned}) or when staff discard it.
+ * An organization has one job queued or running at a time, kept so by a unique key on the job rows, whatever the
+ * instance; a running job that stops moving on (its instance died) is failed after a while, freeing the organization.
  */
 @Service
 public class BulkImports {
@@ -69,10 +74,13 @@ public class BulkImports {
     private final ColumnMappings mappings;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final HistoryProperties properties;
 
     BulkImports(DSLContext db, HistoryImports imports, Events events, Communities communities,
-            ColumnMappings mappings, Clock clock, PlatformTransactionManager transactions) {
+            ColumnMappings mappings, Clock clock, PlatformTransactionManager transactions,
+            HistoryProperties properties) {
         this.db = db;
+        this.properties = properties;
         this.mappings = mappings;
         this.imports = imports;
         this.events = events;
@@ -83,7 +91,15 @@ public class BulkImports {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Keeps the uploaded files for staff to choose each one's event; answers the job's id. */
+    /** An empty upload with the configured budget, for the files of one request; the caller closes it. */
+    public BulkUpload upload() {
+        return BulkUpload.open(properties.uploadBudget());
+    }
+
+    /**
+     * Keeps the uploaded files for staff to choose each one's event; answers the job's id. The files are read one at
+     * a time, so a spooled upload is never in memory whole.
+     */
     @Transactional
     public long prepare(long organizationId, long communityId, List<UploadedFile> files) {
         communities.inOrganization(organizationId, communityId);
@@ -91,7 +107,7 @@ public class BulkImports {
             throw InvalidInputException.of("files", "history.bulk.no-files");
         }
         if (files.size() > MAX_FILES) {
-            throw InvalidInputException.of("files", "history.zip.too-many", MAX_FILES);
+            throw InvalidInputException.of("files", "history.upload.too-many", MAX_FILES);
         }
         long job = db.insertInto(HISTORY_BULK_JOB)
                 .set(HISTORY_BULK_JOB.ORGANIZATION_ID, organizationId)
@@ -174,6 +190,13 @@ public class BulkImports {
             throw new InvalidInputException(problems);
         }
         Map<Integer, ColumnMapping> mapped = mappingsOf(community, jobId, byPosition);
+        try {
+            db.update(HISTORY_BULK_JOB).set(HISTORY_BULK_JOB.STATE, State.QUEUED.name())
+                    .set(HISTORY_BULK_JOB.RUNNING_ORGANIZATION_ID, organizationId)
+                    .where(HISTORY_BULK_JOB.ID.eq(jobId)).execute();
+        } catch (DuplicateKeyException anotherIsQueuedOrRunning) {
+            throw new ConflictException("files", "history.bulk.one-at-a-time");
+        }
         for (int position : positions) {
             Choice choice = byPosition.get(position);
             ColumnMapping mapping = mapped.get(position);
@@ -187,8 +210,6 @@ public class BulkImports {
                     .and(HISTORY_BULK_FILE.POSITION.eq(position))
                     .execute();
         }
-        db.update(HISTORY_BULK_JOB).set(HISTORY_BULK_JOB.STATE, State.QUEUED.name())
-                .where(HISTORY_BULK_JOB.ID.eq(jobId)).execute();
     }
 
     /**
@@ -330,13 +351,30 @@ public class BulkImports {
         return job;
     }
 
-    /** Runs every queued job, oldest first, file by file; answers how many jobs ran here. */
+    /**
+     * Fails the running jobs that stopped moving on, then runs every queued job, oldest first, file by file; answers
+     * how many jobs ran here.
+     */
     public int runQueued() {
+        OffsetDateTime stalledBefore = at(clock.instant().minus(properties.stalledAfter()));
+        int stalled = db.update(HISTORY_BULK_JOB)
+                .set(HISTORY_BULK_JOB.STATE, State.FAILED.name())
+                .set(HISTORY_BULK_JOB.FINISHED_AT, at(clock.instant()))
+                .setNull(HISTORY_BULK_JOB.RUNNING_ORGANIZATION_ID)
+                .where(HISTORY_BULK_JOB.STATE.eq(State.RUNNING.name()))
+                .and(HISTORY_BULK_JOB.PROGRESS_AT.lt(stalledBefore)
+                        .or(HISTORY_BULK_JOB.PROGRESS_AT.isNull().and(HISTORY_BULK_JOB.CREATED_AT.lt(stalledBefore))))
+                .execute();
+        if (stalled > 0) {
+            log.warn("{} bulk import job(s) stopped moving on for {} and were failed", stalled,
+                    properties.stalledAfter());
+        }
         int ran = 0;
         for (long id : db.select(HISTORY_BULK_JOB.ID).from(HISTORY_BULK_JOB)
                 .where(HISTORY_BULK_JOB.STATE.eq(State.QUEUED.name()))
                 .orderBy(HISTORY_BULK_JOB.ID).fetch(HISTORY_BULK_JOB.ID)) {
             boolean claimed = db.update(HISTORY_BULK_JOB).set(HISTORY_BULK_JOB.STATE, State.RUNNING.name())
+                    .set(HISTORY_BULK_JOB.PROGRESS_AT, at(clock.instant()))
                     .where(HISTORY_BULK_JOB.ID.eq(id)).and(HISTORY_BULK_JOB.STATE.eq(State.QUEUED.name()))
                     .execute() == 1;
             if (claimed) {
@@ -404,6 +442,7 @@ public class BulkImports {
                 db.update(HISTORY_BULK_JOB).set(HISTORY_BULK_JOB.FILE_AT, position)
                         .set(HISTORY_BULK_JOB.STAGE, stage.name())
                         .set(HISTORY_BULK_JOB.FILE_ROWS, rows)
+                        .set(HISTORY_BULK_JOB.PROGRESS_AT, at(clock.instant()))
                         .where(HISTORY_BULK_JOB.ID.eq(jobId)).execute());
         FileState state;
         Stored result;
@@ -433,12 +472,15 @@ public class BulkImports {
                 .where(HISTORY_BULK_FILE.JOB_ID.eq(jobId))
                 .and(HISTORY_BULK_FILE.POSITION.eq(position))
                 .execute();
+        db.update(HISTORY_BULK_JOB).set(HISTORY_BULK_JOB.PROGRESS_AT, at(clock.instant()))
+                .where(HISTORY_BULK_JOB.ID.eq(jobId)).execute();
     }
 
     private void finish(long jobId, State state) {
         db.update(HISTORY_BULK_JOB)
                 .set(HISTORY_BULK_JOB.STATE, state.name())
                 .set(HISTORY_BULK_JOB.FINISHED_AT, at(clock.instant()))
+                .setNull(HISTORY_BULK_JOB.RUNNING_ORGANIZATION_ID)
                 .where(HISTORY_BULK_JOB.ID.eq(jobId))
                 .execute();
     }

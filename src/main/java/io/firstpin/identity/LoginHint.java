@@ -8,6 +8,7 @@ public record LoginHint(String email, String password) {
     /** Implemented by a module that knows such credentials; asked on every visit of the login page. */
     public interface Source {
 
-        Optional<LoginHint> hint();
+        /** @param fromLoopback whether the visitor reached the application from this machine */
+        Optional<LoginHint> hint(boolean fromLoopback);
     }
 }

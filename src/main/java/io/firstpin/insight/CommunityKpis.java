@@ -154,7 +154,7 @@ public class CommunityKpis {
                     staff.getOrDefault(event.id(), 0), seated.confirmed(),
                     event.checkedIn() ? seated.noShows() : null,
                     written.getOrDefault(event.id(), Outputs.OutputCount.NONE).outputs(),
-                    written.getOrDefault(event.id(), Outputs.OutputCount.NONE).authors()));
+                    written.getOrDefault(event.id(), Outputs.OutputCount.NONE).authors(), event.kind()));
         }
         return result;
     }

@@ -22,8 +22,13 @@ public record CommunityReport(Community community, boolean withBranches, Period 
         return community.timeZone();
     }
 
-    /** The events whose newcomer ratio lies outside the healthy band. */
+    /** The events of a kind the band applies to ({@link NewcomerBand#appliesTo}) whose ratio lies outside it. */
     public List<EventKpis> outsideNewcomerBand() {
-        return events.stream().filter(e -> e.against(newcomerBand).outside()).toList();
+        return events.stream().filter(e -> e.outside(newcomerBand)).toList();
+    }
+
+    /** How many events are of a kind the newcomer band applies to. */
+    public long eventsTheBandAppliesTo() {
+        return events.stream().filter(e -> NewcomerBand.appliesTo(e.kind())).count();
     }
 }

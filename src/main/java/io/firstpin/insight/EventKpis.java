@@ -1,5 +1,6 @@
 package io.firstpin.insight;
 
+import io.firstpin.event.EventKind;
 import java.time.Instant;
 
 /**
@@ -10,11 +11,12 @@ import java.time.Instant;
  * @param previousAttendees attendees of the previous event in scope; null for the first event
  * @param confirmed confirmed registrations, staff included, for the no-show rate
  * @param noShows confirmed registrants who did not check in; null for an event without check-ins
+ * @param kind what kind of event it was: the newcomer band applies to some kinds only
  */
 public record EventKpis(long id, long communityId, String title, Instant startsAt, String prefectureCode, String city,
         AttendanceBasis attendanceBy, int attendees, int newcomers, Integer returningFromPrevious,
         Integer previousAttendees, int staffAttendees, int confirmed, Integer noShows, int outputs,
-        int outputAuthors) {
+        int outputAuthors, EventKind kind) {
 
     public int returning() {
         return attendees - newcomers;
@@ -36,5 +38,10 @@ public record EventKpis(long id, long communityId, String title, Instant startsA
 
     public NewcomerBand.Position against(NewcomerBand band) {
         return band.of(newcomerRatio());
+    }
+
+    /** Whether the band applies to the event's kind and its newcomer ratio lies outside it. */
+    public boolean outside(NewcomerBand band) {
+        return NewcomerBand.appliesTo(kind) && against(band).outside();
     }
 }

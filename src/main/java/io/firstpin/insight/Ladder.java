@@ -124,14 +124,16 @@ public class Ladder {
         int inPeriod = (int) on.stream().filter(c -> !c.reachedOn(step).isBefore(period.from())).count();
         int staffOn = (int) staff.stream().filter(c -> c.has(step)).count();
         if (step.previous().isEmpty()) {
-            return new Rung(step, on.size(), inPeriod, staffOn, null, null);
+            return new Rung(step, on.size(), inPeriod, staffOn, null, null, 0, 0);
         }
         LadderStep below = step.previous().get();
         long onBelow = members.stream().filter(c -> c.has(below)).count();
-        List<Long> days = on.stream().filter(c -> c.has(below))
+        List<Climb> both = on.stream().filter(c -> c.has(below)).toList();
+        // the days are measured over those who took the two steps in the ladder's order; the others are counted apart
+        List<Long> days = both.stream().filter(c -> !c.reachedOn(step).isBefore(c.reachedOn(below)))
                 .map(c -> ChronoUnit.DAYS.between(c.reachedOn(below), c.reachedOn(step))).toList();
-        return new Rung(step, on.size(), inPeriod, staffOn, Ratio.of(days.size(), onBelow),
-                CommunityKpis.median(days));
+        return new Rung(step, on.size(), inPeriod, staffOn, Ratio.of(both.size(), onBelow),
+                CommunityKpis.median(days), on.size() - both.size(), both.size() - days.size());
     }
 
     /** Per step between the first and the last, its members without the next step, most recently active first. */

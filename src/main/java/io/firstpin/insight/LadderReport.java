@@ -30,11 +30,14 @@ public record LadderReport(Community community, boolean withBranches, Period per
      * @param staff staff members who reached it, shown apart
      * @param conversionFromPrevious members of this step who also reached the one below, over the members of the one
      *        below; null for the first step or when nobody reached the one below
-     * @param medianDaysFromPrevious over the members who reached both, the median of the days from reaching the step
-     *        below to reaching this one (negative where most reached this one first); null when none did
+     * @param medianDaysFromPrevious over the members who reached the step below and then this one, in that order, the
+     *        median of the days between; never negative; null when nobody did
+     * @param skippedPrevious members of this step who never reached the one below (an organizer who never gave a case
+     *        study), counted apart
+     * @param previousLater members of this step who reached the one below only afterwards, counted apart from the days
      */
     public record Rung(LadderStep step, int members, int reachedInPeriod, int staff, Double conversionFromPrevious,
-            Double medianDaysFromPrevious) {
+            Double medianDaysFromPrevious, int skippedPrevious, int previousLater) {
     }
 
     /**

@@ -37,12 +37,14 @@ public class Member extends AbstractAggregateRoot<Member> {
     // made by a public registration under an email nobody has proven yet (see EmailProofs)
     private final boolean provisional;
     private final String claimedEmail;
+    // set once the person's personal data was erased; the row stays as an anonymous person (see Erasures)
+    private final Instant erasedAt;
     @MappedCollection(idColumn = "member_id")
     private Set<MemberIdentity> identities;
 
     @PersistenceCreator
     Member(Long id, long organizationId, String displayName, boolean staff, Instant createdAt, Long mergedIntoId,
-            boolean provisional, String claimedEmail, Set<MemberIdentity> identities) {
+            boolean provisional, String claimedEmail, Instant erasedAt, Set<MemberIdentity> identities) {
         this.id = id;
         this.organizationId = organizationId;
         this.displayName = displayName;
@@ -51,6 +53,7 @@ public class Member extends AbstractAggregateRoot<Member> {
         this.mergedIntoId = mergedIntoId;
         this.provisional = provisional;
         this.claimedEmail = claimedEmail;
+        this.erasedAt = erasedAt;
         this.identities = new LinkedHashSet<>(identities == null ? Set.of() : identities);
     }
 
@@ -63,7 +66,7 @@ public class Member extends AbstractAggregateRoot<Member> {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Member member = new Member(null, organizationId, name, staff, now, null, false, null, Set.of());
+        Member member = new Member(null, organizationId, name, staff, now, null, false, null, null, Set.of());
         parsed.forEach(member::add);
         return member;
     }
@@ -202,6 +205,11 @@ public class Member extends AbstractAggregateRoot<Member> {
     /** The email a provisional member registered with, normalised; never shown on public pages. */
     public Optional<String> claimedEmail() {
         return Optional.ofNullable(claimedEmail);
+    }
+
+    /** Whether the person's personal data was erased: the member stays only as an anonymous person. */
+    public boolean erased() {
+        return erasedAt != null;
     }
 
     /** The member this one was merged into, while that merge stands. */

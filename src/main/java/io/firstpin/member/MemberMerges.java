@@ -67,6 +67,10 @@ public class MemberMerges {
         if (into.get(MEMBER.MERGED_INTO_ID) != null || from.get(MEMBER.MERGED_INTO_ID) != null) {
             throw new ConflictException("from", "member.merge.merged");
         }
+        if (into.get(MEMBER.ERASED_AT) != null || from.get(MEMBER.ERASED_AT) != null) {
+            // an erased person stays anonymous: nobody's identities may be joined to them
+            throw new ConflictException("from", "member.erased");
+        }
         boolean intoWasStaff = into.get(MEMBER.STAFF);
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         long mergeId = db.insertInto(MEMBER_MERGE)
@@ -111,6 +115,10 @@ public class MemberMerges {
         Map<Long, Record> locked = lock(organizationId, intoId, fromId);
         if (locked.get(intoId).get(MEMBER.MERGED_INTO_ID) != null) {
             throw new ConflictException("merge", "member.merge.undo.into-merged");
+        }
+        if (locked.get(intoId).get(MEMBER.ERASED_AT) != null) {
+            // the record of what the merge moved went with the erasure
+            throw new ConflictException("merge", "member.erased");
         }
         ledger.undo(mergeId, organizationId, intoId, fromId);
         events.publishEvent(new MemberMergeUndone(organizationId, mergeId, intoId, fromId));
@@ -176,7 +184,7 @@ public class MemberMerges {
 
     /** Both members, locked in id order so that two merges of the same pair cannot deadlock. */
     private Map<Long, Record> lock(long organizationId, long first, long second) {
-        Map<Long, Record> locked = db.select(MEMBER.ID, MEMBER.STAFF, MEMBER.MERGED_INTO_ID)
+        Map<Long, Record> locked = db.select(MEMBER.ID, MEMBER.STAFF, MEMBER.MERGED_INTO_ID, MEMBER.ERASED_AT)
                 .from(MEMBER)
                 .where(MEMBER.ID.in(first, second))
                 .and(MEMBER.ORGANIZATION_ID.eq(organizationId))

@@ -479,10 +479,16 @@ public class Members {
         return db.fetchCount(MEMBER, MEMBER.ORGANIZATION_ID.eq(organizationId).and(MEMBER.MERGED_INTO_ID.isNull()));
     }
 
-    /** A member merged into another is kept only so that the merge can be undone; changes go to the other member. */
+    /**
+     * A member merged into another is kept only so that the merge can be undone; changes go to the other member. An
+     * erased member stays as it is: an anonymous person, counted as it was.
+     */
     private static void ensureNotMerged(Member member) {
         if (member.mergedIntoId().isPresent()) {
             throw new ConflictException("member", "member.merged", member.mergedIntoId().get());
+        }
+        if (member.erased()) {
+            throw new ConflictException("member", "member.erased");
         }
     }
 

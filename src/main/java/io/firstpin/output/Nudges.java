@@ -2,6 +2,10 @@ package io.firstpin.output;
 
 import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
+import io.firstpin.member.EmailPreferences;
+import io.firstpin.member.EmailPreferences.PreferenceLink;
+import io.firstpin.member.EmailPreferences.Refusals;
+import io.firstpin.member.EmailTopic;
 import io.firstpin.notification.Notifications;
 import io.firstpin.notification.OutgoingEmail;
 import io.firstpin.output.internal.NudgeRecords;
@@ -25,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The nudge (ブログ書くまでが勉強会): some days after an event, each attendee who has not posted a report gets one email
  * with the hashtag, the event page and a private link to add their report. Once per event and person: each event's
- * round is claimed by a row, and each email is recorded under (event, member). Every nudge carries a one-click
- * unsubscribe link, and a member who used it gets no more nudges from the organization.
+ * round is claimed by a row, and each email is recorded under (event, member). Every nudge links to the member's
+ * email preferences and carries a one-click unsubscribe; a member who does not want nudges gets none.
  */
 @Service
 public class Nudges {
@@ -38,17 +42,20 @@ public class Nudges {
     private final NudgeRecords records;
     private final Events events;
     private final Notifications notifications;
+    private final EmailPreferences preferences;
     private final PublicUrls urls;
     private final LinkingRules rules;
     private final OutputProperties properties;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    Nudges(NudgeRecords records, Events events, Notifications notifications, PublicUrls urls, LinkingRules rules,
-            OutputProperties properties, Clock clock, PlatformTransactionManager transactions) {
+    Nudges(NudgeRecords records, Events events, Notifications notifications, EmailPreferences preferences,
+            PublicUrls urls, LinkingRules rules, OutputProperties properties, Clock clock,
+            PlatformTransactionManager transactions) {
         this.records = records;
         this.events = events;
         this.notifications = notifications;
+        this.preferences = preferences;
         this.urls = urls;
         this.rules = rules;
         this.properties = properties;
@@ -78,7 +85,11 @@ public class Nudges {
         }
         String hashtag = events.find(eventId).map(e -> e.hashtagText()).orElse("");
         int sent = 0;
-        for (Recipient recipient : records.recipients(eventId, event.organizationId())) {
+        Refusals refusals = preferences.refusals(event.organizationId(), EmailTopic.OUTPUT_NUDGES);
+        for (Recipient recipient : records.recipients(eventId)) {
+            if (refusals.refuse(recipient.memberId(), recipient.email())) {
+                continue;
+            }
             String token = Secrets.newSecret(TOKEN_PREFIX);
             records.recordNudge(eventId, recipient.memberId(), event.organizationId(), Secrets.hash(token), now);
             Map<String, Object> model = new HashMap<>();
@@ -88,10 +99,12 @@ public class Nudges {
             model.put("hashtag", hashtag.isEmpty() ? null : hashtag);
             model.put("eventUrl", urls.event(eventId));
             model.put("submitUrl", submitUrl(token));
-            model.put("unsubscribeUrl", submitUrl(token) + "/unsubscribe");
+            PreferenceLink link = preferences.link(event.organizationId(), recipient.memberId(),
+                    EmailTopic.OUTPUT_NUDGES);
+            model.put("preferencesUrl", link.pageUrl());
             notifications.send(new OutgoingEmail(event.organizationId(), recipient.email(), recipient.locale(),
                     "output/nudge", model, "output-nudge:" + eventId + ":" + recipient.memberId())
-                    .withListUnsubscribe(urls.base() + "/api/v1/output-nudges/" + token + "/unsubscribe"));
+                    .withListUnsubscribe(link.oneClickUrl()));
             sent++;
         }
         records.recordRecipients(eventId, sent);
@@ -108,11 +121,14 @@ public class Nudges {
                 .flatMap(sent -> events.summary(sent.eventId()).map(event -> new Nudge(sent, event)));
     }
 
-    /** Stops nudges from the organization to the member the link was sent to; answers the nudge, if the link is one. */
+    /**
+     * Stops nudges to the member the link was sent to, in their email preferences; answers the nudge, if the link is
+     * one. Nudges sent before the preferences page carried this page's link as their unsubscribe link.
+     */
     @Transactional
     public Optional<Nudge> unsubscribe(String token) {
         Optional<Nudge> nudge = byToken(token);
-        nudge.ifPresent(n -> records.optOut(n.organizationId(), n.memberId(), clock.instant()));
+        nudge.ifPresent(n -> preferences.optOut(n.organizationId(), n.memberId(), EmailTopic.OUTPUT_NUDGES));
         return nudge;
     }
 

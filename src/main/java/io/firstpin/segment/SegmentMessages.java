@@ -2,11 +2,13 @@ package io.firstpin.segment;
 
 import static io.firstpin.platform.db.Tables.SEGMENT_MESSAGE;
 
+import io.firstpin.member.EmailPreferences;
+import io.firstpin.member.EmailPreferences.PreferenceLink;
+import io.firstpin.member.EmailTopic;
 import io.firstpin.notification.Notifications;
 import io.firstpin.notification.OutgoingEmail;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.InvalidInputException.FieldProblem;
-import io.firstpin.platform.PublicUrls;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Email staff write to a segment: one email per member with an email address, queued through the outbox in one
  * transaction with the record of it (all or nothing), as {@code registration.EventMessages} does for an event's
  * registrants. Members without an email address are counted as skipped, members who unsubscribed as opted out. Staff
- * chose who gets it, not the member, so each email carries its own unsubscribe link ({@link SegmentOptOuts}) in the
- * text and as the one-click {@code List-Unsubscribe} address.
+ * chose who gets it, not the member, so each email links to the member's email preferences in the text and carries
+ * the one-click {@code List-Unsubscribe} address, which stops email to segments ({@link SegmentOptOuts}).
  */
 @Service
 public class SegmentMessages {
@@ -36,17 +38,15 @@ public class SegmentMessages {
     private final DSLContext db;
     private final Segments segments;
     private final Notifications notifications;
-    private final SegmentOptOuts optOuts;
-    private final PublicUrls urls;
+    private final EmailPreferences preferences;
     private final Clock clock;
 
-    SegmentMessages(DSLContext db, Segments segments, Notifications notifications, SegmentOptOuts optOuts,
-            PublicUrls urls, Clock clock) {
+    SegmentMessages(DSLContext db, Segments segments, Notifications notifications, EmailPreferences preferences,
+            Clock clock) {
         this.db = db;
         this.segments = segments;
         this.notifications = notifications;
-        this.optOuts = optOuts;
-        this.urls = urls;
+        this.preferences = preferences;
         this.clock = clock;
     }
 
@@ -78,16 +78,16 @@ public class SegmentMessages {
                 .returningResult(SEGMENT_MESSAGE.ID)
                 .fetchOne(SEGMENT_MESSAGE.ID);
         for (SegmentMember member : recipients) {
-            String token = optOuts.issue(organizationId, messageId, member.id());
+            PreferenceLink link = preferences.link(organizationId, member.id(), EmailTopic.SEGMENT_EMAILS);
             Map<String, Object> model = new HashMap<>();
             model.put("recipientName", member.displayName());
             model.put("communityName", found.communityName());
             model.put("subject", draft.subject());
             model.put("body", draft.body());
-            model.put("unsubscribeUrl", urls.base() + "/s/" + token + "/unsubscribe");
+            model.put("preferencesUrl", link.pageUrl());
             notifications.send(new OutgoingEmail(organizationId, member.email().orElseThrow(), locale,
                     "segment/message", model, "segment-message:" + messageId + ":" + member.id())
-                    .withListUnsubscribe(urls.base() + "/api/v1/segment-messages/" + token + "/unsubscribe"));
+                    .withListUnsubscribe(link.oneClickUrl()));
         }
         return new Sent(messageId, found.segment().name(), draft.subject(), draft.body(), recipients.size(),
                 found.withoutEmail(), found.optedOut(), sentBy, now);

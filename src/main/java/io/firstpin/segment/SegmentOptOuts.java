@@ -2,24 +2,23 @@ package io.firstpin.segment;
 
 import static io.firstpin.platform.db.Tables.SEGMENT_MESSAGE;
 import static io.firstpin.platform.db.Tables.SEGMENT_MESSAGE_RECIPIENT;
-import static io.firstpin.platform.db.Tables.SEGMENT_OPT_OUT;
 
+import io.firstpin.member.EmailPreferences;
+import io.firstpin.member.EmailPreferences.Refusals;
+import io.firstpin.member.EmailTopic;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.Secrets;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.Set;
 import org.jooq.DSLContext;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Unsubscribing from email to segments. Each email carries a link of its own, a secret of 256 random bits stored only
- * as its SHA-256, standing for the member it was sent to; using it stops every later email to a segment of the
- * organization to that member. Only the member can do that, and there is no way back through staff pages.
+ * Unsubscribing from email to segments, which is one of the member's email preferences
+ * ({@link EmailTopic#SEGMENT_EMAILS}): only the member can change it, and there is no way back through staff pages.
+ * Emails now link to the preferences page; the links of emails sent before it (a secret of 256 random bits per email,
+ * stored only as its SHA-256 in {@code segment_message_recipient}) still work, here.
  */
 @Service
 public class SegmentOptOuts {
@@ -29,24 +28,12 @@ public class SegmentOptOuts {
 
     private final DSLContext db;
     private final Organizations organizations;
-    private final Clock clock;
+    private final EmailPreferences preferences;
 
-    SegmentOptOuts(DSLContext db, Organizations organizations, Clock clock) {
+    SegmentOptOuts(DSLContext db, Organizations organizations, EmailPreferences preferences) {
         this.db = db;
         this.organizations = organizations;
-        this.clock = clock;
-    }
-
-    /** A new link for the email of the message to the member; answers the token, which is never stored. */
-    String issue(long organizationId, long messageId, long memberId) {
-        String token = Secrets.newSecret(TOKEN_PREFIX);
-        db.insertInto(SEGMENT_MESSAGE_RECIPIENT)
-                .set(SEGMENT_MESSAGE_RECIPIENT.ORGANIZATION_ID, organizationId)
-                .set(SEGMENT_MESSAGE_RECIPIENT.SEGMENT_MESSAGE_ID, messageId)
-                .set(SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, memberId)
-                .set(SEGMENT_MESSAGE_RECIPIENT.TOKEN_HASH, Secrets.hash(token))
-                .execute();
-        return token;
+        this.preferences = preferences;
     }
 
     /** The email a link was sent with; empty for anything that is not one of ours. */
@@ -63,7 +50,7 @@ public class SegmentOptOuts {
                 .fetchOptional()
                 .map(row -> new Unsubscribe(row.value1(), row.value2(), row.value3(), row.value4(),
                         organizations.findById(row.value1()).map(Organization::name).orElse(""),
-                        optedOut(row.value1(), row.value2())));
+                        !preferences.allows(row.value2(), EmailTopic.SEGMENT_EMAILS)));
     }
 
     /**
@@ -73,36 +60,14 @@ public class SegmentOptOuts {
     @Transactional
     public Optional<Unsubscribe> unsubscribe(String token) {
         Optional<Unsubscribe> link = byToken(token);
-        link.filter(l -> !l.optedOut()).ifPresent(this::optOut);
+        link.filter(l -> !l.optedOut()).ifPresent(l -> preferences.optOut(l.organizationId(), l.memberId(),
+                EmailTopic.SEGMENT_EMAILS));
         return link.map(Unsubscribe::done);
     }
 
-    /** The members of the organization who opted out (read whole: far fewer than a segment's members, mostly). */
-    @Transactional(readOnly = true)
-    public Set<Long> optedOut(long organizationId) {
-        return Set.copyOf(db.select(SEGMENT_OPT_OUT.MEMBER_ID)
-                .from(SEGMENT_OPT_OUT)
-                .where(SEGMENT_OPT_OUT.ORGANIZATION_ID.eq(organizationId))
-                .fetchSet(SEGMENT_OPT_OUT.MEMBER_ID));
-    }
-
-    private boolean optedOut(long organizationId, long memberId) {
-        return db.fetchExists(SEGMENT_OPT_OUT, SEGMENT_OPT_OUT.ORGANIZATION_ID.eq(organizationId)
-                .and(SEGMENT_OPT_OUT.MEMBER_ID.eq(memberId)));
-    }
-
-    private void optOut(Unsubscribe link) {
-        try {
-            db.insertInto(SEGMENT_OPT_OUT)
-                    .set(SEGMENT_OPT_OUT.ORGANIZATION_ID, link.organizationId())
-                    .set(SEGMENT_OPT_OUT.MEMBER_ID, link.memberId())
-                    .set(SEGMENT_OPT_OUT.SEGMENT_MESSAGE_ID, link.messageId())
-                    .set(SEGMENT_OPT_OUT.OPTED_OUT_AT, clock.instant().atOffset(ZoneOffset.UTC))
-                    .onConflictDoNothing()
-                    .execute();
-        } catch (DuplicateKeyException optedOutConcurrently) {
-            // the other request recorded the same opt-out
-        }
+    /** Who in the organization does not want email to segments. */
+    public Refusals refusals(long organizationId) {
+        return preferences.refusals(organizationId, EmailTopic.SEGMENT_EMAILS);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.firstpin.insight.MemberActivities;
 import io.firstpin.insight.MemberActivity;
 import io.firstpin.insight.Period;
 import io.firstpin.insight.Quadrant;
+import io.firstpin.member.EmailPreferences.Refusals;
 import io.firstpin.member.Member;
 import io.firstpin.member.Members;
 import io.firstpin.platform.InvalidInputException;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -151,14 +151,14 @@ public class Segments {
                         picked.stream().map(MemberActivity::memberId).toList()).stream()
                 .filter(m -> m.mergedIntoId().isEmpty())
                 .collect(Collectors.toMap(Member::id, Function.identity()));
-        Set<Long> optedOut = optOuts.optedOut(segment.organizationId());
+        Refusals refusals = optOuts.refusals(segment.organizationId());
         List<SegmentMember> in = new ArrayList<>();
         for (MemberActivity a : picked) {
             Member member = byId.get(a.memberId());
             if (member != null) {
                 in.add(new SegmentMember(member, a.eventsSince(), a.eventsEver(), a.outputs(), a.talks(),
                         quadrants == null ? null : quadrantOf(quadrants, a.memberId()),
-                        optedOut.contains(member.id())));
+                        refusals.refuse(member.id(), member.primaryEmail().orElse(null))));
             }
         }
         in.sort(Comparator.comparingInt(SegmentMember::eventsSince).reversed()

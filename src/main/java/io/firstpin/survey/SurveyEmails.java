@@ -2,6 +2,10 @@ package io.firstpin.survey;
 
 import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
+import io.firstpin.member.EmailPreferences;
+import io.firstpin.member.EmailPreferences.PreferenceLink;
+import io.firstpin.member.EmailPreferences.Refusals;
+import io.firstpin.member.EmailTopic;
 import io.firstpin.notification.Notifications;
 import io.firstpin.notification.OutgoingEmail;
 import io.firstpin.platform.PublicUrls;
@@ -23,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The survey email: {@code send-after} the end of an event, each attendee gets one email with a private link to the
- * survey. Once per event: each event's round is claimed by a row, in the transaction that queues its emails.
+ * survey. Once per event: each event's round is claimed by a row, in the transaction that queues its emails. Members
+ * who do not want survey invitations (their email preferences, linked from every invitation) get none.
  */
 @Service
 public class SurveyEmails {
@@ -35,17 +40,20 @@ public class SurveyEmails {
     private final Events events;
     private final Registrations registrations;
     private final Notifications notifications;
+    private final EmailPreferences preferences;
     private final PublicUrls urls;
     private final SurveyProperties properties;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     SurveyEmails(SurveyRecords records, Events events, Registrations registrations, Notifications notifications,
-            PublicUrls urls, SurveyProperties properties, Clock clock, PlatformTransactionManager transactions) {
+            EmailPreferences preferences, PublicUrls urls, SurveyProperties properties, Clock clock,
+            PlatformTransactionManager transactions) {
         this.records = records;
         this.events = events;
         this.registrations = registrations;
         this.notifications = notifications;
+        this.preferences = preferences;
         this.urls = urls;
         this.properties = properties;
         this.clock = clock;
@@ -74,7 +82,11 @@ public class SurveyEmails {
         Instant closesAt = event.endsAt().plus(properties.closeAfter());
         String closing = CLOSING.format(closesAt.atZone(ZoneId.of(event.timeZone())));
         int sent = 0;
+        Refusals refusals = preferences.refusals(event.organizationId(), EmailTopic.SURVEY_INVITATIONS);
         for (Recipient recipient : records.recipients(eventId)) {
+            if (refusals.refuse(recipient.memberId(), recipient.email())) {
+                continue;
+            }
             String token = registrations.newPrivateLink(recipient.registrationId());
             Map<String, Object> model = new HashMap<>();
             model.put("recipientName", recipient.name());
@@ -82,8 +94,12 @@ public class SurveyEmails {
             model.put("communityName", event.communityName());
             model.put("surveyUrl", urls.base() + "/r/" + token + "/survey");
             model.put("closesAt", closing);
+            PreferenceLink link = preferences.link(event.organizationId(), recipient.memberId(),
+                    EmailTopic.SURVEY_INVITATIONS);
+            model.put("preferencesUrl", link.pageUrl());
             notifications.send(new OutgoingEmail(event.organizationId(), recipient.email(), recipient.locale(),
-                    "survey/invitation", model, "survey:" + eventId + ":" + recipient.registrationId()));
+                    "survey/invitation", model, "survey:" + eventId + ":" + recipient.registrationId())
+                    .withListUnsubscribe(link.oneClickUrl()));
             sent++;
         }
         records.recordRecipients(eventId, sent);

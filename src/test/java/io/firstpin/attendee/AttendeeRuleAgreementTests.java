@@ -159,7 +159,7 @@ class AttendeeRuleAgreementTests {
     }
 
     private Set<Long> nudged(Held event) {
-        return nudges.recipients(event.id(), organization.id()).stream().map(NudgeRecords.Recipient::memberId)
+        return nudges.recipients(event.id()).stream().map(NudgeRecords.Recipient::memberId)
                 .collect(Collectors.toSet());
     }
 

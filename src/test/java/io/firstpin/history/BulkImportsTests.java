@@ -16,6 +16,7 @@ import io.firstpin.event.EventKind;
 import io.firstpin.event.Events;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
+import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.Slug;
@@ -29,6 +30,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +148,68 @@ class BulkImportsTests {
         assertThat(bulk.find(organization.id(), community.id(), queued).state()).isEqualTo(BulkImports.State.QUEUED);
         assertThat(filesOf(finished)).isEqualTo(1);
         assertThat(filesOf(queued)).isEqualTo(1);
+    }
+
+    private BulkImports.State startInto(long job) {
+        bulk.start(organization.id(), community.id(), job,
+                List.of(new BulkImports.Choice(1, ImportFormat.CONNPASS, studySession.id(), null, null)));
+        return bulk.find(organization.id(), community.id(), job).state();
+    }
+
+    @Test
+    void twoJobsOfOneOrganizationStartedAtOnceQueueOneAndRefuseTheOtherUntilItHasRun() throws Exception {
+        long first = uploaded("event_42_participants.csv");
+        long second = uploaded("event_42_participants.csv");
+        CountDownLatch together = new CountDownLatch(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (long job : List.of(first, second)) {
+                outcomes.add(two.submit(() -> {
+                    together.await();
+                    try {
+                        return startInto(job).name();
+                    } catch (ConflictException refused) {
+                        return refused.code();
+                    }
+                }));
+            }
+            together.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(results).containsExactlyInAnyOrder("QUEUED", "history.bulk.one-at-a-time");
+        } finally {
+            two.shutdownNow();
+        }
+        long refused = bulk.find(organization.id(), community.id(), first).state() == BulkImports.State.QUEUED
+                ? second : first;
+        assertThat(bulk.find(organization.id(), community.id(), refused).state())
+                .isEqualTo(BulkImports.State.PREPARED);
+        jobs.runQueued();
+        assertThat(startInto(refused)).isEqualTo(BulkImports.State.QUEUED);
+    }
+
+    @Test
+    void aRunningJobThatStoppedMovingOnIsFailedAfterAWhileAndFreesItsOrganization() {
+        long stuck = startedIntoTheStudySession();
+        // claimed by an instance that died while running it
+        db.update(HISTORY_BULK_JOB).set(HISTORY_BULK_JOB.STATE, "RUNNING")
+                .set(HISTORY_BULK_JOB.PROGRESS_AT, clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                .where(HISTORY_BULK_JOB.ID.eq(stuck)).execute();
+        long next = uploaded("event_43_participants.csv");
+
+        assertThatThrownBy(() -> startInto(next)).isInstanceOf(ConflictException.class);
+        clock.advance(Duration.ofMinutes(20));
+        jobs.runQueued();
+        assertThat(bulk.find(organization.id(), community.id(), stuck).state()).isEqualTo(BulkImports.State.RUNNING);
+        clock.advance(Duration.ofMinutes(20));
+        jobs.runQueued();
+
+        assertThat(bulk.find(organization.id(), community.id(), stuck).state()).isEqualTo(BulkImports.State.FAILED);
+        assertThat(startInto(next)).isEqualTo(BulkImports.State.QUEUED);
     }
 
     @Test

@@ -36,15 +36,25 @@ public final class ZipFiles {
 
     /** A few kilobytes that unpack to {@code megabytes} of zeros. */
     public static byte[] bomb(int megabytes) {
+        return bombs(1, megabytes);
+    }
+
+    /**
+     * {@code files} entries of {@code megabytes} of zeros each ({@code huge.csv}, then {@code huge-2.csv}...), about a
+     * thousandth of that packed.
+     */
+    public static byte[] bombs(int files, int megabytes) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.putNextEntry(new ZipEntry("huge.csv"));
                 byte[] zeros = new byte[1024 * 1024];
-                for (int i = 0; i < megabytes; i++) {
-                    zip.write(zeros);
+                for (int file = 1; file <= files; file++) {
+                    zip.putNextEntry(new ZipEntry(file == 1 ? "huge.csv" : "huge-" + file + ".csv"));
+                    for (int i = 0; i < megabytes; i++) {
+                        zip.write(zeros);
+                    }
+                    zip.closeEntry();
                 }
-                zip.closeEntry();
             }
             return out.toByteArray();
         } catch (IOException e) {

@@ -250,6 +250,23 @@ class CommunityKpisTests {
     }
 
     @Test
+    void anAfterPartyOfTheEveningsOwnAttendeesIsNeverNamedOutsideTheBand() {
+        long a = history.member("After A");
+        long b = history.member("After B");
+        history.eventAt("2025-06-10T19:00", "JP-13", "渋谷区").checkedIn(a, b);
+        Held afterParty = history.afterPartyAt("2025-06-10T21:30", "JP-13", "渋谷区").checkedIn(a, b);
+
+        CommunityReport report = kpis.report(tokyo, true, YEAR_2025);
+
+        EventKpis party = report.events().stream().filter(e -> e.id() == afterParty.id()).findFirst().orElseThrow();
+        assertThat(party.newcomerRatio()).isEqualTo(0.0);
+        assertThat(party.against(report.newcomerBand())).isEqualTo(NewcomerBand.Position.BELOW);
+        assertThat(party.outside(report.newcomerBand())).isFalse();
+        assertThat(report.outsideNewcomerBand()).extracting(EventKpis::id).doesNotContain(afterParty.id());
+        assertThat(report.eventsTheBandAppliesTo()).isEqualTo(report.events().size() - 1);
+    }
+
+    @Test
     void aPeriodWithoutEventsHasZerosAndNoRatios() {
         CommunityReport report = kpis.report(tokyo, true, new Period(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31)));
 

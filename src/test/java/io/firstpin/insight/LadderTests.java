@@ -69,6 +69,21 @@ class LadderTests {
     }
 
     @Test
+    void theDaysCountOnlyMembersWhoTookTheStepsInOrderAndTheOthersAreCountedApart() {
+        // B led 東京 before his case study in 大阪; C led it without ever giving one
+        story.history.leader(story.b, "2025-01-15", null);
+        story.history.leader(story.c, "2025-04-01", null);
+
+        LadderReport.Rung organizer = ladder.of(story.tokyo, true, YEAR_2025).rung(LadderStep.ORGANIZER);
+
+        assertThat(organizer.members()).isEqualTo(3);
+        assertThat(organizer.conversionFromPrevious()).isEqualTo(1.0);
+        assertThat(organizer.medianDaysFromPrevious()).isEqualTo(21.0);
+        assertThat(organizer.skippedPrevious()).isEqualTo(1);
+        assertThat(organizer.previousLater()).isEqualTo(1);
+    }
+
+    @Test
     void theLadderIsCumulativeUpToThePeriodsEnd() {
         LadderReport firstQuarter = ladder.of(story.tokyo, true,
                 new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31)));

@@ -1,5 +1,7 @@
 package io.firstpin.member;
 
+import static io.firstpin.platform.db.Tables.EMAIL_OPT_OUT;
+import static io.firstpin.platform.db.Tables.EMAIL_PREFERENCE_LINK;
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.ATTENDANCE_UNDO;
 import static io.firstpin.platform.db.Tables.EVENT_SESSION;
@@ -9,11 +11,9 @@ import static io.firstpin.platform.db.Tables.MEMBER_FEED;
 import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
 import static io.firstpin.platform.db.Tables.OUTPUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE;
-import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE_OPT_OUT;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static io.firstpin.platform.db.Tables.SEGMENT_MESSAGE;
 import static io.firstpin.platform.db.Tables.SEGMENT_MESSAGE_RECIPIENT;
-import static io.firstpin.platform.db.Tables.SEGMENT_OPT_OUT;
 import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
 import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,7 +99,7 @@ class MemberMergesTests {
 
         assertThat(merge.intoMemberId()).isEqualTo(taro);
         assertThat(merge.fromMemberId()).isEqualTo(taroAgain);
-        assertThat(merge.changes()).isEqualTo(15);
+        assertThat(merge.changes()).isEqualTo(16);
         for (TableField<?, Long> column : MergeLedger.memberColumns()) {
             assertThat(db.fetchCount(column.getTable(), column.eq(taroAgain))).as(column.toString()).isZero();
         }
@@ -276,10 +276,20 @@ class MemberMergesTests {
                 .set(OUTPUT_NUDGE.TOKEN_HASH, "hash-" + member + "-" + System.nanoTime())
                 .set(OUTPUT_NUDGE.SENT_AT, NOW)
                 .execute();
-        db.insertInto(OUTPUT_NUDGE_OPT_OUT)
-                .set(OUTPUT_NUDGE_OPT_OUT.ORGANIZATION_ID, organization.id())
-                .set(OUTPUT_NUDGE_OPT_OUT.MEMBER_ID, member)
-                .set(OUTPUT_NUDGE_OPT_OUT.OPTED_OUT_AT, NOW)
+        for (String topic : List.of("output-nudges", "segment-emails")) {
+            db.insertInto(EMAIL_OPT_OUT)
+                    .set(EMAIL_OPT_OUT.ORGANIZATION_ID, organization.id())
+                    .set(EMAIL_OPT_OUT.MEMBER_ID, member)
+                    .set(EMAIL_OPT_OUT.TOPIC, topic)
+                    .set(EMAIL_OPT_OUT.OPTED_OUT_AT, NOW)
+                    .execute();
+        }
+        db.insertInto(EMAIL_PREFERENCE_LINK)
+                .set(EMAIL_PREFERENCE_LINK.ORGANIZATION_ID, organization.id())
+                .set(EMAIL_PREFERENCE_LINK.MEMBER_ID, member)
+                .set(EMAIL_PREFERENCE_LINK.TOPIC, "survey-invitations")
+                .set(EMAIL_PREFERENCE_LINK.TOKEN_HASH, "hash-" + member + "-" + System.nanoTime())
+                .set(EMAIL_PREFERENCE_LINK.CREATED_AT, NOW)
                 .execute();
         long message = db.insertInto(SEGMENT_MESSAGE)
                 .set(SEGMENT_MESSAGE.ORGANIZATION_ID, organization.id())
@@ -296,12 +306,6 @@ class MemberMergesTests {
                 .set(SEGMENT_MESSAGE_RECIPIENT.SEGMENT_MESSAGE_ID, message)
                 .set(SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, member)
                 .set(SEGMENT_MESSAGE_RECIPIENT.TOKEN_HASH, "hash-" + member + "-" + System.nanoTime())
-                .execute();
-        db.insertInto(SEGMENT_OPT_OUT)
-                .set(SEGMENT_OPT_OUT.ORGANIZATION_ID, organization.id())
-                .set(SEGMENT_OPT_OUT.MEMBER_ID, member)
-                .set(SEGMENT_OPT_OUT.SEGMENT_MESSAGE_ID, message)
-                .set(SEGMENT_OPT_OUT.OPTED_OUT_AT, NOW)
                 .execute();
         db.insertInto(ATTENDANCE_UNDO)
                 .set(ATTENDANCE_UNDO.ORGANIZATION_ID, organization.id())

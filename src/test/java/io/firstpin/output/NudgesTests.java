@@ -124,7 +124,8 @@ class NudgesTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> !nudgesTo("ichiro@example.com").isEmpty());
         ReceivedEmail nudge = nudgesTo("ichiro@example.com").get(0);
         assertThat(nudge.text()).contains("#firstpinug").contains("http://firstpin.test/e/" + first.id());
-        assertThat(nudge.header("List-Unsubscribe")).startsWith("<http://firstpin.test/api/v1/output-nudges/o_");
+        assertThat(nudge.header("List-Unsubscribe")).startsWith("<http://firstpin.test/api/v1/email-preferences/p_");
+        assertThat(nudge.text()).containsPattern("http://firstpin\\.test/p/p_[A-Za-z0-9_-]{43}");
         Matcher link = SUBMIT_LINK.matcher(nudge.text());
         assertThat(link.find()).isTrue();
         String token = link.group(1);

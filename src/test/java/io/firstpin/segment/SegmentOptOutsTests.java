@@ -1,7 +1,8 @@
 package io.firstpin.segment;
 
+import static io.firstpin.platform.db.Tables.EMAIL_OPT_OUT;
+import static io.firstpin.platform.db.Tables.EMAIL_PREFERENCE_LINK;
 import static io.firstpin.platform.db.Tables.SEGMENT_MESSAGE_RECIPIENT;
-import static io.firstpin.platform.db.Tables.SEGMENT_OPT_OUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -55,8 +56,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Unsubscribing from email to segments, through a real SMTP server and the public page and one-click call. Alice,
- * Bob (both with email) and Nomail (without) attended last month's meetup of JAWS-UG 広島.
+ * Unsubscribing from email to segments, one of the member's email preferences, through a real SMTP server, the
+ * preferences page and the one-click call. Alice, Bob (both with email) and Nomail (without) attended last month's
+ * meetup of JAWS-UG 広島.
  */
 @DatabaseTest
 @SpringBootTest(properties = {"firstpin.mail.poll-interval=100ms", "db-scheduler.polling-interval=100ms"})
@@ -65,7 +67,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class SegmentOptOutsTests {
 
     private static final int SMTP_PORT = TestSmtp.freePort();
-    private static final Pattern LINK = Pattern.compile("http://firstpin\\.test/s/(s_[A-Za-z0-9_-]{43})/unsubscribe");
+    private static final Pattern LINK = Pattern.compile("http://firstpin\\.test/p/(p_[A-Za-z0-9_-]{43})");
     private static final String PASSWORD = "correct horse battery";
 
     @RegisterExtension
@@ -171,9 +173,13 @@ class SegmentOptOutsTests {
     }
 
     private int oneClick(String token) throws Exception {
-        return mvc.perform(post("/api/v1/segment-messages/" + token + "/unsubscribe")
+        return mvc.perform(post("/api/v1/email-preferences/" + token + "/unsubscribe")
                         .contentType("application/x-www-form-urlencoded").content("List-Unsubscribe=One-Click"))
                 .andReturn().getResponse().getStatus();
+    }
+
+    private long segmentOptOuts(org.jooq.Condition where) {
+        return db.fetchCount(EMAIL_OPT_OUT, EMAIL_OPT_OUT.TOPIC.eq("segment-emails").and(where));
     }
 
     private boolean optedOut(long member) {
@@ -204,17 +210,19 @@ class SegmentOptOutsTests {
         String aliceToken = tokenIn(japanese);
         String bobToken = linkOf("bob", 1);
 
-        assertThat(japanese.text()).contains("このようなメールの配信停止: http://firstpin.test/s/" + aliceToken
-                + "/unsubscribe");
-        assertThat(english.text()).contains("No more emails like this one: http://firstpin.test/s/");
+        assertThat(japanese.text()).contains("メール配信の設定（このようなメールの停止）: http://firstpin.test/p/"
+                + aliceToken);
+        assertThat(english.text()).contains("Your email preferences (stop emails like this one): http://firstpin.test/p/");
         assertThat(japanese.header("List-Unsubscribe"))
-                .isEqualTo("<http://firstpin.test/api/v1/segment-messages/" + aliceToken + "/unsubscribe>");
+                .isEqualTo("<http://firstpin.test/api/v1/email-preferences/" + aliceToken + "/unsubscribe>");
         assertThat(japanese.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(List.of(aliceToken, bobToken, tokenIn(english))).doesNotHaveDuplicates();
-        assertThat(db.fetchCount(SEGMENT_MESSAGE_RECIPIENT, SEGMENT_MESSAGE_RECIPIENT.TOKEN_HASH.eq(aliceToken)))
+        assertThat(db.fetchCount(EMAIL_PREFERENCE_LINK, EMAIL_PREFERENCE_LINK.TOKEN_HASH.eq(aliceToken)))
                 .as("only the hash is kept").isZero();
-        assertThat(db.fetchSingle(SEGMENT_MESSAGE_RECIPIENT,
-                SEGMENT_MESSAGE_RECIPIENT.TOKEN_HASH.eq(Secrets.hash(aliceToken))).getMemberId()).isEqualTo(alice);
+        assertThat(db.fetchSingle(EMAIL_PREFERENCE_LINK,
+                EMAIL_PREFERENCE_LINK.TOKEN_HASH.eq(Secrets.hash(aliceToken))))
+                .satisfies(link -> assertThat(link.getMemberId()).isEqualTo(alice))
+                .satisfies(link -> assertThat(link.getTopic()).isEqualTo("segment-emails"));
     }
 
     @Test
@@ -222,13 +230,15 @@ class SegmentOptOutsTests {
         send("次回のご案内", Locale.JAPANESE);
         String token = linkOf("alice", 1);
 
-        MockHttpServletResponse english = page(get("/s/" + token + "/unsubscribe"), "en");
-        MockHttpServletResponse japanese = page(get("/s/" + token + "/unsubscribe"), "ja");
+        MockHttpServletResponse english = page(get("/p/" + token), "en");
+        MockHttpServletResponse japanese = page(get("/p/" + token), "ja");
 
         assertThat(english.getStatus()).isEqualTo(200);
+        assertThat(english.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(english.getContentAsString()).contains("id=\"unsubscribe-form\"", "name=\"_csrf\"", "AWS Japan",
-                "次回のご案内", "Unsubscribe").doesNotContain(address("alice"), "id=\"unsubscribed\"");
-        assertThat(japanese.getContentAsString()).contains("配信を停止する");
+                "Emails the organizers send to groups of members", "Stop emails like this one")
+                .doesNotContain(address("alice"), "id=\"unsubscribed\"");
+        assertThat(japanese.getContentAsString()).contains("このようなメールを停止する");
         assertThat(optedOut(alice)).isFalse();
     }
 
@@ -237,17 +247,17 @@ class SegmentOptOutsTests {
         send("次回のご案内", Locale.JAPANESE);
         String token = linkOf("alice", 1);
 
-        int forged = page(post("/s/" + token + "/unsubscribe"), "en").getStatus();
+        int forged = page(post("/p/" + token + "/unsubscribe"), "en").getStatus();
         boolean afterForgery = optedOut(alice);
-        MockHttpServletResponse done = page(post("/s/" + token + "/unsubscribe").with(csrf()), "en");
-        MockHttpServletResponse again = page(post("/s/" + token + "/unsubscribe").with(csrf()), "ja");
+        MockHttpServletResponse done = page(post("/p/" + token + "/unsubscribe").with(csrf()), "en");
+        MockHttpServletResponse again = page(post("/p/" + token + "/unsubscribe").with(csrf()), "ja");
 
         assertThat(forged).isEqualTo(403);
         assertThat(afterForgery).isFalse();
         assertThat(done.getStatus()).isEqualTo(200);
         assertThat(done.getContentAsString()).contains("id=\"unsubscribed\"", "AWS Japan")
                 .doesNotContain("id=\"unsubscribe-form\"", address("alice"));
-        assertThat(again.getContentAsString()).contains("配信を停止しました");
+        assertThat(again.getContentAsString()).contains("停止しました");
         assertThat(optedOut(alice)).isTrue();
         assertThat(optedOut(bob)).isFalse();
     }
@@ -260,7 +270,7 @@ class SegmentOptOutsTests {
         List<Integer> statuses = List.of(oneClick(token), oneClick(token));
 
         assertThat(statuses).containsExactly(204, 204);
-        assertThat(db.fetchCount(SEGMENT_OPT_OUT, SEGMENT_OPT_OUT.MEMBER_ID.eq(alice))).isEqualTo(1);
+        assertThat(segmentOptOuts(EMAIL_OPT_OUT.MEMBER_ID.eq(alice))).isEqualTo(1);
         assertThat(optedOut(alice)).isTrue();
     }
 
@@ -270,15 +280,17 @@ class SegmentOptOutsTests {
         String token = linkOf("alice", 1);
         String guess = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
 
-        List<Integer> statuses = List.of(oneClick(guess), oneClick("o_" + token.substring(2)), oneClick("s_"),
-                oneClick("s_" + "x".repeat(500)), page(get("/s/" + guess + "/unsubscribe"), "en").getStatus(),
-                page(post("/s/" + guess + "/unsubscribe").with(csrf()), "en").getStatus());
-        MockHttpServletResponse answer = mvc.perform(post("/api/v1/segment-messages/" + guess + "/unsubscribe"))
+        List<Integer> statuses = List.of(oneClick(guess), oneClick("o_" + token.substring(2)), oneClick("p_"),
+                oneClick("p_" + "x".repeat(500)), page(get("/p/" + guess), "en").getStatus(),
+                page(post("/p/" + guess + "/unsubscribe").with(csrf()), "en").getStatus(),
+                page(post("/p/" + guess).with(csrf()), "en").getStatus(),
+                page(get("/s/" + guess + "/unsubscribe"), "en").getStatus());
+        MockHttpServletResponse answer = mvc.perform(post("/api/v1/email-preferences/" + guess + "/unsubscribe"))
                 .andReturn().getResponse();
 
         assertThat(statuses).containsOnly(404);
         assertThat(answer.getContentAsString()).doesNotContain(guess);
-        assertThat(db.fetchCount(SEGMENT_OPT_OUT, SEGMENT_OPT_OUT.ORGANIZATION_ID.eq(organization.id()))).isZero();
+        assertThat(segmentOptOuts(EMAIL_OPT_OUT.ORGANIZATION_ID.eq(organization.id()))).isZero();
     }
 
     @Test
@@ -401,7 +413,7 @@ class SegmentOptOutsTests {
         assertThat(keptOptedOut).isTrue();
         assertThat(optedOut(alice)).isTrue();
         assertThat(optedOut(aliceAgain)).isTrue();
-        assertThat(db.fetchCount(SEGMENT_OPT_OUT, SEGMENT_OPT_OUT.ORGANIZATION_ID.eq(organization.id()))).isEqualTo(2);
+        assertThat(segmentOptOuts(EMAIL_OPT_OUT.ORGANIZATION_ID.eq(organization.id()))).isEqualTo(2);
     }
 
     @Test
@@ -416,5 +428,27 @@ class SegmentOptOutsTests {
 
         assertThat(status).isEqualTo(204);
         assertThat(optedOut(aliceAgain)).isTrue();
+    }
+
+    @Test
+    void theLinkOfAnEmailSentBeforeThePreferencesPageStillUnsubscribes() throws Exception {
+        long messageId = send("次回のご案内", Locale.JAPANESE).id();
+        String oldToken = Secrets.newSecret("s_");
+        db.insertInto(SEGMENT_MESSAGE_RECIPIENT)
+                .set(SEGMENT_MESSAGE_RECIPIENT.ORGANIZATION_ID, organization.id())
+                .set(SEGMENT_MESSAGE_RECIPIENT.SEGMENT_MESSAGE_ID, messageId)
+                .set(SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, alice)
+                .set(SEGMENT_MESSAGE_RECIPIENT.TOKEN_HASH, Secrets.hash(oldToken))
+                .execute();
+
+        MockHttpServletResponse done = page(post("/s/" + oldToken + "/unsubscribe").with(csrf()), "en");
+        int oneClick = mvc.perform(post("/api/v1/segment-messages/" + oldToken + "/unsubscribe")).andReturn()
+                .getResponse().getStatus();
+
+        assertThat(done.getContentAsString()).contains("id=\"unsubscribed\"");
+        assertThat(oneClick).isEqualTo(204);
+        assertThat(optedOut(alice)).isTrue();
+        assertThat(db.select(EMAIL_OPT_OUT.TOPIC).from(EMAIL_OPT_OUT).where(EMAIL_OPT_OUT.MEMBER_ID.eq(alice))
+                .fetch(EMAIL_OPT_OUT.TOPIC)).containsExactly("segment-emails");
     }
 }

@@ -15,6 +15,7 @@ import io.firstpin.event.Event;
 import io.firstpin.event.Events;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
+import io.firstpin.registration.Applicant;
 import io.firstpin.registration.Registered;
 import io.firstpin.registration.RegistrationStatus;
 import io.firstpin.registration.Registrations;
@@ -25,6 +26,7 @@ import io.firstpin.testing.TestSmtp.ReceivedEmail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -148,5 +150,47 @@ class SurveyEmailsTests {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !surveysTo("ichiro@example.com").isEmpty());
         assertThat(surveysTo("saburo@example.com")).isEmpty();
+    }
+
+    @Test
+    void theSurveyLinksToThePreferencesWhereStoppingSurveysHoldsForTheAddressAtLaterEvents() throws Exception {
+        clock.set(Instant.parse("2030-07-01T09:00:00Z"));
+        Door door = new Door(organizations, communities, events, registrations);
+        Organization organization = door.organization();
+        Event first = door.event(organization, clock.instant().plus(Duration.ofDays(1)), 5);
+        Event second = door.event(organization, clock.instant().plus(Duration.ofDays(8)), 5);
+        for (Event meetup : List.of(first, second)) {
+            // on the public form: each registration belongs to a provisional member of its own
+            for (String person : List.of("hanako", "ichiro")) {
+                registrations.register(meetup.id(), "一般枠",
+                        new Applicant("出席 " + person, person + "-prefs@example.com", Locale.JAPANESE), null);
+            }
+        }
+        clock.set(first.endsAt().plus(Duration.ofHours(2)).plusSeconds(1));
+        assertThat(surveyEmails.runDue()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !surveysTo("hanako-prefs@example.com").isEmpty());
+        ReceivedEmail invitation = surveysTo("hanako-prefs@example.com").get(0);
+        Matcher preferences = Pattern.compile("http://firstpin\\.test(/p/p_[A-Za-z0-9_-]{43})").matcher(invitation.text());
+        assertThat(preferences.find()).isTrue();
+        assertThat(invitation.header("List-Unsubscribe")).startsWith("<http://firstpin.test/api/v1/email-preferences/p_");
+
+        String page = mvc.perform(get(preferences.group(1)).header("Accept-Language", "ja")).andReturn().getResponse()
+                .getContentAsString();
+        String saved = mvc.perform(post(preferences.group(1)).with(csrf()).header("Accept-Language", "en")
+                        .param("wanted", "output-nudges", "segment-emails"))
+                .andReturn().getResponse().getContentAsString();
+        clock.set(second.endsAt().plus(Duration.ofHours(2)).plusSeconds(1));
+        int secondRound = surveyEmails.runDue();
+
+        assertThat(page).contains("参加したイベントの後のアンケート", "id=\"topic-survey-invitations\"", "checked")
+                .doesNotContain("hanako-prefs@example.com");
+        assertThat(saved).contains("id=\"preferences-saved\"")
+                .containsPattern("value=\"survey-invitations\"(?![^>]*checked)")
+                .containsPattern("value=\"output-nudges\"[^>]*checked");
+        assertThat(secondRound)
+                .as("Ichiro only: Hanako's later registration is another (provisional) member's, at the same address")
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> surveysTo("ichiro-prefs@example.com").size() == 2);
+        assertThat(surveysTo("hanako-prefs@example.com")).hasSize(1);
     }
 }

@@ -82,12 +82,21 @@ public final class CommunityHistory {
     }
 
     public Held eventOf(Community holder, String localStart, String prefectureCode, String city) {
+        return held(holder, "STUDY_SESSION", localStart, prefectureCode, city);
+    }
+
+    /** The evening's after-party (懇親会), held as an event of its own. */
+    public Held afterPartyAt(String localStart, String prefectureCode, String city) {
+        return held(community, "AFTER_PARTY", localStart, prefectureCode, city);
+    }
+
+    private Held held(Community holder, String kind, String localStart, String prefectureCode, String city) {
         OffsetDateTime start = local(LocalDateTime.parse(localStart));
         long eventId = db.insertInto(EVENT)
                 .set(EVENT.ORGANIZATION_ID, holder.organizationId())
                 .set(EVENT.COMMUNITY_ID, holder.id())
                 .set(EVENT.TITLE, holder.name() + " " + localStart)
-                .set(EVENT.KIND, "STUDY_SESSION")
+                .set(EVENT.KIND, kind)
                 .set(EVENT.STARTS_AT, start)
                 .set(EVENT.ENDS_AT, start.plusHours(2))
                 .set(EVENT.ONLINE, prefectureCode == null)

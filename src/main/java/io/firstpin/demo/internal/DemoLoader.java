@@ -34,9 +34,11 @@ class DemoLoader implements ApplicationRunner {
     private final DSLContext db;
     private final DataSource dataSource;
     private final Clock clock;
+    private final DemoPasswords passwords;
 
     DemoLoader(DemoProperties properties, DemoDataGenerator generator, Organizations organizations, DSLContext db,
-            DataSource dataSource, Clock clock) {
+            DataSource dataSource, Clock clock, DemoPasswords passwords) {
+        this.passwords = passwords;
         this.properties = properties;
         this.generator = generator;
         this.organizations = organizations;
@@ -53,6 +55,7 @@ class DemoLoader implements ApplicationRunner {
         }
         if (organizations.findBySlug(DemoDataGenerator.ORGANIZATION_SLUG).isPresent()) {
             log.debug("Demo organization {} is already there", DemoDataGenerator.ORGANIZATION_SLUG);
+            passwords.secureUnlessLocal();
             return;
         }
         if (mode == DemoProperties.Mode.AUTO && !(embeddedDefault(jdbcUrl()) && db.fetchCount(ORGANIZATION) == 0)) {
@@ -62,10 +65,10 @@ class DemoLoader implements ApplicationRunner {
         long started = System.nanoTime();
         try {
             DemoSummary summary = generator.generate(properties.size(), properties.demoSeed(), clock.instant());
-            log.info("Demo organization {} loaded ({}, seed {}) in {} ms: {}; sign in as {} / {}",
+            log.info("Demo organization {} loaded ({}, seed {}) in {} ms: {}; sign in as {}",
                     DemoDataGenerator.ORGANIZATION_SLUG, properties.demoSize(), properties.demoSeed(),
-                    (System.nanoTime() - started) / 1_000_000, summary, DemoDataGenerator.ADMIN_EMAIL,
-                    DemoDataGenerator.ADMIN_PASSWORD);
+                    (System.nanoTime() - started) / 1_000_000, summary, DemoDataGenerator.ADMIN_EMAIL);
+            passwords.secureUnlessLocal();
         } catch (RuntimeException e) {
             // the generation runs in one transaction, so nothing of it stays; the application is usable without it
             log.error("Demo organization {} could not be loaded after {} ms and was rolled back",

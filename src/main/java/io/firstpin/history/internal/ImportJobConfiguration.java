@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.firstpin.history.BulkImports;
 import io.firstpin.history.ImportJobs;
+import io.firstpin.platform.limits.UploadLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,27 @@ class ImportJobConfiguration {
                         log.warn("Running queued imports failed; trying again in {}", properties.jobCheckInterval(), e);
                     }
                 });
+    }
+
+    /** Uploads are small everywhere else; these paths take the exports, and the bulk ones many of them. */
+    @Bean
+    UploadLimit bulkImportUploads(HistoryProperties properties) {
+        return new UploadLimit("/api/v1/communities/*/imports", properties.uploadMaxRequestSize());
+    }
+
+    @Bean
+    UploadLimit bulkImportPageUploads(HistoryProperties properties) {
+        return new UploadLimit("/manage/*/communities/*/imports", properties.uploadMaxRequestSize());
+    }
+
+    @Bean
+    UploadLimit importUploads() {
+        return new UploadLimit("/api/v1/events/*/imports", UploadLimit.SINGLE_FILE);
+    }
+
+    @Bean
+    UploadLimit importPageUploads() {
+        return new UploadLimit("/manage/*/events/*/imports", UploadLimit.SINGLE_FILE);
     }
 
     /**

@@ -3,18 +3,21 @@ package io.firstpin.history.web;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.history.BulkImports;
+import io.firstpin.history.BulkUpload;
 import io.firstpin.history.ImportFormat;
 import io.firstpin.history.ImportProblemMessages;
 import io.firstpin.history.StatedTime;
 import io.firstpin.history.UnmappedFiles;
 import io.firstpin.history.UploadedFile;
-import io.firstpin.history.ZipArchive;
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.web.ApiError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,8 +68,14 @@ class BulkImportApiController {
     Queued start(@PathVariable String slug, @RequestParam("files") List<MultipartFile> parts,
             @RequestParam("manifest") String manifest) {
         Community community = community(slug);
-        List<UploadedFile> files = files(parts);
         Map<String, ManifestEntry> entries = manifest(manifest);
+        try (BulkUpload upload = upload(bulk, parts)) {
+            return queue(slug, community, upload.files(), entries);
+        }
+    }
+
+    private Queued queue(String slug, Community community, List<UploadedFile> files,
+            Map<String, ManifestEntry> entries) {
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
         List<BulkImports.Choice> choices = new ArrayList<>();
         Set<String> used = new HashSet<>();
@@ -128,25 +137,32 @@ class BulkImportApiController {
         return community;
     }
 
-    /** The uploaded files, a zip among them given as the files in it. */
-    static List<UploadedFile> files(List<MultipartFile> parts) {
-        List<UploadedFile> files = new ArrayList<>();
-        for (MultipartFile part : parts) {
-            if (part.isEmpty()) {
-                continue;
+    /**
+     * The uploaded files, a zip among them given as the files in it, spooled to disk under the upload's budget; the
+     * caller closes it.
+     */
+    static BulkUpload upload(BulkImports bulk, List<MultipartFile> parts) {
+        BulkUpload upload = bulk.upload();
+        try {
+            for (MultipartFile part : parts) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                try (InputStream content = part.getInputStream()) {
+                    upload.add(part.getOriginalFilename(), content);
+                }
             }
-            byte[] content = ImportApiController.bytes(part);
-            String name = part.getOriginalFilename() == null ? "upload.csv" : part.getOriginalFilename();
-            if (ZipArchive.isZip(content) && name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
-                files.addAll(ZipArchive.files(content));
-            } else {
-                files.add(new UploadedFile(name, content));
+            if (upload.files().isEmpty()) {
+                throw InvalidInputException.of("files", "history.bulk.no-files");
             }
+            return upload;
+        } catch (IOException e) {
+            upload.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException refused) {
+            upload.close();
+            throw refused;
         }
-        if (files.isEmpty()) {
-            throw InvalidInputException.of("files", "history.bulk.no-files");
-        }
-        return files;
     }
 
     private static Map<String, ManifestEntry> manifest(String manifest) {

@@ -3,6 +3,7 @@ package io.firstpin.history.web;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.history.BulkImports;
+import io.firstpin.history.BulkUpload;
 import io.firstpin.history.ImportFormat;
 import io.firstpin.history.ImportProblemMessages;
 import io.firstpin.history.ImportRejected;
@@ -10,6 +11,7 @@ import io.firstpin.history.UnmappedFiles;
 import io.firstpin.identity.Role;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
+import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
@@ -68,9 +70,8 @@ class BulkImportPagesController {
             @RequestParam(name = "files", required = false) List<MultipartFile> parts, Model model,
             HttpServletResponse response) {
         Place place = open(org, slug, model);
-        try {
-            long job = bulk.prepare(place.organization().id(), place.community().id(),
-                    BulkImportApiController.files(parts == null ? List.of() : parts));
+        try (BulkUpload upload = BulkImportApiController.upload(bulk, parts == null ? List.of() : parts)) {
+            long job = bulk.prepare(place.organization().id(), place.community().id(), upload.files());
             return "redirect:/manage/" + org + "/communities/" + slug + "/imports/" + job + "/review";
         } catch (InvalidInputException refused) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -125,6 +126,9 @@ class BulkImportPagesController {
             } catch (InvalidInputException refused) {
                 refused.problems().forEach(p -> errors.add(fileOf(p.field(), proposals)
                         + messages.text(p.code(), p.args().toArray())));
+            } catch (ConflictException anotherRuns) {
+                refusal = HttpStatus.CONFLICT;
+                errors.add(messages.text(anotherRuns.code(), anotherRuns.args().toArray()));
             } catch (UnmappedFiles unmapped) {
                 refusal = HttpStatus.UNPROCESSABLE_CONTENT;
                 messages.lines(unmapped).forEach(line -> errors.add(line.message()));

@@ -1,6 +1,7 @@
 package io.firstpin.identity.internal;
 
 import io.firstpin.identity.ApiTokens;
+import io.firstpin.identity.PasswordPolicy;
 import io.firstpin.identity.StaffAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,8 @@ import org.springframework.util.StringUtils;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IdentityBootstrap implements ApplicationRunner {
 
+    static final int MIN_TOKEN_LENGTH = 32;
+
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
     private final IdentityProperties properties;
@@ -28,12 +31,25 @@ class IdentityBootstrap implements ApplicationRunner {
         this.accounts = accounts;
     }
 
+    /**
+     * At least 32 characters of something random ({@code openssl rand -hex 32} gives 64): not a phrase, not a common
+     * password, not a few characters repeated.
+     */
+    static void requireRandomToken(String token) {
+        boolean random = token.length() >= MIN_TOKEN_LENGTH && token.chars().distinct().count() >= 12
+                && PasswordPolicy.acceptable(token.length() > PasswordPolicy.MAX_BYTES
+                        ? token.substring(0, PasswordPolicy.MAX_BYTES) : token, null)
+                && token.chars().noneMatch(Character::isWhitespace);
+        if (!random) {
+            throw new IllegalStateException("FIRSTPIN_BOOTSTRAP_TOKEN must be at least " + MIN_TOKEN_LENGTH
+                    + " random characters without spaces, e.g. the output of: openssl rand -hex 32");
+        }
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         if (StringUtils.hasText(properties.bootstrapToken())) {
-            if (properties.bootstrapToken().length() < 16) {
-                throw new IllegalStateException("FIRSTPIN_BOOTSTRAP_TOKEN must be at least 16 characters long");
-            }
+            requireRandomToken(properties.bootstrapToken());
             tokens.ensureInstanceToken(properties.bootstrapToken());
             log.info("Bootstrap instance-administrator token is in place");
         }

@@ -1,11 +1,13 @@
 package io.firstpin.identity.internal;
 
 import io.firstpin.identity.ApiTokens;
+import io.firstpin.identity.TwoFactor;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -25,7 +27,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     /** Pages reached by a private link whose token is part of the address. */
-    static final List<String> PRIVATE_LINK_PAGES = List.of("/r/**", "/o/**", "/s/**");
+    static final List<String> PRIVATE_LINK_PAGES = List.of("/r/**", "/o/**", "/s/**", "/invitations/**",
+            "/password-reset/**");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -58,14 +61,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(authorize -> authorize
+    SecurityFilterChain pageSecurity(HttpSecurity http, ThrottledSignIn signIn, TwoFactor twoFactor) throws Exception {
+        SecondFactorGate secondFactor = new SecondFactorGate(twoFactor);
+        // the only way in by password, with no parent manager behind it that would try the password again unthrottled
+        http.authenticationManager(new ProviderManager(signIn))
+                .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/manage", "/manage/**").authenticated()
                         .requestMatchers("/admin", "/admin/**").hasAuthority("INSTANCE_ADMIN")
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority("INSTANCE_ADMIN")
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/manage", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(secondFactor.afterPassword())
+                        .failureHandler(ThrottledSignIn.failureHandler()).permitAll())
+                .addFilterAfter(secondFactor, AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/?logout"))
                 .headers(headers -> headers
                         // no picture from another site: a visitor's browser never tells a third party it was here

@@ -1,6 +1,8 @@
 package io.firstpin.identity.web;
 
 import io.firstpin.identity.LoginHint;
+import io.firstpin.identity.SignInAddresses;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,8 +18,10 @@ class LoginController {
     }
 
     @GetMapping("/login")
-    String login(Model model) {
-        model.addAttribute("demoLogin", hints.orderedStream().flatMap(source -> source.hint().stream()).findFirst().orElse(null));
+    String login(Model model, HttpServletRequest request) {
+        boolean loopback = SignInAddresses.loopback(request.getRemoteAddr());
+        model.addAttribute("demoLogin", hints.orderedStream().flatMap(source -> source.hint(loopback).stream())
+                .findFirst().orElse(null));
         return "identity/login";
     }
 }

@@ -18,6 +18,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.val;
 
+import io.firstpin.event.EventKind;
 import io.firstpin.platform.db.tables.Event;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -66,7 +67,7 @@ public class KpiQueries {
                 .where(before.COMMUNITY_ID.in(communityIds)).and(before.STARTS_AT.lt(at(from))))
                 .cast(OffsetDateTime.class), val(at(from)));
         return db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.TITLE, EVENT.STARTS_AT, EVENT.PREFECTURE_CODE, EVENT.CITY,
-                        EVENT.ONLINE, coalesce(ATTENDEE_EVENT.CHECKED_IN, inline(false)))
+                        EVENT.ONLINE, coalesce(ATTENDEE_EVENT.CHECKED_IN, inline(false)), EVENT.KIND)
                 .from(EVENT)
                 .leftJoin(ATTENDEE_EVENT).on(ATTENDEE_EVENT.EVENT_ID.eq(EVENT.ID))
                 .where(EVENT.COMMUNITY_ID.in(communityIds))
@@ -74,7 +75,7 @@ public class KpiQueries {
                 .and(EVENT.STARTS_AT.lt(at(to)))
                 .orderBy(EVENT.STARTS_AT, EVENT.ID)
                 .fetch(r -> new ScopeEvent(r.value1(), r.value2(), r.value3(), r.value4().toInstant(), r.value5(),
-                        r.value6(), r.value7(), r.value8()));
+                        r.value6(), r.value7(), r.value8(), EventKind.valueOf(r.value9())));
     }
 
     /** When each community of the scope held its first event, for those that held one. */
@@ -233,7 +234,7 @@ public class KpiQueries {
     }
 
     public record ScopeEvent(long id, long communityId, String title, Instant startsAt, String prefectureCode,
-            String city, boolean online, boolean checkedIn) {
+            String city, boolean online, boolean checkedIn, EventKind kind) {
     }
 
     /** A community alone ({@code branches} false) or with its branches, and the communities that makes. */

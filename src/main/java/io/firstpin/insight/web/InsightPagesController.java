@@ -8,6 +8,7 @@ import io.firstpin.insight.CommunityKpis;
 import io.firstpin.insight.CommunityReport;
 import io.firstpin.insight.EventKpis;
 import io.firstpin.insight.Footprint;
+import io.firstpin.insight.NewcomerBand;
 import io.firstpin.insight.OutputImpact;
 import io.firstpin.insight.OutputImpacts;
 import io.firstpin.insight.Period;
@@ -46,7 +47,8 @@ class InsightPagesController {
 
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-    private static final int NOTES_SHOWN = 10;
+    /** Up to this many events outside the newcomer band get a note each; more are summed up in one. */
+    private static final int NOTES_SHOWN = 3;
 
     private final Organizations organizations;
     private final Communities communities;
@@ -96,7 +98,6 @@ class InsightPagesController {
         model.addAttribute("names", names(report));
         model.addAttribute("windows", Cohort.WINDOWS);
         model.addAttribute("notes", notes(report, locale));
-        model.addAttribute("outsideBand", report.outsideNewcomerBand().size());
         model.addAttribute("chartData", charts.json(report, locale));
         model.addAttribute("csvQuery", query.withPeriod(period).asQueryString(subject.slug()));
         leaderSection.addTo(model, subject, query.withBranches(), period, locale);
@@ -216,16 +217,25 @@ class InsightPagesController {
         return kpis.report(subject, query.withBranches(), query.period(kpis.today(subject)));
     }
 
-    /** Notes for the latest events outside the band; the events CSV has every event's ratio. */
+    /**
+     * A note per event outside the newcomer band, or, when more are, one note that sums them up: a page of advice
+     * sentences is read by nobody. The events table marks each of them and the events CSV has every ratio.
+     */
     private List<String> notes(CommunityReport report, Locale locale) {
-        Map<Long, String> names = names(report);
         List<EventKpis> outside = report.outsideNewcomerBand();
-        return outside.subList(Math.max(0, outside.size() - NOTES_SHOWN), outside.size()).stream()
-                .map(e -> messages.getMessage("insight.note." + e.against(report.newcomerBand()),
+        NewcomerBand band = report.newcomerBand();
+        if (outside.size() > NOTES_SHOWN) {
+            long below = outside.stream().filter(e -> e.against(band) == NewcomerBand.Position.BELOW).count();
+            return List.of(messages.getMessage("insight.notes.grouped", new Object[] {outside.size(),
+                    report.eventsTheBandAppliesTo(), band.minPercent(), band.maxPercent(), below,
+                    outside.size() - below}, locale));
+        }
+        Map<Long, String> names = names(report);
+        return outside.stream()
+                .map(e -> messages.getMessage("insight.note." + e.against(band),
                         new Object[] {e.title() + " (" + DATE.format(e.startsAt().atZone(report.zone()))
                                 + (report.withBranches() ? ", " + names.get(e.communityId()) : "") + ")",
-                                Math.round(e.newcomerRatio() * 100), report.newcomerBand().minPercent(),
-                                report.newcomerBand().maxPercent()}, locale))
+                                Math.round(e.newcomerRatio() * 100), band.minPercent(), band.maxPercent()}, locale))
                 .toList();
     }
 

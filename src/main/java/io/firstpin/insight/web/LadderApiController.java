@@ -60,11 +60,12 @@ class LadderApiController {
     }
 
     record StepResponse(String step, int members, int reachedInPeriod, int staff, Double conversionFromPrevious,
-            Double medianDaysFromPrevious) {
+            Double medianDaysFromPrevious, int skippedPrevious, int previousLater) {
 
         static StepResponse of(LadderReport.Rung rung) {
             return new StepResponse(rung.step().apiName(), rung.members(), rung.reachedInPeriod(), rung.staff(),
-                    rung.conversionFromPrevious(), rung.medianDaysFromPrevious());
+                    rung.conversionFromPrevious(), rung.medianDaysFromPrevious(), rung.skippedPrevious(),
+                    rung.previousLater());
         }
     }
 

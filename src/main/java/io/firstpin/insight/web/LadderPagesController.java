@@ -75,11 +75,12 @@ class LadderPagesController {
         Locale locale = LocaleContextHolder.getLocale();
         try (CSVPrinter csv = csv(response, report, "ladder")) {
             csv.printRecord(headers(locale, "step", "members", "reached-in-period", "conversion", "median-days",
-                    "staff"));
+                    "staff", "skipped-previous", "previous-later"));
             for (LadderReport.Rung rung : report.rungs()) {
                 csv.printRecord(text("insight.ladder.step." + rung.step(), locale), rung.members(),
                         rung.reachedInPeriod(), CsvDownload.blankIfNull(rung.conversionFromPrevious()),
-                        CsvDownload.blankIfNull(rung.medianDaysFromPrevious()), rung.staff());
+                        CsvDownload.blankIfNull(rung.medianDaysFromPrevious()), rung.staff(), rung.skippedPrevious(),
+                        rung.previousLater());
             }
         }
     }

@@ -2,6 +2,8 @@ package io.firstpin.member.internal;
 
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.ATTENDANCE_UNDO;
+import static io.firstpin.platform.db.Tables.EMAIL_OPT_OUT;
+import static io.firstpin.platform.db.Tables.EMAIL_PREFERENCE_LINK;
 import static io.firstpin.platform.db.Tables.HISTORY_IMPORT_PERSON;
 import static io.firstpin.platform.db.Tables.LEADER_ROLE;
 import static io.firstpin.platform.db.Tables.MEMBER_AUDIENCE;
@@ -10,15 +12,14 @@ import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
 import static io.firstpin.platform.db.Tables.MEMBER_MERGE_CHANGE;
 import static io.firstpin.platform.db.Tables.OUTPUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE;
-import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE_OPT_OUT;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static io.firstpin.platform.db.Tables.SEGMENT_MESSAGE_RECIPIENT;
-import static io.firstpin.platform.db.Tables.SEGMENT_OPT_OUT;
 import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
 import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.db.tables.Attendance;
+import io.firstpin.platform.db.tables.EmailOptOut;
 import io.firstpin.platform.db.tables.OutputNudge;
 import io.firstpin.platform.db.tables.Registration;
 import io.firstpin.platform.db.tables.records.MemberMergeChangeRecord;
@@ -37,17 +38,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves every row that points at one member to another, and back. The rows belong to other modules (registrations,
- * check-ins, outputs, feeds, speakers, survey responses, nudges, emails to segments, opt-outs, imports) or to this one
- * (audience sizes), but a merge
- * must move all of them in one transaction and record each change so that undoing it is exact; so the ledger updates
+ * check-ins, outputs, feeds, speakers, survey responses, nudges, emails to segments, imports) or to this one
+ * (audience sizes, email preferences and their links), but a merge must move all of them in one transaction and record each change so that undoing it is exact; so the ledger updates
  * those tables directly, the way the KPIs read them, and {@link #memberColumns()} lists every column it handles (a
  * test checks it against the schema, so a new column pointing at members cannot be forgotten).
  *
  * <p>Where both members hold the one row an event allows: of two registrations the merged-into member keeps its own,
  * with the better status of the two (confirmed, waitlisted, applied, lost, cancelled), and the other is cancelled and
  * stays with the merged member, keeping its answers, links and survey response; of two check-ins the merged-into
- * member's stays and the other is deleted, its columns kept in the change; of two nudges or opt-outs (of nudges, of
- * email to segments) the other stays with the merged member, so the kept member is opted out when either was.
+ * member's stays and the other is deleted, its columns kept in the change; of two nudges, or two opt-outs of one email
+ * topic, the other stays with the merged member, so the kept member is opted out when either was.
  */
 @Component
 public class MergeLedger {
@@ -70,9 +70,9 @@ public class MergeLedger {
     public static List<TableField<?, Long>> memberColumns() {
         return List.of(MEMBER_IDENTITY.MEMBER_ID, REGISTRATION.MEMBER_ID, ATTENDANCE.MEMBER_ID,
                 ATTENDANCE_UNDO.MEMBER_ID, SESSION_SPEAKER.MEMBER_ID, OUTPUT.AUTHOR_MEMBER_ID, MEMBER_FEED.MEMBER_ID,
-                OUTPUT_NUDGE.MEMBER_ID, OUTPUT_NUDGE_OPT_OUT.MEMBER_ID, HISTORY_IMPORT_PERSON.MEMBER_ID,
+                OUTPUT_NUDGE.MEMBER_ID, HISTORY_IMPORT_PERSON.MEMBER_ID,
                 SURVEY_RESPONSE.MEMBER_ID, LEADER_ROLE.MEMBER_ID, MEMBER_AUDIENCE.MEMBER_ID,
-                SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, SEGMENT_OPT_OUT.MEMBER_ID);
+                SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, EMAIL_OPT_OUT.MEMBER_ID, EMAIL_PREFERENCE_LINK.MEMBER_ID);
     }
 
     /** Moves {@code from}'s rows to {@code into}, recording each change under the merge; answers how many changed. */
@@ -93,10 +93,10 @@ public class MergeLedger {
                 SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, into, from);
         moveSpeakers(changes, into, from);
         moveNudges(changes, into, from);
-        moveOptOut(changes, OUTPUT_NUDGE_OPT_OUT, OUTPUT_NUDGE_OPT_OUT.ORGANIZATION_ID,
-                OUTPUT_NUDGE_OPT_OUT.MEMBER_ID, organizationId, into, from);
-        moveOptOut(changes, SEGMENT_OPT_OUT, SEGMENT_OPT_OUT.ORGANIZATION_ID, SEGMENT_OPT_OUT.MEMBER_ID,
-                organizationId, into, from);
+        // a preferences link follows the person, like an unsubscribe link
+        moveById(changes, EMAIL_PREFERENCE_LINK, EMAIL_PREFERENCE_LINK.ID, EMAIL_PREFERENCE_LINK.MEMBER_ID, into,
+                from);
+        moveOptOuts(changes, into, from);
         moveImportedPeople(changes, into, from);
         changes.flush();
         return changes.count();
@@ -188,10 +188,13 @@ public class MergeLedger {
                     .where(OUTPUT_NUDGE.EVENT_ID.eq(id))
                     .and(OUTPUT_NUDGE.MEMBER_ID.eq(into))
                     .execute();
-            case "output_nudge_opt_out" -> moveBackById(OUTPUT_NUDGE_OPT_OUT, OUTPUT_NUDGE_OPT_OUT.ORGANIZATION_ID,
-                    OUTPUT_NUDGE_OPT_OUT.MEMBER_ID, id, into, from);
-            case "segment_opt_out" -> moveBackById(SEGMENT_OPT_OUT, SEGMENT_OPT_OUT.ORGANIZATION_ID,
-                    SEGMENT_OPT_OUT.MEMBER_ID, id, into, from);
+            case "email_preference_link" -> moveBackById(EMAIL_PREFERENCE_LINK, EMAIL_PREFERENCE_LINK.ID,
+                    EMAIL_PREFERENCE_LINK.MEMBER_ID, id, into, from);
+            case "email_opt_out" -> db.update(EMAIL_OPT_OUT)
+                    .set(EMAIL_OPT_OUT.MEMBER_ID, from)
+                    .where(EMAIL_OPT_OUT.MEMBER_ID.eq(into))
+                    .and(EMAIL_OPT_OUT.TOPIC.eq(key))
+                    .execute();
             case "history_import_person" -> db.update(HISTORY_IMPORT_PERSON)
                     .set(HISTORY_IMPORT_PERSON.MEMBER_ID, from)
                     .where(HISTORY_IMPORT_PERSON.EVENT_ID.eq(id))
@@ -344,21 +347,22 @@ public class MergeLedger {
     }
 
     /**
-     * Moves an opt-out (one row per organization and member) unless the kept member has one: either way the kept member
-     * is opted out, and a second row would break the key. The change is recorded under the organization's id.
+     * Moves each topic the merged member opted out of unless the kept member opted out of it too: either way the kept
+     * member is opted out, and a second row would break the key. The change is recorded under the topic.
      */
-    private <R extends Record> void moveOptOut(Changes changes, Table<R> table, TableField<R, Long> organization,
-            TableField<R, Long> member, long organizationId, long into, long from) {
-        Table<R> own = table.as("own");
-        int moved = db.update(table)
-                .set(member, into)
-                .where(organization.eq(organizationId))
-                .and(member.eq(from))
+    private void moveOptOuts(Changes changes, long into, long from) {
+        EmailOptOut own = EMAIL_OPT_OUT.as("own");
+        List<String> topics = db.select(EMAIL_OPT_OUT.TOPIC)
+                .from(EMAIL_OPT_OUT)
+                .where(EMAIL_OPT_OUT.MEMBER_ID.eq(from))
                 .andNotExists(DSL.selectOne().from(own)
-                        .where(own.field(organization).eq(organizationId)).and(own.field(member).eq(into)))
-                .execute();
-        if (moved == 1) {
-            changes.add(table.getName(), MOVED, organizationId);
+                        .where(own.MEMBER_ID.eq(into)).and(own.TOPIC.eq(EMAIL_OPT_OUT.TOPIC)))
+                .orderBy(EMAIL_OPT_OUT.TOPIC)
+                .fetch(EMAIL_OPT_OUT.TOPIC);
+        topics.forEach(topic -> changes.add("email_opt_out", MOVED, from).setRowKey(topic));
+        if (!topics.isEmpty()) {
+            db.update(EMAIL_OPT_OUT).set(EMAIL_OPT_OUT.MEMBER_ID, into)
+                    .where(EMAIL_OPT_OUT.MEMBER_ID.eq(from)).and(EMAIL_OPT_OUT.TOPIC.in(topics)).execute();
         }
     }
 

@@ -103,6 +103,8 @@ class MemberPagesController {
         model.addAttribute("member", members.inOrganization(organization.id(), id));
         model.addAttribute("reach", audiences.reachOf(organization.id(), id));
         model.addAttribute("canEdit", canEdit(organization));
+        model.addAttribute("canAdmin", access.roleIn(organization.id())
+                .map(role -> role.includes(Role.ORGANIZATION_ADMIN)).orElse(false));
         return "member/detail";
     }
 

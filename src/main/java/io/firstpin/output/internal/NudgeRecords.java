@@ -5,7 +5,6 @@ import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.OUTPUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
 import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE;
-import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE_OPT_OUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE_ROUND;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 
@@ -68,10 +67,10 @@ public class NudgeRecords {
     }
 
     /**
-     * The event's attendees with an email who have no output linked to it, were not nudged for it and did not opt out
-     * of nudges from the organization.
+     * The event's attendees with an email who have no output linked to it and were not nudged for it (whether they
+     * want nudges is the member module's to say).
      */
-    public List<Recipient> recipients(long eventId, long organizationId) {
+    public List<Recipient> recipients(long eventId) {
         return db.select(REGISTRATION.MEMBER_ID, REGISTRATION.NAME, REGISTRATION.EMAIL, REGISTRATION.LOCALE)
                 .from(REGISTRATION)
                 .where(REGISTRATION.EVENT_ID.eq(eventId))
@@ -82,9 +81,6 @@ public class NudgeRecords {
                         .and(OUTPUT.AUTHOR_MEMBER_ID.eq(REGISTRATION.MEMBER_ID)))
                 .andNotExists(DSL.selectOne().from(OUTPUT_NUDGE)
                         .where(OUTPUT_NUDGE.EVENT_ID.eq(eventId)).and(OUTPUT_NUDGE.MEMBER_ID.eq(REGISTRATION.MEMBER_ID)))
-                .andNotExists(DSL.selectOne().from(OUTPUT_NUDGE_OPT_OUT)
-                        .where(OUTPUT_NUDGE_OPT_OUT.ORGANIZATION_ID.eq(organizationId))
-                        .and(OUTPUT_NUDGE_OPT_OUT.MEMBER_ID.eq(REGISTRATION.MEMBER_ID)))
                 .orderBy(REGISTRATION.REGISTERED_AT, REGISTRATION.ID)
                 .fetch(row -> new Recipient(row.value1(), row.value2(), row.value3(),
                         row.value4() == null ? null : Locale.forLanguageTag(row.value4())));
@@ -105,28 +101,6 @@ public class NudgeRecords {
                 .from(OUTPUT_NUDGE)
                 .where(OUTPUT_NUDGE.TOKEN_HASH.eq(tokenHash))
                 .fetchOptional(row -> new Sent(row.value1(), row.value2(), row.value3()));
-    }
-
-    /** Records the opt-out; a second one (a mail client's one-click and the person's click, say) changes nothing. */
-    public void optOut(long organizationId, long memberId, Instant now) {
-        if (optedOut(organizationId, memberId)) {
-            return;
-        }
-        try {
-            db.insertInto(OUTPUT_NUDGE_OPT_OUT)
-                    .set(OUTPUT_NUDGE_OPT_OUT.ORGANIZATION_ID, organizationId)
-                    .set(OUTPUT_NUDGE_OPT_OUT.MEMBER_ID, memberId)
-                    .set(OUTPUT_NUDGE_OPT_OUT.OPTED_OUT_AT, at(now))
-                    .onConflictDoNothing()
-                    .execute();
-        } catch (DuplicateKeyException optedOutConcurrently) {
-            // the other request recorded the same opt-out
-        }
-    }
-
-    public boolean optedOut(long organizationId, long memberId) {
-        return db.fetchExists(OUTPUT_NUDGE_OPT_OUT, OUTPUT_NUDGE_OPT_OUT.ORGANIZATION_ID.eq(organizationId)
-                .and(OUTPUT_NUDGE_OPT_OUT.MEMBER_ID.eq(memberId)));
     }
 
     public record Recipient(long memberId, String name, String email, Locale locale) {

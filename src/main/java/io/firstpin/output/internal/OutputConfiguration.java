@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import io.firstpin.platform.limits.Limit;
 import io.firstpin.platform.limits.RequestLimit;
+import io.firstpin.platform.limits.UploadLimit;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,17 @@ class OutputConfiguration {
     static final String PREVIEW_TASK = "output-previews";
 
     private static final Logger log = LoggerFactory.getLogger(OutputConfiguration.class);
+
+    /** The one path of the module that takes a file: the CSV list of posts. */
+    @Bean
+    UploadLimit outputImportUploads() {
+        return new UploadLimit("/api/v1/communities/*/outputs/imports", UploadLimit.SINGLE_FILE);
+    }
+
+    @Bean
+    UploadLimit outputImportPageUploads() {
+        return new UploadLimit("/manage/*/communities/*/outputs/imports", UploadLimit.SINGLE_FILE);
+    }
 
     @Bean
     LinkingRules linkingRules(OutputProperties properties) {

@@ -54,7 +54,8 @@ public class RateLimits {
     /** Takes one from the subject's bucket of this limit, if there is one left. */
     public Allowance take(Limit limit, String subject) {
         ConsumptionProbe probe = bucket(limit, subject).tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? Allowance.ALLOWED : Allowance.refusedFor(probe.getNanosToWaitForRefill());
+        return probe.isConsumed() ? Allowance.allowedWith(probe.getRemainingTokens())
+                : Allowance.refusedFor(probe.getNanosToWaitForRefill());
     }
 
     /** Whether one could be taken now, taking nothing: for a check before work whose failure alone should count. */

@@ -2,15 +2,11 @@ package io.firstpin.platform.outbound;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
+import java.io.InputStream;
+import org.apache.hc.core5.http.HttpEntity;
 
-/** Collects a response body up to a limit and stops reading, dropping the connection, as soon as it goes beyond. */
-final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+/** Reads a response body up to a limit and gives up as soon as it goes beyond, or says in advance that it will. */
+final class CappedBody {
 
     static final class TooLarge extends IOException {
         TooLarge(long limit) {
@@ -18,65 +14,26 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
     }
 
-    private final long limit;
-    private final boolean declaredTooLarge;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private Flow.Subscription subscription;
-
-    private CappedBody(long limit, boolean declaredTooLarge) {
-        this.limit = limit;
-        this.declaredTooLarge = declaredTooLarge;
+    private CappedBody() {
     }
 
-    /** A handler that gives up before reading when Content-Length already says the body is too large. */
-    static HttpResponse.BodyHandler<byte[]> handler(long limit) {
-        return info -> new CappedBody(limit, info.headers().firstValueAsLong("Content-Length").orElse(-1) > limit);
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-        this.subscription = subscription;
-        if (declaredTooLarge) {
-            giveUp();
-            return;
+    static byte[] read(HttpEntity entity, long limit) throws IOException {
+        if (entity == null) {
+            return new byte[0];
         }
-        subscription.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-        if (result.isDone()) {
-            return;
+        if (entity.getContentLength() > limit) {
+            throw new TooLarge(limit);
         }
-        for (ByteBuffer buffer : buffers) {
-            if (bytes.size() + (long) buffer.remaining() > limit) {
-                giveUp();
-                return;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        // not closed here: closing reads the rest of the body, which the caller drops with the connection instead
+        InputStream in = entity.getContent();
+        for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+            if (bytes.size() + (long) read > limit) {
+                throw new TooLarge(limit);
             }
-            byte[] chunk = new byte[buffer.remaining()];
-            buffer.get(chunk);
-            bytes.writeBytes(chunk);
+            bytes.write(buffer, 0, read);
         }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-        result.completeExceptionally(throwable);
-    }
-
-    @Override
-    public void onComplete() {
-        result.complete(bytes.toByteArray());
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-        return result;
-    }
-
-    private void giveUp() {
-        subscription.cancel();
-        result.completeExceptionally(new TooLarge(limit));
+        return bytes.toByteArray();
     }
 }

@@ -2,62 +2,65 @@ package io.firstpin.platform.outbound;
 
 import io.firstpin.platform.outbound.OutboundException.Problem;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.http.HttpHeaders;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.TreeMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.io.DetachedSocketFactory;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.io.Closer;
 
 /**
  * The one way the application fetches from other sites (feeds, link previews), guarded against being turned against
- * its own network (server-side request forgery): before every hop, the first request and each redirect, the host is
- * resolved and refused when any of its addresses is not public (see {@link NetworkAddresses}), unless
- * {@code firstpin.outbound.allow-private-networks} is set. Redirects are followed here, never by the HTTP client, so
- * that no hop escapes the check. Each hop has a connect timeout and a deadline for the whole answer, and a body larger
- * than the limit is dropped while it arrives.
- *
- * <p>The HTTP client resolves the host again when it connects; the JVM caches successful lookups (30 seconds by
- * default), so it connects to the addresses just checked rather than to a rebound name.
+ * its own network (server-side request forgery). Before every hop, the first request and each redirect, the host is
+ * resolved once and refused when any of its addresses is not public (see {@link NetworkAddresses}), unless
+ * {@code firstpin.outbound.allow-private-networks} is set; the connection then goes to exactly those addresses, never
+ * to a second lookup of the name ({@link PinnedConnections}), so a DNS server that answers a public address first and
+ * an internal one next reaches nothing. Redirects are followed here, never by the HTTP client, so that no hop escapes
+ * the check. Each hop has a connect timeout and a deadline for the whole answer, and a body larger than the limit is
+ * dropped while it arrives.
  */
-public class OutboundHttp {
+public class OutboundHttp implements AutoCloseable {
 
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
+    /** Aborts exchanges that outlive their deadline; one daemon thread serves every client. */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
+
     private final OutboundProperties properties;
     private final HostResolver resolver;
-    private final HttpClient client;
+    private final CloseableHttpClient client;
 
-    OutboundHttp(OutboundProperties properties, HostResolver resolver, HttpClient client) {
+    OutboundHttp(OutboundProperties properties, HostResolver resolver, DetachedSocketFactory sockets) {
         this.properties = properties;
         this.resolver = resolver;
-        this.client = client;
+        this.client = PinnedConnections.client(properties, sockets);
     }
 
     /** The client as the application uses it: system DNS, direct connections. */
     public static OutboundHttp create(OutboundProperties properties) {
-        return new OutboundHttp(properties, HostResolver.SYSTEM, clientBuilder(properties).build());
-    }
-
-    static HttpClient.Builder clientBuilder(OutboundProperties properties) {
-        // no proxy unless one is configured: the JVM's default would follow system properties nobody chose for this
-        return HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .proxy(properties.proxy() == null ? HttpClient.Builder.NO_PROXY
-                        : ProxySelector.of(new InetSocketAddress(properties.proxy().getHost(), properties.proxy().getPort())))
-                .followRedirects(HttpClient.Redirect.NEVER);
+        return new OutboundHttp(properties, HostResolver.SYSTEM, PinnedConnections.DIRECT);
     }
 
     /**
@@ -70,11 +73,10 @@ public class OutboundHttp {
     public OutboundResponse get(String url, Map<String, String> headers) {
         URI current = parse(url);
         for (int redirects = 0; ; redirects++) {
-            requireAllowed(current);
-            HttpResponse<byte[]> response = send(current, headers);
-            String location = response.headers().firstValue("Location").orElse(null);
-            if (!REDIRECTS.contains(response.statusCode()) || location == null) {
-                return new OutboundResponse(current, response.statusCode(), response.headers(), response.body());
+            OutboundResponse response = fetch(current, vettedAddresses(current), headers);
+            String location = response.header("Location").orElse(null);
+            if (!REDIRECTS.contains(response.status()) || location == null) {
+                return response;
             }
             if (redirects >= properties.maxRedirects()) {
                 throw new OutboundException(Problem.TOO_MANY_REDIRECTS,
@@ -84,71 +86,123 @@ public class OutboundHttp {
         }
     }
 
-    /** Throws unless the address is http(s) and its host resolves only to addresses the application may reach. */
-    void requireAllowed(URI uri) {
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+
+    /**
+     * Resolves the host once and returns its addresses, each one the application may reach; throws when the port or
+     * any address is not allowed.
+     */
+    List<InetAddress> vettedAddresses(URI uri) {
         String host = uri.getHost();
-        if (properties.allowPrivateNetworks()) {
-            return;
-        }
-        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        if (!properties.allowedPorts().contains(port)) {
-            throw new OutboundException(Problem.REFUSED_ADDRESS, host + ":" + port + " is not on an allowed port");
+        if (!properties.allowPrivateNetworks() && !properties.allowedPorts().contains(port(uri))) {
+            throw new OutboundException(Problem.REFUSED_ADDRESS, host + ":" + port(uri) + " is not on an allowed port");
         }
         List<InetAddress> addresses;
         try {
-            addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+            addresses = resolver.resolve(bare(host));
         } catch (UnknownHostException e) {
             throw new OutboundException(Problem.UNREACHABLE, "unknown host " + host, e);
         }
-        for (InetAddress address : addresses) {
-            if (!NetworkAddresses.isPublic(address)) {
-                // the resolved address is never named: errors are stored and shown, and would map the inside
-                throw new OutboundException(Problem.REFUSED_ADDRESS, host + " is not a public address");
+        if (addresses.isEmpty()) {
+            throw new OutboundException(Problem.UNREACHABLE, "unknown host " + host);
+        }
+        if (!properties.allowPrivateNetworks()) {
+            for (InetAddress address : addresses) {
+                if (!NetworkAddresses.isPublic(address)) {
+                    // the resolved address is never named: errors are stored and shown, and would map the inside
+                    throw new OutboundException(Problem.REFUSED_ADDRESS, host + " is not a public address");
+                }
             }
         }
+        return List.copyOf(addresses);
     }
 
-    private HttpResponse<byte[]> send(URI uri, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(properties.readTimeout())
-                .header("User-Agent", properties.userAgent())
-                .GET();
-        headers.forEach(request::header);
-        CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request.build(),
-                CappedBody.handler(properties.maxResponseSize().toBytes()));
+    /** One hop: tries the vetted addresses in turn until one accepts a connection, all within the hop's deadline. */
+    private OutboundResponse fetch(URI uri, List<InetAddress> addresses, Map<String, String> headers) {
+        AtomicReference<HttpGet> current = new AtomicReference<>();
+        AtomicBoolean late = new AtomicBoolean();
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+            late.set(true);
+            HttpGet request = current.get();
+            if (request != null) {
+                request.cancel();
+            }
+        }, properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return answer.get(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw new OutboundException(Problem.TIMEOUT, uri + " did not answer within " + properties.readTimeout(), e);
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new OutboundException(Problem.TIMEOUT, "interrupted while fetching " + uri, e);
-        } catch (ExecutionException e) {
-            throw failure(uri, e.getCause());
+            for (int i = 0; ; i++) {
+                HttpGet request = new HttpGet(uri);
+                headers.forEach(request::setHeader);
+                current.set(request);
+                if (late.get()) {
+                    throw new OutboundException(Problem.TIMEOUT, uri + " did not answer within " + properties.readTimeout());
+                }
+                try {
+                    HttpHost vetted = new HttpHost(uri.getScheme().toLowerCase(Locale.ROOT), addresses.get(i),
+                            bare(uri.getHost()), port(uri));
+                    return exchange(uri, vetted, request);
+                } catch (ConnectException | ConnectTimeoutException | NoRouteToHostException notThisOne) {
+                    if (i == addresses.size() - 1 || late.get()) {
+                        throw notThisOne;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof OutboundException refused) {
+                throw refused;
+            }
+            throw failure(uri, e, late.get());
+        } finally {
+            deadline.cancel(false);
         }
     }
 
-    private static OutboundException failure(URI uri, Throwable cause) {
-        Throwable root = cause;
-        while (root.getCause() != null && !(root instanceof CappedBody.TooLarge)
-                && !(root instanceof HttpTimeoutException)) {
-            root = root.getCause();
+    private OutboundResponse exchange(URI uri, HttpHost target, HttpGet request) throws IOException {
+        ClassicHttpResponse response = client.executeOpen(target, request, null);
+        byte[] body;
+        try {
+            body = CappedBody.read(response.getEntity(), properties.maxResponseSize().toBytes());
+        } catch (IOException | RuntimeException e) {
+            // drops the connection, rather than reading the rest of a body nobody wants
+            request.cancel();
+            throw e;
+        } finally {
+            // the body is read whole or given up; a failure to close adds nothing to either
+            Closer.closeQuietly(response);
         }
-        if (root instanceof CappedBody.TooLarge) {
-            return new OutboundException(Problem.TOO_LARGE, uri + ": " + root.getMessage(), cause);
+        return new OutboundResponse(uri, response.getCode(), headersOf(response), body);
+    }
+
+    private static HttpHeaders headersOf(ClassicHttpResponse response) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Header header : response.getHeaders()) {
+            headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
         }
-        if (root instanceof HttpTimeoutException) {
-            return new OutboundException(Problem.TIMEOUT, uri + " timed out", cause);
+        return HttpHeaders.of(new LinkedHashMap<>(headers), (name, value) -> true);
+    }
+
+    private OutboundException failure(URI uri, Exception cause, boolean late) {
+        if (cause instanceof CappedBody.TooLarge) {
+            return new OutboundException(Problem.TOO_LARGE, uri + ": " + cause.getMessage(), cause);
+        }
+        if (late || cause instanceof InterruptedIOException) {
+            return new OutboundException(Problem.TIMEOUT, uri + " did not answer within " + properties.readTimeout(),
+                    cause);
         }
         // the cause's own message may name the address the host resolved to, so only its kind is told
-        if (root instanceof IOException) {
-            return new OutboundException(Problem.UNREACHABLE, uri.getHost() + " is unreachable ("
-                    + root.getClass().getSimpleName() + ")", cause);
-        }
-        return new OutboundException(Problem.UNREACHABLE, uri.getHost() + " failed (" + root.getClass().getSimpleName()
-                + ")", cause);
+        return new OutboundException(Problem.UNREACHABLE, uri.getHost() + " is unreachable ("
+                + cause.getClass().getSimpleName() + ")", cause);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** The host without the brackets of an IPv6 literal. */
+    private static String bare(String host) {
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
     private static URI parse(String url) {
@@ -174,5 +228,15 @@ public class OutboundHttp {
             throw new OutboundException(Problem.INVALID_URL, "not an http(s) address: " + given);
         }
         return uri;
+    }
+
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "outbound-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 }

@@ -37,6 +37,15 @@ public final class CsvAttachment {
     }
 
     /**
+     * A CSV written to any writer (a file of a ZIP archive, say) the same way: the byte order mark first, Excel's
+     * dialect. The caller closes the writer.
+     */
+    public static CSVPrinter onto(Writer writer) throws IOException {
+        writer.write('\uFEFF');
+        return new CSVPrinter(writer, CSVFormat.EXCEL);
+    }
+
+    /**
      * Keeps spreadsheet programs from running a text typed as a formula: one that starts with a formula sign, also
      * after spaces (ASCII or full-width), is shown as text by a leading apostrophe.
      */

@@ -178,14 +178,15 @@ public class SurveyRecords {
 
     /** The event's attendees with an email, reached at the email and in the language of their registration. */
     public List<Recipient> recipients(long eventId) {
-        return db.select(REGISTRATION.ID, REGISTRATION.NAME, REGISTRATION.EMAIL, REGISTRATION.LOCALE)
+        return db.select(REGISTRATION.ID, REGISTRATION.MEMBER_ID, REGISTRATION.NAME, REGISTRATION.EMAIL,
+                        REGISTRATION.LOCALE)
                 .from(REGISTRATION)
                 .where(REGISTRATION.EVENT_ID.eq(eventId))
                 .and(REGISTRATION.EMAIL.isNotNull())
                 .and(AttendeeRule.attended(REGISTRATION.EVENT_ID, REGISTRATION.MEMBER_ID))
                 .orderBy(REGISTRATION.REGISTERED_AT, REGISTRATION.ID)
-                .fetch(row -> new Recipient(row.value1(), row.value2(), row.value3(),
-                        row.value4() == null ? null : Locale.forLanguageTag(row.value4())));
+                .fetch(row -> new Recipient(row.value1(), row.value2(), row.value3(), row.value4(),
+                        row.value5() == null ? null : Locale.forLanguageTag(row.value5())));
     }
 
     private static SurveyResponse response(Record row) {
@@ -207,6 +208,6 @@ public class SurveyRecords {
     public record Named(SurveyResponse response, String name) {
     }
 
-    public record Recipient(long registrationId, String name, String email, Locale locale) {
+    public record Recipient(long registrationId, long memberId, String name, String email, Locale locale) {
     }
 }

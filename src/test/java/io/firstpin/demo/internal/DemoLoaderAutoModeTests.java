@@ -44,7 +44,7 @@ class DemoLoaderAutoModeTests {
     void autoLoadsNothingIntoADatabaseThatIsNotTheEmbeddedDefault() {
         assertThat(organizations.findBySlug(DemoDataGenerator.ORGANIZATION_SLUG)).isEmpty();
         assertThat(db.fetchCount(MEMBER)).isZero();
-        assertThat(hint.hint()).isEmpty();
+        assertThat(hint.hint(true)).isEmpty();
     }
 
     @Test

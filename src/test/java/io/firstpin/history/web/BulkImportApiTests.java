@@ -13,6 +13,12 @@ import io.firstpin.history.ImportJobs;
 import io.firstpin.history.ZipFiles;
 import io.firstpin.testing.ApiClient;
 import io.firstpin.testing.DatabaseTest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +199,72 @@ class BulkImportApiTests {
                 .contains("../../etc/cron.d/evil.csv");
         assertThat(bomb.status()).isEqualTo(400);
         assertThat(bomb.json().path("details").get(0).path("message").asString()).contains("huge.csv", "50 MB");
+    }
+
+    @Test
+    void fiftySmallZipsThatUnpackToGigabytesAreRefusedWholeWithAClearMessageAndNothingStored() {
+        Fixture fixture = communityOf("bulk-fifty");
+        // four files of 45 MB each: within the limits of one file and of one zip, 180 MB a zip, 9 GB in all
+        byte[] zip = ZipFiles.bombs(4, 45);
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        for (int i = 1; i <= 50; i++) {
+            parts.put("history-" + i + ".zip", zip);
+        }
+        assertThat(zip.length * 50L).isLessThan(20L * 1024 * 1024);
+
+        ApiClient.Answer refused = bulk(fixture, parts, "[]");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("details").get(0).path("field").asString()).isEqualTo("files");
+        assertThat(refused.json().path("details").get(0).path("message").asString()).contains("200 MB");
+        assertThat(db.fetchCount(HISTORY_BULK_JOB, HISTORY_BULK_JOB.COMMUNITY_ID.eq(
+                communities.findBySlug(fixture.community()).orElseThrow().id()))).isZero();
+        assertThat(fixture.admin().get("/api/v1/events/" + fixture.eventId()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSecondBulkImportWhileTheOrganizationsFirstIsQueuedIs409AndNothingOfItIsStored() throws Exception {
+        Fixture fixture = communityOf("bulk-one");
+        Map<String, byte[]> file = Map.of("event_42_participants.csv", ExportFiles.connpassStudySession());
+        String manifest = "[{\"file\":\"event_42_participants.csv\",\"eventId\":" + fixture.eventId() + "}]";
+        Community community = communities.findBySlug(fixture.community()).orElseThrow();
+
+        ApiClient.Answer first = bulk(fixture, file, manifest);
+        ApiClient.Answer second = bulk(fixture, file, manifest);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(second.status()).as(second.body()).isEqualTo(409);
+        assertThat(second.json().path("details").get(0).path("field").asString()).isEqualTo("files");
+        assertThat(db.fetchCount(HISTORY_BULK_JOB, HISTORY_BULK_JOB.COMMUNITY_ID.eq(community.id()))).isEqualTo(1);
+        assertThat(finished(fixture.admin(), first.text("status")).path("state").asString()).isEqualTo("DONE");
+        assertThat(bulk(fixture, file, manifest).status()).isEqualTo(202);
+    }
+
+    @Test
+    void multipartBodiesAreSmallEverywhereButOnTheImportPaths() throws Exception {
+        Fixture fixture = communityOf("bulk-sizes");
+        byte[] twoMegabytes = ExportFiles.connpassStudySession();
+        twoMegabytes = java.util.Arrays.copyOf(twoMegabytes, 2 * 1024 * 1024);
+        String registrations = "/api/v1/events/" + fixture.eventId() + "/registrations";
+
+        ApiClient.Answer elsewhere = fixture.admin().postMultipart(registrations, Map.of(), "file", "a.csv",
+                twoMegabytes);
+        ApiClient.Answer encoded = fixture.admin().postMultipart(registrations.replace("registrations",
+                "%72egistrations"), Map.of(), "file", "a.csv", twoMegabytes);
+        ApiClient.Answer onTheImport = fixture.admin().postMultipart("/api/v1/events/" + fixture.eventId()
+                + "/imports", Map.of("format", "connpass"), "file", "a.csv", twoMegabytes);
+        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + registrations))
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                        "--b--\r\n".getBytes(StandardCharsets.UTF_8)))).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(elsewhere.status()).isEqualTo(413);
+        assertThat(elsewhere.json().path("error").asString()).isEqualTo("too_large");
+        assertThat(elsewhere.json().path("message").asString()).contains("1 MB");
+        assertThat(encoded.status()).isEqualTo(413);
+        assertThat(onTheImport.status()).as(onTheImport.body()).isNotEqualTo(413).isBetween(200, 499);
+        assertThat(chunked.statusCode()).isEqualTo(411);
     }
 
     @Test

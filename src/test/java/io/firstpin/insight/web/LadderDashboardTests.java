@@ -115,13 +115,14 @@ class LadderDashboardTests {
 
         assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
         assertThat(new String(csv, StandardCharsets.UTF_8).substring(1).lines().toList()).containsExactly(
-                "Step,Members,Reached in the period,From the step below,Median days from the step below,Staff (apart)",
-                "Attendees,5,3,,,1",
-                "Repeaters,4,4,0.8,90.5,1",
-                "Output authors,3,3,0.5,1.0,0",
-                "LT speakers,2,2,0.6667,43.5,1",
-                "Case-study speakers,2,2,0.5,123.0,0",
-                "Organizers,1,1,0.5,21.0,1");
+                "Step,Members,Reached in the period,From the step below,Median days from the step below,Staff (apart),"
+                        + "Without the step below,Step below only later",
+                "Attendees,5,3,,,1,0,0",
+                "Repeaters,4,4,0.8,90.5,1,0,0",
+                "Output authors,3,3,0.5,1.0,0,1,0",
+                "LT speakers,2,2,0.6667,43.5,1,0,0",
+                "Case-study speakers,2,2,0.5,123.0,0,1,0",
+                "Organizers,1,1,0.5,21.0,1,0,0");
     }
 
     @Test

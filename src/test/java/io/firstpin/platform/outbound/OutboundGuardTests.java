@@ -11,11 +11,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.firstpin.platform.outbound.OutboundException.Problem;
 import io.firstpin.testing.LocalWebServer;
 import java.net.InetAddress;
-import java.net.ProxySelector;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,9 +27,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The guard against requests into the application's own network. Without internet access, "a public site" is a made-up
- * name that a test resolver maps to a public address, while the connection itself goes to a local server acting as
- * the internet (it is the client's HTTP proxy): the guard sees exactly what it would see in production, and the local
- * server records whether a refused request got through.
+ * name that a test resolver maps to a public address, and a connection to a public address reaches a local server
+ * standing in for the internet ({@link InternetStandIn}): the guard sees exactly what it would see in production, and
+ * the local servers record whether a refused request got through.
  */
 class OutboundGuardTests {
 
@@ -39,14 +42,13 @@ class OutboundGuardTests {
         internet.close();
     }
 
-    /** A guarded client whose DNS knows a few made-up names and whose connections all reach the local server. */
+    /** A guarded client whose DNS knows a few made-up names and whose public connections all reach the local server. */
     private OutboundHttp guardedOnTheInternet(OutboundProperties properties, Map<String, String> dns) {
         HostResolver resolver = host -> {
             String known = dns.get(host);
             return known != null ? List.of(address(known)) : HostResolver.SYSTEM.resolve(host);
         };
-        return new OutboundHttp(properties, resolver,
-                OutboundHttp.clientBuilder(properties).proxy(ProxySelector.of(internet.address())).build());
+        return new OutboundHttp(properties, resolver, new InternetStandIn(internet));
     }
 
     private OutboundHttp guarded() {
@@ -79,6 +81,62 @@ class OutboundGuardTests {
         assertThatThrownBy(() -> guarded().get("https://blog.example:22/", Map.of()))
                 .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.REFUSED_ADDRESS);
         assertThat(internet.requests()).isEmpty();
+    }
+
+    @Test
+    void connectsToTheAddressItVettedWhenTheNameResolvesToLoopbackTheSecondTime() {
+        try (LocalWebServer loopback = LocalWebServer.start()) {
+            loopback.answer("/admin", text(200, "text/plain", "internal"));
+            internet.answer("/admin", text(200, "text/plain", "public"));
+            AtomicInteger lookups = new AtomicInteger();
+            HostResolver rebinding = host -> List.of(lookups.getAndIncrement() == 0 ? PUBLIC_ADDRESS : address("127.0.0.1"));
+            InternetStandIn network = new InternetStandIn(internet);
+            OutboundHttp client = new OutboundHttp(onPorts(80, 443, loopback.port()), rebinding, network);
+
+            OutboundResponse response = client.get("http://rebind.example:" + loopback.port() + "/admin", Map.of());
+
+            assertThat(response.text()).isEqualTo("public");
+            assertThat(loopback.requests()).isEmpty();
+            assertThat(lookups).hasValue(1);
+            assertThat(network.connections()).extracting(InetSocketAddress::getAddress).containsExactly(PUBLIC_ADDRESS);
+        }
+    }
+
+    @Test
+    void triesTheNextVettedAddressWhenOneRefusesTheConnection() {
+        internet.answer("/post", text(200, "text/plain", "second address"));
+        InetAddress unreachable = address("2001:4860:4860::8888");
+        InternetStandIn network = new InternetStandIn(internet).refusing(unreachable);
+        OutboundHttp client = new OutboundHttp(OutboundProperties.defaults(false),
+                host -> List.of(unreachable, PUBLIC_ADDRESS), network);
+
+        assertThat(client.get("http://blog.example/post", Map.of()).text()).isEqualTo("second address");
+        assertThat(network.connections()).extracting(InetSocketAddress::getAddress).containsExactly(unreachable, PUBLIC_ADDRESS);
+    }
+
+    @Test
+    void refusesANameWhenAnyOfItsAddressesIsInternal() {
+        OutboundHttp client = new OutboundHttp(OutboundProperties.defaults(false),
+                host -> List.of(PUBLIC_ADDRESS, address("127.0.0.1")), new InternetStandIn(internet));
+
+        assertThatThrownBy(() -> client.get("http://mixed.example/", Map.of()))
+                .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.REFUSED_ADDRESS);
+        assertThat(internet.requests()).isEmpty();
+    }
+
+    @Test
+    void goesThroughTheConfiguredProxyAfterVettingTheTarget() {
+        internet.answer("/post", text(200, "text/plain", "via proxy"));
+        OutboundProperties viaProxy = new OutboundProperties(false, Duration.ofSeconds(2), Duration.ofSeconds(5),
+                DataSize.ofMegabytes(1), 5, "Firstpin test", Set.of(80, 443), URI.create(internet.url("")));
+        OutboundHttp client = new OutboundHttp(viaProxy,
+                host -> List.of(host.equals("blog.example") ? PUBLIC_ADDRESS : address("10.1.2.3")),
+                PinnedConnections.DIRECT);
+
+        assertThat(client.get("http://blog.example/post", Map.of()).text()).isEqualTo("via proxy");
+        assertThatThrownBy(() -> client.get("http://intranet.example/post", Map.of()))
+                .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.REFUSED_ADDRESS);
+        assertThat(internet.requestsTo("/post")).hasSize(1);
     }
 
     @Test
@@ -187,9 +245,14 @@ class OutboundGuardTests {
                 .extracting(e -> ((OutboundException) e).problem()).isEqualTo(Problem.UNREACHABLE);
     }
 
+    private static OutboundProperties onPorts(Integer... ports) {
+        return new OutboundProperties(false, Duration.ofSeconds(2), Duration.ofSeconds(5), DataSize.ofMegabytes(1), 5,
+                "Firstpin test", Set.of(ports), null);
+    }
+
     private static OutboundProperties limits(DataSize maxSize, Duration readTimeout) {
         return new OutboundProperties(false, Duration.ofSeconds(2), readTimeout, maxSize, 5, "Firstpin test",
-                java.util.Set.of(80, 443), null);
+                Set.of(80, 443), null);
     }
 
     private static InetAddress address(String text) {
