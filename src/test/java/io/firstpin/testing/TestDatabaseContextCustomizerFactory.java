@@ -11,7 +11,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Points every test application context at a fresh database of the {@link TestDatabase} under test, and gives its
- * MockMvc requests the session cookie jar ({@link MockMvcSessionCookies}).
+ * MockMvc requests the session cookie jar ({@link MockMvcSessionCookies}) and their flash attributes
+ * ({@link MockMvcFlashAttributes}).
  */
 public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -31,6 +32,7 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
             Map<String, Object> properties = TestDatabase.current().newDatabase();
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("firstpinTestDatabase", properties));
             context.getBeanFactory().registerSingleton("mockMvcSessionCookies", new MockMvcSessionCookies());
+            context.getBeanFactory().registerSingleton("mockMvcFlashAttributes", new MockMvcFlashAttributes());
         }
 
         @Override

@@ -66,7 +66,12 @@ class MemberDataCoverageTests {
             Map.entry("segment_message", "what staff wrote to a segment, and the staff account"),
             Map.entry("attendee_change", "kinds and ids"),
             Map.entry("lottery_draw", "a draw's seed and registration ids"),
-            Map.entry("rate_limit_bucket", "subjects kept as SHA-256, expiring"));
+            Map.entry("rate_limit_bucket", "subjects kept as SHA-256, expiring"),
+            Map.entry("spring_session", "HTTP sessions: a sign-in's name, deleted once unused for 30 minutes"),
+            Map.entry("spring_session_attributes", "a session's sign-in and CSRF token, deleted with the session"),
+            Map.entry("staff_invitation", "invitations of staff, not members: the identity module's"),
+            Map.entry("password_reset", "staff password resets, hashed and expiring"),
+            Map.entry("staff_totp", "staff second-factor secrets, not members'"));
 
     private static List<Table<?>> tables() {
         return DefaultSchema.DEFAULT_SCHEMA.getTables().stream()
