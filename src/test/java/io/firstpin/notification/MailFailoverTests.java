@@ -33,7 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class MailFailoverTests {
 
-    private static final String TOKEN = "bootstrap-token-for-the-failover";
+    private static final String TOKEN = "failover-9d2b6f0a4e8c1b5d7f3a9e2c6b0d4f8a1e5c3b7d";
 
     @TempDir
     Path dataDir;

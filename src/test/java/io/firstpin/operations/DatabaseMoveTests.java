@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
  */
 class DatabaseMoveTests {
 
-    private static final String TOKEN = "bootstrap-token-for-the-move";
+    private static final String TOKEN = "move-7f3a9c1e5b2d8f4a6c0e9b3d7a1f5c8e2b6d4a0f";
 
     @TempDir
     Path dataDir;

@@ -46,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DirtiesContext
 class HealthAndMetricsTests {
 
-    static final String TOKEN = "bootstrap-token-for-health";
+    static final String TOKEN = "health-3c8e1a7f9b2d5e0c4a6f8b1d3e7a9c2f5b0d6e4a";
     private static final int SMTP_PORT = TestSmtp.freePort();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
