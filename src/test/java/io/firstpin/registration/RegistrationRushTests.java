@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 @DatabaseTest
 class RegistrationRushTests {
 
-    private static final String BOOTSTRAP = "bootstrap-token-for-the-rush";
+    private static final String BOOTSTRAP = "bootstrap-token-for-the-registration-rush";
     private static final int SEATS = 150;
     private static final int APPLICANTS = 600;
     private static final int THREADS = 64;

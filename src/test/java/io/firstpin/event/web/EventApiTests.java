@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
         properties = "firstpin.bootstrap-token=" + EventApiTests.BOOTSTRAP)
 class EventApiTests {
 
-    static final String BOOTSTRAP = "bootstrap-token-for-event-tests";
+    static final String BOOTSTRAP = "bootstrap-token-for-the-event-api-tests";
 
     @LocalServerPort
     int port;

@@ -41,6 +41,8 @@ class MemberDataCoverageTests {
             Map.entry("staff_account", "staff accounts, not members: the identity module's"),
             Map.entry("organization_role", "staff roles"),
             Map.entry("api_token", "token names and hashes"),
+            Map.entry("audit_entry",
+                    "what staff did to which id, by account or token and address; never a member's name or text"),
             Map.entry("community", "communities"),
             Map.entry("event", "events as published"),
             Map.entry("event_session", "agenda items as published"),

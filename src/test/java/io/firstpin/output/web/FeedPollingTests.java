@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
                 "firstpin.outputs.feed-check-interval=1h", "firstpin.outputs.nudge-enabled=false"})
 class FeedPollingTests {
 
-    static final String BOOTSTRAP = "bootstrap-token-for-feed-tests";
+    static final String BOOTSTRAP = "bootstrap-token-for-feed-polling-tests";
 
     /** Each platform's feed: fixture file and content type, as the platform serves it. */
     private static final Map<String, String[]> PLATFORMS = new LinkedHashMap<>();
