@@ -15,6 +15,7 @@ import static io.firstpin.platform.db.Tables.MEMBER_FEED;
 import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
 import static io.firstpin.platform.db.Tables.MEMBER_MERGE;
 import static io.firstpin.platform.db.Tables.MEMBER_MERGE_CHANGE;
+import static io.firstpin.platform.db.Tables.MEMBER_SIGN_IN_CODE;
 import static io.firstpin.platform.db.Tables.NOTIFICATION_OUTBOX;
 import static io.firstpin.platform.db.Tables.OUTPUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE;
@@ -98,7 +99,7 @@ public class ErasureLedger {
     /** Tables that hold member data without pointing at a member, each cleared by its own rule below. */
     public static List<Table<?>> otherTables() {
         return List.of(MEMBER, REGISTRATION_ANSWER, REGISTRATION_LINK, SURVEY_ANSWER, MEMBER_MERGE_CHANGE,
-                NOTIFICATION_OUTBOX, HISTORY_IMPORT, HISTORY_IMPORT_JOB, HISTORY_BULK_FILE);
+                NOTIFICATION_OUTBOX, HISTORY_IMPORT, HISTORY_IMPORT_JOB, HISTORY_BULK_FILE, MEMBER_SIGN_IN_CODE);
     }
 
     /**
@@ -153,6 +154,12 @@ public class ErasureLedger {
                 .where(NOTIFICATION_OUTBOX.ORGANIZATION_ID.eq(organizationId))
                 .and(DSL.lower(NOTIFICATION_OUTBOX.RECIPIENT).in(emails))
                 .execute();
+        if (!emails.isEmpty()) {
+            db.deleteFrom(MEMBER_SIGN_IN_CODE)
+                    .where(MEMBER_SIGN_IN_CODE.ORGANIZATION_ID.eq(organizationId))
+                    .and(MEMBER_SIGN_IN_CODE.EMAIL.in(emails))
+                    .execute();
+        }
         int filesErased = files.eraseContaining(organizationId, traces);
         db.update(MEMBER)
                 .set(MEMBER.DISPLAY_NAME, ERASED_NAME)
