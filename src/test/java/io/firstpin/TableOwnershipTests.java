@@ -65,7 +65,7 @@ class TableOwnershipTests {
             entry("leader_role", "leadership"),
             entry("segment", "segment"), entry("segment_message", "segment"),
             entry("segment_message_recipient", "segment"),
-            entry("member_sign_in_code", "mypage"),
+            entry("member_sign_in_code", "mypage"), entry("community_follow", "follow"),
             entry("rate_limit_bucket", "platform"), entry("scheduled_tasks", "platform"));
 
     /** Modules that reach other modules' tables by design. */

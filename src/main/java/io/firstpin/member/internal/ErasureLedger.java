@@ -2,6 +2,7 @@ package io.firstpin.member.internal;
 
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.ATTENDANCE_UNDO;
+import static io.firstpin.platform.db.Tables.COMMUNITY_FOLLOW;
 import static io.firstpin.platform.db.Tables.EMAIL_OPT_OUT;
 import static io.firstpin.platform.db.Tables.EMAIL_PREFERENCE_LINK;
 import static io.firstpin.platform.db.Tables.HISTORY_BULK_FILE;
@@ -93,6 +94,8 @@ public class ErasureLedger {
         columns.put(SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, Treatment.DELETED);
         columns.put(EMAIL_OPT_OUT.MEMBER_ID, Treatment.DELETED);
         columns.put(EMAIL_PREFERENCE_LINK.MEMBER_ID, Treatment.DELETED);
+        // the followers count stays as it was
+        columns.put(COMMUNITY_FOLLOW.MEMBER_ID, Treatment.KEPT);
         return columns;
     }
 
