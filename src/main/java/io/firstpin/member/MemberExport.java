@@ -14,7 +14,7 @@ public record MemberExport(Instant exportedAt, Person member, List<Long> mergedM
         List<Registration> registrations, List<CheckIn> attendance, List<UndoneCheckIn> undoneCheckIns,
         List<Talk> talks, List<Output> outputs, List<Feed> feeds, List<SurveyResponse> surveyResponses,
         List<LeaderRole> leaderRoles, List<Audience> reach, List<String> optOuts, List<Email> emails,
-        List<Nudge> nudges, List<SegmentEmail> segmentEmails, List<ImportedPerson> importedAs) {
+        List<Nudge> nudges, List<SegmentEmail> segmentEmails, List<ImportedPerson> importedAs, List<Follow> follows) {
 
     public record Person(long id, String displayName, boolean staff, boolean provisional, Instant createdAt,
             Instant erasedAt) {
@@ -65,6 +65,9 @@ public record MemberExport(Instant exportedAt, Person member, List<Long> mergedM
     }
 
     public record SegmentEmail(String subject, Instant sentAt) {
+    }
+
+    public record Follow(String community, Instant followedAt, Instant unfollowedAt) {
     }
 
     /** How an imported file named someone it had no identity for (a withdrawn connpass user, a Meetup member). */

@@ -2,6 +2,7 @@ package io.firstpin.mypage;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
+import io.firstpin.follow.Follows;
 import io.firstpin.member.EmailPreferences;
 import io.firstpin.member.EmailPreferences.Preferences;
 import io.firstpin.member.EmailTopic;
@@ -29,10 +30,12 @@ public class PreferenceChoices {
 
     private final EmailPreferences preferences;
     private final Communities communities;
+    private final Follows follows;
 
-    PreferenceChoices(EmailPreferences preferences, Communities communities) {
+    PreferenceChoices(EmailPreferences preferences, Communities communities, Follows follows) {
         this.preferences = preferences;
         this.communities = communities;
+        this.follows = follows;
     }
 
     /** The member's rows, in a fixed order: the three kinds, then the communities by name. */
@@ -66,7 +69,7 @@ public class PreferenceChoices {
     }
 
     private Set<Long> announcementsOffered(long organizationId, long memberId, Preferences current) {
-        Set<Long> ids = new LinkedHashSet<>();
+        Set<Long> ids = new LinkedHashSet<>(follows.followedBy(organizationId, memberId));
         current.optedOut().stream().filter(t -> t.kind() == EmailTopic.Kind.ANNOUNCEMENTS)
                 .forEach(t -> ids.add(t.communityId()));
         return ids;

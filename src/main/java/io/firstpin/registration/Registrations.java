@@ -340,6 +340,12 @@ public class Registrations {
         return new Registered(registration, null, token);
     }
 
+    /** The member's registrations in the organization, in the order they were made (the member's own page). */
+    @Transactional(readOnly = true)
+    public List<Registration> ofMember(long organizationId, long memberId) {
+        return registrations.findByOrganizationIdAndMemberIdOrderByRegisteredAtAscIdAsc(organizationId, memberId);
+    }
+
     /**
      * A new private link token to the registration's page, for an email another module sends after the event (the
      * survey, say); only its hash is kept.

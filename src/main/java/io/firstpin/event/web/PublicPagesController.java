@@ -4,6 +4,8 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.event.Event;
 import io.firstpin.event.Events;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.PublicUrls;
 import java.time.Clock;
@@ -25,8 +27,11 @@ class PublicPagesController {
     private final Events events;
     private final PublicUrls urls;
     private final Clock clock;
+    private final Organizations organizations;
 
-    PublicPagesController(Communities communities, Events events, PublicUrls urls, Clock clock) {
+    PublicPagesController(Communities communities, Events events, PublicUrls urls, Clock clock,
+            Organizations organizations) {
+        this.organizations = organizations;
         this.communities = communities;
         this.events = events;
         this.urls = urls;
@@ -54,6 +59,8 @@ class PublicPagesController {
         model.addAttribute("upcoming", events.upcoming(scope, LIST_LIMIT));
         model.addAttribute("past", events.past(scope, LIST_LIMIT));
         model.addAttribute("publicUrl", urls.community(slug));
+        model.addAttribute("organizationSlug", organizations.findById(community.organizationId())
+                .map(Organization::slug).orElse(null));
         return "event/community";
     }
 

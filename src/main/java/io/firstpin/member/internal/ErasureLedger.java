@@ -2,6 +2,7 @@ package io.firstpin.member.internal;
 
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.ATTENDANCE_UNDO;
+import static io.firstpin.platform.db.Tables.COMMUNITY_FOLLOW;
 import static io.firstpin.platform.db.Tables.EMAIL_OPT_OUT;
 import static io.firstpin.platform.db.Tables.EMAIL_PREFERENCE_LINK;
 import static io.firstpin.platform.db.Tables.HISTORY_BULK_FILE;
@@ -15,6 +16,7 @@ import static io.firstpin.platform.db.Tables.MEMBER_FEED;
 import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
 import static io.firstpin.platform.db.Tables.MEMBER_MERGE;
 import static io.firstpin.platform.db.Tables.MEMBER_MERGE_CHANGE;
+import static io.firstpin.platform.db.Tables.MEMBER_SIGN_IN_CODE;
 import static io.firstpin.platform.db.Tables.NOTIFICATION_OUTBOX;
 import static io.firstpin.platform.db.Tables.OUTPUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE;
@@ -92,13 +94,15 @@ public class ErasureLedger {
         columns.put(SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, Treatment.DELETED);
         columns.put(EMAIL_OPT_OUT.MEMBER_ID, Treatment.DELETED);
         columns.put(EMAIL_PREFERENCE_LINK.MEMBER_ID, Treatment.DELETED);
+        // the followers count stays as it was
+        columns.put(COMMUNITY_FOLLOW.MEMBER_ID, Treatment.KEPT);
         return columns;
     }
 
     /** Tables that hold member data without pointing at a member, each cleared by its own rule below. */
     public static List<Table<?>> otherTables() {
         return List.of(MEMBER, REGISTRATION_ANSWER, REGISTRATION_LINK, SURVEY_ANSWER, MEMBER_MERGE_CHANGE,
-                NOTIFICATION_OUTBOX, HISTORY_IMPORT, HISTORY_IMPORT_JOB, HISTORY_BULK_FILE);
+                NOTIFICATION_OUTBOX, HISTORY_IMPORT, HISTORY_IMPORT_JOB, HISTORY_BULK_FILE, MEMBER_SIGN_IN_CODE);
     }
 
     /**
@@ -153,6 +157,12 @@ public class ErasureLedger {
                 .where(NOTIFICATION_OUTBOX.ORGANIZATION_ID.eq(organizationId))
                 .and(DSL.lower(NOTIFICATION_OUTBOX.RECIPIENT).in(emails))
                 .execute();
+        if (!emails.isEmpty()) {
+            db.deleteFrom(MEMBER_SIGN_IN_CODE)
+                    .where(MEMBER_SIGN_IN_CODE.ORGANIZATION_ID.eq(organizationId))
+                    .and(MEMBER_SIGN_IN_CODE.EMAIL.in(emails))
+                    .execute();
+        }
         int filesErased = files.eraseContaining(organizationId, traces);
         db.update(MEMBER)
                 .set(MEMBER.DISPLAY_NAME, ERASED_NAME)

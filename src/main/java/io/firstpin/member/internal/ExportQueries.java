@@ -3,6 +3,7 @@ package io.firstpin.member.internal;
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.ATTENDANCE_UNDO;
 import static io.firstpin.platform.db.Tables.COMMUNITY;
+import static io.firstpin.platform.db.Tables.COMMUNITY_FOLLOW;
 import static io.firstpin.platform.db.Tables.EMAIL_OPT_OUT;
 import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.EVENT_SESSION;
@@ -58,7 +59,14 @@ public class ExportQueries {
                 ATTENDANCE_UNDO.MEMBER_ID, SESSION_SPEAKER.MEMBER_ID, OUTPUT.AUTHOR_MEMBER_ID, MEMBER_FEED.MEMBER_ID,
                 OUTPUT_NUDGE.MEMBER_ID, HISTORY_IMPORT_PERSON.MEMBER_ID, SURVEY_RESPONSE.MEMBER_ID,
                 LEADER_ROLE.MEMBER_ID, MEMBER_AUDIENCE.MEMBER_ID, SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID,
-                EMAIL_OPT_OUT.MEMBER_ID);
+                EMAIL_OPT_OUT.MEMBER_ID, COMMUNITY_FOLLOW.MEMBER_ID);
+    }
+
+    public List<MemberExport.Follow> follows(Collection<Long> people) {
+        return db.select(COMMUNITY.NAME, COMMUNITY_FOLLOW.FOLLOWED_AT, COMMUNITY_FOLLOW.UNFOLLOWED_AT)
+                .from(COMMUNITY_FOLLOW).join(COMMUNITY).on(COMMUNITY.ID.eq(COMMUNITY_FOLLOW.COMMUNITY_ID))
+                .where(COMMUNITY_FOLLOW.MEMBER_ID.in(people)).orderBy(COMMUNITY_FOLLOW.FOLLOWED_AT)
+                .fetch(r -> new MemberExport.Follow(r.value1(), at(r.value2()), at(r.value3())));
     }
 
     public List<MemberExport.Identity> identities(Collection<Long> people) {

@@ -2,6 +2,7 @@ package io.firstpin.member.internal;
 
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.ATTENDANCE_UNDO;
+import static io.firstpin.platform.db.Tables.COMMUNITY_FOLLOW;
 import static io.firstpin.platform.db.Tables.EMAIL_OPT_OUT;
 import static io.firstpin.platform.db.Tables.EMAIL_PREFERENCE_LINK;
 import static io.firstpin.platform.db.Tables.HISTORY_IMPORT_PERSON;
@@ -72,7 +73,8 @@ public class MergeLedger {
                 ATTENDANCE_UNDO.MEMBER_ID, SESSION_SPEAKER.MEMBER_ID, OUTPUT.AUTHOR_MEMBER_ID, MEMBER_FEED.MEMBER_ID,
                 OUTPUT_NUDGE.MEMBER_ID, HISTORY_IMPORT_PERSON.MEMBER_ID,
                 SURVEY_RESPONSE.MEMBER_ID, LEADER_ROLE.MEMBER_ID, MEMBER_AUDIENCE.MEMBER_ID,
-                SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, EMAIL_OPT_OUT.MEMBER_ID, EMAIL_PREFERENCE_LINK.MEMBER_ID);
+                SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, EMAIL_OPT_OUT.MEMBER_ID, EMAIL_PREFERENCE_LINK.MEMBER_ID,
+                COMMUNITY_FOLLOW.MEMBER_ID);
     }
 
     /** Moves {@code from}'s rows to {@code into}, recording each change under the merge; answers how many changed. */
@@ -97,6 +99,8 @@ public class MergeLedger {
         moveById(changes, EMAIL_PREFERENCE_LINK, EMAIL_PREFERENCE_LINK.ID, EMAIL_PREFERENCE_LINK.MEMBER_ID, into,
                 from);
         moveOptOuts(changes, into, from);
+        // follows of both stay apart as rows; the followers count counts members, so the kept one once
+        moveById(changes, COMMUNITY_FOLLOW, COMMUNITY_FOLLOW.ID, COMMUNITY_FOLLOW.MEMBER_ID, into, from);
         moveImportedPeople(changes, into, from);
         changes.flush();
         return changes.count();
@@ -190,6 +194,8 @@ public class MergeLedger {
                     .execute();
             case "email_preference_link" -> moveBackById(EMAIL_PREFERENCE_LINK, EMAIL_PREFERENCE_LINK.ID,
                     EMAIL_PREFERENCE_LINK.MEMBER_ID, id, into, from);
+            case "community_follow" -> moveBackById(COMMUNITY_FOLLOW, COMMUNITY_FOLLOW.ID, COMMUNITY_FOLLOW.MEMBER_ID, id,
+                    into, from);
             case "email_opt_out" -> db.update(EMAIL_OPT_OUT)
                     .set(EMAIL_OPT_OUT.MEMBER_ID, from)
                     .where(EMAIL_OPT_OUT.MEMBER_ID.eq(into))

@@ -15,4 +15,6 @@ public interface RegistrationRepository extends ListCrudRepository<Registration,
     Optional<Registration> findByOrganizationIdAndId(long organizationId, long id);
 
     List<Registration> findByEventIdOrderByRegisteredAtAscIdAsc(long eventId);
+
+    List<Registration> findByOrganizationIdAndMemberIdOrderByRegisteredAtAscIdAsc(long organizationId, long memberId);
 }

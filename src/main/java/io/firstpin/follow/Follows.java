@@ -1,0 +1,87 @@
+package io.firstpin.follow;
+
+import static io.firstpin.platform.db.Tables.COMMUNITY_FOLLOW;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Members following communities of their organization. Following twice changes nothing; unfollowing keeps the row
+ * with its end, so the followers of any day can be counted.
+ */
+@Service
+public class Follows {
+
+    private final DSLContext db;
+    private final Communities communities;
+    private final Clock clock;
+
+    Follows(DSLContext db, Communities communities, Clock clock) {
+        this.db = db;
+        this.communities = communities;
+        this.clock = clock;
+    }
+
+    /**
+     * The member follows the community from now on.
+     *
+     * @throws io.firstpin.platform.NotFoundException when the community is not the organization's
+     */
+    @Transactional
+    public void follow(long organizationId, long memberId, long communityId) {
+        Community community = communities.inOrganization(organizationId, communityId);
+        if (following(memberId, community.id())) {
+            return;
+        }
+        db.insertInto(COMMUNITY_FOLLOW)
+                .set(COMMUNITY_FOLLOW.ORGANIZATION_ID, organizationId)
+                .set(COMMUNITY_FOLLOW.COMMUNITY_ID, community.id())
+                .set(COMMUNITY_FOLLOW.MEMBER_ID, memberId)
+                .set(COMMUNITY_FOLLOW.FOLLOWED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .execute();
+    }
+
+    @Transactional
+    public void unfollow(long organizationId, long memberId, long communityId) {
+        db.update(COMMUNITY_FOLLOW)
+                .set(COMMUNITY_FOLLOW.UNFOLLOWED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .where(COMMUNITY_FOLLOW.ORGANIZATION_ID.eq(organizationId))
+                .and(COMMUNITY_FOLLOW.MEMBER_ID.eq(memberId))
+                .and(COMMUNITY_FOLLOW.COMMUNITY_ID.eq(communityId))
+                .and(COMMUNITY_FOLLOW.UNFOLLOWED_AT.isNull())
+                .execute();
+    }
+
+    /** The communities the member follows now, by id. */
+    @Transactional(readOnly = true)
+    public List<Long> followedBy(long organizationId, long memberId) {
+        return db.selectDistinct(COMMUNITY_FOLLOW.COMMUNITY_ID).from(COMMUNITY_FOLLOW)
+                .where(COMMUNITY_FOLLOW.ORGANIZATION_ID.eq(organizationId))
+                .and(COMMUNITY_FOLLOW.MEMBER_ID.eq(memberId))
+                .and(COMMUNITY_FOLLOW.UNFOLLOWED_AT.isNull())
+                .orderBy(COMMUNITY_FOLLOW.COMMUNITY_ID)
+                .fetch(COMMUNITY_FOLLOW.COMMUNITY_ID);
+    }
+
+    /** How many members followed the community at the time (two merged members who both did are one). */
+    @Transactional(readOnly = true)
+    public int followersAt(long communityId, Instant at) {
+        return db.fetchCount(db.selectDistinct(COMMUNITY_FOLLOW.MEMBER_ID).from(COMMUNITY_FOLLOW)
+                .where(COMMUNITY_FOLLOW.COMMUNITY_ID.eq(communityId))
+                .and(COMMUNITY_FOLLOW.FOLLOWED_AT.le(at.atOffset(ZoneOffset.UTC)))
+                .and(COMMUNITY_FOLLOW.UNFOLLOWED_AT.isNull()
+                        .or(COMMUNITY_FOLLOW.UNFOLLOWED_AT.gt(at.atOffset(ZoneOffset.UTC)))));
+    }
+
+    private boolean following(long memberId, long communityId) {
+        return db.fetchExists(COMMUNITY_FOLLOW, COMMUNITY_FOLLOW.MEMBER_ID.eq(memberId)
+                .and(COMMUNITY_FOLLOW.COMMUNITY_ID.eq(communityId)).and(COMMUNITY_FOLLOW.UNFOLLOWED_AT.isNull()));
+    }
+}
