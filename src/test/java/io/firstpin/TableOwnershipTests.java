@@ -59,6 +59,7 @@ class TableOwnershipTests {
             entry("notification_outbox", "notification"),
             entry("output", "output"), entry("output_link", "output"), entry("member_feed", "output"),
             entry("output_nudge", "output"), entry("output_nudge_round", "output"),
+            entry("output_report_policy", "output"),
             entry("history_import", "history"), entry("history_import_person", "history"),
             entry("history_import_job", "history"), entry("history_bulk_job", "history"),
             entry("history_bulk_file", "history"), entry("history_column_mapping", "history"),

@@ -74,12 +74,37 @@ public class Output {
      * an active link is a conflict, since the same output cannot be reported twice for one event.
      */
     void linkTo(long eventId, LinkedBy linkedBy, Instant now) {
+        takeLinkFor(eventId);
+        links.add(OutputLink.of(eventId, linkedBy, now));
+    }
+
+    /**
+     * Links the output to the event as a report its author submitted; unless {@code publishNow}, it waits for staff.
+     * An active link is a conflict, as for {@link #linkTo(long, LinkedBy, Instant)}.
+     */
+    void submitAsReport(long eventId, boolean publishNow, Instant now) {
+        takeLinkFor(eventId);
+        links.add(publishNow ? OutputLink.of(eventId, LinkedBy.SUBMITTED, now)
+                : OutputLink.forReview(eventId, LinkedBy.SUBMITTED, now));
+    }
+
+    /** Staff (or the author's confirmed attendance) approve a report waiting for review; answers whether one was. */
+    boolean approve(long eventId) {
+        Optional<OutputLink> waiting = linkTo(eventId).filter(OutputLink::active).filter(OutputLink::awaitingReview);
+        waiting.ifPresent(link -> {
+            links.remove(link);
+            links.add(link.approved());
+        });
+        return waiting.isPresent();
+    }
+
+    /** Takes away a link staff removed earlier, so that a new one can be made; an active link is a conflict. */
+    private void takeLinkFor(long eventId) {
         Optional<OutputLink> existing = linkTo(eventId);
         if (existing.isPresent() && existing.get().active()) {
             throw new ConflictException("url", "output.duplicate");
         }
         existing.ifPresent(links::remove);
-        links.add(OutputLink.of(eventId, linkedBy, now));
     }
 
     /**

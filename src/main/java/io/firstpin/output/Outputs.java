@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
@@ -64,10 +65,13 @@ public class Outputs {
     private final Clock clock;
     private final TransactionTemplate savepoint;
     private final RateLimits limits;
+    private final ReportReviews reviews;
 
     Outputs(OutputRepository outputs, OutputQueries queries, Events events, Members members,
-            Registrations registrations, Clock clock, PlatformTransactionManager transactions, RateLimits limits) {
+            Registrations registrations, Clock clock, PlatformTransactionManager transactions, RateLimits limits,
+            ReportReviews reviews) {
         this.limits = limits;
+        this.reviews = reviews;
         this.outputs = outputs;
         this.queries = queries;
         this.events = events;
@@ -84,7 +88,7 @@ public class Outputs {
     public Output submitByStaff(long organizationId, long eventId, OutputSubmission submission) {
         EventSummary event = eventOf(organizationId, eventId);
         Long author = authorByEmail(organizationId, submission.authorEmail());
-        return submit(event, submission, author, LinkedBy.MANUAL, OutputSource.STAFF);
+        return submit(event, submission, author, OutputSource.STAFF, output -> output.linkTo(eventId, LinkedBy.MANUAL, clock.instant()));
     }
 
     /**
@@ -94,18 +98,29 @@ public class Outputs {
     @Transactional
     public Output submitByRegistrant(String manageToken, long eventId, OutputSubmission submission) {
         Registration registration = registrationFor(manageToken, eventId);
-        TooManyRequests.unlessAllowed(limits.take(PER_REGISTRATION, "registration:" + registration.id()));
+        if (registration.status() != RegistrationStatus.CONFIRMED) {
+            throw new ConflictException("registration", "output.report.not-confirmed");
+        }
         EventSummary event = events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
+        if (event.startsAt().isAfter(clock.instant())) {
+            throw new ConflictException("event", "output.report.before-start");
+        }
+        TooManyRequests.unlessAllowed(limits.take(PER_REGISTRATION, "registration:" + registration.id()));
+        boolean publishNow = reviews.publishesAtOnce(registration);
         return submit(event, OutputSubmission.byRegistrant(submission.url(), submission.type(), submission.title()),
-                registration.memberId(), LinkedBy.SUBMITTED, OutputSource.SUBMITTED);
+                registration.memberId(), OutputSource.SUBMITTED, output -> output.submitAsReport(eventId, publishNow, clock.instant()));
     }
 
-    /** A member submits a report for an event they attended, e.g. by the link of the nudge email. */
+    /**
+     * A member submits a report for an event they attended, by the link of the nudge email (which only attendees get);
+     * it waits for review unless the organization publishes reports of confirmed attendees at once.
+     */
     @Transactional
     public Output submitByMember(long organizationId, long memberId, long eventId, OutputSubmission submission) {
         EventSummary event = eventOf(organizationId, eventId);
+        boolean publishNow = reviews.publishesOnAttendance(organizationId);
         return submit(event, OutputSubmission.byRegistrant(submission.url(), submission.type(), submission.title()),
-                memberId, LinkedBy.SUBMITTED, OutputSource.SUBMITTED);
+                memberId, OutputSource.SUBMITTED, output -> output.submitAsReport(eventId, publishNow, clock.instant()));
     }
 
     /** The registration a private link opens, when it is one for this event and not cancelled. */
@@ -116,8 +131,8 @@ public class Outputs {
                 .orElseThrow(() -> NotFoundException.of("registration", "with this link for event " + eventId));
     }
 
-    private Output submit(EventSummary event, OutputSubmission submission, Long author, LinkedBy linkedBy,
-            OutputSource source) {
+    private Output submit(EventSummary event, OutputSubmission submission, Long author, OutputSource source,
+            Consumer<Output> link) {
         OutputUrl url = OutputUrl.of(submission.url());
         OutputType type = typeOf(submission.type());
         String title = Output.checkedTitle(submission.title());
@@ -126,7 +141,7 @@ public class Outputs {
                 .orElseGet(() -> Output.record(event.organizationId(), url, type, title, author, null, source, null,
                         now));
         output.complete(author, title, null);
-        output.linkTo(event.id(), linkedBy, now);
+        link.accept(output);
         try {
             return saveNew(output);
         } catch (DuplicateKeyException raced) {
@@ -236,22 +251,22 @@ public class Outputs {
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    /** What the public event page lists as reports: blog posts, slides, videos and articles linked to it. */
+    /** What the public event page lists as reports: blog posts, slides, videos and articles linked to it, approved. */
     @Transactional(readOnly = true)
     public List<EventOutput> reports(long eventId) {
         return events.summary(eventId)
                 .map(event -> listed(event.organizationId(), eventId).stream()
+                        .filter(entry -> entry.link().published())
                         .filter(entry -> REPORT_TYPES.contains(entry.output().type()))
                         .toList())
                 .orElse(List.of());
     }
 
-    /** The outputs a member submitted or wrote for the event. */
+    /** The outputs a member submitted or wrote for the event, with their links (a report may await review). */
     @Transactional(readOnly = true)
-    public List<Output> byMemberForEvent(long organizationId, long memberId, long eventId) {
+    public List<EventOutput> byMemberForEvent(long organizationId, long memberId, long eventId) {
         return listed(organizationId, eventId).stream()
-                .map(EventOutput::output)
-                .filter(output -> Objects.equals(output.authorMemberId(), memberId))
+                .filter(entry -> Objects.equals(entry.output().authorMemberId(), memberId))
                 .toList();
     }
 

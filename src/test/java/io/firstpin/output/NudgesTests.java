@@ -111,6 +111,7 @@ class NudgesTests {
         }
         String writer = register(first, "書いた 花子", "hanako@example.com");
         register(second, "書いた 花子", "hanako@example.com");
+        clock.set(first.startsAt().plus(Duration.ofMinutes(30)));
         outputs.submitByRegistrant(writer, first.id(),
                 OutputSubmission.byRegistrant("https://hanako.hatenablog.com/entry/1", "blog", "レポート"));
 

@@ -80,6 +80,7 @@ public class ActivityQueries {
                 .where(OUTPUT.ORGANIZATION_ID.eq(organizationId))
                 .and(OUTPUT.AUTHOR_MEMBER_ID.eq(memberId))
                 .and(OUTPUT_LINK.UNLINKED_AT.isNull())
+                .and(OUTPUT_LINK.AWAITING_REVIEW.isFalse())
                 .and(EVENT.STARTS_AT.lt(at(before)))
                 .and(dated.lt(at(before)))
                 .fetch(r -> new LinkRow(r.value1(), r.value2().toInstant()));

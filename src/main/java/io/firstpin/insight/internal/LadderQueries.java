@@ -68,6 +68,7 @@ public class LadderQueries {
                 .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
                 .join(EVENT).on(EVENT.ID.eq(OUTPUT_LINK.EVENT_ID))
                 .where(OUTPUT_LINK.UNLINKED_AT.isNull())
+                .and(OUTPUT_LINK.AWAITING_REVIEW.isFalse())
                 .and(OUTPUT.AUTHOR_MEMBER_ID.isNotNull())
                 .and(EVENT.COMMUNITY_ID.in(communityIds))
                 .and(EVENT.STARTS_AT.lt(at(before)))

@@ -5,6 +5,7 @@ import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
 import static io.firstpin.platform.db.Tables.MEMBER_FEED;
 import static io.firstpin.platform.db.Tables.OUTPUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
+import static io.firstpin.platform.db.Tables.OUTPUT_REPORT_POLICY;
 
 import io.firstpin.output.LinkTarget;
 import io.firstpin.platform.PublicUrls;
@@ -14,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -67,7 +69,7 @@ public class OutputQueries {
                 .from(OUTPUT_LINK)
                 .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
                 .where(OUTPUT_LINK.EVENT_ID.in(eventIds))
-                .and(OUTPUT_LINK.UNLINKED_AT.isNull())
+                .and(published())
                 .orderBy(OUTPUT_LINK.EVENT_ID, OUTPUT.ID)
                 .fetch(row -> new LinkedRow(row.value1(), row.value2(), row.value3(), row.value4(),
                         row.value5().toInstant()));
@@ -138,6 +140,56 @@ public class OutputQueries {
     public record FeedIdentity(long organizationId, long memberId, String url) {
     }
 
+    /** The organization's reports waiting for review, as (event, output), oldest first. */
+    public List<WaitingReport> awaitingReview(long organizationId) {
+        return db.select(OUTPUT_LINK.EVENT_ID, OUTPUT.ID)
+                .from(OUTPUT_LINK)
+                .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
+                .where(OUTPUT.ORGANIZATION_ID.eq(organizationId))
+                .and(OUTPUT_LINK.AWAITING_REVIEW.isTrue())
+                .and(OUTPUT_LINK.UNLINKED_AT.isNull())
+                .orderBy(OUTPUT_LINK.LINKED_AT, OUTPUT.ID)
+                .fetch(row -> new WaitingReport(row.value1(), row.value2()));
+    }
+
+    public record WaitingReport(long eventId, long outputId) {
+    }
+
+    /** The outputs of the member waiting for review as reports on the event. */
+    public List<Long> awaitingReviewBy(long memberId, long eventId) {
+        return db.select(OUTPUT.ID)
+                .from(OUTPUT_LINK)
+                .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
+                .where(OUTPUT_LINK.EVENT_ID.eq(eventId))
+                .and(OUTPUT.AUTHOR_MEMBER_ID.eq(memberId))
+                .and(OUTPUT_LINK.AWAITING_REVIEW.isTrue())
+                .and(OUTPUT_LINK.UNLINKED_AT.isNull())
+                .fetch(OUTPUT.ID);
+    }
+
+    /** Whether the organization publishes a report once its author's attendance is confirmed; no row: it does not. */
+    public boolean publishesOnAttendance(long organizationId) {
+        return db.select(OUTPUT_REPORT_POLICY.PUBLISH_ON_ATTENDANCE)
+                .from(OUTPUT_REPORT_POLICY)
+                .where(OUTPUT_REPORT_POLICY.ORGANIZATION_ID.eq(organizationId))
+                .fetchOptional(OUTPUT_REPORT_POLICY.PUBLISH_ON_ATTENDANCE)
+                .orElse(false);
+    }
+
+    public void publishOnAttendance(long organizationId, boolean publish) {
+        db.insertInto(OUTPUT_REPORT_POLICY)
+                .set(OUTPUT_REPORT_POLICY.ORGANIZATION_ID, organizationId)
+                .set(OUTPUT_REPORT_POLICY.PUBLISH_ON_ATTENDANCE, publish)
+                .onDuplicateKeyUpdate()
+                .set(OUTPUT_REPORT_POLICY.PUBLISH_ON_ATTENDANCE, publish)
+                .execute();
+    }
+
+    /** A link the public page lists and the KPIs count: not removed by staff, not waiting for review. */
+    private static Condition published() {
+        return OUTPUT_LINK.UNLINKED_AT.isNull().and(OUTPUT_LINK.AWAITING_REVIEW.isFalse());
+    }
+
     public List<EventOutputs> countsByEvent(Collection<Long> eventIds) {
         if (eventIds.isEmpty()) {
             return List.of();
@@ -146,7 +198,7 @@ public class OutputQueries {
                 .from(OUTPUT_LINK)
                 .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
                 .where(OUTPUT_LINK.EVENT_ID.in(eventIds))
-                .and(OUTPUT_LINK.UNLINKED_AT.isNull())
+                .and(published())
                 .groupBy(OUTPUT_LINK.EVENT_ID)
                 .fetch(row -> new EventOutputs(row.value1(), row.value2(), row.value3()));
     }

@@ -15,6 +15,7 @@ import io.firstpin.output.MemberFeeds;
 import io.firstpin.output.Output;
 import io.firstpin.output.OutputSubmission;
 import io.firstpin.output.Outputs;
+import io.firstpin.output.ReportReviews;
 import io.firstpin.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,9 +50,11 @@ class OutputApiController {
     private final Organizations organizations;
     private final AccessGuard access;
     private final VisibleEvents visibleEvents;
+    private final ReportReviews reviews;
 
     OutputApiController(Outputs outputs, MemberFeeds feeds, Members members, Organizations organizations,
-            AccessGuard access, VisibleEvents visibleEvents) {
+            AccessGuard access, VisibleEvents visibleEvents, ReportReviews reviews) {
+        this.reviews = reviews;
         this.outputs = outputs;
         this.feeds = feeds;
         this.members = members;
@@ -106,6 +109,16 @@ class OutputApiController {
                 .filter(entry -> entry.output().id().equals(output.id())).findFirst().orElseThrow());
     }
 
+    @PostMapping("/events/{id}/outputs/{outputId}/approval")
+    @Operation(summary = "Approve a report a registrant or member submitted: the public event page lists it and the KPIs "
+            + "count it from now on (reject one by unlinking it)")
+    OutputResponse approve(@PathVariable long id, @PathVariable long outputId) {
+        long organizationId = organizationOfEvent(id, Role.COMMUNITY_LEADER);
+        Output output = reviews.approve(organizationId, id, outputId);
+        return OutputResponse.of(outputs.ofEvent(organizationId, id).stream()
+                .filter(entry -> entry.output().id().equals(output.id())).findFirst().orElseThrow());
+    }
+
     @PostMapping("/members/{id}/feeds")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add an RSS or Atom feed of this member's blog; it is read at once by the next poll")
@@ -148,13 +161,13 @@ class OutputApiController {
 
     /** {@code author} is the author's display name; never an email. */
     record OutputResponse(long id, String url, String type, String title, String author, Long authorId,
-            Instant publishedAt, String linkedBy, Instant linkedAt, String site) {
+            Instant publishedAt, String linkedBy, Instant linkedAt, String site, boolean awaitingReview) {
 
         static OutputResponse of(EventOutput entry) {
             Output output = entry.output();
             return new OutputResponse(output.id(), output.url().url(), output.type().apiName(), output.title(),
                     entry.author(), output.authorMemberId(), output.publishedAt(), entry.link().linkedBy().apiName(),
-                    entry.link().linkedAt(), output.site());
+                    entry.link().linkedAt(), output.site(), entry.link().awaitingReview());
         }
     }
 

@@ -33,9 +33,9 @@ public class OutputReports {
         return outputs.reports(eventId).stream().map(Report::of).toList();
     }
 
-    /** Whether the registrant may add a report now: not cancelled, and the event has started. */
+    /** Whether the registrant may add a report now: holding a seat (or attended), and the event has started. */
     public boolean accepts(Registration registration) {
-        return registration.status() != RegistrationStatus.CANCELLED
+        return registration.status() == RegistrationStatus.CONFIRMED
                 && events.summary(registration.eventId()).map(e -> !e.startsAt().isAfter(clock.instant())).orElse(false);
     }
 
@@ -45,15 +45,19 @@ public class OutputReports {
 
     public List<Report> submittedBy(Registration registration) {
         return outputs.byMemberForEvent(registration.organizationId(), registration.memberId(), registration.eventId())
-                .stream().map(output -> Report.of(new EventOutput(output, null, null))).toList();
+                .stream().map(Report::of).toList();
     }
 
-    /** One line of the list; {@code type} is the output type's name, for its label. */
-    public record Report(String title, String url, String type, String author, String site) {
+    /**
+     * One line of the list; {@code type} is the output type's name, for its label; {@code awaitingReview} only ever
+     * true in the author's own list.
+     */
+    public record Report(String title, String url, String type, String author, String site, boolean awaitingReview) {
 
         static Report of(EventOutput entry) {
             Output output = entry.output();
-            return new Report(output.label(), output.url().url(), output.type().name(), entry.author(), output.site());
+            return new Report(output.label(), output.url().url(), output.type().name(), entry.author(), output.site(),
+                    entry.link().awaitingReview());
         }
     }
 }

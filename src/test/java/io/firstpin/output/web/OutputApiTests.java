@@ -4,16 +4,23 @@ import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstpin.testing.ApiClient;
+import io.firstpin.organization.Organizations;
+import io.firstpin.output.ReportReviews;
 import io.firstpin.testing.DatabaseTest;
+import io.firstpin.testing.MovableClock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @DatabaseTest
+@Import(MovableClock.Config.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"firstpin.bootstrap-token=" + OutputApiTests.BOOTSTRAP, "firstpin.outputs.nudge-enabled=false"})
 class OutputApiTests {
@@ -23,14 +30,23 @@ class OutputApiTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    ReportReviews reviews;
+    @Autowired
+    Organizations organizations;
+
     ApiClient instanceAdmin;
 
+    /** Half an hour into the study session {@link #meetup} plans: registration is still open, reports are taken. */
     @BeforeEach
     void connect() {
+        clock.set(Instant.parse("2030-06-01T10:30:00Z"));
         instanceAdmin = new ApiClient(port, BOOTSTRAP);
     }
 
-    /** An organization with a community and a past study session with the hashtag #firstpinug. */
+    /** An organization with a community and a study session under way, with the hashtag #firstpinug. */
     private Meetup meetup(String org) {
         ApiClient admin = instanceAdmin.foundOrganization(org);
         admin.post("/api/v1/organizations/" + org + "/communities", json("slug", org + "-c", "name", "Firstpin UG"));
@@ -119,6 +135,103 @@ class OutputApiTests {
         assertThat(submitted.status()).isEqualTo(201);
         assertThat(submitted.text("author")).isEqualTo("佐藤 花子");
         assertThat(submitted.text("linkedBy")).isEqualTo("submitted");
+        assertThat(submitted.json().path("awaitingReview").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSubmittedReportIsNeitherListedPubliclyNorCountedUntilStaffApproveIt() {
+        Meetup meetup = meetup("out-review");
+        String token = meetup.register("佐藤 花子", "hanako@example.com").path("manageToken").asString();
+        long id = meetup.admin().anonymous().withHeader("X-Manage-Token", token)
+                .post(meetup.outputs(), json("url", "https://note.com/hanako_cm/n/review", "type", "blog")).json()
+                .path("id").asLong();
+        String kpis = "/api/v1/communities/out-review-c/kpis?from=2030-01-01&to=2030-12-31";
+
+        assertThat(meetup.admin().anonymous().get("/e/" + meetup.eventId()).body()).doesNotContain("hanako_cm");
+        assertThat(meetup.admin().get(kpis).json().path("outputs").asInt()).isZero();
+
+        ApiClient.Answer approved = meetup.admin().post(meetup.outputs() + "/" + id + "/approval", json());
+
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.json().path("awaitingReview").asBoolean()).isFalse();
+        assertThat(meetup.admin().anonymous().get("/e/" + meetup.eventId()).body()).contains("hanako_cm");
+        assertThat(meetup.admin().get(kpis).json().path("outputs").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aReportBeforeTheEventStartsIsRefusedAndSaysWhen() {
+        Meetup meetup = meetup("out-early");
+        String token = meetup.register("佐藤 花子", "hanako@example.com").path("manageToken").asString();
+        clock.set(Instant.parse("2030-05-31T10:00:00Z"));
+
+        ApiClient.Answer early = meetup.admin().anonymous().withHeader("X-Manage-Token", token)
+                .post(meetup.outputs(), json("url", "https://note.com/hanako_cm/n/early", "type", "blog"));
+
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body()).contains("once the event has started");
+        assertThat(meetup.listed()).isEmpty();
+    }
+
+    @Test
+    void aWaitlistedRegistrantCannotSubmitAReport() {
+        ApiClient admin = instanceAdmin.foundOrganization("out-waitlisted");
+        admin.post("/api/v1/organizations/out-waitlisted/communities", json("slug", "out-waitlisted-c", "name", "UG"));
+        long eventId = admin.post("/api/v1/communities/out-waitlisted-c/events", json("title", "Small room",
+                "startsAt", "2030-06-01T19:00:00+09:00", "online", true,
+                "frames", List.of(Map.of("name", "一般枠", "capacity", 1, "mode", "fifo")))).json().path("id").asLong();
+        Meetup meetup = new Meetup(admin, eventId);
+        meetup.register("山田 太郎", "taro@example.com");
+        JsonNode waitlisted = meetup.register("佐藤 花子", "hanako@example.com");
+        assertThat(waitlisted.path("status").asString()).isEqualTo("waitlisted");
+
+        ApiClient.Answer refused = admin.anonymous().withHeader("X-Manage-Token", waitlisted.path("manageToken")
+                .asString()).post(meetup.outputs(), json("url", "https://note.com/hanako_cm/n/w", "type", "blog"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(meetup.listed()).isEmpty();
+    }
+
+    @Test
+    void whereTheOrganizationChoosesItACheckedInAuthorsReportIsPublishedWithoutReview() {
+        Meetup meetup = meetup("out-on-attendance");
+        reviews.publishOnAttendance(organizations.findBySlug("out-on-attendance").orElseThrow().id(), true);
+        JsonNode hanako = meetup.register("佐藤 花子", "hanako@example.com");
+        JsonNode taro = meetup.register("山田 太郎", "taro@example.com");
+        meetup.admin().post("/api/v1/events/" + meetup.eventId() + "/checkins",
+                json("registrationId", hanako.path("id").asLong()));
+
+        ApiClient.Answer checkedIn = meetup.admin().anonymous()
+                .withHeader("X-Manage-Token", hanako.path("manageToken").asString())
+                .post(meetup.outputs(), json("url", "https://note.com/hanako_cm/n/in", "type", "blog"));
+        ApiClient.Answer notYet = meetup.admin().anonymous()
+                .withHeader("X-Manage-Token", taro.path("manageToken").asString())
+                .post(meetup.outputs(), json("url", "https://zenn.dev/taro/articles/late", "type", "blog"));
+
+        assertThat(checkedIn.json().path("awaitingReview").asBoolean()).isFalse();
+        assertThat(notYet.json().path("awaitingReview").asBoolean()).isTrue();
+        assertThat(meetup.admin().anonymous().get("/e/" + meetup.eventId()).body()).contains("hanako_cm")
+                .doesNotContain("zenn.dev/taro");
+
+        meetup.admin().post("/api/v1/events/" + meetup.eventId() + "/checkins",
+                json("registrationId", taro.path("id").asLong()));
+
+        assertThat(meetup.admin().anonymous().get("/e/" + meetup.eventId()).body()).contains("zenn.dev/taro");
+    }
+
+    @Test
+    void anotherOrganizationsAdminCannotApproveAReport() {
+        Meetup meetup = meetup("out-approve-own");
+        Meetup other = meetup("out-approve-other");
+        String token = meetup.register("佐藤 花子", "hanako@example.com").path("manageToken").asString();
+        long id = meetup.admin().anonymous().withHeader("X-Manage-Token", token)
+                .post(meetup.outputs(), json("url", "https://note.com/hanako_cm/n/own", "type", "blog")).json()
+                .path("id").asLong();
+
+        assertThat(other.admin().post(meetup.outputs() + "/" + id + "/approval", json()).status()).isEqualTo(404);
+        assertThat(meetup.admin().anonymous().post(meetup.outputs() + "/" + id + "/approval", json()).status())
+                .isEqualTo(401);
+        assertThat(meetup.listed()).singleElement()
+                .satisfies(output -> assertThat(output.path("awaitingReview").asBoolean()).isTrue());
     }
 
     @Test

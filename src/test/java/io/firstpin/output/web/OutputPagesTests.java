@@ -76,12 +76,18 @@ class OutputPagesTests {
                 new Applicant("博多 花子", "hanako@example.jp", Locale.JAPANESE)).manageToken();
     }
 
+    private MockHttpSession staff(Role role) {
+        String email = role.name().toLowerCase(Locale.ROOT) + "-" + organization.id() + "@example.com";
+        accounts.openWithRole(email, "Staff", PASSWORD, organization.id(), role);
+        return StaffLogin.signIn(mvc, email, PASSWORD);
+    }
+
     private String page(String path, String language) throws Exception {
         return mvc.perform(get(path).header("Accept-Language", language)).andReturn().getResponse().getContentAsString();
     }
 
     @Test
-    void aRegistrantAddsTheirReportFromTheirPrivatePageAndTheEventPageListsIt() throws Exception {
+    void aRegistrantsReportIsListedOnTheEventPageOnlyOnceStaffApproveIt() throws Exception {
         assertThat(page("/r/" + manageToken, "ja")).contains("レポートを書きました").contains("id=\"report-form\"");
 
         String redirect = mvc.perform(post("/r/" + manageToken + "/outputs").with(csrf())
@@ -91,12 +97,24 @@ class OutputPagesTests {
 
         assertThat(redirect).isEqualTo("/r/" + manageToken + "#reports-form");
         assertThat(page("/r/" + manageToken, "ja")).contains("このイベントのあなたのレポート")
-                .contains("https://hanako.hatenablog.com/entry/report");
+                .contains("https://hanako.hatenablog.com/entry/report").contains("運営の承認待ち");
+        assertThat(page("/e/" + event.id(), "ja")).doesNotContain("hanako.hatenablog.com");
+
+        MockHttpSession staff = staff(Role.COMMUNITY_LEADER);
+        String review = mvc.perform(get("/manage/" + organization.slug() + "/reports").session(staff)
+                .header("Accept-Language", "ja")).andReturn().getResponse().getContentAsString();
+        assertThat(review).contains("承認待ちのレポート").contains("博多 花子").contains("Firstpin UG #12")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; 参加レポート");
+        long outputId = outputs.ofEvent(organization.id(), event.id()).get(0).output().id();
+        mvc.perform(post("/manage/" + organization.slug() + "/reports/" + event.id() + "/" + outputId + "/approve")
+                .session(staff).with(csrf()));
+
         String publicPage = page("/e/" + event.id(), "ja");
         assertThat(publicPage).contains("ブログ・レポート").contains("博多 花子").contains("hanako.hatenablog.com")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; 参加レポート")
                 .doesNotContain("<script>alert(1)</script>")
                 .doesNotContain("hanako@example.jp");
+        assertThat(page("/r/" + manageToken, "ja")).doesNotContain("運営の承認待ち");
     }
 
     @Test
@@ -125,14 +143,13 @@ class OutputPagesTests {
     void staffSeeHowEachOutputWasLinkedAndUnlinkIt() throws Exception {
         long id = outputs.submitByRegistrant(manageToken, event.id(),
                 OutputSubmission.byRegistrant("https://speakerdeck.com/hanako/lt", "slide", "LT slides")).id();
-        String email = "leader-" + organization.id() + "@example.com";
-        accounts.openWithRole(email, "Leader", PASSWORD, organization.id(), Role.COMMUNITY_LEADER);
-        MockHttpSession staff = StaffLogin.signIn(mvc, email, PASSWORD);
+        MockHttpSession staff = staff(Role.COMMUNITY_LEADER);
         String path = "/manage/" + organization.slug() + "/events/" + event.id() + "/outputs";
 
         String list = mvc.perform(get(path).session(staff).header("Accept-Language", "en")).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(list).contains("LT slides").contains("Submitted by the author").contains("博多 花子");
+        assertThat(list).contains("LT slides").contains("Submitted by the author").contains("博多 花子")
+                .contains("Waiting for review");
 
         mvc.perform(post(path + "/" + id + "/unlink").session(staff).with(csrf()));
 
