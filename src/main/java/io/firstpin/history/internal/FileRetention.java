@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,18 +82,23 @@ class FileRetention {
             OffsetDateTime cutoff = before.atOffset(ZoneOffset.UTC);
             int emptied = db.update(HISTORY_IMPORT).set(HISTORY_IMPORT.CONTENT, NONE)
                     .where(HISTORY_IMPORT.IMPORTED_AT.lt(cutoff))
-                    .and(HISTORY_IMPORT.CONTENT.ne(NONE))
+                    .and(notEmpty(HISTORY_IMPORT.CONTENT))
                     .execute();
             emptied += db.update(HISTORY_IMPORT_JOB).set(HISTORY_IMPORT_JOB.CONTENT, NONE)
                     .where(HISTORY_IMPORT_JOB.FINISHED_AT.lt(cutoff))
-                    .and(HISTORY_IMPORT_JOB.CONTENT.ne(NONE))
+                    .and(notEmpty(HISTORY_IMPORT_JOB.CONTENT))
                     .execute();
             emptied += db.update(HISTORY_BULK_FILE).set(HISTORY_BULK_FILE.CONTENT, NONE)
                     .where(HISTORY_BULK_FILE.JOB_ID.in(DSL.select(HISTORY_BULK_JOB.ID).from(HISTORY_BULK_JOB)
                             .where(HISTORY_BULK_JOB.FINISHED_AT.lt(cutoff))))
-                    .and(HISTORY_BULK_FILE.CONTENT.ne(NONE))
+                    .and(notEmpty(HISTORY_BULK_FILE.CONTENT))
                     .execute();
             return emptied;
+        }
+
+        /** Measured, not compared with an empty value: H2 cannot compare a bound binary value in PostgreSQL mode. */
+        private static Condition notEmpty(Field<byte[]> content) {
+            return DSL.condition("octet_length({0}) > 0", content);
         }
     }
 }
