@@ -2,6 +2,7 @@ package io.firstpin.attendee;
 
 import io.firstpin.attendee.internal.AttendeeRefresh;
 import io.firstpin.attendee.internal.PendingChanges;
+import io.firstpin.platform.replica.ReplicaReads;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,19 +16,23 @@ public class Attendees {
 
     private final PendingChanges pending;
     private final AttendeeRefresh refresh;
+    private final ReplicaReads replicaReads;
 
-    Attendees(PendingChanges pending, AttendeeRefresh refresh) {
+    Attendees(PendingChanges pending, AttendeeRefresh refresh, ReplicaReads replicaReads) {
         this.pending = pending;
+        this.replicaReads = replicaReads;
         this.refresh = refresh;
     }
 
     /**
      * Brings the kept rows up to date for a reader: waits for the changes being applied and applies those still
      * recorded (committed a moment ago, or left by a failed refresh or a restart); in a transaction that changed
-     * attendees itself, applies its changes. Call it before reading the rows, holding no connection.
+     * attendees itself, applies its changes. Call it before reading the rows, holding no connection: with a read replica,
+     * the reads that follow on this thread wait for the replica to replay these writes (or go to the primary).
      */
     public void catchUp() {
         pending.catchUp();
+        replicaReads.afterPrimaryWrites();
     }
 
     /**
