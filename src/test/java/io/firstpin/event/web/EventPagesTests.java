@@ -105,6 +105,33 @@ class EventPagesTests {
     }
 
     @Test
+    void aNewEventsPrefectureIsWhereTheCommunityUsuallyMeets() throws Exception {
+        String newForm = "/manage/" + organization.slug() + "/communities/" + community.slug() + "/events/new";
+        String before = mvc.perform(get(newForm).session(leader)).andReturn().getResponse().getContentAsString();
+        mvc.perform(eventForm("大阪 #1").param("prefecture", "JP-27")).andReturn();
+        mvc.perform(eventForm("大阪 #2").param("prefecture", "JP-27")).andReturn();
+        mvc.perform(eventForm("東京出張").param("prefecture", "JP-13")).andReturn();
+
+        String after = mvc.perform(get(newForm).session(leader)).andReturn().getResponse().getContentAsString();
+
+        assertThat(before).containsPattern("<option value=\"JP-13\" selected=\"selected\"");
+        assertThat(after).containsPattern("<option value=\"JP-27\" selected=\"selected\"");
+    }
+
+    @Test
+    void anEventWithoutAPlaceIsPlannedThroughTheFormAsToBeDecided() throws Exception {
+        MvcResult result = mvc.perform(eventForm("会場未定の回").param("prefecture", "").param("venueName", "")
+                .param("city", "")).andReturn();
+
+        String location = result.getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/manage/" + organization.slug() + "/events/");
+        Event event = events.inOrganization(organization.id(), Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
+        assertThat(event.placeUndecided()).isTrue();
+        assertThat(mvc.perform(get(location).session(leader).header("Accept-Language", "ja")).andReturn().getResponse()
+                .getContentAsString()).contains("会場未定");
+    }
+
+    @Test
     void aBadFormKeepsWhatWasTypedExplainsTheProblemAndStoresNothing() throws Exception {
         MvcResult result = mvc.perform(eventForm("壊れたイベント", "2026-12-10T18:00")
                 .header("Accept-Language", "ja")).andReturn();
