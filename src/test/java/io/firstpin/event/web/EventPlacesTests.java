@@ -130,7 +130,8 @@ class EventPlacesTests {
                 "startsAt", "2031-03-10T20:00:00+09:00", "kind", "online", "onlineUrl", JOIN_URL,
                 "frames", List.of(Map.of("name", "一般枠", "capacity", 1))));
         long id = created.json().path("id").asLong();
-        String joiner = register(id, "確定 さん", "joiner@example.com").text("manageToken");
+        ApiClient.Answer joined = register(id, "確定 さん", "joiner@example.com");
+        String joiner = joined.text("manageToken");
         String waiter = register(id, "補欠 さん", "waiter@example.com").text("manageToken");
         awaitMails("joiner@example.com", 1);
         awaitMails("waiter@example.com", 1);
@@ -158,5 +159,11 @@ class EventPlacesTests {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> mailsTo("joiner@example.com").size() == 2 && mailsTo("waiter@example.com").size() == 1);
         assertThat(anyone.get("/e/" + id).body()).doesNotContain("meet.example");
+
+        assertThat(anyone.withHeader("X-Manage-Token", joiner)
+                .delete("/api/v1/registrations/" + joined.json().path("id").asLong()).status()).isEqualTo(204);
+        awaitMails("waiter@example.com", 2);
+        assertThat(mailsTo("waiter@example.com").get(1).text()).contains(newUrl);
+        assertThat(anyone.get("/r/" + joiner).body()).doesNotContain("meet.example");
     }
 }
