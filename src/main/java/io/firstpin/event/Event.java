@@ -79,10 +79,16 @@ public class Event extends AbstractAggregateRoot<Event> {
         return event;
     }
 
+    /**
+     * Applies the details. Registrants hear of what concerns them once it is saved: the place decided (会場未定 no
+     * longer) and a new online join URL.
+     */
     void describe(EventDetails details) {
         if (id != null && !details.startsAt().equals(startsAt)) {
             registerEvent(new EventRescheduled(id));
         }
+        boolean wasUndecided = placeUndecided();
+        String previousUrl = onlineUrl;
         this.title = details.title();
         this.description = details.description();
         this.kind = details.kind();
@@ -97,6 +103,12 @@ public class Event extends AbstractAggregateRoot<Event> {
         this.city = venue == null ? null : venue.city();
         this.hashtag = details.hashtag().map(Hashtag::value).orElse(null);
         this.connpassUrl = details.connpassUrl();
+        if (id != null && wasUndecided && !placeUndecided()) {
+            registerEvent(new EventPlaceDecided(id));
+        }
+        if (id != null && onlineUrl != null && !onlineUrl.equals(previousUrl)) {
+            registerEvent(new OnlineUrlChanged(id));
+        }
     }
 
     void setAgenda(List<Session> agenda) {
@@ -168,6 +180,12 @@ public class Event extends AbstractAggregateRoot<Event> {
         return online;
     }
 
+    /** Neither a venue nor online yet (会場未定): pages, calendars and feeds say so. */
+    public boolean placeUndecided() {
+        return prefectureCode == null && !online;
+    }
+
+    /** The join URL: for confirmed registrants and staff only, never on a public page, feed, calendar or API answer. */
     public String onlineUrl() {
         return onlineUrl;
     }

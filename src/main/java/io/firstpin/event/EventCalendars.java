@@ -88,9 +88,17 @@ public class EventCalendars {
 
     /** One event as a calendar; an unknown event is not found. */
     public String ofEvent(long eventId, Locale locale) {
+        return ofEvent(eventId, locale, null);
+    }
+
+    /**
+     * One event as a calendar for one of its registrants: with the online join URL when given, which the caller
+     * gives to confirmed registrants only.
+     */
+    public String ofEvent(long eventId, Locale locale, String joinUrl) {
         Event event = events.find(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
         Community community = communities.inOrganization(event.organizationId(), event.communityId());
-        return write(null, community.timeZone(), List.of(event), Map.of(community.id(), community), locale);
+        return write(null, community.timeZone(), List.of(event), Map.of(community.id(), community), locale, joinUrl);
     }
 
     /**
@@ -104,7 +112,7 @@ public class EventCalendars {
                 .filter(c -> scope.contains(c.id()))
                 .collect(Collectors.toMap(Community::id, Function.identity()));
         Instant since = clock.instant().atZone(community.timeZone()).minusMonths(FEED_MONTHS_BACK).toInstant();
-        return write(community.name(), community.timeZone(), feedEvents(scope, since), byId, locale);
+        return write(community.name(), community.timeZone(), feedEvents(scope, since), byId, locale, null);
     }
 
     private List<Event> feedEvents(Set<Long> scope, Instant endedAfter) {
@@ -119,7 +127,7 @@ public class EventCalendars {
     }
 
     private String write(String name, ZoneId calendarZone, List<Event> list, Map<Long, Community> communitiesById,
-            Locale locale) {
+            Locale locale, String joinUrl) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT_ID));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -140,14 +148,15 @@ public class EventCalendars {
             if (written != null) {
                 used.putIfAbsent(zone.getID(), zone.getVTimeZone().copy());
             }
-            entries.add(entry(event, community, written, stamp, locale));
+            entries.add(entry(event, community, written, stamp, locale, joinUrl));
         }
         used.values().forEach(calendar::add);
         entries.forEach(calendar::add);
         return ContentLines.fold(calendar.toString());
     }
 
-    private VEvent entry(Event event, Community community, ZoneId zone, Instant stamp, Locale locale) {
+    private VEvent entry(Event event, Community community, ZoneId zone, Instant stamp, Locale locale,
+            String joinUrl) {
         String url = urls.event(event.id());
         VEvent entry = new VEvent(false);
         entry.add(new Uid("event-" + event.id() + "@" + host()));
@@ -155,9 +164,15 @@ public class EventCalendars {
         entry.add(new DtStart<>(at(event.startsAt(), zone)));
         entry.add(new DtEnd<>(at(event.endsAt(), zone)));
         entry.add(new Summary(ContentLines.singleLine(event.title())));
+        String about = (joinUrl == null ? "" : joinUrl + "\n\n")
+                + (event.description() == null ? url : event.description() + "\n\n" + url);
+        // a place to be decided has no LOCATION, which calendars would show as an address; the description says so
         entry.add(new Description(ContentLines.multiLine(
-                event.description() == null ? url : event.description() + "\n\n" + url)));
-        entry.add(new Location(ContentLines.singleLine(places.describe(event, locale))));
+                event.placeUndecided() ? places.undecided(locale) + "\n\n" + about : about)));
+        if (!event.placeUndecided()) {
+            String where = places.describe(event, locale);
+            entry.add(new Location(ContentLines.singleLine(joinUrl == null ? where : where + " " + joinUrl)));
+        }
         entry.add(new Url(URI.create(url)));
         // RFC 5546 asks PUBLISH for an organizer; the community's page is its address, so no email is needed
         entry.add(new Organizer(new ParameterList(List.of(new Cn(ContentLines.singleLine(community.name())))),

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * What an event is: its title, kind, time and place. An event takes place at a venue, online, or both (a hybrid
- * event has a venue and an online URL); it must have at least one of them.
+ * event has a venue and an online URL); with neither, its place is not decided yet (会場未定) and is given later.
  *
  * @param connpassUrl the event's own page on connpass where it is also published, or null; posts linking it report on
  *        the event
@@ -39,9 +39,6 @@ public record EventDetails(String title, String description, EventKind kind, Ins
         if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt)) {
             problems.add(problem("endsAt", "validation.end-before-start"));
         }
-        if (venue == null && !online) {
-            problems.add(problem("online", "validation.venue-or-online"));
-        }
         if (onlineUrl != null && !onlineUrl.isBlank() && !Material.isWebAddress(onlineUrl.strip())) {
             problems.add(problem("onlineUrl", "validation.url"));
         }
@@ -58,6 +55,11 @@ public record EventDetails(String title, String description, EventKind kind, Ins
         onlineUrl = onlineUrl == null || onlineUrl.isBlank() ? null : onlineUrl.strip();
         connpassUrl = connpassUrl == null || connpassUrl.isBlank() ? null : connpassUrl.strip();
         hashtag = hashtag == null ? Optional.empty() : hashtag;
+    }
+
+    /** Neither a venue nor online yet: the place is to be decided (会場未定). */
+    public boolean placeUndecided() {
+        return venue == null && !online;
     }
 
     private static InvalidInputException.FieldProblem problem(String field, String code, Object... args) {

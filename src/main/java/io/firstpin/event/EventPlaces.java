@@ -17,8 +17,14 @@ public class EventPlaces {
         this.messages = messages;
     }
 
-    /** Venue name, prefecture, city and address; "Online" instead when there is no venue, and added for a hybrid. */
+    /**
+     * Venue name, prefecture, city and address; "Online" instead when there is no venue, and added for a hybrid;
+     * "to be decided" (会場未定) when there is neither yet.
+     */
     public String describe(Event event, Locale locale) {
+        if (event.placeUndecided()) {
+            return undecided(locale);
+        }
         String online = messages.getMessage("event.calendar.online", null, "Online", locale);
         return event.venue()
                 .map(v -> {
@@ -28,5 +34,9 @@ public class EventPlaces {
                     return event.online() ? where + " / " + online : where;
                 })
                 .orElse(online);
+    }
+
+    public String undecided(Locale locale) {
+        return messages.getMessage("event.place.undecided", null, "Place to be decided", locale);
     }
 }

@@ -76,9 +76,9 @@ public class Events {
         Event event = events.save(planned);
         for (int i = 0; i < wanted.size(); i++) {
             if (wanted.get(i).id() != null) {
-                throw InvalidInputException.of("frames", "event.frame.unknown-id");
+                throw InvalidInputException.of(frameField(i, "id"), "event.frame.unknown-id");
             }
-            frames.save(Frame.open(event, wanted.get(i), i));
+            frames.save(open(event, wanted.get(i), i));
         }
         publisher.publishEvent(new AgendaChanged(event.id()));
         return event;
@@ -110,22 +110,25 @@ public class Events {
         for (int i = 0; i < framePlans.size(); i++) {
             FramePlan plan = framePlans.get(i);
             if (plan.id() == null) {
-                toSave.add(Frame.open(event, plan, i));
+                toSave.add(open(event, plan, i));
                 continue;
             }
             Frame frame = existing.get(plan.id());
             if (frame == null) {
-                throw InvalidInputException.of("frames", "event.frame.unknown-id");
+                throw InvalidInputException.of(frameField(i, "id"), "event.frame.unknown-id");
             }
             FrameOccupancy.Counts held = counts.getOrDefault(frame.id(), FrameOccupancy.Counts.NONE);
             if (frame.mode() == FrameMode.LOTTERY && plan.mode() != FrameMode.LOTTERY && held.applied() > 0) {
-                throw InvalidInputException.of("frames", "event.frame.lottery-pending", frame.name(), held.applied());
+                throw InvalidInputException.of(frameField(i, "mode"), "event.frame.lottery-pending", frame.name(),
+                        held.applied());
             }
             int confirmed = held.confirmed();
             if (plan.capacity() != null && plan.capacity() < confirmed) {
-                throw InvalidInputException.of("frames", "event.frame.capacity-below-confirmed", frame.name(), confirmed);
+                throw InvalidInputException.of(frameField(i, "capacity"), "event.frame.capacity-below-confirmed",
+                        frame.name(), confirmed);
             }
-            frame.adjust(plan, i, event.startsAt());
+            int index = i;
+            withFrameField(index, () -> frame.adjust(plan, index, event.startsAt()));
             kept.add(frame.id());
             toSave.add(frame);
         }
@@ -141,6 +144,34 @@ public class Events {
         publisher.publishEvent(new FramesRevised(event.id()));
         publisher.publishEvent(new AgendaChanged(event.id()));
         return event;
+    }
+
+    /**
+     * Changes what the event is (title, time, place, online URL) and nothing else: agenda, frames and the registration
+     * window stay. Confirmed registrants hear of a place decided or a new online URL.
+     */
+    @Transactional
+    public Event describe(long organizationId, long eventId, EventDetails details) {
+        Event event = inOrganization(organizationId, eventId);
+        event.describe(details);
+        return events.save(event);
+    }
+
+    /**
+     * The organization's events in these communities starting in [from, to) (either bound may be null), in start
+     * order.
+     */
+    public List<Event> startingBetween(long organizationId, Collection<Long> communityIds, Instant from, Instant to) {
+        Condition condition = EVENT.ORGANIZATION_ID.eq(organizationId).and(EVENT.COMMUNITY_ID.in(communityIds));
+        if (from != null) {
+            condition = condition.and(EVENT.STARTS_AT.ge(from.atOffset(ZoneOffset.UTC)));
+        }
+        if (to != null) {
+            condition = condition.and(EVENT.STARTS_AT.lt(to.atOffset(ZoneOffset.UTC)));
+        }
+        return load(db.select(EVENT.ID).from(EVENT).where(condition)
+                .orderBy(EVENT.STARTS_AT.asc(), EVENT.ID.asc())
+                .fetch(EVENT.ID));
     }
 
     /**
@@ -199,6 +230,22 @@ public class Events {
                 .orElseThrow(() -> NotFoundException.of("event", eventId));
     }
 
+    /**
+     * The prefecture where the community meets most often (the latest event breaks a tie), for new events' forms;
+     * none before its first event with a venue.
+     */
+    public Optional<Prefecture> usualPrefecture(long communityId) {
+        var count = DSL.count();
+        var latest = DSL.max(EVENT.STARTS_AT);
+        return db.select(EVENT.PREFECTURE_CODE, count, latest).from(EVENT)
+                .where(EVENT.COMMUNITY_ID.eq(communityId).and(EVENT.PREFECTURE_CODE.isNotNull()))
+                .groupBy(EVENT.PREFECTURE_CODE)
+                .orderBy(count.desc(), latest.desc())
+                .limit(1)
+                .fetchOptional(EVENT.PREFECTURE_CODE)
+                .flatMap(Prefecture::ofCode);
+    }
+
     /** A query of the ids of the organization's events in these communities, for other modules' subqueries. */
     public Select<Record1<Long>> idsIn(long organizationId, Collection<Long> communityIds) {
         return DSL.select(EVENT.ID).from(EVENT)
@@ -226,6 +273,14 @@ public class Events {
                         Prefecture.ofCode(row.get(EVENT.PREFECTURE_CODE)).orElse(null),
                         row.get(EVENT.CITY), new RegistrationWindow(instant(row.get(EVENT.REGISTRATION_OPENS_AT)),
                                 instant(row.get(EVENT.REGISTRATION_CLOSES_AT)))));
+    }
+
+    /**
+     * The online join URL of the event, if it has one. For confirmed registrants (their mails, private page and
+     * calendar) and staff only; every public page, feed, calendar and API answer leaves it out.
+     */
+    public Optional<String> onlineUrl(long eventId) {
+        return db.select(EVENT.ONLINE_URL).from(EVENT).where(EVENT.ID.eq(eventId)).fetchOptional(EVENT.ONLINE_URL);
     }
 
     private static Instant instant(OffsetDateTime value) {
@@ -297,20 +352,46 @@ public class Events {
     }
 
     private List<Session> sessions(long organizationId, List<SessionPlan> agenda) {
-        return agenda.stream()
-                .map(plan -> Session.of(plan.kind(), plan.title(), plan.durationMinutes(),
-                        plan.speakerNames().stream()
-                                .map(name -> members.findOrRegisterByDisplayName(organizationId, name).id())
-                                .toList(),
-                        plan.materials()))
-                .toList();
+        List<Session> sessions = new ArrayList<>();
+        for (int i = 0; i < agenda.size(); i++) {
+            SessionPlan plan = agenda.get(i);
+            List<Long> speakers = plan.speakerNames().stream()
+                    .map(name -> members.findOrRegisterByDisplayName(organizationId, name).id())
+                    .toList();
+            try {
+                sessions.add(Session.of(plan.kind(), plan.title(), plan.durationMinutes(), speakers, plan.materials()));
+            } catch (InvalidInputException e) {
+                throw e.within("sessions[" + i + "]");
+            }
+        }
+        return sessions;
+    }
+
+    private static Frame open(Event event, FramePlan plan, int index) {
+        try {
+            return Frame.open(event, plan, index);
+        } catch (InvalidInputException e) {
+            throw e.within("frames[" + index + "]");
+        }
+    }
+
+    private static void withFrameField(int index, Runnable change) {
+        try {
+            change.run();
+        } catch (InvalidInputException e) {
+            throw e.within("frames[" + index + "]");
+        }
+    }
+
+    private static String frameField(int index, String field) {
+        return "frames[" + index + "]." + field;
     }
 
     private static void requireDistinctNames(List<FramePlan> plans) {
         Set<String> names = new HashSet<>();
-        for (FramePlan plan : plans) {
-            if (!names.add(plan.name())) {
-                throw InvalidInputException.of("frames", "validation.frame-name.duplicate");
+        for (int i = 0; i < plans.size(); i++) {
+            if (!names.add(plans.get(i).name())) {
+                throw InvalidInputException.of(frameField(i, "name"), "validation.frame-name.duplicate");
             }
         }
     }

@@ -46,7 +46,7 @@ public class Frame {
     /** Applies a revised plan; a lottery must be drawn before the event starts. */
     void adjust(FramePlan plan, int newDisplayOrder, Instant eventStartsAt) {
         if (plan.mode() == FrameMode.LOTTERY && (plan.lotteryAt() == null || !plan.lotteryAt().isBefore(eventStartsAt))) {
-            throw InvalidInputException.of("frames", "validation.lottery-at");
+            throw InvalidInputException.of("lotteryAt", "validation.lottery-at");
         }
         this.name = plan.name();
         this.capacity = plan.capacity();

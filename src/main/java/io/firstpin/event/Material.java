@@ -11,7 +11,7 @@ public record Material(MaterialKind kind, String url, String title) {
 
     public Material {
         if (!isWebAddress(url)) {
-            throw InvalidInputException.of("materials", "validation.url");
+            throw InvalidInputException.of("url", "validation.url");
         }
         title = title == null || title.isBlank() ? null : title.strip();
     }

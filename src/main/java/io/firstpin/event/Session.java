@@ -39,13 +39,13 @@ public class Session {
     public static Session of(SessionKind kind, String title, Integer durationMinutes, List<Long> speakerIds,
             List<Material> materials) {
         if (title == null || title.isBlank()) {
-            throw InvalidInputException.of("sessions", "event.session.title-required");
+            throw InvalidInputException.of("title", "event.session.title-required");
         }
         if (title.strip().length() > 200) {
-            throw InvalidInputException.of("sessions", "validation.too-long", 200);
+            throw InvalidInputException.of("title", "validation.too-long", 200);
         }
         if (durationMinutes != null && (durationMinutes < 1 || durationMinutes > 24 * 60)) {
-            throw InvalidInputException.of("sessions", "event.session.duration");
+            throw InvalidInputException.of("durationMinutes", "event.session.duration");
         }
         return new Session(null, kind, title.strip(), null,
                 durationMinutes != null ? durationMinutes : defaultMinutes(kind),

@@ -23,6 +23,17 @@ public class InvalidInputException extends RuntimeException {
         return problems;
     }
 
+    /**
+     * The same problems, for a part of a larger input: {@code within("frames[0]")} names {@code capacity} as
+     * {@code frames[0].capacity}, the one way every API answer names a field.
+     */
+    public InvalidInputException within(String path) {
+        return new InvalidInputException(problems.stream()
+                .map(p -> new FieldProblem(p.field() == null || p.field().isEmpty() ? path : path + "." + p.field(),
+                        p.code(), p.args()))
+                .toList());
+    }
+
     public record FieldProblem(String field, String code, List<Object> args) {
     }
 }

@@ -40,11 +40,12 @@ class EventRulesTests {
     }
 
     @Test
-    void anEventTakesPlaceAtAVenueOnlineOrBoth() {
+    void anEventTakesPlaceAtAVenueOnlineOrBothOrItsPlaceIsStillToBeDecided() {
         assertThat(studySessionAt(tokyoVenue(), false).venue()).isNotNull();
         assertThat(studySessionAt(null, true).online()).isTrue();
         assertThat(studySessionAt(tokyoVenue(), true).online()).isTrue();
-        assertThat(fieldOf(() -> studySessionAt(null, false))).isEqualTo("online");
+        assertThat(studySessionAt(null, false).placeUndecided()).isTrue();
+        assertThat(Event.plan(1, 1, studySessionAt(null, false), List.of(), SEVEN_PM).placeUndecided()).isTrue();
     }
 
     @Test
@@ -84,16 +85,16 @@ class EventRulesTests {
         Event event = storedStudySession();
 
         assertThat(fieldOf(() -> Frame.open(event, new FramePlan(null, "懇親会枠", 30, FrameMode.LOTTERY, null), 0)))
-                .isEqualTo("frames");
+                .isEqualTo("lotteryAt");
         assertThat(fieldOf(() -> Frame.open(event, new FramePlan(null, "懇親会枠", 30, FrameMode.LOTTERY, SEVEN_PM), 0)))
-                .isEqualTo("frames");
+                .isEqualTo("lotteryAt");
         Frame lottery = Frame.open(event, new FramePlan(null, "懇親会枠", 30, FrameMode.LOTTERY, SEVEN_PM.minusSeconds(86400)), 0);
         assertThat(lottery.lotteryAt()).isEqualTo(SEVEN_PM.minusSeconds(86400));
     }
 
     @Test
     void aFrameHoldsAtLeastOneSeatOrIsUnlimited() {
-        assertThat(fieldOf(() -> new FramePlan(null, "一般枠", 0, FrameMode.FIFO, null))).isEqualTo("frames");
+        assertThat(fieldOf(() -> new FramePlan(null, "一般枠", 0, FrameMode.FIFO, null))).isEqualTo("capacity");
         Event event = storedStudySession();
         Frame limited = Frame.open(event, new FramePlan(null, "一般枠", 50, null, null), 0);
         Frame unlimited = Frame.open(event, FramePlan.general("一般枠"), 0);

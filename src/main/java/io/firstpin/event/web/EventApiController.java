@@ -3,38 +3,27 @@ package io.firstpin.event.web;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.event.Event;
-import io.firstpin.event.EventDetails;
-import io.firstpin.event.EventKind;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
-import io.firstpin.event.FrameMode;
 import io.firstpin.event.FrameOccupancy;
-import io.firstpin.event.FramePlan;
-import io.firstpin.event.Material;
-import io.firstpin.event.RegistrationWindow;
-import io.firstpin.event.SessionKind;
-import io.firstpin.event.SessionPlan;
-import io.firstpin.event.Venue;
 import io.firstpin.event.VisibleEvents;
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.platform.DateTimes;
-import io.firstpin.platform.Hashtag;
-import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.PublicUrls;
-import io.firstpin.platform.geo.Prefecture;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -42,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -69,14 +59,34 @@ class EventApiController {
 
     @PostMapping("/communities/{slug}/events")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create an event; without frames it gets one unlimited general frame (一般枠)")
+    @Operation(summary = "Create an event; without frames it gets one unlimited general frame (一般枠); without venue "
+            + "and online its place is to be decided (会場未定)")
     EventResponse create(@PathVariable String slug, @Valid @RequestBody CreateEventRequest request) {
         Community community = communities.findBySlug(slug).orElseThrow(() -> NotFoundException.of("community", slug));
         access.requireLeader(community.organizationId(), community.id(), "community " + slug);
-        ZoneId zone = community.timeZone();
-        Event event = events.plan(community, request.details(zone), request.agenda(), request.framePlans(zone),
-                DEFAULT_FRAME, request.window(zone));
+        CreateEventRequest.Plan plan = request.plan(community.timeZone());
+        Event event = events.plan(community, plan.details(), plan.agenda(), plan.frames(), DEFAULT_FRAME,
+                plan.window());
         return response(event, community);
+    }
+
+    @GetMapping("/communities/{slug}/events")
+    @Operation(summary = "The community's events in start order, optionally with its branches' and within dates "
+            + "(YYYY-MM-DD, inclusive, in the community's time zone); without from and to, every event")
+    List<EventResponse> list(@PathVariable String slug, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "false") boolean includeBranches) {
+        Community community = communities.findBySlug(slug).orElseThrow(() -> NotFoundException.of("community", slug));
+        access.require(community.organizationId(), community.id(), Role.VIEWER, "community " + slug);
+        DateRange range = DateRange.parse(from, to);
+        Set<Long> scope = includeBranches
+                ? access.reachIn(community.organizationId()).orElseThrow().narrow(communities.withBranches(community))
+                : Set.of(community.id());
+        Map<Long, Community> byId = communities.list(community.organizationId()).stream()
+                .collect(Collectors.toMap(Community::id, Function.identity()));
+        return events.startingBetween(community.organizationId(), scope, range.start(community.timeZone()),
+                        range.end(community.timeZone())).stream()
+                .map(event -> response(event, byId.get(event.communityId())))
+                .toList();
     }
 
     @GetMapping("/events/{id}")
@@ -85,6 +95,17 @@ class EventApiController {
         Event event = visibleEvents.open(id, Role.VIEWER);
         Community community = communities.inOrganization(event.organizationId(), event.communityId());
         return response(event, community);
+    }
+
+    @PatchMapping("/events/{id}")
+    @Operation(summary = "Change what an event is: the fields given replace the event's, the others stay; giving a "
+            + "place to an event whose place was to be decided tells its confirmed registrants once")
+    EventResponse update(@PathVariable long id, @Valid @RequestBody UpdateEventRequest request) {
+        Event event = visibleEvents.open(id, Role.COMMUNITY_LEADER);
+        Community community = communities.inOrganization(event.organizationId(), event.communityId());
+        Event updated = events.describe(event.organizationId(), id,
+                request.applyTo(event.details(), community.timeZone()));
+        return response(updated, community);
     }
 
     @PatchMapping("/frames/{id}")
@@ -97,6 +118,7 @@ class EventApiController {
                 zone);
     }
 
+    /** Never the online URL: it is for confirmed registrants and staff pages only. */
     private EventResponse response(Event event, Community community) {
         ZoneId zone = community.timeZone();
         Map<Long, FrameOccupancy.Counts> counts = events.occupancy(event.id());
@@ -108,82 +130,12 @@ class EventApiController {
                         v.address()))
                 .orElse(null);
         return new EventResponse(event.id(), urls.event(event.id()), event.title(), event.kind().apiName(),
-                DateTimes.at(event.startsAt(), zone), DateTimes.at(event.endsAt(), zone), community.slug(), venue,
-                event.online(), event.hashtagText().isEmpty() ? null : event.hashtagText(), event.connpassUrl(),
-                frames);
-    }
-
-    record CreateEventRequest(
-            @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 40) String startsAt,
-            @Size(max = 40) String endsAt,
-            @Size(max = 40) String kind,
-            @Valid VenueRequest venue,
-            Boolean online,
-            @Size(max = 2000) String onlineUrl,
-            @Size(max = 100) String hashtag,
-            @Size(max = 2000) String connpassUrl,
-            @Size(max = 20000) String description,
-            @Size(max = 40) String registrationOpensAt,
-            @Size(max = 40) String registrationClosesAt,
-            @Valid @Size(max = 20) List<FrameRequest> frames,
-            @Valid @Size(max = 100) List<SessionRequest> sessions) {
-
-        EventDetails details(ZoneId zone) {
-            EventKind eventKind = EventKind.parse("kind", kind);
-            boolean isOnline = online != null ? online : eventKind == EventKind.ONLINE;
-            return new EventDetails(title, description, eventKind, DateTimes.parse("startsAt", startsAt, zone),
-                    DateTimes.parse("endsAt", endsAt, zone), venue == null ? null : venue.toVenue(), isOnline,
-                    onlineUrl, Hashtag.parse("hashtag", hashtag), connpassUrl);
-        }
-
-        RegistrationWindow window(ZoneId zone) {
-            return new RegistrationWindow(DateTimes.parse("registrationOpensAt", registrationOpensAt, zone),
-                    DateTimes.parse("registrationClosesAt", registrationClosesAt, zone));
-        }
-
-        List<FramePlan> framePlans(ZoneId zone) {
-            return frames == null ? List.of() : frames.stream().map(f -> f.toPlan(zone)).toList();
-        }
-
-        List<SessionPlan> agenda() {
-            return sessions == null ? List.of() : sessions.stream().map(SessionRequest::toPlan).toList();
-        }
+                DateTimes.at(event.startsAt(), zone), DateTimes.at(event.endsAt(), zone), community.slug(), null,
+                venue, event.online(), event.placeUndecided(),
+                event.hashtagText().isEmpty() ? null : event.hashtagText(), event.connpassUrl(), frames);
     }
 
     record ResizeFrameRequest(@Min(1) @Max(1_000_000) Integer capacity) {
-    }
-
-    record VenueRequest(@Size(max = 200) String name, @Size(max = 20) String prefecture, @Size(max = 100) String city,
-            @Size(max = 500) String address) {
-
-        Venue toVenue() {
-            Prefecture parsed = Prefecture.parse(prefecture)
-                    .orElseThrow(() -> InvalidInputException.of("venue.prefecture", "validation.prefecture"));
-            return new Venue(name, address, parsed, city);
-        }
-    }
-
-    record FrameRequest(@NotBlank @Size(max = 100) String name, @Min(1) @Max(1_000_000) Integer capacity,
-            @Size(max = 20) String mode, @Size(max = 40) String lotteryAt) {
-
-        FramePlan toPlan(ZoneId zone) {
-            return new FramePlan(null, name, capacity, FrameMode.parse("frames.mode", mode),
-                    DateTimes.parse("frames.lotteryAt", lotteryAt, zone));
-        }
-    }
-
-    record SessionRequest(@Size(max = 40) String kind, @NotBlank @Size(max = 200) String title,
-            @Min(1) @Max(1440) Integer durationMinutes, @Size(max = 10) List<@Size(max = 200) String> speakers,
-            @Valid @Size(max = 20) List<MaterialRequest> materials) {
-
-        SessionPlan toPlan() {
-            return new SessionPlan(SessionKind.parse("sessions.kind", kind), title, durationMinutes, speakers,
-                    materials == null ? List.of() : materials.stream().map(m -> Material.link(m.url(), m.title())).toList());
-        }
-    }
-
-    record MaterialRequest(@NotBlank @Size(max = 2000) String url, @Size(max = 200) String title) {
     }
 
     record VenueResponse(String name, String prefecture, String prefectureCode, String city, String address) {
@@ -199,8 +151,12 @@ class EventApiController {
         }
     }
 
+    /**
+     * @param parentEvent the event this one is a sub-event of (e.g. its 懇親会), or null
+     * @param placeUndecided true while the event has neither a venue nor online (会場未定)
+     */
     record EventResponse(long id, String url, String title, String kind, OffsetDateTime startsAt,
-            OffsetDateTime endsAt, String community, VenueResponse venue, boolean online, String hashtag,
-            String connpassUrl, List<FrameResponse> frames) {
+            OffsetDateTime endsAt, String community, Long parentEvent, VenueResponse venue, boolean online,
+            boolean placeUndecided, String hashtag, String connpassUrl, List<FrameResponse> frames) {
     }
 }

@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The event form as posted. Blank frame and session rows are the form's spare rows and are ignored. */
@@ -55,16 +56,29 @@ record EventForm(
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     /** Domain field names that the form calls differently. */
-    static final Map<String, String> FIELDS = Map.of("venue.prefecture", "prefecture", "venue.name", "venueName",
+    private static final Map<String, String> FIELDS = Map.of("venue.prefecture", "prefecture", "venue.name", "venueName",
             "venue.city", "city", "venue.address", "venueAddress");
+
+    /** The form's field for a domain field; a problem of one frame or session row shows above its table. */
+    static String formField(String field) {
+        if (field.startsWith("frames[")) {
+            return "frames";
+        }
+        if (field.startsWith("sessions[")) {
+            return "sessions";
+        }
+        return FIELDS.getOrDefault(field, field);
+    }
 
     EventForm {
         frames = frames == null ? List.of() : frames.stream().filter(Objects::nonNull).toList();
         sessions = sessions == null ? List.of() : sessions.stream().filter(Objects::nonNull).toList();
     }
 
-    static EventForm blank() {
-        return new EventForm("", "", EventKind.STUDY_SESSION, "", "", false, "", "", "", "JP-13", "", "", "", "", "",
+    /** A new event's form; the prefecture is where the community usually meets, 東京都 before its first venue. */
+    static EventForm blank(Optional<Prefecture> usualPrefecture) {
+        return new EventForm("", "", EventKind.STUDY_SESSION, "", "", false, "", "", "",
+                usualPrefecture.orElse(Prefecture.TOKYO).code(), "", "", "", "", "",
                 List.of(new FrameRow(null, "一般枠", 50, FrameMode.FIFO, ""), FrameRow.spare()),
                 List.of(new SessionRow(SessionKind.UPDATE, "", null, "", ""), SessionRow.spare()));
     }
@@ -104,11 +118,31 @@ record EventForm(
     }
 
     List<FramePlan> framePlans(ZoneId zone) {
-        return frames.stream().filter(FrameRow::filled).map(row -> row.plan(zone)).toList();
+        List<FramePlan> plans = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            if (frames.get(i).filled()) {
+                plans.add(row("frames", i, frames.get(i), row -> row.plan(zone)));
+            }
+        }
+        return plans;
     }
 
     List<SessionPlan> agenda() {
-        return sessions.stream().filter(SessionRow::filled).map(SessionRow::plan).toList();
+        List<SessionPlan> plans = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            if (sessions.get(i).filled()) {
+                plans.add(row("sessions", i, sessions.get(i), SessionRow::plan));
+            }
+        }
+        return plans;
+    }
+
+    private static <R, T> T row(String table, int index, R row, java.util.function.Function<R, T> read) {
+        try {
+            return read.apply(row);
+        } catch (InvalidInputException e) {
+            throw e.within(table + "[" + index + "]");
+        }
     }
 
     private static String input(Instant instant, ZoneId zone) {
@@ -127,7 +161,7 @@ record EventForm(
         }
 
         FramePlan plan(ZoneId zone) {
-            return new FramePlan(id, name, capacity, mode, DateTimes.parse("frames", lotteryAt, zone));
+            return new FramePlan(id, name, capacity, mode, DateTimes.parse("lotteryAt", lotteryAt, zone));
         }
     }
 
@@ -169,7 +203,7 @@ record EventForm(
                 }
                 int at = trimmed.lastIndexOf("http");
                 if (at < 0) {
-                    throw InvalidInputException.of("sessions", "validation.url");
+                    throw InvalidInputException.of("materials", "validation.url");
                 }
                 parsed.add(Material.link(trimmed.substring(at), trimmed.substring(0, at)));
             }

@@ -78,7 +78,7 @@ class EventPagesController {
         Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
         Community community = communities.inOrganization(organization.id(), slug);
         access.require(organization.id(), community.id(), Role.COMMUNITY_LEADER, "community " + slug);
-        model.addAttribute("form", EventForm.blank());
+        model.addAttribute("form", EventForm.blank(events.usualPrefecture(community.id())));
         return form(organization, community, null, model);
     }
 
@@ -96,7 +96,7 @@ class EventPagesController {
                         form.window(community.timeZone()));
                 return "redirect:/manage/" + org + "/events/" + event.id();
             } catch (InvalidInputException e) {
-                FormErrors.reject(binding, e, EventForm.FIELDS);
+                FormErrors.reject(binding, e, EventForm::formField);
             }
         }
         return form(organization, community, null, model);
@@ -136,7 +136,7 @@ class EventPagesController {
                         form.framePlans(community.timeZone()), form.window(community.timeZone()));
                 return "redirect:/manage/" + org + "/events/" + id;
             } catch (InvalidInputException e) {
-                FormErrors.reject(binding, e, EventForm.FIELDS);
+                FormErrors.reject(binding, e, EventForm::formField);
             }
         }
         return form(organization, community, event, model);

@@ -76,9 +76,14 @@ public class LinkPreviews {
         }
         data.put("startDate", iso(event.startsAt(), zone));
         data.put("endDate", iso(event.endsAt(), zone));
-        data.put("eventAttendanceMode", SCHEMA + attendanceMode(event));
+        // a place still to be decided (会場未定) claims neither a venue nor online attendance
+        if (!event.placeUndecided()) {
+            data.put("eventAttendanceMode", SCHEMA + attendanceMode(event));
+        }
         data.put("eventStatus", SCHEMA + "EventScheduled");
-        data.put("location", location(event, url));
+        if (!event.placeUndecided()) {
+            data.put("location", location(event, url));
+        }
         data.put("organizer", ordered("@type", "Organization", "name", community.name(),
                 "url", urls.community(community.slug())));
         data.put("url", url);

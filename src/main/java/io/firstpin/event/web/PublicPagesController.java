@@ -29,8 +29,11 @@ class PublicPagesController {
     private final Clock clock;
     private final Organizations organizations;
 
+    private final EventDescriptions descriptions;
+
     PublicPagesController(Communities communities, Events events, PublicUrls urls, Clock clock,
-            Organizations organizations) {
+            Organizations organizations, EventDescriptions descriptions) {
+        this.descriptions = descriptions;
         this.organizations = organizations;
         this.communities = communities;
         this.events = events;
@@ -70,6 +73,7 @@ class PublicPagesController {
         Community community = communities.inOrganization(event.organizationId(), event.communityId());
         model.addAttribute("page", EventPage.of(event, community, events));
         model.addAttribute("registrationOpen", event.registrationOpen(clock.instant()));
+        model.addAttribute("descriptionHtml", descriptions.html(event.description()));
         model.addAttribute("publicUrl", urls.event(id));
         return "event/public";
     }

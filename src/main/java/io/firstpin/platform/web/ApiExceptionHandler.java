@@ -6,6 +6,8 @@ import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -62,10 +64,17 @@ class ApiExceptionHandler {
         return validationFailed(details);
     }
 
+    /**
+     * Every problem of the request at once. A value that could not be read is reported as such, not again as missing.
+     */
     @ExceptionHandler(BindException.class)
     ResponseEntity<ApiError> bind(BindException e) {
         Locale locale = LocaleContextHolder.getLocale();
+        Set<String> unreadable = e.getBindingResult().getFieldErrors().stream()
+                .filter(FieldError::isBindingFailure).map(FieldError::getField).collect(Collectors.toSet());
         List<ApiError.Detail> details = e.getBindingResult().getAllErrors().stream()
+                .filter(error -> !(error instanceof FieldError fe) || fe.isBindingFailure()
+                        || !unreadable.contains(fe.getField()))
                 .map(error -> ApiError.Detail.field(
                         error instanceof FieldError fe ? fe.getField() : error.getObjectName(),
                         messages.getMessage(error, locale)))
@@ -88,8 +97,8 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
-                    .reduce((a, b) -> a + "." + b).orElse("");
+                    .map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
             return validationFailed(List.of(ApiError.Detail.field(field, text("error.field.type"))));
         }
         return respond(HttpStatus.BAD_REQUEST, ApiError.of("malformed_request", text("error.body.unreadable")));

@@ -3,6 +3,7 @@ package io.firstpin.platform.web;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.validation.BindingResult;
 
 /** Puts domain rule violations onto a form's binding result, so they show next to the field like any other error. */
@@ -17,8 +18,12 @@ public final class FormErrors {
 
     /** As {@link #reject(BindingResult, InvalidInputException)}, for forms whose fields are named unlike the domain's. */
     public static void reject(BindingResult binding, InvalidInputException e, Map<String, String> formFieldOf) {
-        e.problems().forEach(p -> rejectField(binding, formFieldOf.getOrDefault(p.field(), p.field()), p.code(),
-                p.args().toArray()));
+        reject(binding, e, field -> formFieldOf.getOrDefault(field, field));
+    }
+
+    /** As {@link #reject(BindingResult, InvalidInputException)}, naming each domain field as the form does. */
+    public static void reject(BindingResult binding, InvalidInputException e, UnaryOperator<String> formField) {
+        e.problems().forEach(p -> rejectField(binding, formField.apply(p.field()), p.code(), p.args().toArray()));
     }
 
     public static void reject(BindingResult binding, ConflictException e) {

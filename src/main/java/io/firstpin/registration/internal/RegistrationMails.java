@@ -10,6 +10,7 @@ import io.firstpin.registration.CancelReason;
 import io.firstpin.registration.Registration;
 import io.firstpin.registration.RegistrationChanged;
 import io.firstpin.registration.RegistrationChanged.Change;
+import io.firstpin.registration.RegistrationStatus;
 import io.firstpin.registration.Registrations;
 import io.firstpin.registration.internal.RegistrationLinks.Purpose;
 import java.time.Clock;
@@ -60,6 +61,7 @@ public class RegistrationMails {
         model.put("position", changed.waitlistPosition() != null ? changed.waitlistPosition()
                 : registrations.positionOf(registration));
         model.put("byStaff", registration.cancelReason() == CancelReason.STAFF);
+        model.put("onlineUrl", joinUrl(registration, event));
         String name = changed.change().name().toLowerCase(Locale.ROOT);
         Instant when = changed.change() == Change.CANCELLED || changed.change() == Change.RELEASED
                 ? registration.cancelledAt() : registration.registeredAt();
@@ -72,7 +74,40 @@ public class RegistrationMails {
         String token = links.issue(registration.id(), Purpose.REMINDER, clock.instant());
         model.put("manageUrl", manageUrl(token));
         model.put("cantComeUrl", manageUrl(token) + "/cant-come");
+        model.put("onlineUrl", joinUrl(registration, event));
         send(registration, event, "reminder", model, "reminder:" + event.startsAt().toEpochMilli());
+    }
+
+    /**
+     * Tells a confirmed registrant where the event takes place now that it is decided (会場未定 no longer); once per
+     * registration and place.
+     */
+    public void placeDecided(Registration registration, EventSummary event) {
+        Map<String, Object> model = model(registration, event, null);
+        model.put("onlineUrl", joinUrl(registration, event));
+        model.put("manageUrl", manageUrl(links.issue(registration.id(), Purpose.REMINDER, clock.instant())));
+        String place = model.get("place") + ":" + event.online();
+        send(registration, event, "place-decided", model, "place-decided:" + Integer.toHexString(place.hashCode()));
+    }
+
+    /** Gives a confirmed registrant the event's new online join URL; once per registration and URL. */
+    public void onlineUrlChanged(Registration registration, EventSummary event) {
+        String url = joinUrl(registration, event);
+        if (url == null) {
+            return;
+        }
+        Map<String, Object> model = model(registration, event, null);
+        model.put("onlineUrl", url);
+        model.put("manageUrl", manageUrl(links.issue(registration.id(), Purpose.REMINDER, clock.instant())));
+        send(registration, event, "online-url", model, "online-url:" + Integer.toHexString(url.hashCode()));
+    }
+
+    /** The join URL goes to confirmed registrants only: never to the waitlisted, lottery applicants or the cancelled. */
+    private String joinUrl(Registration registration, EventSummary event) {
+        if (registration.status() != RegistrationStatus.CONFIRMED || !event.online()) {
+            return null;
+        }
+        return events.onlineUrl(event.id()).orElse(null);
     }
 
     /** Asks the registrant to confirm they still come, by {@code deadline}. */

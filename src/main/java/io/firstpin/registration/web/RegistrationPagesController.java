@@ -14,6 +14,7 @@ import io.firstpin.registration.Applicant;
 import io.firstpin.registration.Questionnaires;
 import io.firstpin.registration.Registered;
 import io.firstpin.registration.Registration;
+import io.firstpin.registration.RegistrationStatus;
 import io.firstpin.registration.Registrations;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -121,6 +122,7 @@ class RegistrationPagesController {
         model.addAttribute("provisional", members.findById(registration.memberId()).map(Member::provisional)
                 .orElse(false));
         model.addAttribute("mailedLink", registrations.mailedLink(token, registration));
+        model.addAttribute("onlineUrl", joinUrl(registration, event));
         model.addAttribute("questions", questionnaires.of(event.id()));
         if (!model.containsAttribute("answers")) {
             model.addAttribute("answers", Answers.byKey(questionnaires.answersOf(registration.id())));
@@ -174,6 +176,11 @@ class RegistrationPagesController {
 
     private Registration byToken(String token) {
         return registrations.byToken(token).orElseThrow(() -> NotFoundException.of("registration", "with this link"));
+    }
+
+    /** The online join URL is shown to confirmed registrants only, never to the waitlisted or lottery applicants. */
+    private String joinUrl(Registration registration, Event event) {
+        return registration.status() == RegistrationStatus.CONFIRMED && event.online() ? event.onlineUrl() : null;
     }
 
     private Event event(long id) {

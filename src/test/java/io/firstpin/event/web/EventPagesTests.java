@@ -71,15 +71,20 @@ class EventPagesTests {
     }
 
     private MockHttpServletRequestBuilder eventForm(String title, String endsAt) {
+        return eventForm(title, endsAt, "目黒セントラルスクエア", "JP-13", "品川区");
+    }
+
+    private MockHttpServletRequestBuilder eventForm(String title, String endsAt, String venueName, String prefecture,
+            String city) {
         return post("/manage/" + organization.slug() + "/communities/" + community.slug() + "/events")
                 .session(leader).with(csrf())
                 .param("title", title)
                 .param("kind", "STUDY_SESSION")
                 .param("startsAt", "2026-12-10T19:00")
                 .param("endsAt", endsAt)
-                .param("venueName", "目黒セントラルスクエア")
-                .param("prefecture", "JP-13")
-                .param("city", "品川区")
+                .param("venueName", venueName)
+                .param("prefecture", prefecture)
+                .param("city", city)
                 .param("frames[0].name", "一般枠").param("frames[0].capacity", "80").param("frames[0].mode", "FIFO")
                 .param("frames[1].name", "LT枠").param("frames[1].capacity", "5").param("frames[1].mode", "FIFO")
                 .param("frames[2].name", "").param("frames[2].mode", "FIFO")
@@ -102,6 +107,32 @@ class EventPagesTests {
         assertThat(event.sessions()).hasSize(2);
         assertThat(events.speakerNames(event).values()).containsExactlyInAnyOrder("AWS 太郎", "山田 花子");
         assertThat(event.sessions().get(1).materials().get(0).title()).isEqualTo("スライド");
+    }
+
+    @Test
+    void aNewEventsPrefectureIsWhereTheCommunityUsuallyMeets() throws Exception {
+        String newForm = "/manage/" + organization.slug() + "/communities/" + community.slug() + "/events/new";
+        String before = mvc.perform(get(newForm).session(leader)).andReturn().getResponse().getContentAsString();
+        mvc.perform(eventForm("大阪 #1", "2026-12-10T21:00", "梅田", "JP-27", "大阪市")).andReturn();
+        mvc.perform(eventForm("大阪 #2", "2026-12-10T21:00", "梅田", "JP-27", "大阪市")).andReturn();
+        mvc.perform(eventForm("東京出張", "2026-12-10T21:00", "目黒", "JP-13", "品川区")).andReturn();
+
+        String after = mvc.perform(get(newForm).session(leader)).andReturn().getResponse().getContentAsString();
+
+        assertThat(before).containsPattern("<option value=\"JP-13\" selected=\"selected\"");
+        assertThat(after).containsPattern("<option value=\"JP-27\" selected=\"selected\"");
+    }
+
+    @Test
+    void anEventWithoutAPlaceIsPlannedThroughTheFormAsToBeDecided() throws Exception {
+        MvcResult result = mvc.perform(eventForm("会場未定の回", "2026-12-10T21:00", "", "", "")).andReturn();
+
+        String location = result.getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/manage/" + organization.slug() + "/events/");
+        Event event = events.inOrganization(organization.id(), Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
+        assertThat(event.placeUndecided()).isTrue();
+        assertThat(mvc.perform(get(location).session(leader).header("Accept-Language", "ja")).andReturn().getResponse()
+                .getContentAsString()).contains("会場未定");
     }
 
     @Test
@@ -226,6 +257,26 @@ class EventPagesTests {
         String eventPage = mvc.perform(get("/e/" + id)).andReturn().getResponse().getContentAsString();
 
         assertThat(eventPage).doesNotContain("<script>alert").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void theDescriptionIsMarkdownWithoutScriptsOrDangerousLinks() throws Exception {
+        String location = mvc.perform(eventForm("Markdown の回").param("description", """
+                ## 今回のテーマ
+                **CDK** を学びます。[資料](https://example.com/slides) と [罠](javascript:alert(1))
+                <script>alert('x')</script><img src=x onerror=alert(2)>
+                """)).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+        String eventPage = mvc.perform(get("/e/" + id)).andReturn().getResponse().getContentAsString();
+        // the page's metadata carries the text as written, escaped; the formatted description is its own element
+        int start = eventPage.indexOf("id=\"event-description\"");
+        String description = eventPage.substring(start, eventPage.indexOf("</section>", start));
+
+        assertThat(description).contains("<h2>今回のテーマ</h2>").contains("<strong>CDK</strong>")
+                .contains("<a rel=\"nofollow ugc noopener noreferrer\" href=\"https://example.com/slides\">資料</a>")
+                .doesNotContain("javascript:").doesNotContain("<script>alert").doesNotContain("<img")
+                .contains("&lt;script&gt;");
     }
 
     @Test

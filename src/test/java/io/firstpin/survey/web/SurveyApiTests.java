@@ -135,7 +135,7 @@ class SurveyApiTests {
 
         ApiClient.Answer invalid = meetup.answer(attendee, json("nps", 11, "ces", 8, "heat", 0,
                 "comment", "x".repeat(2001)));
-        ApiClient.Answer notANumber = meetup.answer(attendee, json("nps", "ten"));
+        ApiClient.Answer notANumber = meetup.answer(attendee, json("nps", "ten", "ces", "seven"));
         ApiClient.Answer wrongToken = meetup.admin().anonymous().withHeader("X-Manage-Token", "r_nothing")
                 .post("/api/v1/events/" + meetup.eventId() + "/survey-responses", json("nps", 5));
 
@@ -143,6 +143,7 @@ class SurveyApiTests {
         assertThat(invalid.json().path("details").findValuesAsString("field"))
                 .containsExactly("nps", "ces", "heat", "comment");
         assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.json().path("details").findValuesAsString("field")).containsExactly("nps", "ces");
         assertThat(wrongToken.status()).isEqualTo(404);
         assertThat(meetup.summary().path("responses").asInt()).isZero();
         assertThat(meetup.summary().path("nps").isNull()).isTrue();
