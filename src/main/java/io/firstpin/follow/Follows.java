@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,12 +31,12 @@ public class Follows {
     }
 
     /**
-     * The member follows the community from now on.
+     * The member follows the community from now on; its announcements reach them in the language they followed in.
      *
      * @throws io.firstpin.platform.NotFoundException when the community is not the organization's
      */
     @Transactional
-    public void follow(long organizationId, long memberId, long communityId) {
+    public void follow(long organizationId, long memberId, long communityId, Locale locale) {
         Community community = communities.inOrganization(organizationId, communityId);
         if (following(memberId, community.id())) {
             return;
@@ -45,6 +46,7 @@ public class Follows {
                 .set(COMMUNITY_FOLLOW.COMMUNITY_ID, community.id())
                 .set(COMMUNITY_FOLLOW.MEMBER_ID, memberId)
                 .set(COMMUNITY_FOLLOW.FOLLOWED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .set(COMMUNITY_FOLLOW.LOCALE, locale == null ? null : locale.toLanguageTag())
                 .execute();
     }
 

@@ -81,8 +81,8 @@ class MyPageController {
 
     /** Following a community, from its public page or this one: its new events are announced to the member. */
     @PostMapping("/my/{org}/follows/{communityId}")
-    String follow(@AuthenticationPrincipal SignedInMember me, @PathVariable long communityId) {
-        follows.follow(me.organizationId(), me.memberId(), communityId);
+    String follow(@AuthenticationPrincipal SignedInMember me, @PathVariable long communityId, Locale locale) {
+        follows.follow(me.organizationId(), me.memberId(), communityId, locale);
         return "redirect:/my/" + me.organizationSlug() + "#follows";
     }
 
