@@ -54,8 +54,10 @@ public class Follows {
                 .execute();
     }
 
+    /** @throws io.firstpin.platform.NotFoundException when the community is not the organization's */
     @Transactional
     public void unfollow(long organizationId, long memberId, long communityId) {
+        communities.inOrganization(organizationId, communityId);
         db.update(COMMUNITY_FOLLOW)
                 .set(COMMUNITY_FOLLOW.UNFOLLOWED_AT, clock.instant().atOffset(ZoneOffset.UTC))
                 .where(COMMUNITY_FOLLOW.ORGANIZATION_ID.eq(organizationId))

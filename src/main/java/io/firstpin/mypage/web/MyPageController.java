@@ -13,7 +13,6 @@ import io.firstpin.output.MemberFeeds;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
-import io.firstpin.registration.Applicant;
 import io.firstpin.registration.Registrations;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -107,9 +106,7 @@ class MyPageController {
     @PostMapping("/my/{org}/events/{id}/registrations")
     String register(@AuthenticationPrincipal SignedInMember me, @PathVariable long id,
             @RequestParam(required = false) String frame, Locale locale) {
-        String name = members.inOrganization(me.organizationId(), me.memberId()).displayName();
-        return "redirect:/r/" + registrations.register(id, frame, new Applicant(name, me.email(), locale))
-                .manageToken();
+        return "redirect:/r/" + page.registerInOneClick(me, id, frame, locale);
     }
 
     @PostMapping("/my/{org}/identities")
