@@ -14,7 +14,10 @@ import io.firstpin.event.EventKind;
 import io.firstpin.event.Events;
 import io.firstpin.member.EmailPreferences;
 import io.firstpin.member.EmailTopic;
+import io.firstpin.member.Erasures;
 import io.firstpin.member.IdentityInput;
+import io.firstpin.member.MemberExport;
+import io.firstpin.member.MemberExports;
 import io.firstpin.member.Members;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
@@ -78,6 +81,10 @@ class AnnouncementsTests {
     MovableClock clock;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    MemberExports exports;
+    @Autowired
+    Erasures erasures;
 
     private String slug;
     private Organization organization;
@@ -194,6 +201,26 @@ class AnnouncementsTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> announcementsTo("shiro").size() == 1);
         Thread.sleep(500);
         assertThat(announcementsTo("shiro")).hasSize(1);
+    }
+
+    @Test
+    void theAnnouncementsSentAreInTheMembersExportAndGoWithTheirErasureWhileTheFollowStaysCounted() {
+        long rokuro = member("rokuro", Locale.ENGLISH, tokyo);
+        clock.advance(Duration.ofMinutes(1));
+        publish(tokyo, "Export night", Duration.ofDays(7));
+        announcements.runDue();
+
+        MemberExport export = exports.export(organization.id(), rokuro, true);
+        erasures.erase(organization.id(), rokuro, true);
+
+        assertThat(export.announcements()).extracting(MemberExport.Announcement::event)
+                .containsExactly("Export night");
+        assertThat(export.follows()).extracting(MemberExport.Follow::community).containsExactly("JAWS-UG 東京");
+        assertThat(exports.export(organization.id(), rokuro, false).announcements()).isEmpty();
+        assertThat(follows.followersAt(tokyo.id(), clock.instant())).isEqualTo(1);
+        publish(tokyo, "After the erasure", Duration.ofDays(9));
+        clock.advance(Duration.ofDays(2));
+        assertThat(announcements.runDue()).as("an erased member has no address to write to").isZero();
     }
 
     @Test
