@@ -99,6 +99,18 @@
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ name: labels.events, type: 'bar', data: data.quarters.map(function (q) { return q.events; }) }]
     });
+
+    var followerSource = document.getElementById('followers-data');
+    if (followerSource) {
+      var followers = JSON.parse(followerSource.textContent);
+      draw('chart-followers', {
+        tooltip: tooltip,
+        grid: { left: 48, right: 24, top: 24, bottom: 40 },
+        xAxis: { type: 'category', data: followers.months },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [{ name: followers.label, type: 'line', step: 'end', data: followers.followers }]
+      });
+    }
   }
 
   if (document.readyState === 'loading') {

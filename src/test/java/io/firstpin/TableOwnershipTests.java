@@ -71,6 +71,7 @@ class TableOwnershipTests {
             entry("segment_message_recipient", "segment"),
             entry("audit_entry", "audit"),
             entry("member_sign_in_code", "mypage"), entry("community_follow", "follow"),
+            entry("follow_published_event", "follow"), entry("follow_announcement", "follow"),
             entry("rate_limit_bucket", "platform"), entry("scheduled_tasks", "platform"));
 
     /** Modules that reach other modules' tables by design. */

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * A kind of email that is not transactional, which a member may choose not to get ({@link EmailPreferences}): nudges
- * to write a report, survey invitations, email staff send to a segment, and the announcements of one followed
- * community. Stored by its {@link #key()}.
+ * to write a report, survey invitations, email staff send to a segment, the announcements of one followed community,
+ * and the announcements of every followed community at once (what the one-click unsubscribe of an announcement email,
+ * which groups several communities, stops). Stored by its {@link #key()}.
  *
  * @param communityId the community whose announcements these are; null for the other kinds
  */
@@ -15,6 +16,7 @@ public record EmailTopic(Kind kind, Long communityId) {
     public static final EmailTopic OUTPUT_NUDGES = new EmailTopic(Kind.OUTPUT_NUDGES, null);
     public static final EmailTopic SURVEY_INVITATIONS = new EmailTopic(Kind.SURVEY_INVITATIONS, null);
     public static final EmailTopic SEGMENT_EMAILS = new EmailTopic(Kind.SEGMENT_EMAILS, null);
+    public static final EmailTopic ALL_ANNOUNCEMENTS = new EmailTopic(Kind.ALL_ANNOUNCEMENTS, null);
 
     private static final String ANNOUNCEMENTS_PREFIX = "announcements:";
 
@@ -29,7 +31,10 @@ public record EmailTopic(Kind kind, Long communityId) {
         return new EmailTopic(Kind.ANNOUNCEMENTS, communityId);
     }
 
-    /** As stored: {@code output-nudges}, {@code survey-invitations}, {@code segment-emails}, {@code announcements:12}. */
+    /**
+     * As stored: {@code output-nudges}, {@code survey-invitations}, {@code segment-emails}, {@code all-announcements},
+     * {@code announcements:12}.
+     */
     public String key() {
         return kind == Kind.ANNOUNCEMENTS ? ANNOUNCEMENTS_PREFIX + communityId : kind.name().toLowerCase(Locale.ROOT)
                 .replace('_', '-');
@@ -47,7 +52,7 @@ public record EmailTopic(Kind kind, Long communityId) {
                 return Optional.empty();
             }
         }
-        for (EmailTopic topic : new EmailTopic[] {OUTPUT_NUDGES, SURVEY_INVITATIONS, SEGMENT_EMAILS}) {
+        for (EmailTopic topic : new EmailTopic[] {OUTPUT_NUDGES, SURVEY_INVITATIONS, SEGMENT_EMAILS, ALL_ANNOUNCEMENTS}) {
             if (topic.key().equals(key)) {
                 return Optional.of(topic);
             }
@@ -56,6 +61,6 @@ public record EmailTopic(Kind kind, Long communityId) {
     }
 
     public enum Kind {
-        OUTPUT_NUDGES, SURVEY_INVITATIONS, SEGMENT_EMAILS, ANNOUNCEMENTS
+        OUTPUT_NUDGES, SURVEY_INVITATIONS, SEGMENT_EMAILS, ANNOUNCEMENTS, ALL_ANNOUNCEMENTS
     }
 }

@@ -7,14 +7,15 @@ import java.util.List;
 /**
  * Everything an organization holds about a member (GDPR art. 15 and 20, APPI's 開示): the member and the members
  * merged into it, how they are known, what they registered for and answered, where they checked in, what they wrote,
- * said in surveys, spoke about and led, their outside audience, their email preferences and the email sent to them.
+ * said in surveys, spoke about and led, their outside audience, their email preferences, the communities they follow and the email sent to them.
  * Read from every table that points at a member ({@code MemberDataCoverageTests} holds the list against the schema).
  */
 public record MemberExport(Instant exportedAt, Person member, List<Long> mergedMembers, List<Identity> identities,
         List<Registration> registrations, List<CheckIn> attendance, List<UndoneCheckIn> undoneCheckIns,
         List<Talk> talks, List<Output> outputs, List<Feed> feeds, List<SurveyResponse> surveyResponses,
         List<LeaderRole> leaderRoles, List<Audience> reach, List<String> optOuts, List<Email> emails,
-        List<Nudge> nudges, List<SegmentEmail> segmentEmails, List<ImportedPerson> importedAs, List<Follow> follows) {
+        List<Nudge> nudges, List<SegmentEmail> segmentEmails, List<ImportedPerson> importedAs, List<Follow> follows,
+        List<Announcement> announcements) {
 
     public record Person(long id, String displayName, boolean staff, boolean provisional, Instant createdAt,
             Instant erasedAt) {
@@ -68,6 +69,10 @@ public record MemberExport(Instant exportedAt, Person member, List<Long> mergedM
     }
 
     public record Follow(String community, Instant followedAt, Instant unfollowedAt) {
+    }
+
+    /** A new event of a followed community, announced to the member by email. */
+    public record Announcement(long eventId, String event, String community, Instant sentAt) {
     }
 
     /** How an imported file named someone it had no identity for (a withdrawn connpass user, a Meetup member). */

@@ -74,6 +74,7 @@ public class MemberExports {
                 queries.attendance(all), queries.undoneCheckIns(all), queries.talks(all), queries.outputs(all),
                 queries.feeds(all), queries.surveyResponses(all), queries.leaderRoles(all), queries.reach(all),
                 queries.optOuts(all), queries.emails(organizationId, people.emailsOf(all)), queries.nudges(all),
-                queries.segmentEmails(all), queries.importedAs(all), queries.follows(all));
+                queries.segmentEmails(all), queries.importedAs(all), queries.follows(all),
+                queries.announcements(all));
     }
 }

@@ -8,14 +8,23 @@ import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
 import io.firstpin.member.Member;
 import io.firstpin.member.Members;
+import io.firstpin.output.MemberFeed;
+import io.firstpin.output.MemberFeeds;
+import io.firstpin.output.Output;
+import io.firstpin.output.Outputs;
+import io.firstpin.platform.NotFoundException;
+import io.firstpin.registration.Applicant;
 import io.firstpin.registration.Registration;
 import io.firstpin.registration.Registrations;
+import io.firstpin.survey.AnsweredSurvey;
+import io.firstpin.survey.Surveys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -23,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a signed-in member sees of themselves on an organization's site: their registrations across its communities,
- * upcoming and past, and the organization's upcoming events they have not registered for (one click away).
+ * upcoming and past, the organization's upcoming events they have not registered for (one click away), what they wrote,
+ * their survey answers and their blog feeds.
  */
 @Service
 public class MyPage {
@@ -34,9 +44,16 @@ public class MyPage {
     private final Registrations registrations;
     private final Events events;
     private final Communities communities;
+    private final Outputs outputs;
+    private final MemberFeeds feeds;
+    private final Surveys surveys;
     private final Clock clock;
 
-    MyPage(Members members, Registrations registrations, Events events, Communities communities, Clock clock) {
+    MyPage(Members members, Registrations registrations, Events events, Communities communities, Outputs outputs,
+            MemberFeeds feeds, Surveys surveys, Clock clock) {
+        this.outputs = outputs;
+        this.feeds = feeds;
+        this.surveys = surveys;
         this.members = members;
         this.registrations = registrations;
         this.events = events;
@@ -64,7 +81,22 @@ public class MyPage {
         List<Entry> past = new ArrayList<>(entries.stream().filter(e -> e.event().endsAt().isBefore(now)).toList());
         Collections.reverse(past);
         return new Overview(member, entries.stream().filter(e -> !e.event().endsAt().isBefore(now)).toList(), past,
-                open);
+                open, outputs.byAuthor(signedIn.organizationId(), signedIn.memberId()),
+                surveys.ofMember(signedIn.organizationId(), signedIn.memberId()),
+                feeds.ofMember(signedIn.organizationId(), signedIn.memberId()));
+    }
+
+    /**
+     * One click: the signed-in member's proven address and name, to the chosen frame of an event of their organization;
+     * answers the new registration's private token.
+     *
+     * @throws io.firstpin.platform.NotFoundException when the event is not the organization's
+     */
+    public String registerInOneClick(SignedInMember signedIn, long eventId, String frame, Locale locale) {
+        events.summary(eventId).filter(e -> e.organizationId() == signedIn.organizationId())
+                .orElseThrow(() -> NotFoundException.of("event", eventId));
+        String name = members.inOrganization(signedIn.organizationId(), signedIn.memberId()).displayName();
+        return registrations.register(eventId, frame, new Applicant(name, signedIn.email(), locale)).manageToken();
     }
 
     /** One of the member's registrations with its event. */
@@ -73,8 +105,12 @@ public class MyPage {
 
     /**
      * @param open upcoming events of the organization taking registrations, which the member has not registered for
+     * @param reports what the member wrote (blog posts, slides) that the organization knows of, newest first
+     * @param surveys the member's survey answers given under their name
+     * @param feeds the blog feeds their posts are read from
      */
-    public record Overview(Member member, List<Entry> upcoming, List<Entry> past, List<OpenEvent> open) {
+    public record Overview(Member member, List<Entry> upcoming, List<Entry> past, List<OpenEvent> open,
+            List<Output> reports, List<AnsweredSurvey> surveys, List<MemberFeed> feeds) {
     }
 
     /** An event taking registrations, with the frames a click registers for. */

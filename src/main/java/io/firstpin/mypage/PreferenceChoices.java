@@ -19,14 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The preferences page's rows: every topic a member of the organization may get (nudges, survey invitations, email to
- * segments, and the announcements of each community they follow or once stopped), whether they want it, and saving
+ * segments, announcements of new events at all, and those of each community they follow or once stopped), whether they want it, and saving
  * their choice. Only the topics offered are changed, so a hand-made form cannot touch anything else.
  */
 @Service
 public class PreferenceChoices {
 
     private static final List<EmailTopic> ALWAYS = List.of(EmailTopic.OUTPUT_NUDGES, EmailTopic.SURVEY_INVITATIONS,
-            EmailTopic.SEGMENT_EMAILS);
+            EmailTopic.SEGMENT_EMAILS, EmailTopic.ALL_ANNOUNCEMENTS);
 
     private final EmailPreferences preferences;
     private final Communities communities;
@@ -38,7 +38,7 @@ public class PreferenceChoices {
         this.follows = follows;
     }
 
-    /** The member's rows, in a fixed order: the three kinds, then the communities by name. */
+    /** The member's rows, in a fixed order: the four kinds, then the communities by name. */
     @Transactional(readOnly = true)
     public List<Choice> of(long organizationId, long memberId) {
         Preferences current = preferences.of(memberId);

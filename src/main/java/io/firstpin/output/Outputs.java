@@ -22,6 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -288,6 +290,15 @@ public class Outputs {
         Output output = inOrganization(organizationId, outputId);
         output.relink(eventId, clock.instant());
         return outputs.save(output);
+    }
+
+    /** Everything the member wrote that the organization knows of (submitted, taken from their feed), newest first. */
+    @Transactional(readOnly = true)
+    public List<Output> byAuthor(long organizationId, long memberId) {
+        List<Output> written = new ArrayList<>(outputs.findByOrganizationIdAndAuthorMemberIdOrderById(organizationId,
+                memberId));
+        Collections.reverse(written);
+        return written;
     }
 
     public Output inOrganization(long organizationId, long outputId) {

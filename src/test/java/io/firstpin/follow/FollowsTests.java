@@ -19,6 +19,7 @@ import io.firstpin.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,10 +55,10 @@ class FollowsTests {
         long jiro = members.register(organization.id(), "Jiro", List.of()).id();
         Instant start = clock.instant();
 
-        follows.follow(organization.id(), hanako, tokyo.id());
-        follows.follow(organization.id(), hanako, tokyo.id());
+        follows.follow(organization.id(), hanako, tokyo.id(), Locale.JAPANESE);
+        follows.follow(organization.id(), hanako, tokyo.id(), Locale.JAPANESE);
         clock.advance(Duration.ofDays(1));
-        follows.follow(organization.id(), jiro, tokyo.id());
+        follows.follow(organization.id(), jiro, tokyo.id(), Locale.JAPANESE);
         clock.advance(Duration.ofDays(1));
         follows.unfollow(organization.id(), jiro, tokyo.id());
         clock.advance(Duration.ofDays(1));
@@ -70,7 +71,7 @@ class FollowsTests {
         assertThat(follows.followedBy(organization.id(), jiro)).isEmpty();
         assertThat(choices.of(organization.id(), hanako)).extracting(PreferenceChoices.Choice::topic)
                 .contains(EmailTopic.announcementsOf(tokyo.id()));
-        assertThatThrownBy(() -> follows.follow(other.id(), hanako, tokyo.id()))
+        assertThatThrownBy(() -> follows.follow(other.id(), hanako, tokyo.id(), Locale.JAPANESE))
                 .isInstanceOf(NotFoundException.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.firstpin.insight.web;
 
+import io.firstpin.follow.Follows;
 import io.firstpin.insight.Cohort;
 import io.firstpin.insight.CommunityReport;
 import io.firstpin.insight.EventKpis;
@@ -100,6 +101,15 @@ class DashboardCharts {
             events.add(event);
         }
         data.put("events", events);
+        return json.writeValueAsString(data).replace("<", "\\u003c");
+    }
+
+    /** The followers chart's data: the month, and how many members followed at its end. */
+    String followersJson(List<Follows.MonthlyFollowers> months, Locale locale) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("label", messages.getMessage("insight.series.followers", null, locale));
+        data.put("months", months.stream().map(m -> m.month().toString()).toList());
+        data.put("followers", months.stream().map(Follows.MonthlyFollowers::followers).toList());
         return json.writeValueAsString(data).replace("<", "\\u003c");
     }
 

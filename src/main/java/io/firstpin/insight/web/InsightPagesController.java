@@ -2,6 +2,7 @@ package io.firstpin.insight.web;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
+import io.firstpin.follow.Follows;
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.insight.Cohort;
@@ -18,6 +19,7 @@ import io.firstpin.organization.Organizations;
 import io.firstpin.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,10 +62,13 @@ class InsightPagesController {
     private final OutputImpacts impacts;
     private final int tableRows;
     private final AccessGuard access;
+    private final Follows follows;
 
     InsightPagesController(Organizations organizations, Communities communities, CommunityKpis kpis,
             DashboardCharts charts, MessageSource messages, LeaderSection leaderSection, OutputImpacts impacts,
-            AccessGuard access, @Value("${firstpin.insight.dashboard-table-rows:50}") int tableRows) {
+            AccessGuard access, Follows follows,
+            @Value("${firstpin.insight.dashboard-table-rows:50}") int tableRows) {
+        this.follows = follows;
         this.tableRows = tableRows;
         this.access = access;
         this.leaderSection = leaderSection;
@@ -108,6 +113,11 @@ class InsightPagesController {
         OutputImpact impact = impacts.of(report);
         model.addAttribute("impact", impact);
         model.addAttribute("outputChartData", charts.outputsJson(report, impact, tableEvents, locale));
+        List<Follows.MonthlyFollowers> followers = follows.followersByMonth(
+                report.withBranches() ? kpis.tree(subject).stream().map(Community::id).toList() : List.of(subject.id()),
+                YearMonth.from(period.from()), YearMonth.from(period.to()), report.zone());
+        model.addAttribute("followers", followers);
+        model.addAttribute("followersChartData", charts.followersJson(followers, locale));
         return "insight/dashboard";
     }
 

@@ -4,6 +4,7 @@ import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.ATTENDANCE_UNDO;
 import static io.firstpin.platform.db.Tables.COMMUNITY_FOLLOW;
 import static io.firstpin.platform.db.Tables.EMAIL_OPT_OUT;
+import static io.firstpin.platform.db.Tables.FOLLOW_ANNOUNCEMENT;
 import static io.firstpin.platform.db.Tables.EMAIL_PREFERENCE_LINK;
 import static io.firstpin.platform.db.Tables.HISTORY_BULK_FILE;
 import static io.firstpin.platform.db.Tables.HISTORY_IMPORT;
@@ -96,6 +97,8 @@ public class ErasureLedger {
         columns.put(EMAIL_PREFERENCE_LINK.MEMBER_ID, Treatment.DELETED);
         // the followers count stays as it was
         columns.put(COMMUNITY_FOLLOW.MEMBER_ID, Treatment.KEPT);
+        // which new events were announced to them: mail history
+        columns.put(FOLLOW_ANNOUNCEMENT.MEMBER_ID, Treatment.DELETED);
         return columns;
     }
 
@@ -147,6 +150,7 @@ public class ErasureLedger {
         db.deleteFrom(SEGMENT_MESSAGE_RECIPIENT).where(SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID.in(people)).execute();
         db.deleteFrom(EMAIL_OPT_OUT).where(EMAIL_OPT_OUT.MEMBER_ID.in(people)).execute();
         db.deleteFrom(EMAIL_PREFERENCE_LINK).where(EMAIL_PREFERENCE_LINK.MEMBER_ID.in(people)).execute();
+        db.deleteFrom(FOLLOW_ANNOUNCEMENT).where(FOLLOW_ANNOUNCEMENT.MEMBER_ID.in(people)).execute();
         db.deleteFrom(HISTORY_IMPORT_PERSON).where(HISTORY_IMPORT_PERSON.MEMBER_ID.in(people)).execute();
         // a merge's record names the identities it moved; merges of an erased member cannot be undone anyway
         db.deleteFrom(MEMBER_MERGE_CHANGE)

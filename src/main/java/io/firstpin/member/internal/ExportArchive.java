@@ -64,6 +64,10 @@ public class ExportArchive {
                     a -> row(a.channel(), a.size(), a.asOf(), a.source()));
             csv(zip, "emails.csv", List.of("to", "subject", "status", "queuedAt", "sentAt"), export.emails(),
                     e -> row(e.to(), e.subject(), e.status(), e.queuedAt(), e.sentAt()));
+            csv(zip, "follows.csv", List.of("community", "followedAt", "unfollowedAt"), export.follows(),
+                    f -> row(f.community(), f.followedAt(), f.unfollowedAt()));
+            csv(zip, "announcements.csv", List.of("event", "community", "sentAt"), export.announcements(),
+                    a -> row(a.event(), a.community(), a.sentAt()));
             csv(zip, "email-preferences.csv", List.of("optedOut"), export.optOuts(), topic -> row(topic));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,6 +5,7 @@ import static io.firstpin.platform.db.Tables.ATTENDANCE_UNDO;
 import static io.firstpin.platform.db.Tables.COMMUNITY;
 import static io.firstpin.platform.db.Tables.COMMUNITY_FOLLOW;
 import static io.firstpin.platform.db.Tables.EMAIL_OPT_OUT;
+import static io.firstpin.platform.db.Tables.FOLLOW_ANNOUNCEMENT;
 import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.EVENT_SESSION;
 import static io.firstpin.platform.db.Tables.FRAME;
@@ -59,7 +60,16 @@ public class ExportQueries {
                 ATTENDANCE_UNDO.MEMBER_ID, SESSION_SPEAKER.MEMBER_ID, OUTPUT.AUTHOR_MEMBER_ID, MEMBER_FEED.MEMBER_ID,
                 OUTPUT_NUDGE.MEMBER_ID, HISTORY_IMPORT_PERSON.MEMBER_ID, SURVEY_RESPONSE.MEMBER_ID,
                 LEADER_ROLE.MEMBER_ID, MEMBER_AUDIENCE.MEMBER_ID, SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID,
-                EMAIL_OPT_OUT.MEMBER_ID, COMMUNITY_FOLLOW.MEMBER_ID);
+                EMAIL_OPT_OUT.MEMBER_ID, COMMUNITY_FOLLOW.MEMBER_ID, FOLLOW_ANNOUNCEMENT.MEMBER_ID);
+    }
+
+    public List<MemberExport.Announcement> announcements(Collection<Long> people) {
+        return db.select(EVENT.ID, EVENT.TITLE, COMMUNITY.NAME, FOLLOW_ANNOUNCEMENT.SENT_AT).from(FOLLOW_ANNOUNCEMENT)
+                .join(EVENT).on(EVENT.ID.eq(FOLLOW_ANNOUNCEMENT.EVENT_ID))
+                .join(COMMUNITY).on(COMMUNITY.ID.eq(EVENT.COMMUNITY_ID))
+                .where(FOLLOW_ANNOUNCEMENT.MEMBER_ID.in(people))
+                .orderBy(FOLLOW_ANNOUNCEMENT.SENT_AT, EVENT.ID)
+                .fetch(r -> new MemberExport.Announcement(r.value1(), r.value2(), r.value3(), at(r.value4())));
     }
 
     public List<MemberExport.Follow> follows(Collection<Long> people) {

@@ -4,6 +4,7 @@ import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.ATTENDANCE_UNDO;
 import static io.firstpin.platform.db.Tables.COMMUNITY_FOLLOW;
 import static io.firstpin.platform.db.Tables.EMAIL_OPT_OUT;
+import static io.firstpin.platform.db.Tables.FOLLOW_ANNOUNCEMENT;
 import static io.firstpin.platform.db.Tables.EMAIL_PREFERENCE_LINK;
 import static io.firstpin.platform.db.Tables.HISTORY_IMPORT_PERSON;
 import static io.firstpin.platform.db.Tables.LEADER_ROLE;
@@ -74,7 +75,7 @@ public class MergeLedger {
                 OUTPUT_NUDGE.MEMBER_ID, HISTORY_IMPORT_PERSON.MEMBER_ID,
                 SURVEY_RESPONSE.MEMBER_ID, LEADER_ROLE.MEMBER_ID, MEMBER_AUDIENCE.MEMBER_ID,
                 SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, EMAIL_OPT_OUT.MEMBER_ID, EMAIL_PREFERENCE_LINK.MEMBER_ID,
-                COMMUNITY_FOLLOW.MEMBER_ID);
+                COMMUNITY_FOLLOW.MEMBER_ID, FOLLOW_ANNOUNCEMENT.MEMBER_ID);
     }
 
     /** Moves {@code from}'s rows to {@code into}, recording each change under the merge; answers how many changed. */
@@ -101,6 +102,7 @@ public class MergeLedger {
         moveOptOuts(changes, into, from);
         // follows of both stay apart as rows; the followers count counts members, so the kept one once
         moveById(changes, COMMUNITY_FOLLOW, COMMUNITY_FOLLOW.ID, COMMUNITY_FOLLOW.MEMBER_ID, into, from);
+        moveAnnouncements(changes, into, from);
         moveImportedPeople(changes, into, from);
         changes.flush();
         return changes.count();
@@ -200,6 +202,11 @@ public class MergeLedger {
                     .set(EMAIL_OPT_OUT.MEMBER_ID, from)
                     .where(EMAIL_OPT_OUT.MEMBER_ID.eq(into))
                     .and(EMAIL_OPT_OUT.TOPIC.eq(key))
+                    .execute();
+            case "follow_announcement" -> db.update(FOLLOW_ANNOUNCEMENT)
+                    .set(FOLLOW_ANNOUNCEMENT.MEMBER_ID, from)
+                    .where(FOLLOW_ANNOUNCEMENT.EVENT_ID.eq(id))
+                    .and(FOLLOW_ANNOUNCEMENT.MEMBER_ID.eq(into))
                     .execute();
             case "history_import_person" -> db.update(HISTORY_IMPORT_PERSON)
                     .set(HISTORY_IMPORT_PERSON.MEMBER_ID, from)
@@ -369,6 +376,27 @@ public class MergeLedger {
         if (!topics.isEmpty()) {
             db.update(EMAIL_OPT_OUT).set(EMAIL_OPT_OUT.MEMBER_ID, into)
                     .where(EMAIL_OPT_OUT.MEMBER_ID.eq(from)).and(EMAIL_OPT_OUT.TOPIC.in(topics)).execute();
+        }
+    }
+
+    /**
+     * Moves the record of each event announced to the merged member unless it was announced to the kept member too,
+     * so that the kept member is not told of it again; recorded under the event, as nudges are.
+     */
+    private void moveAnnouncements(Changes changes, long into, long from) {
+        var own = FOLLOW_ANNOUNCEMENT.as("own");
+        List<Long> events = db.select(FOLLOW_ANNOUNCEMENT.EVENT_ID)
+                .from(FOLLOW_ANNOUNCEMENT)
+                .where(FOLLOW_ANNOUNCEMENT.MEMBER_ID.eq(from))
+                .andNotExists(DSL.selectOne().from(own)
+                        .where(own.EVENT_ID.eq(FOLLOW_ANNOUNCEMENT.EVENT_ID)).and(own.MEMBER_ID.eq(into)))
+                .orderBy(FOLLOW_ANNOUNCEMENT.EVENT_ID)
+                .fetch(FOLLOW_ANNOUNCEMENT.EVENT_ID);
+        events.forEach(event -> changes.add("follow_announcement", MOVED, event));
+        if (!events.isEmpty()) {
+            db.update(FOLLOW_ANNOUNCEMENT).set(FOLLOW_ANNOUNCEMENT.MEMBER_ID, into)
+                    .where(FOLLOW_ANNOUNCEMENT.MEMBER_ID.eq(from)).and(FOLLOW_ANNOUNCEMENT.EVENT_ID.in(events))
+                    .execute();
         }
     }
 

@@ -13,7 +13,6 @@ import io.firstpin.output.MemberFeeds;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
-import io.firstpin.registration.Applicant;
 import io.firstpin.registration.Registrations;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -81,8 +80,8 @@ class MyPageController {
 
     /** Following a community, from its public page or this one: its new events are announced to the member. */
     @PostMapping("/my/{org}/follows/{communityId}")
-    String follow(@AuthenticationPrincipal SignedInMember me, @PathVariable long communityId) {
-        follows.follow(me.organizationId(), me.memberId(), communityId);
+    String follow(@AuthenticationPrincipal SignedInMember me, @PathVariable long communityId, Locale locale) {
+        follows.follow(me.organizationId(), me.memberId(), communityId, locale);
         return "redirect:/my/" + me.organizationSlug() + "#follows";
     }
 
@@ -107,9 +106,7 @@ class MyPageController {
     @PostMapping("/my/{org}/events/{id}/registrations")
     String register(@AuthenticationPrincipal SignedInMember me, @PathVariable long id,
             @RequestParam(required = false) String frame, Locale locale) {
-        String name = members.inOrganization(me.organizationId(), me.memberId()).displayName();
-        return "redirect:/r/" + registrations.register(id, frame, new Applicant(name, me.email(), locale))
-                .manageToken();
+        return "redirect:/r/" + page.registerInOneClick(me, id, frame, locale);
     }
 
     @PostMapping("/my/{org}/identities")

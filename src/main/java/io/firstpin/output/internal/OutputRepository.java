@@ -1,6 +1,7 @@
 package io.firstpin.output.internal;
 
 import io.firstpin.output.Output;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -9,4 +10,6 @@ public interface OutputRepository extends ListCrudRepository<Output, Long> {
     Optional<Output> findByOrganizationIdAndNormalizedUrl(long organizationId, String normalizedUrl);
 
     Optional<Output> findByOrganizationIdAndId(long organizationId, long id);
+
+    List<Output> findByOrganizationIdAndAuthorMemberIdOrderById(long organizationId, long authorMemberId);
 }

@@ -28,6 +28,7 @@ import io.firstpin.registration.Registrations.Entry;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -226,7 +227,8 @@ class StaffRegistrationsController {
             csv.printRecord(header);
             for (Entry entry : registrations.ofEvent(organization.id(), id)) {
                 var r = entry.registration();
-                List<Object> row = new ArrayList<>(List.of(r.id(), CsvAttachment.cell(r.name()), CsvAttachment.cell(r.email()),
+                // Arrays.asList takes the null address of an erased registrant (List.of would not)
+                List<Object> row = new ArrayList<>(Arrays.asList(r.id(), CsvAttachment.cell(r.name()), CsvAttachment.cell(r.email()),
                         CsvAttachment.cell(entry.frameName()), text("registration.status." + r.status(), locale),
                         entry.waitlistPosition() == null ? "" : entry.waitlistPosition(),
                         entry.checkedIn() ? text("common.yes", locale) : "",

@@ -76,7 +76,7 @@ class InsightDashboardBrowserTests {
 
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
             for (String chart : List.of("chart-attendees", "chart-return-rate", "chart-no-show", "chart-cohorts",
-                    "chart-quarters", "chart-ladder")) {
+                    "chart-quarters", "chart-followers", "chart-ladder")) {
                 wait.until(d -> !d.findElements(By.cssSelector("#" + chart + " canvas")).isEmpty());
             }
             assertThat(browser.find(By.id("tile-events")).getText()).isEqualTo("2");

@@ -1,5 +1,7 @@
 package io.firstpin.insight.web;
 
+import static io.firstpin.platform.db.Tables.COMMUNITY_FOLLOW;
+import static io.firstpin.platform.db.Tables.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -16,6 +18,7 @@ import io.firstpin.testing.DatabaseTest;
 import io.firstpin.testing.StaffLogin;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +103,42 @@ class InsightDashboardTests {
                 .contains("<script type=\"application/json\" id=\"kpi-data\">")
                 .contains("echarts.min.js", "/js/dashboard.js")
                 .contains("新規率 100% で、健全な範囲（40〜60%）を上回っています");
+    }
+
+    @Test
+    void followersAreChartedMonthByMonthAsTheyStoodThen() throws Exception {
+        long a = memberNamed("A");
+        long b = memberNamed("B");
+        long e = memberNamed("E");
+        follow(a, tokyo, "2025-02-10T10:00:00Z", "2025-05-03T10:00:00Z");
+        follow(b, osaka, "2025-03-15T10:00:00Z", null);
+        follow(e, tokyo, "2025-04-01T10:00:00Z", null);
+        follow(e, osaka, "2025-04-02T10:00:00Z", null);
+
+        String own = fetch(dashboard + "?from=2025-01-01&to=2025-06-30", "en").getContentAsString();
+        String withBranches = fetch(dashboard + "?from=2025-01-01&to=2025-06-30&branches=true", "ja")
+                .getContentAsString();
+
+        assertThat(own).contains("<script type=\"application/json\" id=\"followers-data\">")
+                .contains("\"months\":[\"2025-01\",\"2025-02\",\"2025-03\",\"2025-04\",\"2025-05\",\"2025-06\"]")
+                .contains("\"followers\":[0,1,1,2,1,1]", "id=\"chart-followers\"", "Followers");
+        assertThat(withBranches).as("E follows both, and counts once")
+                .contains("\"followers\":[0,1,2,3,2,2]", "フォロワー数");
+    }
+
+    private long memberNamed(String name) {
+        return db.select(MEMBER.ID).from(MEMBER).where(MEMBER.ORGANIZATION_ID.eq(organization.id()))
+                .and(MEMBER.DISPLAY_NAME.eq(name)).fetchSingle(MEMBER.ID);
+    }
+
+    private void follow(long member, Community community, String at, String until) {
+        db.insertInto(COMMUNITY_FOLLOW)
+                .set(COMMUNITY_FOLLOW.ORGANIZATION_ID, organization.id())
+                .set(COMMUNITY_FOLLOW.COMMUNITY_ID, community.id())
+                .set(COMMUNITY_FOLLOW.MEMBER_ID, member)
+                .set(COMMUNITY_FOLLOW.FOLLOWED_AT, OffsetDateTime.parse(at))
+                .set(COMMUNITY_FOLLOW.UNFOLLOWED_AT, until == null ? null : OffsetDateTime.parse(until))
+                .execute();
     }
 
     @Test

@@ -129,6 +129,66 @@ class MyPageSignInTests {
         assertThat(elsewhere).endsWith("/my/" + other.slug() + "/sign-in");
     }
 
+    private MockHttpSession signedIn() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String code = codeIn(session);
+        mvc.perform(post(base() + "/sign-in/verify").session(session).with(csrf()).param("code", code));
+        return session;
+    }
+
+    @Test
+    void theMemberSeesTheirReportsSurveysAndFeedsAndRegistersInOneClick() throws Exception {
+        MockHttpSession session = signedIn();
+        Community kyoto = communities.start(organization.id(), new Slug(organization.slug() + "-kyoto"),
+                CommunityProfile.of("JAWS-UG 京都", null, null, "Asia/Tokyo"), null);
+        long next = events.plan(kyoto, new EventDetails("勉強会 京都", null, EventKind.STUDY_SESSION,
+                Instant.now().plus(20, ChronoUnit.DAYS), null, null, true, null, Optional.empty()), List.of(),
+                List.of(), "一般枠").id();
+
+        String before = mvc.perform(get(base()).session(session).header("Accept-Language", "en")).andReturn()
+                .getResponse().getContentAsString();
+        MockHttpServletResponse registered = mvc.perform(post(base() + "/events/" + next + "/registrations")
+                .session(session).with(csrf())).andReturn().getResponse();
+        String after = mvc.perform(get(base()).session(session).header("Accept-Language", "ja")).andReturn()
+                .getResponse().getContentAsString();
+
+        assertThat(before).contains("id=\"my-reports\"", "Your reports", "id=\"my-surveys\"",
+                "Your survey answers", "id=\"open-events\"", "勉強会 京都");
+        assertThat(registered.getRedirectedUrl()).startsWith("/r/r_");
+        assertThat(after).contains("あなたのレポート", "あなたのアンケート回答")
+                .doesNotContain("id=\"open-events\"");
+        assertThat(after.substring(after.indexOf("id=\"upcoming-registrations\""))).contains("勉強会 京都");
+    }
+
+    @Test
+    void anotherOrganizationsEventsCommunitiesAndRegistrationsAreNotFound() throws Exception {
+        MockHttpSession session = signedIn();
+        Organization other = organizations.found(new Slug("mypage-elsewhere-" + System.nanoTime()), "Other");
+        Community theirs = communities.start(other.id(), new Slug(other.slug() + "-c"),
+                CommunityProfile.of("Other UG", null, null, "Asia/Tokyo"), null);
+        long theirEvent = events.plan(theirs, new EventDetails("Other meetup", null, EventKind.STUDY_SESSION,
+                Instant.now().plus(20, ChronoUnit.DAYS), null, null, true, null, Optional.empty()), List.of(),
+                List.of(), "一般枠").id();
+        long theirRegistration = registrations.register(theirEvent, null,
+                new Applicant("誰か", "someone-" + other.slug() + "@example.com", Locale.JAPANESE), null)
+                .registration().id();
+
+        List<Integer> statuses = List.of(
+                status(post(base() + "/events/" + theirEvent + "/registrations"), session),
+                status(post(base() + "/follows/" + theirs.id()), session),
+                status(post(base() + "/follows/" + theirs.id() + "/unfollow"), session),
+                status(post(base() + "/registrations/" + theirRegistration + "/open"), session));
+
+        assertThat(statuses).containsExactly(404, 404, 404, 404);
+        assertThat(registrations.ofMember(other.id(), registrations.ofEvent(other.id(), theirEvent).get(0)
+                .registration().memberId())).hasSize(1);
+    }
+
+    private int status(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+            MockHttpSession session) throws Exception {
+        return mvc.perform(request.session(session).with(csrf())).andReturn().getResponse().getStatus();
+    }
+
     @Test
     void aBadAddressIsExplainedAndSendsNothing() throws Exception {
         MockHttpServletResponse answer = mvc.perform(post(base() + "/sign-in/code").with(csrf())
