@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +25,12 @@ public class Communities {
 
     private final CommunityRepository communities;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Communities(CommunityRepository communities, Clock clock) {
+    Communities(CommunityRepository communities, Clock clock, ApplicationEventPublisher events) {
         this.communities = communities;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -38,7 +41,9 @@ public class Communities {
         Community community = Community.start(organizationId, slug, profile, clock.instant());
         community.branchFrom(parentNamed(organizationId, parentSlug), false);
         try {
-            return communities.save(community);
+            Community started = communities.save(community);
+            events.publishEvent(new CommunityChanged(organizationId, started.id(), "started", started.parentId()));
+            return started;
         } catch (DuplicateKeyException raced) {
             throw new ConflictException("slug", "community.slug.taken", slug.value());
         }
@@ -50,7 +55,9 @@ public class Communities {
         community.describe(profile);
         Community parent = parentNamed(organizationId, parentSlug);
         community.branchFrom(parent, parent != null && branchesOf(community).contains(parent.id()));
-        return communities.save(community);
+        Community described = communities.save(community);
+        events.publishEvent(new CommunityChanged(organizationId, described.id(), "described", described.parentId()));
+        return described;
     }
 
     /** A community of the organization; a community of another organization is reported as not found. */

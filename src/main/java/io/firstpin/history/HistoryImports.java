@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,10 +67,12 @@ public class HistoryImports {
     private final ColumnMappings mappings;
     private final Clock clock;
     private final ImportMetrics metrics;
+    private final ApplicationEventPublisher publisher;
 
     HistoryImports(Events events, Members members, MergeSuggestions suggestions, PastRegistrations registrations,
             Questionnaires questionnaires, PastCheckIns checkIns, ImportLog log, ColumnMappings mappings, Clock clock,
-            ImportMetrics metrics) {
+            ImportMetrics metrics, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.metrics = metrics;
         this.mappings = mappings;
         this.events = events;
@@ -183,6 +186,8 @@ public class HistoryImports {
             }
             log.record(event.organizationId(), event.id(), format.apiName(), fileName(fileName), sha256, content,
                     summary, clock.instant());
+            publisher.publishEvent(new HistoryImported(event.organizationId(), event.id(), format.apiName(), sha256,
+                    summary));
             return summary;
         } catch (InvalidInputException broken) {
             throw new ImportRejected(broken.problems().stream()

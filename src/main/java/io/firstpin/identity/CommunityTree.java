@@ -1,5 +1,6 @@
 package io.firstpin.identity;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -10,4 +11,7 @@ public interface CommunityTree {
 
     /** The community and all its branches; empty when the community is not the organization's. */
     Set<Long> withBranches(long organizationId, long communityId);
+
+    /** The organization's communities by id with their names, in name order: where a grant or a token may hold. */
+    Map<Long, String> names(long organizationId);
 }

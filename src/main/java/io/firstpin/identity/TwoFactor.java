@@ -4,6 +4,7 @@ import static io.firstpin.platform.db.Tables.ORGANIZATION_ROLE;
 import static io.firstpin.platform.db.Tables.STAFF_TOTP;
 import static io.firstpin.platform.db.Tables.TWO_FACTOR_POLICY;
 
+import io.firstpin.identity.internal.SecretBox;
 import io.firstpin.identity.internal.StaffAccountRepository;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
@@ -31,9 +32,11 @@ public class TwoFactor {
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SecretBox box;
 
     TwoFactor(DSLContext db, StaffAccountRepository accounts, PasswordEncoder encoder, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, SecretBox box) {
+        this.box = box;
         this.db = db;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -63,7 +66,7 @@ public class TwoFactor {
         }
         String secret = Totp.newSecret();
         db.deleteFrom(STAFF_TOTP).where(STAFF_TOTP.ACCOUNT_ID.eq(accountId)).execute();
-        db.insertInto(STAFF_TOTP).set(STAFF_TOTP.ACCOUNT_ID, accountId).set(STAFF_TOTP.SECRET, secret)
+        db.insertInto(STAFF_TOTP).set(STAFF_TOTP.ACCOUNT_ID, accountId).set(STAFF_TOTP.SECRET, box.seal(secret, context(accountId)))
                 .set(STAFF_TOTP.CREATED_AT, now()).execute();
         return new Enrollment(secret, Totp.uri("Firstpin", account.email(), secret));
     }
@@ -74,7 +77,7 @@ public class TwoFactor {
         Record totp = db.selectFrom(STAFF_TOTP).where(STAFF_TOTP.ACCOUNT_ID.eq(accountId))
                 .and(STAFF_TOTP.CONFIRMED_AT.isNull()).forUpdate().fetchOptional()
                 .orElseThrow(() -> new ConflictException("code", "two-factor.not-started"));
-        OptionalLong step = Totp.matchingStep(totp.get(STAFF_TOTP.SECRET), code, clock.instant());
+        OptionalLong step = Totp.matchingStep(secretOf(totp), code, clock.instant());
         if (step.isEmpty()) {
             throw InvalidInputException.of("code", "two-factor.code-wrong");
         }
@@ -91,7 +94,7 @@ public class TwoFactor {
         if (totp == null) {
             return false;
         }
-        OptionalLong step = Totp.matchingStep(totp.get(STAFF_TOTP.SECRET), code, clock.instant());
+        OptionalLong step = Totp.matchingStep(secretOf(totp), code, clock.instant());
         Long lastUsed = totp.get(STAFF_TOTP.LAST_USED_STEP);
         if (step.isEmpty() || (lastUsed != null && step.getAsLong() <= lastUsed)) {
             return false;
@@ -114,6 +117,15 @@ public class TwoFactor {
         if (db.deleteFrom(STAFF_TOTP).where(STAFF_TOTP.ACCOUNT_ID.eq(accountId)).execute() > 0) {
             publish(accountId, "totp.disabled");
         }
+    }
+
+    /** What a TOTP secret is sealed for: its account, so that it cannot be copied onto another account's row. */
+    public static String context(long accountId) {
+        return "staff_totp:" + accountId;
+    }
+
+    private String secretOf(Record totp) {
+        return box.open(totp.get(STAFF_TOTP.SECRET), context(totp.get(STAFF_TOTP.ACCOUNT_ID)));
     }
 
     public boolean requiredForAdminsOf(long organizationId) {

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,9 +78,11 @@ public class OutputImports {
     private final OutputQueries queries;
     private final LinkingRules rules;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     OutputImports(Communities communities, Members members, OutputRepository outputs, OutputQueries queries,
-            LinkingRules rules, Clock clock) {
+            LinkingRules rules, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.communities = communities;
         this.members = members;
         this.outputs = outputs;
@@ -102,7 +105,9 @@ public class OutputImports {
         } catch (ImportRejected rejected) {
             throw new ImportRejected(rejected.problems(), text.encoding());
         }
-        return store(community.organizationId(), rows, text.encoding());
+        OutputImportSummary summary = store(community.organizationId(), rows, text.encoding());
+        events.publishEvent(new OutputsImported(community.organizationId(), community.id(), summary));
+        return summary;
     }
 
     private List<Row> read(Community community, CsvTable table) {

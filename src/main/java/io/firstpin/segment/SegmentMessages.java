@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,9 +41,11 @@ public class SegmentMessages {
     private final Notifications notifications;
     private final EmailPreferences preferences;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SegmentMessages(DSLContext db, Segments segments, Notifications notifications, EmailPreferences preferences,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.db = db;
         this.segments = segments;
         this.notifications = notifications;
@@ -89,6 +92,8 @@ public class SegmentMessages {
                     "segment/message", model, "segment-message:" + messageId + ":" + member.id())
                     .withListUnsubscribe(link.oneClickUrl()));
         }
+        events.publishEvent(new SegmentMessageSent(organizationId, segmentId, messageId, recipients.size(),
+                found.withoutEmail(), found.optedOut()));
         return new Sent(messageId, found.segment().name(), draft.subject(), draft.body(), recipients.size(),
                 found.withoutEmail(), found.optedOut(), sentBy, now);
     }

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,9 +48,12 @@ public class Segments {
     private final Members members;
     private final SegmentOptOuts optOuts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Segments(DSLContext db, Communities communities, CommunityKpis kpis, MemberActivities activities,
-            LoveReach loveReach, Members members, SegmentOptOuts optOuts, Clock clock) {
+            LoveReach loveReach, Members members, SegmentOptOuts optOuts, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.db = db;
         this.communities = communities;
         this.kpis = kpis;
@@ -117,6 +121,17 @@ public class Segments {
     @Transactional(readOnly = true)
     public SegmentMembers members(long organizationId, long id) {
         return evaluate(get(organizationId, id));
+    }
+
+    /**
+     * Who is in the segment now, to be handed out with their identities ({@code format} {@code csv} or {@code json});
+     * the handing out is audited, in the same transaction, which therefore writes.
+     */
+    @Transactional
+    public SegmentMembers export(long organizationId, long id, String format) {
+        SegmentMembers found = members(organizationId, id);
+        events.publishEvent(new SegmentExported(organizationId, id, found.count(), format));
+        return found;
     }
 
     /** Who a segment not saved yet would hold, for the form's preview. */

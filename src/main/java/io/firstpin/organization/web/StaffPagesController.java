@@ -2,6 +2,7 @@ package io.firstpin.organization.web;
 
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Actor;
+import io.firstpin.identity.CommunityTree;
 import io.firstpin.identity.Invitations;
 import io.firstpin.identity.Passwords;
 import io.firstpin.identity.Role;
@@ -10,12 +11,15 @@ import io.firstpin.identity.TwoFactor;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.ConflictException;
+import io.firstpin.platform.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * An organization's staff: who holds which role, the invitations still open, inviting someone, changing or removing
+ * An organization's staff: who holds which role and where (the whole organization or one community), the invitations still open, inviting someone, changing or removing
  * a role; organization admins only. Nobody's password is ever set here.
  */
 @Controller
@@ -41,9 +45,11 @@ class StaffPagesController {
     private final Passwords passwords;
     private final TwoFactor twoFactor;
     private final AccessGuard access;
+    private final ObjectProvider<CommunityTree> communities;
 
     StaffPagesController(Organizations organizations, StaffAccounts accounts, Invitations invitations,
-            Passwords passwords, TwoFactor twoFactor, AccessGuard access) {
+            Passwords passwords, TwoFactor twoFactor, AccessGuard access, ObjectProvider<CommunityTree> communities) {
+        this.communities = communities;
         this.passwords = passwords;
         this.twoFactor = twoFactor;
         this.organizations = organizations;
@@ -82,16 +88,39 @@ class StaffPagesController {
         return "redirect:/manage/" + org + "/staff";
     }
 
+    /**
+     * Another role, and, when the form says where ({@code community}: empty for the whole organization, or a
+     * community's id), another place where it holds; without {@code community} the place stays as it is.
+     */
     @PostMapping("/{accountId}/role")
     String changeRole(@PathVariable String org, @PathVariable long accountId, @RequestParam Role role,
+            @RequestParam(required = false) String community,
             @RequestParam(defaultValue = "false") boolean confirmSelf, RedirectAttributes redirect) {
         Organization organization = organizations.open(org, Role.ORGANIZATION_ADMIN);
         try {
-            accounts.changeRole(organization.id(), accountId, role, actingAccountIdOrZero(), confirmSelf);
+            if (community == null) {
+                accounts.changeRole(organization.id(), accountId, role, actingAccountIdOrZero(), confirmSelf);
+            } else {
+                accounts.changeGrant(organization.id(), accountId, role, communityId(community),
+                        actingAccountIdOrZero(), confirmSelf);
+            }
         } catch (ConflictException refused) {
             redirect.addFlashAttribute("refused", refused.code());
+        } catch (InvalidInputException refused) {
+            redirect.addFlashAttribute("refused", refused.problems().get(0).code());
         }
         return "redirect:/manage/" + org + "/staff";
+    }
+
+    private static Long communityId(String community) {
+        if (community.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(community.strip());
+        } catch (NumberFormatException notAnId) {
+            throw InvalidInputException.of("community", "grant.community.unknown");
+        }
     }
 
     @PostMapping("/{accountId}/remove")
@@ -130,6 +159,8 @@ class StaffPagesController {
         model.addAttribute("roles", Role.values());
         model.addAttribute("me", actingAccountIdOrZero());
         model.addAttribute("twoFactorRequired", twoFactor.requiredForAdminsOf(organization.id()));
+        CommunityTree tree = communities.getIfAvailable();
+        model.addAttribute("communities", tree == null ? Map.of() : tree.names(organization.id()));
         return "organization/staff";
     }
 

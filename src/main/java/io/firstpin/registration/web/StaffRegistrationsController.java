@@ -23,6 +23,7 @@ import io.firstpin.registration.Segment;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.registration.RegistrationStatus;
+import io.firstpin.registration.RegistrationExports;
 import io.firstpin.registration.Registrations;
 import io.firstpin.registration.Registrations.Entry;
 import java.io.IOException;
@@ -63,6 +64,7 @@ class StaffRegistrationsController {
     private final Events events;
     private final Communities communities;
     private final Registrations registrations;
+    private final RegistrationExports exports;
     private final NoShows noShows;
     private final Reminders reminders;
     private final EventMessages eventMessages;
@@ -73,7 +75,9 @@ class StaffRegistrationsController {
 
     StaffRegistrationsController(Organizations organizations, Events events, Communities communities,
             Registrations registrations, NoShows noShows, Reminders reminders, EventMessages eventMessages,
-            Questionnaires questionnaires, AccessGuard access, MessageSource messages, VisibleEvents visibleEvents) {
+            Questionnaires questionnaires, AccessGuard access, MessageSource messages, VisibleEvents visibleEvents,
+            RegistrationExports exports) {
+        this.exports = exports;
         this.questionnaires = questionnaires;
         this.organizations = organizations;
         this.events = events;
@@ -225,7 +229,7 @@ class StaffRegistrationsController {
                     .toList());
             questions.forEach(q -> header.add(CsvAttachment.cell(q.label())));
             csv.printRecord(header);
-            for (Entry entry : registrations.ofEvent(organization.id(), id)) {
+            for (Entry entry : exports.ofEvent(organization.id(), id)) {
                 var r = entry.registration();
                 // Arrays.asList takes the null address of an erased registrant (List.of would not)
                 List<Object> row = new ArrayList<>(Arrays.asList(r.id(), CsvAttachment.cell(r.name()), CsvAttachment.cell(r.email()),

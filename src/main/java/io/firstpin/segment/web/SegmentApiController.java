@@ -81,7 +81,7 @@ class SegmentApiController {
     MembersResponse members(@PathVariable String org, @PathVariable long id) {
         Organization organization = organizations.enter(org, Role.VIEWER);
         visibleSegments.open(organization.id(), id, Role.VIEWER);
-        SegmentMembers found = segments.members(organization.id(), id);
+        SegmentMembers found = segments.export(organization.id(), id, "json");
         return new MembersResponse(id, found.since(), found.count(), found.withEmail().size(), found.optedOut(),
                 found.members().stream().map(MemberResponse::of).toList());
     }

@@ -47,7 +47,7 @@ class SegmentCsvController {
     void csv(@PathVariable String org, @PathVariable long id, HttpServletResponse response) throws IOException {
         Organization organization = organizations.enter(org, Role.VIEWER);
         visibleSegments.open(organization.id(), id, Role.VIEWER);
-        SegmentMembers found = segments.members(organization.id(), id);
+        SegmentMembers found = segments.export(organization.id(), id, "csv");
         Locale locale = LocaleContextHolder.getLocale();
         try (CSVPrinter csv = CsvAttachment.open(response, "segment-" + id + "-members.csv")) {
             csv.printRecord(Arrays.stream(new String[] {"member-id", "name", "email", "identities", "staff",

@@ -17,6 +17,7 @@ import io.firstpin.testing.DatabaseTest;
 import io.firstpin.testing.MailedLinks;
 import io.firstpin.testing.MovableClock;
 import io.firstpin.testing.StaffAccess;
+import io.firstpin.testing.StaffLogin;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,45 @@ class PasswordPagesTests {
         assertThat(stillWorks).isTrue();
         assertThat(StaffLoginAttempt.succeeds(mvc, email, StaffAccess.PASSWORD)).isFalse();
         assertThat(StaffLoginAttempt.succeeds(mvc, email, NEW_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void changingThePasswordSignsTheAccountOutEverywhereElseButHere() throws Exception {
+        Organization organization = StaffAccess.organization(organizations, "change-sessions");
+        String email = "two-browsers-" + organization.id() + "@example.com";
+        MockHttpSession here = StaffAccess.signedIn(mvc, accounts, organization, Role.VIEWER, email);
+        MockHttpSession elsewhere = StaffLogin.signIn(mvc, email, StaffAccess.PASSWORD);
+        MockHttpSession otherAccount = StaffAccess.signedIn(mvc, accounts, organization, Role.VIEWER,
+                "bystander-" + organization.id() + "@example.com");
+
+        mvc.perform(post("/manage/account/password").session(here).with(csrf())
+                .param("currentPassword", StaffAccess.PASSWORD).param("newPassword", NEW_PASSWORD)
+                .param("newPasswordAgain", NEW_PASSWORD));
+
+        assertThat(status(get("/manage/account").session(here))).isEqualTo(200);
+        assertThat(status(get("/manage/account").session(elsewhere))).isEqualTo(302);
+        assertThat(status(get("/manage/account").session(otherAccount))).isEqualTo(200);
+    }
+
+    @Test
+    void aForcedResetSignsTheAccountOutEverywhere() throws Exception {
+        Organization organization = StaffAccess.organization(organizations, "forced-sessions");
+        MockHttpSession admin = StaffAccess.signedIn(mvc, accounts, organization, Role.ORGANIZATION_ADMIN,
+                "admin-" + organization.id() + "@example.com");
+        String email = "suspect-" + organization.id() + "@example.com";
+        MockHttpSession suspect = StaffAccess.signedIn(mvc, accounts, organization, Role.COMMUNITY_LEADER, email);
+        long accountId = accounts.findByEmail(email).orElseThrow().id();
+        assertThat(status(get("/manage/account").session(suspect))).isEqualTo(200);
+
+        mvc.perform(post("/manage/" + organization.slug() + "/staff/" + accountId + "/reset-password")
+                .session(admin).with(csrf()));
+
+        assertThat(status(get("/manage/account").session(suspect))).isEqualTo(302);
+        assertThat(status(get("/manage/" + organization.slug() + "/staff").session(admin))).isEqualTo(200);
+    }
+
+    private int status(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse().getStatus();
     }
 
     private static String strip(String page) {

@@ -88,21 +88,4 @@ class OrganizationPagesTests {
         assertThat(ownSettings).isEqualTo(403);
         assertThat(otherSettings).isEqualTo(404);
     }
-
-    @Test
-    void anIssuedTokenIsShownOnceAndWorksOnTheApi() throws Exception {
-        var organization = organizations.found(new Slug("token-page"), "Tokens");
-        accounts.openWithRole("admin@token-page.test", "Admin", "correct horse battery", organization.id(),
-                Role.ORGANIZATION_ADMIN);
-        MockHttpSession session = StaffLogin.signIn(mvc, "admin@token-page.test", "correct horse battery");
-
-        mvc.perform(post("/manage/token-page/settings/tokens").session(session).with(csrf()).param("name", "ci"));
-        String firstView = mvc.perform(get("/manage/token-page/settings").session(session)).andReturn()
-                .getResponse().getContentAsString();
-        String secondView = mvc.perform(get("/manage/token-page/settings").session(session)).andReturn()
-                .getResponse().getContentAsString();
-
-        assertThat(firstView).contains("id=\"issued-token\"");
-        assertThat(secondView).doesNotContain("id=\"issued-token\"");
-    }
 }
