@@ -14,7 +14,8 @@ PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
 DB=firstpin_history_bench
 PORT=${HISTORY_BENCH_PORT:-18081}
-TOKEN=history-benchmark-bootstrap-token
+# the bootstrap token must be at least 32 random characters
+TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 CSV=target/history-bench/participants-$ROWS.csv
 export PGHOST PGPORT PGUSER
 

@@ -17,7 +17,8 @@ PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
 DB=${KPI_DB:-firstpin_kpi}
 PORT=${KPI_PORT:-18090}
-TOKEN=kpi-benchmark-bootstrap-token
+# the bootstrap token must be at least 32 random characters
+TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 BASE="http://127.0.0.1:$PORT"
 export PGHOST PGPORT PGUSER
 

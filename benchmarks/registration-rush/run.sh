@@ -14,7 +14,8 @@ PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
 DB=firstpin_rush
 PORT=${RUSH_PORT:-18080}
-TOKEN=rush-benchmark-bootstrap-token
+# the bootstrap token must be at least 32 random characters
+TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 export PGHOST PGPORT PGUSER
 
 for tool in wrk pgbench psql; do
