@@ -48,6 +48,14 @@ public class EventSeries {
         return find(id).orElseThrow();
     }
 
+    /** Starts a series with the event as its first numbered one (the number given, or 1): both or neither. */
+    @Transactional
+    public Series startWith(Community community, String name, String numbering, long eventId, Integer number) {
+        Series started = start(community, name, numbering);
+        number(community.organizationId(), eventId, started.id(), number);
+        return started;
+    }
+
     /** The community's series, by name. */
     public List<Series> of(long communityId) {
         return db.selectFrom(EVENT_SERIES).where(EVENT_SERIES.COMMUNITY_ID.eq(communityId))

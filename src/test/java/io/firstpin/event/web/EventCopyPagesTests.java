@@ -97,13 +97,46 @@ class EventCopyPagesTests {
     }
 
     @Test
+    void aLeaderStartsASeriesWithTheEventAndAnotherEventTakesTheNextNumber() throws Exception {
+        MockHttpSession leader = signedIn(Role.COMMUNITY_LEADER);
+        String base = "/manage/" + organization.slug() + "/events/";
+
+        MvcResult started = mvc.perform(post(base + event.id() + "/series/new").param("name", "Kotlin勉強会")
+                .param("numbering", "Vol.{n}").param("number", "12").session(leader).with(csrf())).andReturn();
+        Event second = events.plan(community, new EventDetails("Kotlin勉強会 次回", null, EventKind.STUDY_SESSION,
+                Instant.parse("2099-04-09T10:00:00Z"), null, null, true, null, Optional.empty()), List.of(), List.of(),
+                "一般枠");
+        long seriesId = events.find(event.id()).orElseThrow().seriesId();
+        mvc.perform(post(base + second.id() + "/series").param("series", Long.toString(seriesId)).session(leader)
+                .with(csrf()));
+        MvcResult taken = mvc.perform(post(base + second.id() + "/series").param("series", Long.toString(seriesId))
+                .param("number", "12").session(leader).with(csrf()).header("Accept-Language", "ja")).andReturn();
+        MvcResult badNumbering = mvc.perform(post(base + second.id() + "/series/new").param("name", "Bad")
+                .param("numbering", "Vol.").session(leader).with(csrf()).header("Accept-Language", "ja")).andReturn();
+
+        assertThat(started.getResponse().getRedirectedUrl()).endsWith("/events/" + event.id() + "#series");
+        assertThat(events.find(event.id()).orElseThrow().seriesNumber()).isEqualTo(12);
+        assertThat(events.find(second.id()).orElseThrow().seriesNumber()).isEqualTo(13);
+        assertThat(String.valueOf(taken.getFlashMap().get("seriesRefused"))).contains("Vol.12");
+        assertThat(String.valueOf(badNumbering.getFlashMap().get("seriesRefused"))).contains("{n}");
+        String page = mvc.perform(get(base + second.id()).session(leader).header("Accept-Language", "ja"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Vol.13").contains("このイベントからシリーズを始める");
+    }
+
+    @Test
     void anUnreadableDateComesBackExplainedAndViewersCopyNothing() throws Exception {
         MvcResult unreadable = copy(signedIn(Role.COMMUNITY_LEADER), "来月");
-        int byViewer = copy(signedIn(Role.VIEWER), "2099-04-09T19:00").getResponse().getStatus();
+        MockHttpSession viewer = signedIn(Role.VIEWER);
+        int byViewer = copy(viewer, "2099-04-09T19:00").getResponse().getStatus();
 
         assertThat(unreadable.getResponse().getStatus()).isEqualTo(302);
         assertThat(String.valueOf(unreadable.getFlashMap().get("copyRefused"))).contains("開始日時");
         assertThat(byViewer).isEqualTo(403);
+        assertThat(mvc.perform(post("/manage/" + organization.slug() + "/events/" + event.id() + "/series/new")
+                .param("name", "Kotlin勉強会").session(viewer).with(csrf())).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+        assertThat(events.find(event.id()).orElseThrow().seriesId()).isNull();
         assertThat(events.startingBetween(organization.id(), java.util.Set.of(community.id()), null, null)).hasSize(1);
     }
 }
