@@ -11,8 +11,11 @@ import io.firstpin.platform.db.tables.records.EventSeriesRecord;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.dao.DuplicateKeyException;
@@ -108,8 +111,8 @@ public class EventSeries {
     public List<Event> events(long seriesId) {
         List<Long> ids = db.select(EVENT.ID).from(EVENT).where(EVENT.SERIES_ID.eq(seriesId))
                 .orderBy(EVENT.SERIES_NUMBER).fetch(EVENT.ID);
-        var byId = events.findAllById(ids).stream()
-                .collect(java.util.stream.Collectors.toMap(Event::id, e -> e));
+        Map<Long, Event> byId = events.findAllById(ids).stream()
+                .collect(Collectors.toMap(Event::id, Function.identity()));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
