@@ -46,7 +46,7 @@ class TableOwnershipTests {
             entry("member_merge_dismissal", "member"), entry("email_opt_out", "member"),
             entry("email_preference_link", "member"),
             entry("event", "event"), entry("event_session", "event"), entry("session_speaker", "event"),
-            entry("session_material", "event"), entry("frame", "event"),
+            entry("session_material", "event"), entry("frame", "event"), entry("event_series", "event"),
             entry("registration", "registration"), entry("registration_link", "registration"),
             entry("registration_settings", "registration"), entry("registration_question", "registration"),
             entry("registration_answer", "registration"), entry("reminder_round", "registration"),

@@ -40,6 +40,8 @@ public class Event extends AbstractAggregateRoot<Event> {
     private final Instant createdAt;
     private Instant registrationOpensAt;
     private Instant registrationClosesAt;
+    private Long seriesId;
+    private Integer seriesNumber;
     @MappedCollection(idColumn = "event_id", keyColumn = "event_key")
     private List<Session> sessions;
 
@@ -47,7 +49,8 @@ public class Event extends AbstractAggregateRoot<Event> {
     Event(Long id, long organizationId, long communityId, String title, String description, EventKind kind,
             Instant startsAt, Instant endsAt, boolean online, String onlineUrl, String venueName, String venueAddress,
             String prefectureCode, String city, String hashtag, String connpassUrl, Instant createdAt,
-            Instant registrationOpensAt, Instant registrationClosesAt, List<Session> sessions) {
+            Instant registrationOpensAt, Instant registrationClosesAt, Long seriesId, Integer seriesNumber,
+            List<Session> sessions) {
         this.id = id;
         this.organizationId = organizationId;
         this.communityId = communityId;
@@ -67,12 +70,14 @@ public class Event extends AbstractAggregateRoot<Event> {
         this.createdAt = createdAt;
         this.registrationOpensAt = registrationOpensAt;
         this.registrationClosesAt = registrationClosesAt;
+        this.seriesId = seriesId;
+        this.seriesNumber = seriesNumber;
         this.sessions = List.copyOf(sessions == null ? List.of() : sessions);
     }
 
     static Event plan(long organizationId, long communityId, EventDetails details, List<Session> agenda, Instant now) {
         Event event = new Event(null, organizationId, communityId, null, null, null, null, null, false, null, null, null,
-                null, null, null, null, now, null, null, List.of());
+                null, null, null, null, now, null, null, null, null, List.of());
         event.describe(details);
         event.setAgenda(agenda);
         event.registerEvent(new EventPlanned(event));
@@ -125,6 +130,28 @@ public class Event extends AbstractAggregateRoot<Event> {
         }
         this.registrationOpensAt = opensAt;
         this.registrationClosesAt = closesAt;
+    }
+
+    /** Numbers the event in a series of its community; the number is unique in the series (the database says so). */
+    void joinSeries(Series series, int number) {
+        if (series.communityId() != communityId) {
+            throw InvalidInputException.of("series", "event.series.other-community");
+        }
+        if (number < 1) {
+            throw InvalidInputException.of("number", "event.series.number");
+        }
+        this.seriesId = series.id();
+        this.seriesNumber = number;
+    }
+
+    /** The series the event belongs to, or null. */
+    public Long seriesId() {
+        return seriesId;
+    }
+
+    /** The event's number in its series, or null. */
+    public Integer seriesNumber() {
+        return seriesNumber;
     }
 
     /** Whether a registration made at {@code now} is taken. */

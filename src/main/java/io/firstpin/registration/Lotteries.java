@@ -3,6 +3,7 @@ package io.firstpin.registration;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
 import io.firstpin.event.FrameMode;
+import io.firstpin.identity.Actor;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.registration.RegistrationChanged.Change;
@@ -12,6 +13,8 @@ import io.firstpin.registration.internal.RegistrationRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -33,6 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * yet, records the draw and sets the statuses, all in one transaction: registering, cancelling and drawing one frame
  * happen one after another on any number of app instances, and a frame is drawn once. The unique frame id of the
  * recorded draw refuses a second draw even so.
+ *
+ * <p>Staff may nominate applicants before the draw (指名: speakers, helpers); nominating takes the same lock, so the
+ * draw seats every nomination made before it and none after. The nominees take seats first, in the order they were
+ * nominated, and the others are drawn for the seats left; the recorded draw lists the nominees and who nominated them.
  */
 @Service
 public class Lotteries {
@@ -111,7 +118,7 @@ public class Lotteries {
         // seats already taken (a frame switched to lottery after confirming some) are not drawn again
         Integer seats = frame.capacity() == null ? null : Math.max(0, frame.capacity() - queue.confirmed(frameId));
         LotteryDraw draw = draws.add(LotteryDraw.draw(frame.organizationId(), frameId, seeds.nextLong(),
-                draws.applicants(frameId), seats, now));
+                draws.nominations(frameId), draws.applicants(frameId), seats, now));
 
         Map<Long, Registration> applicants = registrations.findAllById(draw.drawOrder()).stream()
                 .collect(Collectors.toMap(Registration::id, Function.identity()));
@@ -127,9 +134,85 @@ public class Lotteries {
             // saved one by one so that whoever tells this registrant sees the waitlist up to them
             announce(registrations.save(waiting), Change.WAITLISTED);
         }
-        log.info("Lottery of frame {} drawn: {} applicants, {} confirmed, seed {}", frameId, draw.applicants(),
-                draw.winners(), draw.seed());
+        log.info("Lottery of frame {} drawn: {} applicants, {} nominated, {} confirmed, seed {}", frameId,
+                draw.applicants(), draw.nomineeIds().size(), draw.winners(), draw.seed());
         return draw;
+    }
+
+    /**
+     * Nominates an applicant of the frame to win before the draw (指名), for staff. Under the frame's lock, as the draw
+     * itself: a nomination either lands before the draw, which then seats it, or finds the frame drawn and is refused.
+     * Nominees never outnumber the free seats, so a nomination is never a promise the draw cannot keep.
+     */
+    public Nomination nominate(long organizationId, long frameId, long registrationId, Actor by) {
+        inOrganization(organizationId, frameId);
+        return transaction.execute(status -> {
+            Frame frame = lockUndrawn(frameId);
+            Registration registration = applicantOf(frameId, registrationId);
+            if (!registration.nominated()) {
+                Integer seats = frame.capacity() == null ? null
+                        : Math.max(0, frame.capacity() - queue.confirmed(frameId));
+                if (seats != null && draws.nominations(frameId).size() >= seats) {
+                    throw new ConflictException("registration", "lottery.nomination.no-seat", frame.name(), seats);
+                }
+            }
+            // to the database's precision, so that the answer now and every later read agree
+            if (registration.nominate(nameOf(by), clock.instant().truncatedTo(ChronoUnit.MICROS))) {
+                registration = registrations.save(registration);
+                publisher.publishEvent(new NominationChanged(organizationId, frameId, registrationId, true));
+            }
+            return new Nomination(registrationId, registration.nominatedBy(), registration.nominatedAt());
+        });
+    }
+
+    /** Takes a nomination back before the draw; answers whether there was one. */
+    public boolean withdrawNomination(long organizationId, long frameId, long registrationId) {
+        inOrganization(organizationId, frameId);
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            lockUndrawn(frameId);
+            Registration registration = applicantOf(frameId, registrationId);
+            if (!registration.withdrawNomination()) {
+                return false;
+            }
+            registrations.save(registration);
+            publisher.publishEvent(new NominationChanged(organizationId, frameId, registrationId, false));
+            return true;
+        }));
+    }
+
+    /** The frame's nominees waiting for the draw, in the order they will take seats. */
+    public List<Nomination> nominations(long organizationId, long frameId) {
+        inOrganization(organizationId, frameId);
+        return draws.nominations(frameId);
+    }
+
+    private Frame lockUndrawn(long frameId) {
+        queue.lock(frameId);
+        Frame frame = events.frame(frameId).orElseThrow(() -> NotFoundException.of("frame", frameId));
+        if (frame.mode() != FrameMode.LOTTERY) {
+            throw new ConflictException("frame", "lottery.not-a-lottery");
+        }
+        if (draws.drawn(frameId)) {
+            throw new ConflictException("frame", "lottery.already-drawn");
+        }
+        return frame;
+    }
+
+    private Registration applicantOf(long frameId, long registrationId) {
+        return registrations.findById(registrationId)
+                .filter(registration -> registration.frameId() == frameId)
+                .orElseThrow(() -> NotFoundException.of("registration", registrationId));
+    }
+
+    /** Names the nominator as the audit log does: by account or token id, never by personal data. */
+    private static String nameOf(Actor actor) {
+        if (actor instanceof Actor.Staff staff) {
+            return "account " + staff.accountId();
+        }
+        if (actor instanceof Actor.Token token) {
+            return "token " + token.tokenId();
+        }
+        return "system";
     }
 
     private void announce(Registration registration, Change change) {

@@ -18,7 +18,8 @@ import java.util.stream.LongStream;
  * waitlisted in this order.</li>
  * </ol>
  * The seed comes from {@link java.security.SecureRandom} at draw time, so nobody can pick or predict it; the
- * applicants are fixed before it exists.
+ * applicants are fixed before it exists. Applicants nominated by staff (指名) are not shuffled: they come first, in
+ * nomination order, and only the others are the shuffle's input (see {@link LotteryDraw}).
  */
 public final class Lottery {
 

@@ -36,12 +36,15 @@ public class Registration extends AbstractAggregateRoot<Registration> {
     private String emailKey;
     // the hash of the private link sent by email, the one that proves the email (see EmailProofs)
     private String proofTokenHash;
+    // who picked this applicant to win the frame's lottery before the draw (指名), as the audit log names them
+    private String nominatedBy;
+    private Instant nominatedAt;
 
     @PersistenceCreator
     Registration(Long id, long organizationId, long eventId, long frameId, long memberId, String name, String email,
             RegistrationStatus status, Integer waitlistPosition, String manageTokenHash, Instant registeredAt,
             Instant cancelledAt, CancelReason cancelReason, String locale, Instant reconfirmRequestedAt,
-            Instant reconfirmedAt, String emailKey, String proofTokenHash) {
+            Instant reconfirmedAt, String emailKey, String proofTokenHash, String nominatedBy, Instant nominatedAt) {
         this.id = id;
         this.organizationId = organizationId;
         this.eventId = eventId;
@@ -60,6 +63,8 @@ public class Registration extends AbstractAggregateRoot<Registration> {
         this.reconfirmedAt = reconfirmedAt;
         this.emailKey = emailKey;
         this.proofTokenHash = proofTokenHash;
+        this.nominatedBy = nominatedBy;
+        this.nominatedAt = nominatedAt;
     }
 
     /**
@@ -70,7 +75,7 @@ public class Registration extends AbstractAggregateRoot<Registration> {
             String manageTokenHash, String proofTokenHash, Instant now) {
         Registration registration = new Registration(null, organizationId, eventId, frameId, memberId,
                 applicant.name(), applicant.email(), null, null, manageTokenHash, now, null, null,
-                applicant.locale().toLanguageTag(), null, null, applicant.emailKey(), proofTokenHash);
+                applicant.locale().toLanguageTag(), null, null, applicant.emailKey(), proofTokenHash, null, null);
         registration.moveTo(RegistrationStatus.APPLIED);
         return registration;
     }
@@ -103,6 +108,9 @@ public class Registration extends AbstractAggregateRoot<Registration> {
         this.reconfirmedAt = null;
         this.emailKey = applicant.emailKey();
         this.proofTokenHash = newProofTokenHash;
+        // a nomination was for the application cancelled, not for this one
+        this.nominatedBy = null;
+        this.nominatedAt = null;
     }
 
     void confirm() {
@@ -120,6 +128,47 @@ public class Registration extends AbstractAggregateRoot<Registration> {
     void awaitDraw() {
         moveTo(RegistrationStatus.APPLIED);
         this.waitlistPosition = null;
+    }
+
+    /**
+     * Picked by staff to win the frame's lottery before the draw (指名). Only an application waiting for the draw can
+     * be; nominating it again keeps the first nomination.
+     *
+     * @return whether it was nominated now
+     */
+    boolean nominate(String by, Instant now) {
+        if (status != RegistrationStatus.APPLIED) {
+            throw new ConflictException("registration", "lottery.nomination.not-applied");
+        }
+        if (nominated()) {
+            return false;
+        }
+        this.nominatedBy = by;
+        this.nominatedAt = now;
+        return true;
+    }
+
+    /** @return whether there was a nomination to take back */
+    boolean withdrawNomination() {
+        if (status != RegistrationStatus.APPLIED) {
+            throw new ConflictException("registration", "lottery.nomination.not-applied");
+        }
+        boolean was = nominated();
+        this.nominatedBy = null;
+        this.nominatedAt = null;
+        return was;
+    }
+
+    public boolean nominated() {
+        return nominatedAt != null;
+    }
+
+    public String nominatedBy() {
+        return nominatedBy;
+    }
+
+    public Instant nominatedAt() {
+        return nominatedAt;
     }
 
     /** @return whether a seat was freed */

@@ -27,7 +27,8 @@ class EventRulesTests {
     private static Event storedStudySession() {
         Event planned = Event.plan(1, 1, studySessionAt(tokyoVenue(), false), List.of(), SEVEN_PM);
         return new Event(7L, 1, 1, planned.title(), null, planned.kind(), planned.startsAt(), planned.endsAt(), false,
-                null, "Hall", null, Prefecture.TOKYO.code(), "品川区", null, null, SEVEN_PM, null, null, List.of());
+                null, "Hall", null, Prefecture.TOKYO.code(), "品川区", null, null, SEVEN_PM, null, null, null, null,
+                List.of());
     }
 
     private static String fieldOf(Runnable action) {

@@ -81,9 +81,50 @@ class LotteryTests {
         List<Long> swapped = new ArrayList<>(draw.drawOrder());
         Collections.swap(swapped, 0, 19);
         LotteryDraw tampered = new LotteryDraw(draw.id(), 1, 2, draw.seed(), draw.algorithm(), draw.drawnAt(),
-                draw.applicantIds(), swapped, draw.winners());
+                List.of(), List.of(), draw.applicantIds(), swapped, draw.winners());
 
         assertThat(draw.reproducible()).isTrue();
+        assertThat(tampered.reproducible()).isFalse();
+    }
+
+    @Test
+    void nomineesTakeSeatsFirstInNominationOrderAndTheOthersAreDrawnForTheRest() {
+        List<Nomination> nominations = List.of(new Nomination(7, "account 1", Instant.EPOCH),
+                new Nomination(3, "token 2", Instant.EPOCH));
+
+        LotteryDraw draw = LotteryDraw.draw(1, 2, 42L, nominations, ids(1, 10), 4, Instant.EPOCH);
+
+        assertThat(draw.nomineeIds()).containsExactly(7L, 3L);
+        assertThat(draw.nominatedBy()).containsExactly("account 1", "token 2");
+        assertThat(draw.applicantIds()).isEqualTo(List.of(1L, 2L, 4L, 5L, 6L, 8L, 9L, 10L));
+        assertThat(draw.drawOrder()).startsWith(7L, 3L);
+        assertThat(draw.drawOrder().subList(2, 10)).isEqualTo(Lottery.shuffle(42L, draw.applicantIds()));
+        assertThat(draw.winnerIds()).hasSize(4).startsWith(7L, 3L);
+        assertThat(draw.applicants()).isEqualTo(10);
+        assertThat(draw.reproducible()).isTrue();
+        assertThat(LotteryDraw.draw(1, 2, 42L, nominations, ids(1, 10), 4, Instant.EPOCH).drawOrder())
+                .isEqualTo(draw.drawOrder());
+    }
+
+    @Test
+    void moreNomineesThanSeatsWaitInNominationOrderAheadOfTheDrawn() {
+        List<Nomination> nominations = List.of(new Nomination(5, "account 1", Instant.EPOCH),
+                new Nomination(2, "account 1", Instant.EPOCH), new Nomination(9, "account 1", Instant.EPOCH));
+
+        LotteryDraw draw = LotteryDraw.draw(1, 2, 42L, nominations, ids(1, 10), 2, Instant.EPOCH);
+
+        assertThat(draw.winnerIds()).containsExactly(5L, 2L);
+        assertThat(draw.waitlistIds().get(0)).isEqualTo(9L);
+        assertThat(draw.waitlistIds()).hasSize(8);
+    }
+
+    @Test
+    void aDrawWhoseNomineesWereChangedAfterwardsIsNotReproducible() {
+        LotteryDraw draw = LotteryDraw.draw(1, 2, 42L, List.of(new Nomination(3, "account 1", Instant.EPOCH)),
+                ids(1, 6), 2, Instant.EPOCH);
+        LotteryDraw tampered = new LotteryDraw(null, 1, 2, 42L, draw.algorithm(), draw.drawnAt(), List.of(4L),
+                List.of("account 1"), draw.applicantIds(), draw.drawOrder(), draw.winners());
+
         assertThat(tampered.reproducible()).isFalse();
     }
 

@@ -3,6 +3,7 @@ package io.firstpin.event.web;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.event.Event;
+import io.firstpin.event.EventCopies;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
 import io.firstpin.event.FrameOccupancy;
@@ -17,6 +18,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -47,9 +50,11 @@ class EventApiController {
     private final AccessGuard access;
     private final PublicUrls urls;
     private final VisibleEvents visibleEvents;
+    private final EventCopies copies;
 
     EventApiController(Communities communities, Events events, AccessGuard access, PublicUrls urls,
-            VisibleEvents visibleEvents) {
+            VisibleEvents visibleEvents, EventCopies copies) {
+        this.copies = copies;
         this.communities = communities;
         this.events = events;
         this.access = access;
@@ -108,6 +113,18 @@ class EventApiController {
         return response(updated, community);
     }
 
+    @PostMapping("/events/{id}/copy")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Copy an event to a new date in one step: description, place, hashtag, the agenda's shape, "
+            + "frames (lottery times shifted alike), registration questions and survey settings; not the online URL "
+            + "nor registrations. In a series the copy takes the next number (Vol.12 → Vol.13 in the title too)")
+    EventResponse copy(@PathVariable long id, @Valid @RequestBody CopyEventRequest request) {
+        Event event = visibleEvents.open(id, Role.COMMUNITY_LEADER);
+        Community community = communities.inOrganization(event.organizationId(), event.communityId());
+        Event copy = copies.copy(event.organizationId(), id, request.startsAt().toInstant(), request.title());
+        return response(copy, community);
+    }
+
     @PatchMapping("/frames/{id}")
     @Operation(summary = "Change a frame's capacity (null: unlimited); waiting registrants move up when it grows")
     FrameResponse resize(@PathVariable long id, @Valid @RequestBody ResizeFrameRequest request) {
@@ -133,6 +150,9 @@ class EventApiController {
                 DateTimes.at(event.startsAt(), zone), DateTimes.at(event.endsAt(), zone), community.slug(), null,
                 venue, event.online(), event.placeUndecided(),
                 event.hashtagText().isEmpty() ? null : event.hashtagText(), event.connpassUrl(), frames);
+    }
+
+    record CopyEventRequest(@NotNull OffsetDateTime startsAt, @Size(max = 200) String title) {
     }
 
     record ResizeFrameRequest(@Min(1) @Max(1_000_000) Integer capacity) {

@@ -4,6 +4,7 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventKind;
+import io.firstpin.event.EventSeries;
 import io.firstpin.event.Events;
 import io.firstpin.event.FrameMode;
 import io.firstpin.event.SessionKind;
@@ -45,9 +46,11 @@ class EventPagesController {
     private final Events events;
     private final MessageSource messages;
     private final AccessGuard access;
+    private final EventSeries series;
 
     EventPagesController(Organizations organizations, Communities communities, Events events, MessageSource messages,
-            AccessGuard access) {
+            AccessGuard access, EventSeries series) {
+        this.series = series;
         this.organizations = organizations;
         this.communities = communities;
         this.events = events;
@@ -110,6 +113,10 @@ class EventPagesController {
         Community community = communities.inOrganization(organization.id(), event.communityId());
         model.addAttribute("org", organization);
         model.addAttribute("page", EventPage.of(event, community, events));
+        model.addAttribute("series", event.seriesId() == null ? null : series.find(event.seriesId()).orElse(null));
+        model.addAttribute("seriesOptions", series.of(community.id()));
+        model.addAttribute("canLead", access.roleIn(organization.id())
+                .map(role -> role.includes(Role.COMMUNITY_LEADER)).orElse(false));
         return "event/staff-detail";
     }
 

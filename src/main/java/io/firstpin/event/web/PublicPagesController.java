@@ -3,7 +3,9 @@ package io.firstpin.event.web;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.event.Event;
+import io.firstpin.event.EventSeries;
 import io.firstpin.event.Events;
+import io.firstpin.event.Series;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.NotFoundException;
@@ -30,9 +32,11 @@ class PublicPagesController {
     private final Organizations organizations;
 
     private final EventDescriptions descriptions;
+    private final EventSeries series;
 
     PublicPagesController(Communities communities, Events events, PublicUrls urls, Clock clock,
-            Organizations organizations, EventDescriptions descriptions) {
+            Organizations organizations, EventDescriptions descriptions, EventSeries series) {
+        this.series = series;
         this.descriptions = descriptions;
         this.organizations = organizations;
         this.communities = communities;
@@ -75,6 +79,21 @@ class PublicPagesController {
         model.addAttribute("registrationOpen", event.registrationOpen(clock.instant()));
         model.addAttribute("descriptionHtml", descriptions.html(event.description()));
         model.addAttribute("publicUrl", urls.event(id));
+        model.addAttribute("series", event.seriesId() == null ? null : series.find(event.seriesId()).orElse(null));
+        model.addAttribute("nextOne", series.next(event).orElse(null));
         return "event/public";
+    }
+
+    /** A series with its events by number, the upcoming ones marked. */
+    @GetMapping("/c/{slug}/series/{id}")
+    String series(@PathVariable String slug, @PathVariable long id, Model model) {
+        Community community = communities.findBySlug(slug).orElseThrow(() -> NotFoundException.of("community", slug));
+        Series found = series.find(id).filter(s -> s.communityId() == community.id())
+                .orElseThrow(() -> NotFoundException.of("series", id));
+        model.addAttribute("community", community);
+        model.addAttribute("series", found);
+        model.addAttribute("events", series.events(id));
+        model.addAttribute("now", clock.instant());
+        return "event/series";
     }
 }

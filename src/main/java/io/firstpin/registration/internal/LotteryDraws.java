@@ -7,6 +7,7 @@ import static io.firstpin.platform.db.Tables.REGISTRATION;
 import io.firstpin.event.FrameMode;
 import io.firstpin.platform.db.tables.records.LotteryDrawRecord;
 import io.firstpin.registration.LotteryDraw;
+import io.firstpin.registration.Nomination;
 import io.firstpin.registration.RegistrationStatus;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
-/** The recorded lottery draws, and the questions asked before drawing. */
+/** The recorded lottery draws, and the questions asked before drawing: who applied, who was nominated. */
 @Repository
 public class LotteryDraws {
 
@@ -43,6 +44,8 @@ public class LotteryDraws {
                 .set(LOTTERY_DRAW.WINNERS, draw.winners())
                 .set(LOTTERY_DRAW.APPLICANT_IDS, join(draw.applicantIds()))
                 .set(LOTTERY_DRAW.DRAW_ORDER, join(draw.drawOrder()))
+                .set(LOTTERY_DRAW.NOMINEE_IDS, join(draw.nomineeIds()))
+                .set(LOTTERY_DRAW.NOMINATED_BY, String.join(",", draw.nominatedBy()))
                 .returning(LOTTERY_DRAW.ID)
                 .fetchOne(LOTTERY_DRAW.ID);
         return draw.withId(id);
@@ -77,10 +80,25 @@ public class LotteryDraws {
                 .fetch(REGISTRATION.ID);
     }
 
+    /**
+     * The frame's applicants nominated to win, in the order they take seats: the earliest nomination first. A
+     * nomination whose registration no longer waits for the draw (cancelled, moved) counts for nothing.
+     */
+    public List<Nomination> nominations(long frameId) {
+        return db.select(REGISTRATION.ID, REGISTRATION.NOMINATED_BY, REGISTRATION.NOMINATED_AT)
+                .from(REGISTRATION)
+                .where(REGISTRATION.FRAME_ID.eq(frameId))
+                .and(REGISTRATION.STATUS.eq(RegistrationStatus.APPLIED.name()))
+                .and(REGISTRATION.NOMINATED_AT.isNotNull())
+                .orderBy(REGISTRATION.NOMINATED_AT, REGISTRATION.ID)
+                .fetch(row -> new Nomination(row.value1(), row.value2(), row.value3().toInstant()));
+    }
+
     private static LotteryDraw toDraw(LotteryDrawRecord row) {
         return new LotteryDraw(row.getId(), row.getOrganizationId(), row.getFrameId(), row.getSeed(),
-                row.getAlgorithm(), row.getDrawnAt().toInstant(), split(row.getApplicantIds()),
-                split(row.getDrawOrder()), row.getWinners());
+                row.getAlgorithm(), row.getDrawnAt().toInstant(), split(row.getNomineeIds()),
+                row.getNominatedBy().isEmpty() ? List.of() : List.of(row.getNominatedBy().split(",")),
+                split(row.getApplicantIds()), split(row.getDrawOrder()), row.getWinners());
     }
 
     private static String join(List<Long> ids) {

@@ -5,14 +5,18 @@ import io.firstpin.community.Community;
 import io.firstpin.event.Event;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
+import io.firstpin.event.FrameMode;
 import io.firstpin.event.VisibleEvents;
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Actor;
 import io.firstpin.identity.Role;
+import io.firstpin.identity.StaffAccounts;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.web.FormErrors;
 import io.firstpin.registration.EventMessages;
+import io.firstpin.registration.Lotteries;
+import io.firstpin.registration.LotteryDraw;
 import io.firstpin.registration.NoShows;
 import io.firstpin.registration.Question;
 import io.firstpin.registration.QuestionKind;
@@ -31,6 +35,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,12 +77,16 @@ class StaffRegistrationsController {
     private final AccessGuard access;
     private final MessageSource messages;
     private final VisibleEvents visibleEvents;
+    private final Lotteries lotteries;
+    private final StaffAccounts staffAccounts;
 
     StaffRegistrationsController(Organizations organizations, Events events, Communities communities,
             Registrations registrations, NoShows noShows, Reminders reminders, EventMessages eventMessages,
             Questionnaires questionnaires, AccessGuard access, MessageSource messages, VisibleEvents visibleEvents,
-            RegistrationExports exports) {
+            RegistrationExports exports, Lotteries lotteries, StaffAccounts staffAccounts) {
         this.exports = exports;
+        this.lotteries = lotteries;
+        this.staffAccounts = staffAccounts;
         this.questionnaires = questionnaires;
         this.organizations = organizations;
         this.events = events;
@@ -178,7 +187,13 @@ class StaffRegistrationsController {
         model.addAttribute("org", organization);
         model.addAttribute("event", event);
         model.addAttribute("community", communities.inOrganization(organization.id(), event.communityId()));
-        model.addAttribute("summary", RegistrationSummary.of(events.frames(id), all));
+        List<Frame> frames = events.frames(id);
+        model.addAttribute("summary", RegistrationSummary.of(frames, all));
+        model.addAttribute("lotteries", frames.stream().filter(f -> f.mode() == FrameMode.LOTTERY)
+                .map(f -> new LotteryCard(f, lotteries.drawOf(organization.id(), f.id()).orElse(null),
+                        lotteries.nominations(organization.id(), f.id()).size()))
+                .toList());
+        model.addAttribute("nominators", nominators(organization.id()));
         model.addAttribute("entries", status == null ? all
                 : all.stream().filter(e -> e.registration().status() == status).toList());
         model.addAttribute("status", status);
@@ -197,6 +212,14 @@ class StaffRegistrationsController {
         model.addAttribute("canLead",
                 access.roleIn(organization.id()).map(r -> r.includes(Role.COMMUNITY_LEADER)).orElse(false));
         return "registration/staff-list";
+    }
+
+    /** Nominators as the records name them ("account 12") to the staff member's name, for the page. */
+    private Map<String, String> nominators(long organizationId) {
+        Map<String, String> names = new HashMap<>();
+        staffAccounts.listInOrganization(organizationId)
+                .forEach(account -> names.put("account " + account.id(), account.displayName()));
+        return names;
     }
 
     private String staffEmail() {
@@ -256,6 +279,10 @@ class StaffRegistrationsController {
 
     private String text(String code, Locale locale) {
         return messages.getMessage(code, null, code, locale);
+    }
+
+    /** A lottery frame with its draw once drawn, and how many are nominated while it is not. */
+    record LotteryCard(Frame frame, LotteryDraw draw, int nominated) {
     }
 
     record MessageForm(Segment segment, String subject, String body) {

@@ -48,6 +48,7 @@ class MemberDataCoverageTests {
             Map.entry("event_session", "agenda items as published"),
             Map.entry("session_material", "slides and videos as published"),
             Map.entry("frame", "registration quotas"),
+            Map.entry("event_series", "a community's series of events: a name and how they are numbered"),
             Map.entry("registration_settings", "an event's settings"),
             Map.entry("registration_question", "the questions staff wrote"),
             Map.entry("reminder_round", "rounds per event"),

@@ -153,6 +153,65 @@ class LotteryApiTests {
         assertThat(afterwards).containsExactly("confirmed", "waitlisted", "waitlisted");
     }
 
+    @Test
+    void staffNominateApplicantsWhoWinBeforeTheDrawAndTheAuditSaysWhoNominatedThem() {
+        Fixture fixture = event("lottery-nominate");
+        List<Long> applicants = apply(fixture, "抽選枠", 6);
+        String nominations = "/api/v1/frames/" + fixture.due() + "/nominations/";
+
+        ApiClient.Answer nominated = fixture.admin().put(nominations + applicants.get(4), json());
+        ApiClient.Answer again = fixture.admin().put(nominations + applicants.get(4), json());
+        ApiClient.Answer second = fixture.admin().put(nominations + applicants.get(1), json());
+        ApiClient.Answer third = fixture.admin().put(nominations + applicants.get(0), json());
+        ApiClient.Answer withdrawn = fixture.admin().delete(nominations + applicants.get(1));
+        ApiClient.Answer list = fixture.admin().get("/api/v1/frames/" + fixture.due() + "/nominations");
+
+        assertThat(nominated.status()).as(nominated.toString()).isEqualTo(200);
+        assertThat(nominated.text("nominatedBy")).startsWith("token ");
+        assertThat(nominated.text("nominatedAt")).endsWith("+09:00");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.text("nominatedAt")).isEqualTo(nominated.text("nominatedAt"));
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(third.status()).isEqualTo(409);
+        assertThat(third.json().path("details").get(0).path("field").asString()).isEqualTo("registration");
+        assertThat(withdrawn.status()).isEqualTo(204);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json()).hasSize(1);
+        assertThat(list.json().get(0).path("registrationId").asLong()).isEqualTo(applicants.get(4));
+
+        JsonNode audit = fixture.admin().post(draw(fixture.due()), json()).json();
+
+        assertThat(audit.path("nominations")).hasSize(1);
+        assertThat(audit.path("nominations").get(0).path("registrationId").asLong()).isEqualTo(applicants.get(4));
+        assertThat(audit.path("nominations").get(0).path("nominatedBy").asString())
+                .isEqualTo(nominated.text("nominatedBy"));
+        List<Long> drawn = longs(audit.path("applicantIds"));
+        assertThat(drawn).hasSize(5).doesNotContain(applicants.get(4));
+        List<Long> order = longs(audit.path("drawOrder"));
+        assertThat(order.get(0)).isEqualTo(applicants.get(4));
+        assertThat(order.subList(1, 6)).isEqualTo(Lottery.shuffle(Long.parseLong(audit.path("seed").asString()), drawn));
+        assertThat(audit.path("applicants").asInt()).isEqualTo(6);
+        assertThat(listed(fixture).get(applicants.get(4)).path("status").asString()).isEqualTo("confirmed");
+        assertThat(fixture.admin().put(nominations + applicants.get(5), json()).status()).isEqualTo(409);
+    }
+
+    @Test
+    void nominationsAreForStaffOfTheOrganizationAndForApplicantsOfTheFrame() {
+        Fixture fixture = event("lottery-nominate-owner");
+        long applicant = apply(fixture, "抽選枠", 1).get(0);
+        String nomination = "/api/v1/frames/" + fixture.due() + "/nominations/" + applicant;
+        ApiClient outsider = instanceAdmin.foundOrganization("lottery-nominate-outsider");
+
+        assertThat(anyone.put(nomination, json()).status()).isEqualTo(401);
+        assertThat(outsider.put(nomination, json()).status()).isEqualTo(404);
+        assertThat(outsider.get("/api/v1/frames/" + fixture.due() + "/nominations").status()).isEqualTo(404);
+        assertThat(fixture.admin().put("/api/v1/frames/" + fixture.later() + "/nominations/" + applicant, json())
+                .status()).isEqualTo(404);
+        assertThat(fixture.admin().put("/api/v1/frames/" + fixture.firstComeFirstServed() + "/nominations/"
+                + applicant, json()).status()).isEqualTo(409);
+        assertThat(fixture.admin().get("/api/v1/frames/" + fixture.due() + "/nominations").json()).isEmpty();
+    }
+
     private static List<Long> longs(JsonNode array) {
         List<Long> values = new ArrayList<>();
         array.forEach(node -> values.add(node.asLong()));
