@@ -80,6 +80,9 @@ class PasskeySignInBrowserTests {
 
             browser.visit("/manage/account");
             assertThat(browser.find(By.id("passkeys")).getText()).contains("仕事用ノートPC");
+            browser.click(By.id("lang-en"));
+            assertThat(browser.awaitText(By.id("passkey-add-button"), "Add a passkey")).isNotEmpty();
+            assertThat(browser.find(By.id("passkeys")).getText()).contains("Last used", "仕事用ノートPC");
         }
     }
 
