@@ -21,8 +21,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.webauthn.api.AuthenticatorSelectionCriteria;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialRpEntity;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.api.ResidentKeyRequirement;
 import org.springframework.security.web.webauthn.api.UserVerificationRequirement;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationRequestToken;
@@ -59,11 +61,12 @@ class PasskeySignIn implements AuthenticationProvider {
         Webauthn4JRelyingPartyOperations operations = new Webauthn4JRelyingPartyOperations(users, credentials,
                 PublicKeyCredentialRpEntity.builder().id(base.getHost()).name("Firstpin").build(), Set.of(origin));
         operations.setCustomizeCreationOptions(options -> options.authenticatorSelection(
-                org.springframework.security.web.webauthn.api.AuthenticatorSelectionCriteria.builder()
+                AuthenticatorSelectionCriteria.builder()
                         .userVerification(UserVerificationRequirement.REQUIRED)
-                        .residentKey(org.springframework.security.web.webauthn.api.ResidentKeyRequirement.REQUIRED)
+                        .residentKey(ResidentKeyRequirement.REQUIRED)
                         .build()));
-        operations.setCustomizeRequestOptions(options -> options.userVerification(UserVerificationRequirement.REQUIRED));
+        operations.setCustomizeRequestOptions(
+                options -> options.userVerification(UserVerificationRequirement.REQUIRED));
         return operations;
     }
 

@@ -53,7 +53,7 @@ public final class SecondFactorGate extends OncePerRequestFilter {
                 return;
             }
             if (accountId > 0 && twoFactor.requiredFor(accountId) && passkeys.any(accountId)) {
-                // the organization asks for a second factor and this account's is a passkey: the password alone is not it
+                // the organization asks for a second factor and this account's is a passkey: a password is not enough
                 session.invalidate();
                 SecurityContextHolder.clearContext();
                 response.sendRedirect(request.getContextPath() + "/login?passkey");

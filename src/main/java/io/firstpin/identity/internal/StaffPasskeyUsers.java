@@ -44,7 +44,8 @@ public class StaffPasskeyUsers implements PublicKeyCredentialUserEntityRepositor
     @Override
     public void save(PublicKeyCredentialUserEntity userEntity) {
         Long accountId = db.select(STAFF_ACCOUNT.ID).from(STAFF_ACCOUNT)
-                .where(STAFF_ACCOUNT.EMAIL.eq(userEntity.getName().strip().toLowerCase(Locale.ROOT))).fetchOne(0, Long.class);
+                .where(STAFF_ACCOUNT.EMAIL.eq(userEntity.getName().strip().toLowerCase(Locale.ROOT)))
+                .fetchOne(0, Long.class);
         if (accountId == null) {
             throw new IllegalArgumentException("no staff account for this passkey user");
         }

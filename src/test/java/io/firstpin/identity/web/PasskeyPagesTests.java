@@ -1,6 +1,7 @@
 package io.firstpin.identity.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -90,7 +91,8 @@ class PasskeyPagesTests {
         String options = mvc.perform(post("/webauthn/register/options").session(session).with(csrf())).andReturn()
                 .getResponse().getContentAsString();
 
-        assertThat(options).contains("\"rp\":{\"id\":\"" + URI.create(baseUrl).getHost() + "\"", "\"userVerification\":\"required\"",
+        assertThat(options).contains("\"rp\":{\"id\":\"" + URI.create(baseUrl).getHost() + "\"",
+                "\"userVerification\":\"required\"",
                 "\"residentKey\":\"required\"");
         assertThat(options).as("the user handle is random, never the email").doesNotContain("\"id\":\"rp-");
     }
@@ -166,8 +168,7 @@ class PasskeyPagesTests {
 
         MvcResult remove = mvc.perform(post("/manage/account/passkeys/remove").session(admin).with(csrf())
                 .param("id", passkey)).andReturn();
-        MvcResult password = mvc.perform(org.springframework.security.test.web.servlet.request
-                .SecurityMockMvcRequestBuilders.formLogin().user(email).password(StaffAccess.PASSWORD)).andReturn();
+        MvcResult password = mvc.perform(formLogin().user(email).password(StaffAccess.PASSWORD)).andReturn();
         MockHttpSession afterPassword = (MockHttpSession) password.getRequest().getSession(false);
         String staffPage = afterPassword == null ? "no session" : mvc.perform(get("/manage/" + organization.slug()
                 + "/events").session(afterPassword)).andReturn().getResponse().getRedirectedUrl();
@@ -175,7 +176,8 @@ class PasskeyPagesTests {
         assertThat(remove.getFlashMap().get("passkeyProblem")).isEqualTo("passkey.last-required");
         assertThat(passkeys.any(accountId(email))).isTrue();
         assertThat(password.getResponse().getRedirectedUrl()).isEqualTo("/login?passkey");
-        assertThat(staffPage).as("the password alone opens nothing").isIn("no session", "/login", "http://localhost/login");
+        assertThat(staffPage).as("the password alone opens nothing")
+                .isIn("no session", "/login", "http://localhost/login");
     }
 
     @Test
