@@ -40,6 +40,7 @@ class TableOwnershipTests {
             entry("spring_session", "identity"), entry("spring_session_attributes", "identity"),
             entry("staff_invitation", "identity"), entry("password_reset", "identity"),
             entry("staff_totp", "identity"), entry("two_factor_policy", "identity"),
+            entry("staff_passkey_user", "identity"), entry("staff_passkey", "identity"),
             entry("community", "community"),
             entry("member", "member"), entry("member_identity", "member"), entry("member_audience", "member"),
             entry("member_merge", "member"), entry("member_merge_change", "member"),

@@ -2,6 +2,7 @@ package io.firstpin.identity.internal;
 
 import io.firstpin.identity.ActorPrincipal;
 import io.firstpin.identity.Actor;
+import io.firstpin.identity.Passkeys;
 import io.firstpin.identity.TwoFactor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,9 +33,11 @@ public final class SecondFactorGate extends OncePerRequestFilter {
     static final String ENROLMENT_PAGE = "/manage/account/two-factor";
 
     private final TwoFactor twoFactor;
+    private final Passkeys passkeys;
 
-    SecondFactorGate(TwoFactor twoFactor) {
+    SecondFactorGate(TwoFactor twoFactor, Passkeys passkeys) {
         this.twoFactor = twoFactor;
+        this.passkeys = passkeys;
     }
 
     /** After a right password: on to the code, to setting one up, or where the visitor was going. */
@@ -47,6 +50,13 @@ public final class SecondFactorGate extends OncePerRequestFilter {
             if (accountId > 0 && twoFactor.enabled(accountId)) {
                 session.setAttribute(CODE_PENDING, Boolean.TRUE);
                 response.sendRedirect(request.getContextPath() + CODE_PAGE);
+                return;
+            }
+            if (accountId > 0 && twoFactor.requiredFor(accountId) && passkeys.any(accountId)) {
+                // the organization asks for a second factor and this account's is a passkey: a password is not enough
+                session.invalidate();
+                SecurityContextHolder.clearContext();
+                response.sendRedirect(request.getContextPath() + "/login?passkey");
                 return;
             }
             if (accountId > 0 && twoFactor.requiredFor(accountId)) {
@@ -64,6 +74,16 @@ public final class SecondFactorGate extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean staffArea = path.startsWith("/manage") || path.startsWith("/admin") || path.startsWith("/actuator");
+        if (session != null && session.getAttribute(CODE_PENDING) != null && path.startsWith("/webauthn/register")) {
+            // a password without its code adds no passkey, which would otherwise sign in past the code next time
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        if (session != null && session.getAttribute(ENROLMENT_REQUIRED) != null
+                && passkeys.any(currentAccountId())) {
+            // a passkey was just added on the set-up page: that is the second factor the organization asked for
+            session.removeAttribute(ENROLMENT_REQUIRED);
+        }
         if (session != null && staffArea) {
             if (session.getAttribute(CODE_PENDING) != null) {
                 response.sendRedirect(request.getContextPath() + CODE_PAGE);

@@ -1,6 +1,7 @@
 package io.firstpin.identity.internal;
 
 import io.firstpin.identity.ApiTokens;
+import io.firstpin.identity.Passkeys;
 import io.firstpin.identity.TwoFactor;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,6 +21,9 @@ import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 
 /**
  * Two doors: {@code /api/**} takes bearer tokens and nothing else (stateless, no CSRF since no cookie is used);
@@ -66,8 +71,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, ThrottledSignIn signIn, TwoFactor twoFactor) throws Exception {
-        SecondFactorGate secondFactor = new SecondFactorGate(twoFactor);
+    SecurityFilterChain pageSecurity(HttpSecurity http, ThrottledSignIn signIn, TwoFactor twoFactor, Passkeys passkeys,
+            PasskeySignIn passkeySignIn, StaffUserDetailsService users, StaffPasskeyUsers passkeyUsers,
+            StaffPasskeyCredentials passkeyCredentials) throws Exception {
+        SecondFactorGate secondFactor = new SecondFactorGate(twoFactor, passkeys);
+        // Spring's passkey configurer looks these up by type; given here, a second chain can never get them by accident
+        http.setSharedObject(UserDetailsService.class, users);
+        http.setSharedObject(PublicKeyCredentialUserEntityRepository.class, passkeyUsers);
+        http.setSharedObject(UserCredentialRepository.class, passkeyCredentials);
         // the only way in by password, with no parent manager behind it that would try the password again unthrottled
         http.authenticationManager(new ProviderManager(signIn))
                 .authorizeHttpRequests(authorize -> authorize
@@ -75,10 +86,16 @@ class SecurityConfiguration {
                         .requestMatchers("/admin", "/admin/**").hasAuthority("INSTANCE_ADMIN")
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority("INSTANCE_ADMIN")
+                        // a passkey is removed on the account page, where the last required second factor is kept
+                        .requestMatchers(HttpMethod.DELETE, "/webauthn/**").denyAll()
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").successHandler(secondFactor.afterPassword())
                         .failureHandler(ThrottledSignIn.failureHandler()).permitAll())
-                .addFilterAfter(secondFactor, AuthorizationFilter.class)
+                .webAuthn(passkey -> passkey.disableDefaultRegistrationPage(true)
+                        .withObjectPostProcessor(passkeySignIn.intoFilter()))
+                // before Spring's passkey filters: a session still owing its code adds no passkey
+                .addFilterBefore(secondFactor, AuthorizationFilter.class)
+                .addFilterBefore(new PasskeyRequestErrors(), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/?logout"))
                 .headers(headers -> headers
                         // no picture from another site: a visitor's browser never tells a third party it was here
@@ -88,6 +105,12 @@ class SecurityConfiguration {
                                         + "base-uri 'self'; form-action 'self'"))
                         .addHeaderWriter(referrerPolicy()));
         return http.build();
+    }
+
+    /** The relying party of every passkey filter: user verification required, our origin only. */
+    @Bean
+    WebAuthnRelyingPartyOperations relyingParty(PasskeySignIn passkeySignIn) {
+        return passkeySignIn.relyingParty();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.firstpin.identity.web;
 
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Actor;
+import io.firstpin.identity.Passkeys;
 import io.firstpin.identity.Passwords;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
@@ -26,10 +27,12 @@ class PasswordPagesController {
 
     private final Passwords passwords;
     private final AccessGuard access;
+    private final Passkeys passkeys;
 
-    PasswordPagesController(Passwords passwords, AccessGuard access) {
+    PasswordPagesController(Passwords passwords, AccessGuard access, Passkeys passkeys) {
         this.passwords = passwords;
         this.access = access;
+        this.passkeys = passkeys;
     }
 
     @GetMapping("/password-reset")
@@ -79,7 +82,7 @@ class PasswordPagesController {
 
     @GetMapping("/manage/account")
     String accountPage(Model model) {
-        signedIn();
+        model.addAttribute("passkeys", passkeys.of(signedIn().accountId()));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new ChangeForm("", "", ""));
         }
@@ -102,6 +105,7 @@ class PasswordPagesController {
                 FormErrors.reject(binding, e, Map.of());
             }
         }
+        model.addAttribute("passkeys", passkeys.of(staff.accountId()));
         return "identity/account";
     }
 

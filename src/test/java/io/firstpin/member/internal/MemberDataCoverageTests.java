@@ -74,7 +74,9 @@ class MemberDataCoverageTests {
             Map.entry("spring_session_attributes", "a session's sign-in and CSRF token, deleted with the session"),
             Map.entry("staff_invitation", "invitations of staff, not members: the identity module's"),
             Map.entry("password_reset", "staff password resets, hashed and expiring"),
-            Map.entry("staff_totp", "staff second-factor secrets, not members'"));
+            Map.entry("staff_totp", "staff second-factor secrets, not members'"),
+            Map.entry("staff_passkey", "staff passkeys' public keys and the names staff gave them, not members'"),
+            Map.entry("staff_passkey_user", "a random passkey handle per staff account"));
 
     private static List<Table<?>> tables() {
         return DefaultSchema.DEFAULT_SCHEMA.getTables().stream()
