@@ -3,6 +3,8 @@
 # registration transaction as a pgbench script against the same database, as the reference.
 # Needs: a PostgreSQL server (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres), wrk and pgbench.
 # Usage: benchmarks/registration-rush/run.sh [seconds] [connections]
+# JAR=path runs that jar instead of building this checkout (to compare two versions in one session);
+# JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=target/rush.jfr to profile).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -23,13 +25,15 @@ for tool in wrk pgbench psql; do
 done
 
 psql -q -d postgres -c "drop database if exists $DB" -c "create database $DB"
-./mvnw -q -B -DskipTests package
-JAR=$(ls target/firstpin-*.jar | grep -v plain | head -1)
+if [ -z "${JAR:-}" ]; then
+  ./mvnw -q -B -DskipTests package
+  JAR=$(ls target/firstpin-*.jar | grep -v plain | head -1)
+fi
 
 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
 SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE=20 FIRSTPIN_DEMO=false FIRSTPIN_BOOTSTRAP_TOKEN=$TOKEN \
 FIRSTPIN_REGISTRATION_RATE_LIMIT_PER_MINUTE=1000000000 SERVER_PORT=$PORT FIRSTPIN_DATA_DIR=target/rush \
-LOGGING_LEVEL_ROOT=warn java -jar "$JAR" > target/rush-app.log 2>&1 &
+LOGGING_LEVEL_ROOT=warn java ${JAVA_OPTS:-} -jar "$JAR" > target/rush-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; do sleep 1; done
@@ -45,8 +49,10 @@ ORG_ID=$(psql -tA -d $DB -c "select id from organization where slug = 'rush'")
 APP_FRAME=$(psql -tA -d $DB -c "select id from frame where event_id = $EVENT_ID and name = 'app'")
 REF_FRAME=$(psql -tA -d $DB -c "select id from frame where event_id = $EVENT_ID and name = 'ref'")
 
-echo "== warm-up (5 s) =="
-wrk -t2 -c16 -d5s -s benchmarks/registration-rush/rush.lua "http://127.0.0.1:$PORT/api/v1/events/$EVENT_ID/registrations" -- app warmup >/dev/null
+# a rush meets a server that has been running: the JIT has compiled the registration path before it is measured
+WARMUP=${WARMUP:-30}
+echo "== warm-up (${WARMUP} s) =="
+wrk -t2 -c16 -d${WARMUP}s -s benchmarks/registration-rush/rush.lua "http://127.0.0.1:$PORT/api/v1/events/$EVENT_ID/registrations" -- app warmup >/dev/null
 echo "== application: HTTP, $CONNECTIONS connections, ${SECONDS_TO_RUN}s =="
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --latency -s benchmarks/registration-rush/rush.lua \
   "http://127.0.0.1:$PORT/api/v1/events/$EVENT_ID/registrations" -- app rush | tee target/rush-wrk.txt

@@ -19,9 +19,9 @@ import java.time.Instant;
 import java.util.Base64;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,6 +34,11 @@ public class RateLimits {
 
     private final ProxyManager<String> buckets;
     private final DSLContext db;
+
+    @Autowired
+    RateLimits(RateLimitConnections connections, DSLContext db, Clock clock) {
+        this(connections.dataSource(), db, clock);
+    }
 
     RateLimits(DataSource dataSource, DSLContext db, Clock clock) {
         // its own connections, outside the caller's transaction, as the proxy's: a limit is never rolled back
@@ -71,13 +76,12 @@ public class RateLimits {
 
     private Bucket bucket(Limit limit, String subject) {
         String key = key(limit, subject);
-        if (db.dialect().family() == SQLDialect.H2) {
-            // H2 has no INSERT ... ON CONFLICT, which the proxy uses to create a missing row; jOOQ's emulation does
-            try {
-                db.insertInto(RATE_LIMIT_BUCKET, RATE_LIMIT_BUCKET.ID).values(key).onConflictDoNothing().execute();
-            } catch (IntegrityConstraintViolationException createdMeanwhile) {
-                // another request created the row first, which is all that was needed
-            }
+        // the row is created here, in one statement: H2 has no INSERT ... ON CONFLICT, which the proxy would use (jOOQ
+        // emulates it), and on PostgreSQL the proxy's own way takes three transactions for a subject it has not seen
+        try {
+            db.insertInto(RATE_LIMIT_BUCKET, RATE_LIMIT_BUCKET.ID).values(key).onConflictDoNothing().execute();
+        } catch (IntegrityConstraintViolationException createdMeanwhile) {
+            // another request created the row first, which is all that was needed
         }
         // a limit whose numbers changed starts its existing buckets full under the new numbers
         return buckets.builder()

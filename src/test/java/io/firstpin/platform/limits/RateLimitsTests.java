@@ -15,7 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -83,6 +86,24 @@ class RateLimitsTests {
                 pool.shutdownNow();
             }
         }
+    }
+
+    @Autowired
+    RateLimitConnections connections;
+
+    @Autowired
+    DataSource application;
+
+    @Test
+    void onPostgresqlBucketsCommitWithoutWaitingForTheDiskAndTheApplicationStillDoes() {
+        if (db.dialect().family() != SQLDialect.POSTGRES) {
+            assertThat(connections.dataSource()).isSameAs(application);
+            return;
+        }
+        String setting = "select setting || ' from ' || source from pg_settings where name = 'synchronous_commit'";
+        assertThat(connections.hasOwnPool()).isTrue();
+        assertThat(DSL.using(connections.dataSource(), db.dialect()).fetchValue(setting)).isEqualTo("off from session");
+        assertThat(db.fetchValue(setting).toString()).doesNotEndWith("session");
     }
 
     @Test
