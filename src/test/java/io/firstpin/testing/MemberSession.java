@@ -19,13 +19,19 @@ public final class MemberSession {
 
     public static MockHttpSession signIn(MockMvc mvc, SignInCodes codes, Organization organization, String email)
             throws Exception {
-        SignInCodes.Issued issued = codes.issue(organization.id(), email, SignInCodes.Purpose.SIGN_IN);
         MockHttpSession session = new MockHttpSession();
-        String home = mvc.perform(post("/my/" + organization.slug() + "/sign-in/verify").session(session)
-                .with(csrf()).param("link", issued.link())).andReturn().getResponse().getRedirectedUrl();
+        String home = signIn(mvc, codes, organization, email, session);
         if (home == null || !home.startsWith("/my/" + organization.slug())) {
             throw new IllegalStateException("not signed in: " + home);
         }
         return session;
+    }
+
+    /** Signs in within a session the test already holds; answers where the member was sent. */
+    public static String signIn(MockMvc mvc, SignInCodes codes, Organization organization, String email,
+            MockHttpSession session) throws Exception {
+        SignInCodes.Issued issued = codes.issue(organization.id(), email, SignInCodes.Purpose.SIGN_IN);
+        return mvc.perform(post("/my/" + organization.slug() + "/sign-in/verify").session(session).with(csrf())
+                .param("link", issued.link())).andReturn().getResponse().getRedirectedUrl();
     }
 }
