@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Everything an organization holds about a member (GDPR art. 15 and 20, APPI's 開示): the member and the members
  * merged into it, how they are known, what they registered for and answered, where they checked in, what they wrote,
- * said in surveys, spoke about and led, their outside audience, their email preferences, the communities they follow, the passkeys they added
- * and the email sent to them.
+ * said in surveys, spoke about and led, their outside audience, their email preferences, the communities they follow,
+ * the passkeys they added and the email sent to them.
  * Read from every table that points at a member ({@code MemberDataCoverageTests} holds the list against the schema).
  */
 public record MemberExport(Instant exportedAt, Person member, List<Long> mergedMembers, List<Identity> identities,

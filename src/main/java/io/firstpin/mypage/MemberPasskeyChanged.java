@@ -2,7 +2,7 @@ package io.firstpin.mypage;
 
 import io.firstpin.platform.audit.AuditedAction;
 
-/** A member added or removed a passkey on their page. For the audit log, by member id; the passkey is named by nothing. */
+/** A member added or removed a passkey on their page. For the audit log, by member id; no passkey is named. */
 public record MemberPasskeyChanged(Long organizationId, long memberId, boolean added) implements AuditedAction {
 
     @Override

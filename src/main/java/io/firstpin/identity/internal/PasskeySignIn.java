@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signing in with a passkey (Spring Security's WebAuthn), against the {@link PasskeyRelyingParty}: the authenticator
- * must verify its user (PIN, fingerprint), which is what lets a passkey stand for both factors. The signed-in principal is the
- * same staff principal a password gives, the session id is renewed, and any second step still pending from a
- * password in the same session is done.
+ * must verify its user (PIN, fingerprint), which is what lets a passkey stand for both factors. The signed-in
+ * principal is the same staff principal a password gives, the session id is renewed, and any second step still
+ * pending from a password in the same session is done.
  */
 @Component
 class PasskeySignIn implements AuthenticationProvider {

@@ -25,10 +25,12 @@ import org.springframework.security.web.authentication.session.ChangeSessionIdAu
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.authentication.HttpSessionPublicKeyCredentialRequestOptionsRepository;
 import org.springframework.security.web.webauthn.authentication.PublicKeyCredentialRequestOptionsFilter;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationRequestToken;
 import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
+import org.springframework.security.web.webauthn.registration.HttpSessionPublicKeyCredentialCreationOptionsRepository;
 import org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsFilter;
 import org.springframework.security.web.webauthn.registration.WebAuthnRegistrationFilter;
 import org.springframework.stereotype.Component;
@@ -64,7 +66,8 @@ class MemberPasskeySignIn implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         PublicKeyCredentialUserEntity user;
         try {
-            user = relyingParty.authenticate(((WebAuthnAuthenticationRequestToken) authentication).getWebAuthnRequest());
+            user = relyingParty.authenticate(
+                    ((WebAuthnAuthenticationRequestToken) authentication).getWebAuthnRequest());
         } catch (RuntimeException e) {
             throw new BadCredentialsException("passkey not accepted", e);
         }
@@ -85,22 +88,33 @@ class MemberPasskeySignIn implements AuthenticationProvider {
         return WebAuthnAuthenticationRequestToken.class.isAssignableFrom(authentication);
     }
 
-    /** Spring's four passkey filters on the member side's paths, the sign-in one keeping its result in {@code contexts}. */
+    /** Spring's four passkey filters on the member side's paths; the sign-in keeps its result in {@code contexts}. */
     List<Filter> filters(SecurityContextRepository contexts) {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        // the ceremonies' challenges under keys of their own, apart from a staff ceremony in the same session
+        HttpSessionPublicKeyCredentialCreationOptionsRepository created =
+                new HttpSessionPublicKeyCredentialCreationOptionsRepository();
+        created.setAttrName("FIRSTPIN_MEMBER_PASSKEY_CREATION");
+        HttpSessionPublicKeyCredentialRequestOptionsRepository requested =
+                new HttpSessionPublicKeyCredentialRequestOptionsRepository();
+        requested.setAttrName("FIRSTPIN_MEMBER_PASSKEY_REQUEST");
         PublicKeyCredentialCreationOptionsFilter creationOptions = new PublicKeyCredentialCreationOptionsFilter(
                 relyingParty);
         creationOptions.setRequestMatcher(paths.matcher(HttpMethod.POST, "/my/*/webauthn/register/options"));
+        creationOptions.setCreationOptionsRepository(created);
         WebAuthnRegistrationFilter registration = new WebAuthnRegistrationFilter(credentials, relyingParty);
+        registration.setCreationOptionsRepository(created);
         registration.setRegisterCredentialMatcher(paths.matcher(HttpMethod.POST, "/my/*/webauthn/register"));
         // removing is the page's form, which checks whose passkey it is and writes the audit log
         registration.setRemoveCredentialMatcher(request -> false);
         PublicKeyCredentialRequestOptionsFilter requestOptions = new PublicKeyCredentialRequestOptionsFilter(
                 relyingParty);
         requestOptions.setRequestMatcher(paths.matcher(HttpMethod.POST, "/my/*/webauthn/authenticate/options"));
+        requestOptions.setRequestOptionsRepository(requested);
         SignInFilter signIn = new SignInFilter();
         signIn.setRequiresAuthenticationRequestMatcher(paths.matcher(HttpMethod.POST, "/my/*/login/webauthn"));
         signIn.setAuthenticationManager(new ProviderManager(this));
+        signIn.setRequestOptionsRepository(requested);
         signIn.setSecurityContextRepository(contexts);
         signIn.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
         signIn.setAuthenticationFailureHandler(

@@ -27,8 +27,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * The member side's door, apart from the staff's: the member's page of an organization ({@code /my/{org}}), signed in
  * with a one-time code or link sent to their address or with a passkey they added ({@link MemberPasskeySignIn}), and
- * the email preferences page reached by an email's private link ({@code /p/**}). The member's sign-in is kept in the session under a key of its own, so a staff sign-in in the
- * same browser is neither replaced nor used here, and signing out keeps it. A member of one organization is not
+ * the email preferences page reached by an email's private link ({@code /p/**}). The member's sign-in is kept in the
+ * session under a key of its own, so a staff sign-in in the same browser is neither replaced nor used here, and
+ * signing out keeps it. A member of one organization is not
  * signed in at another's page. Every form carries a CSRF token; the Content Security Policy is the staff pages' one;
  * no address under it is sent on to another site.
  */
