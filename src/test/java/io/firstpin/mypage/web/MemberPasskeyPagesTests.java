@@ -13,6 +13,7 @@ import io.firstpin.member.Erasures;
 import io.firstpin.member.IdentityInput;
 import io.firstpin.member.MemberExport;
 import io.firstpin.member.MemberExports;
+import io.firstpin.member.MemberMerges;
 import io.firstpin.member.Members;
 import io.firstpin.mypage.MemberPasskeys;
 import io.firstpin.mypage.SignInCodes;
@@ -69,6 +70,8 @@ class MemberPasskeyPagesTests {
     MemberExports exports;
     @Autowired
     Erasures erasures;
+    @Autowired
+    MemberMerges merges;
     @Autowired
     SignInCodes codes;
     @Autowired
@@ -199,5 +202,22 @@ class MemberPasskeyPagesTests {
         assertThat(passkeys.of(acme.id(), member)).isEmpty();
         assertThat(db.fetchCount(MEMBER_PASSKEY, MEMBER_PASSKEY.ORGANIZATION_ID.eq(acme.id()))).isZero();
         assertThat(db.fetchCount(MEMBER_PASSKEY_USER, MEMBER_PASSKEY_USER.MEMBER_ID.eq(member))).isZero();
+    }
+
+    @Test
+    void aMergeMovesThePasskeysToTheMemberKeptAndItsUndoMovesThemBack() {
+        Organization acme = organization("passkey-merge");
+        long kept = member(acme, "kept");
+        long merged = member(acme, "merged");
+        passkeyOf(acme, merged, "古いノートPC");
+
+        long mergeId = merges.merge(acme.id(), kept, merged).id();
+        var afterMerge = passkeys.of(acme.id(), kept);
+        merges.undo(acme.id(), mergeId);
+
+        assertThat(afterMerge).extracting(MemberPasskeys.MemberPasskey::label).containsExactly("古いノートPC");
+        assertThat(passkeys.of(acme.id(), kept)).isEmpty();
+        assertThat(passkeys.of(acme.id(), merged)).extracting(MemberPasskeys.MemberPasskey::label)
+                .containsExactly("古いノートPC");
     }
 }
