@@ -19,6 +19,9 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
@@ -111,6 +114,8 @@ class MemberPasskeySignIn implements AuthenticationProvider {
                 relyingParty);
         requestOptions.setRequestMatcher(paths.matcher(HttpMethod.POST, "/my/*/webauthn/authenticate/options"));
         requestOptions.setRequestOptionsRepository(requested);
+        // asked as nobody: a member signed in elsewhere would be offered only that organization's passkeys
+        requestOptions.setSecurityContextHolderStrategy(new NobodySignedIn());
         SignInFilter signIn = new SignInFilter();
         signIn.setRequiresAuthenticationRequestMatcher(paths.matcher(HttpMethod.POST, "/my/*/login/webauthn"));
         signIn.setAuthenticationManager(new ProviderManager(this));
@@ -127,6 +132,28 @@ class MemberPasskeySignIn implements AuthenticationProvider {
             response.getWriter().write("{\"authenticated\":true,\"redirectUrl\":\"" + home + "\"}");
         });
         return List.of(creationOptions, registration, requestOptions, signIn);
+    }
+
+    /** No one signed in, whatever the session holds. */
+    private static final class NobodySignedIn implements SecurityContextHolderStrategy {
+
+        @Override
+        public void clearContext() {
+        }
+
+        @Override
+        public SecurityContext getContext() {
+            return createEmptyContext();
+        }
+
+        @Override
+        public void setContext(SecurityContext context) {
+        }
+
+        @Override
+        public SecurityContext createEmptyContext() {
+            return new SecurityContextImpl();
+        }
     }
 
     /** Spring's passkey sign-in, refusing a passkey of a member of another organization than the path's. */

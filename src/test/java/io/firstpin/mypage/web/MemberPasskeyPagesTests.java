@@ -131,6 +131,19 @@ class MemberPasskeyPagesTests {
     }
 
     @Test
+    void theSignInAsksForAnyPasskeyOfTheSiteEvenOfAMemberSignedInAtAnotherOrganization() throws Exception {
+        Organization acme = organization("passkey-ask");
+        Organization other = organization("passkey-ask-other");
+        long member = member(acme, "asker");
+        passkeyOf(acme, member, "phone");
+
+        String options = mvc.perform(post("/my/" + other.slug() + "/webauthn/authenticate/options")
+                .session(signedIn(acme, member)).with(csrf())).andReturn().getResponse().getContentAsString();
+
+        assertThat(options).contains("\"userVerification\":\"required\"").doesNotContain("\"allowCredentials\":[{");
+    }
+
+    @Test
     void theOwnerListsAndRemovesTheirPasskeyWhileAnyoneElsesAnswersNotFound() throws Exception {
         Organization acme = organization("passkey-list");
         Organization other = organization("passkey-list-other");
