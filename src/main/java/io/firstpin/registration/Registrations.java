@@ -8,6 +8,7 @@ import io.firstpin.member.EmailProofs;
 import io.firstpin.member.IdentityInput;
 import io.firstpin.member.Members;
 import io.firstpin.platform.ConflictException;
+import io.firstpin.platform.DateTimes;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.LinkExpiredException;
 import io.firstpin.platform.NotFoundException;
@@ -22,6 +23,8 @@ import io.firstpin.registration.internal.RegistrationProperties;
 import io.firstpin.registration.internal.RegistrationRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -105,9 +108,7 @@ public class Registrations {
             Map<String, String> answers) {
         EventSummary event = events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
         Instant now = clock.instant();
-        if (!event.registrationOpen(now)) {
-            throw new ConflictException("event", "registration.closed");
-        }
+        requireOpen(event, now);
         FrameRef frame = frameOf(event, frameRef);
         Questionnaires.Answers accepted = answers == null ? null : questionnaires.accept(eventId, answers);
         long memberId = members.registerProvisional(event.organizationId(), applicant.name(), applicant.email());
@@ -138,9 +139,7 @@ public class Registrations {
     public Registered register(long eventId, String frameRef, Applicant applicant) {
         EventSummary event = events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
         Instant now = clock.instant();
-        if (!event.registrationOpen(now)) {
-            throw new ConflictException("event", "registration.closed");
-        }
+        requireOpen(event, now);
         FrameRef frame = frameOf(event, frameRef);
         long memberId = members.findOrRegisterId(event.organizationId(), applicant.name(),
                 IdentityInput.email(applicant.email()));
@@ -162,6 +161,17 @@ public class Registrations {
         publisher.publishEvent(new RegistrationChanged(registration, seat.change(), mailed, seat.waitlistPosition(),
                 event, frame.name()));
         return new Registered(registration, seat.waitlistPosition(), token);
+    }
+
+    /** Refuses a registration the event does not take now, saying when it opens if that is still to come. */
+    private static void requireOpen(EventSummary event, Instant now) {
+        if (!event.registrationOpen(now)) {
+            throw event.opensLater(now)
+                    .map(opensAt -> new ConflictException("registrationOpensAt", "registration.not-yet-open",
+                            DateTimes.at(opensAt, ZoneId.of(event.timeZone()))
+                                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)))
+                    .orElseGet(() -> new ConflictException("event", "registration.closed"));
+        }
     }
 
     /** Saves a new or re-applied registration; the email's place at the event already held is a conflict. */

@@ -57,14 +57,14 @@ class RegistrationPagesController {
     @GetMapping("/e/{id}/register")
     String form(@PathVariable long id, Model model) {
         model.addAttribute("form", new RegistrationForm("", "", ""));
-        return formPage(event(id), Map.of(), model);
+        return formPage(publicEvent(id), Map.of(), model);
     }
 
     @PostMapping("/e/{id}/register")
     String register(@PathVariable long id, @Valid @ModelAttribute("form") RegistrationForm form, BindingResult binding,
             @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        Event event = event(id);
+        Event event = publicEvent(id);
         Map<String, String> answers = Answers.from(params);
         if (!binding.hasErrors()) {
             try {
@@ -171,6 +171,7 @@ class RegistrationPagesController {
         model.addAttribute("community", community(event));
         model.addAttribute("frames", events.frames(event.id()));
         model.addAttribute("open", event.registrationOpen(clock.instant()));
+        model.addAttribute("notYetOpen", event.registrationNotYetOpen(clock.instant()));
         return "registration/form";
     }
 
@@ -185,6 +186,11 @@ class RegistrationPagesController {
 
     private Event event(long id) {
         return events.find(id).orElseThrow(() -> NotFoundException.of("event", id));
+    }
+
+    /** The registration form is public: a draft or a hidden event has none. */
+    private Event publicEvent(long id) {
+        return events.findPublic(id).orElseThrow(() -> NotFoundException.of("event", id));
     }
 
     private Community community(Event event) {
