@@ -110,13 +110,14 @@ public class Registrations {
         Instant now = clock.instant();
         requireOpen(event, now);
         FrameRef frame = frameOf(event, frameRef);
-        Questionnaires.Answers accepted = answers == null ? null : questionnaires.accept(eventId, answers);
+        Questionnaires.Answers accepted = answers == null ? null : questionnaires.accept(eventId, frame.id(), answers);
         long memberId = members.registerProvisional(event.organizationId(), applicant.name(), applicant.email());
         queue.freeEmailPlace(eventId, applicant.emailKey());
         String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
         String mailed = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
 
         FrameQueue.Locked locked = queue.lock(frame.id());
+        stillOpen(eventId, now);
         Registration registration = Registration.apply(event.organizationId(), eventId, frame.id(), memberId, applicant,
                 Secrets.hash(token), Secrets.hash(mailed), now);
         Seat seat = seat(registration, frame.id(), locked);
@@ -148,6 +149,7 @@ public class Registrations {
         String mailed = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
 
         FrameQueue.Locked locked = queue.lock(frame.id());
+        stillOpen(eventId, now);
         // looked up as an id first: loading the whole registration is only worth it for someone who registered before
         Registration registration = queue.registrationOf(eventId, memberId).flatMap(registrations::findById)
                 .map(earlier -> {
@@ -161,6 +163,14 @@ public class Registrations {
         publisher.publishEvent(new RegistrationChanged(registration, seat.change(), mailed, seat.waitlistPosition(),
                 event, frame.name()));
         return new Registered(registration, seat.waitlistPosition(), token);
+    }
+
+    /**
+     * Asked again once the frame is locked: cancelling or postponing an event locks its frames too, so a registration
+     * that waited for that lock reads the event's new status here instead of taking a seat in a cancelled event.
+     */
+    private void stillOpen(long eventId, Instant now) {
+        requireOpen(events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId)), now);
     }
 
     /** Refuses a registration the event does not take now, saying when it opens if that is still to come. */
@@ -212,7 +222,7 @@ public class Registrations {
         if (!registration.active()) {
             throw new ConflictException("registration", "registration.not-active");
         }
-        Questionnaires.Answers accepted = questionnaires.accept(registration.eventId(), answers);
+        Questionnaires.Answers accepted = questionnaires.accept(registration.eventId(), registration.frameId(), answers);
         questionnaires.record(registration.id(), accepted);
         return accepted.given();
     }

@@ -64,10 +64,7 @@ class EventLifecycleApiTests {
     }
 
     private ApiClient organizationWithCommunity(String org) {
-        ApiClient admin = instanceAdmin.foundOrganization(org);
-        assertThat(admin.post("/api/v1/organizations/" + org + "/communities",
-                json("slug", org + "-c", "name", "JAWS-UG " + org)).status()).isEqualTo(201);
-        return admin;
+        return instanceAdmin.foundOrganizationWithCommunity(org, "JAWS-UG " + org);
     }
 
     private static long plan(ApiClient admin, String org, String title, Object... more) {
@@ -88,7 +85,7 @@ class EventLifecycleApiTests {
     }
 
     private static void awaitMails(String address, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(address).size() >= count);
+        TestSmtp.awaitReceived(smtp, address, count);
     }
 
     private static void stillMails(String first, int firstCount, String second, int secondCount) {
