@@ -98,9 +98,7 @@ public class Event extends AbstractAggregateRoot<Event> {
         this.publishedAt = null;
     }
 
-    /**
-     * Makes a draft public, or shows a hidden event again. Followers hear of the event the first time only.
-     */
+    /** Makes a draft public, or shows a hidden event again. Followers hear of the event the first time only. */
     void publish(Instant now) {
         if (status != EventStatus.DRAFT && status != EventStatus.HIDDEN) {
             throw new ConflictException("status", "event.lifecycle.publish-refused");
@@ -203,6 +201,9 @@ public class Event extends AbstractAggregateRoot<Event> {
     void describe(EventDetails details) {
         if (id != null && !details.startsAt().equals(startsAt)) {
             registerEvent(new EventRescheduled(id));
+            if (dateUndecided()) {
+                registerEvent(new EventDateDecided(id));
+            }
             this.dateUndecided = false;
         }
         boolean wasUndecided = placeUndecided();

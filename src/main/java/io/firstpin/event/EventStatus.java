@@ -1,5 +1,7 @@
 package io.firstpin.event;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,6 +19,19 @@ public enum EventStatus {
     /** Whether anyone may see the event: its page, calendar entry, feed entry and listing. */
     public boolean isPublic() {
         return this == PUBLISHED || this == CANCELLED || this == POSTPONED;
+    }
+
+    /**
+     * Whether the event counts in its community's KPIs: a draft is no event yet and a cancelled one never takes
+     * place; a hidden or postponed event still does.
+     */
+    public boolean counts() {
+        return this != DRAFT && this != CANCELLED;
+    }
+
+    /** The statuses that count, as stored, for the KPI queries. */
+    public static List<String> counted() {
+        return Arrays.stream(values()).filter(EventStatus::counts).map(Enum::name).toList();
     }
 
     public String apiName() {

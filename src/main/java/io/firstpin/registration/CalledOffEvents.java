@@ -2,6 +2,7 @@ package io.firstpin.registration;
 
 import io.firstpin.event.Event;
 import io.firstpin.event.EventCalledOff;
+import io.firstpin.event.EventDateDecided;
 import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
 import io.firstpin.registration.internal.FrameQueue;
@@ -14,7 +15,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells everyone registered for an event that it is cancelled (中止) or postponed (延期), inside the transaction that
+ * Tells everyone registered for an event that it is cancelled (中止) or postponed (延期), and later the new date of a
+ * postponed one, inside the transaction that
  * changed its status, so the emails are queued exactly when the change commits, and only the one transaction that made
  * the change gets here. A cancellation ends every registration without moving anyone up from the waitlist: there is
  * no seat left to give.
@@ -35,6 +37,15 @@ class CalledOffEvents {
         this.mails = mails;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** Those told that the new date would follow hear it, once per registration and date. */
+    @EventListener
+    void on(EventDateDecided decided) {
+        EventSummary summary = events.summary(decided.eventId()).orElseThrow();
+        registrations.findByEventIdOrderByRegisteredAtAscIdAsc(decided.eventId()).stream()
+                .filter(Registration::active)
+                .forEach(registration -> mails.dateDecided(registration, summary));
     }
 
     @EventListener

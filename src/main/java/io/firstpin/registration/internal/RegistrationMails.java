@@ -101,6 +101,12 @@ public class RegistrationMails {
         send(registration, event, template, model, template);
     }
 
+    /** Tells someone registered the new date of a postponed event; once per registration and date. */
+    public void dateDecided(Registration registration, EventSummary event) {
+        send(registration, event, "event-date-decided", model(registration, event, null),
+                "event-date-decided:" + event.startsAt().toEpochMilli());
+    }
+
     /** Gives a confirmed registrant the event's new online join URL; once per registration and URL. */
     public void onlineUrlChanged(Registration registration, EventSummary event) {
         String url = joinUrl(registration, event);

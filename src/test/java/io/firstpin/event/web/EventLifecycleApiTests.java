@@ -199,13 +199,17 @@ class EventLifecycleApiTests {
 
         assertThat(admin.patch("/api/v1/events/" + id, json("startsAt", "2031-03-10T19:00:00+09:00")).status())
                 .isEqualTo(200);
+        assertThat(admin.patch("/api/v1/events/" + id, json("title", "延期になった勉強会")).status()).isEqualTo(200);
 
         assertThat(anyone.get("/e/" + id + "?lang=en").body()).contains("This event is postponed to")
                 .doesNotContain("not decided yet");
         assertThat(register(id, "新規 さん", "decided@example.com").status()).isEqualTo(201);
         assertThat(admin.get("/api/v1/events/" + id + "/registrations").json().findValuesAsString("status"))
                 .containsExactly("confirmed", "waitlisted");
-        stillMails("postponed@example.com", 2, "undecided@example.com", 0);
+        awaitMails("postponed@example.com", 3);
+        assertThat(mailsTo("postponed@example.com").get(2).subject()).isEqualTo("New date: 延期になった勉強会");
+        assertThat(mailsTo("postponed@example.com").get(2).text()).contains("2031");
+        stillMails("postponed@example.com", 3, "undecided@example.com", 0);
     }
 
     @Test
