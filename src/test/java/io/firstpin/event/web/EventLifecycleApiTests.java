@@ -207,7 +207,7 @@ class EventLifecycleApiTests {
         assertThat(admin.get("/api/v1/events/" + id + "/registrations").json().findValuesAsString("status"))
                 .containsExactly("confirmed", "waitlisted");
         awaitMails("postponed@example.com", 3);
-        assertThat(mailsTo("postponed@example.com").get(2).subject()).isEqualTo("New date: 延期になった勉強会");
+        assertThat(mailsTo("postponed@example.com").get(2).subject()).isEqualTo("New date: 延期になる勉強会");
         assertThat(mailsTo("postponed@example.com").get(2).text()).contains("2031");
         stillMails("postponed@example.com", 3, "undecided@example.com", 0);
     }
