@@ -68,10 +68,24 @@ public class Events {
     @Transactional
     public Event plan(Community community, EventDetails details, List<SessionPlan> agenda, List<FramePlan> framePlans,
             String defaultFrameName, RegistrationWindow window) {
+        return plan(community, details, agenda, framePlans, defaultFrameName, window, null);
+    }
+
+    /**
+     * Plans an event, as a sub-event (e.g. the 懇親会) of {@code parentEventId} when that is given: an event of the same
+     * community that is no sub-event itself; an unknown id or another organization's is refused on {@code parentEvent}.
+     */
+    @Transactional
+    public Event plan(Community community, EventDetails details, List<SessionPlan> agenda, List<FramePlan> framePlans,
+            String defaultFrameName, RegistrationWindow window, Long parentEventId) {
         List<FramePlan> wanted = framePlans.isEmpty() ? List.of(FramePlan.general(defaultFrameName)) : framePlans;
         requireDistinctNames(wanted);
         Event planned = Event.plan(community.organizationId(), community.id(), details,
                 sessions(community.organizationId(), agenda), clock.instant());
+        if (parentEventId != null) {
+            planned.attachTo(events.findByOrganizationIdAndId(community.organizationId(), parentEventId)
+                    .orElseThrow(() -> InvalidInputException.of("parentEvent", "event.parent.unknown", parentEventId)));
+        }
         planned.scheduleRegistration(window.opensAt(), window.closesAt());
         Event event = events.save(planned);
         for (int i = 0; i < wanted.size(); i++) {
@@ -262,7 +276,8 @@ public class Events {
     public Optional<EventSummary> summary(long eventId) {
         return db.select(EVENT.ID, EVENT.ORGANIZATION_ID, EVENT.COMMUNITY_ID, COMMUNITY.NAME, COMMUNITY.TIME_ZONE,
                         EVENT.TITLE, EVENT.STARTS_AT, EVENT.ENDS_AT, EVENT.ONLINE, EVENT.VENUE_NAME, EVENT.PREFECTURE_CODE,
-                        EVENT.CITY, EVENT.REGISTRATION_OPENS_AT, EVENT.REGISTRATION_CLOSES_AT)
+                        EVENT.CITY, EVENT.REGISTRATION_OPENS_AT, EVENT.REGISTRATION_CLOSES_AT,
+                        EVENT.PARENT_EVENT_ID)
                 .from(EVENT)
                 .join(COMMUNITY).on(COMMUNITY.ID.eq(EVENT.COMMUNITY_ID))
                 .where(EVENT.ID.eq(eventId))
@@ -272,7 +287,7 @@ public class Events {
                         row.get(EVENT.ONLINE), row.get(EVENT.VENUE_NAME),
                         Prefecture.ofCode(row.get(EVENT.PREFECTURE_CODE)).orElse(null),
                         row.get(EVENT.CITY), new RegistrationWindow(instant(row.get(EVENT.REGISTRATION_OPENS_AT)),
-                                instant(row.get(EVENT.REGISTRATION_CLOSES_AT)))));
+                                instant(row.get(EVENT.REGISTRATION_CLOSES_AT))), row.get(EVENT.PARENT_EVENT_ID)));
     }
 
     /**

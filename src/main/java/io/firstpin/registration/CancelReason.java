@@ -5,5 +5,7 @@ public enum CancelReason {
     REGISTRANT,
     STAFF,
     /** Asked to reconfirm and did not answer by the deadline: the seat went to the waitlist. */
-    NO_RECONFIRMATION
+    NO_RECONFIRMATION,
+    /** The seat at the parent event ended, and with it this registration for its sub-event (e.g. the 懇親会). */
+    PARENT_CANCELLED
 }

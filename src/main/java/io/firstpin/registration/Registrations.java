@@ -17,6 +17,7 @@ import io.firstpin.platform.limits.TooManyRequests;
 import io.firstpin.registration.RegistrationChanged.Change;
 import io.firstpin.registration.internal.FrameQueue;
 import io.firstpin.registration.internal.LotteryDraws;
+import io.firstpin.registration.internal.ParentSeats;
 import io.firstpin.registration.internal.RegistrationLinks;
 import io.firstpin.registration.internal.RegistrationProperties;
 import io.firstpin.registration.internal.RegistrationRepository;
@@ -62,11 +63,13 @@ public class Registrations {
     private final RateLimits limits;
     private final RegistrationProperties properties;
     private final TransactionTemplate transaction;
+    private final ParentSeats parentSeats;
 
     Registrations(RegistrationRepository registrations, RegistrationLinks links, FrameQueue queue, LotteryDraws draws,
             Questionnaires questionnaires, Events events, Members members, AttendanceLookup attendance,
             ApplicationEventPublisher publisher, Clock clock, EmailProofs emailProofs, RateLimits limits,
-            RegistrationProperties properties, PlatformTransactionManager transactions) {
+            RegistrationProperties properties, PlatformTransactionManager transactions, ParentSeats parentSeats) {
+        this.parentSeats = parentSeats;
         this.emailProofs = emailProofs;
         this.limits = limits;
         this.properties = properties;
@@ -110,6 +113,7 @@ public class Registrations {
         }
         FrameRef frame = frameOf(event, frameRef);
         Questionnaires.Answers accepted = answers == null ? null : questionnaires.accept(eventId, answers);
+        parentSeats.require(event, applicant.emailKey());
         long memberId = members.registerProvisional(event.organizationId(), applicant.name(), applicant.email());
         queue.freeEmailPlace(eventId, applicant.emailKey());
         String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
@@ -142,6 +146,7 @@ public class Registrations {
             throw new ConflictException("event", "registration.closed");
         }
         FrameRef frame = frameOf(event, frameRef);
+        parentSeats.require(event, applicant.emailKey());
         long memberId = members.findOrRegisterId(event.organizationId(), applicant.name(),
                 IdentityInput.email(applicant.email()));
         queue.freeEmailPlace(eventId, applicant.emailKey());
@@ -259,6 +264,7 @@ public class Registrations {
         registrations.save(current);
         fillFreeSeats(current.frameId());
         publisher.publishEvent(new RegistrationChanged(current, Change.RELEASED));
+        cancelHanging(current);
         return true;
     }
 
@@ -322,6 +328,7 @@ public class Registrations {
         String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
         String mailed = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
         Instant now = clock.instant();
+        parentSeats.require(event, invitee.emailKey());
         queue.freeEmailPlace(eventId, invitee.emailKey());
         FrameQueue.Locked frame = queue.lock(frameId);
         Registration registration = queue.registrationOf(eventId, memberId).flatMap(registrations::findById)
@@ -403,7 +410,18 @@ public class Registrations {
             fillFreeSeats(current.frameId());
         }
         publisher.publishEvent(new RegistrationChanged(current, Change.CANCELLED));
+        cancelHanging(current);
         return current;
+    }
+
+    /**
+     * Cancels the registrations for the event's sub-events (its 懇親会) that hung on this seat, in the same transaction;
+     * each sub-event frame's waitlist moves up.
+     */
+    private void cancelHanging(Registration ended) {
+        for (long hanging : parentSeats.hangingOn(ended.eventId(), ended.emailKey())) {
+            cancel(registrations.findById(hanging).orElseThrow(), CancelReason.PARENT_CANCELLED);
+        }
     }
 
     /** Caller holds the frame's lock. */

@@ -32,6 +32,7 @@ import java.util.Set;
 /**
  * {@code POST /api/v1/communities/{slug}/events}. Neither {@code venue} nor {@code online} is required: without them
  * the place is to be decided (会場未定). Read whole: every value that does not parse is reported in one answer.
+ * {@code parentEvent} makes the event a sub-event (サブイベント, e.g. the 懇親会) of another event of the community.
  */
 record CreateEventRequest(
         @NotBlank @Size(max = 200) String title,
@@ -47,10 +48,12 @@ record CreateEventRequest(
         @Size(max = 40) String registrationOpensAt,
         @Size(max = 40) String registrationClosesAt,
         @Valid @Size(max = 20) List<FrameRequest> frames,
-        @Valid @Size(max = 100) List<SessionRequest> sessions) implements CheckedRequest {
+        @Valid @Size(max = 100) List<SessionRequest> sessions,
+        Long parentEvent) implements CheckedRequest {
 
     /** What the request asks for, with times read in the community's zone. */
-    record Plan(EventDetails details, RegistrationWindow window, List<FramePlan> frames, List<SessionPlan> agenda) {
+    record Plan(EventDetails details, RegistrationWindow window, List<FramePlan> frames, List<SessionPlan> agenda,
+            Long parentEvent) {
     }
 
     @Override
@@ -106,7 +109,7 @@ record CreateEventRequest(
             }
             agenda.add(sessions.get(i).toPlan(path, problems));
         }
-        return new Plan(details, window, framePlans, agenda);
+        return new Plan(details, window, framePlans, agenda, parentEvent);
     }
 
     record VenueRequest(@Size(max = 200) String name, @Size(max = 20) String prefecture, @Size(max = 100) String city,
