@@ -104,6 +104,32 @@ public class Registrations {
         return transaction.execute(status -> registerProvisionally(eventId, frameRef, applicant, answers));
     }
 
+    /**
+     * One public form for an event and one of its sub-events' frames (the study session and its 懇親会): both in one
+     * transaction, so that a refusal of either leaves neither. The sub-event is asked for only when the event's seat
+     * is confirmed; a waitlisted or lottery registrant registers for it once seated.
+     *
+     * @return the sub-event's registration is null when it was not asked for
+     */
+    public Evening registerWithSubEvent(long eventId, String frameRef, long subEventFrameId, Applicant applicant,
+            Map<String, String> answers) {
+        long subEventId = events.frame(subEventFrameId).map(Frame::eventId)
+                .filter(id -> events.summary(id).map(e -> Long.valueOf(eventId).equals(e.parentEventId()))
+                        .orElse(false))
+                .orElseThrow(() -> InvalidInputException.of("subEventFrame", "frame.unknown", subEventFrameId));
+        TooManyRequests.unlessAllowed(limits.take(properties.perEmail(), applicant.emailKey()));
+        return transaction.execute(status -> {
+            Registered main = registerProvisionally(eventId, frameRef, applicant, answers);
+            Registered sub = main.registration().status() == RegistrationStatus.CONFIRMED
+                    ? registerProvisionally(subEventId, String.valueOf(subEventFrameId), applicant, null) : null;
+            return new Evening(main, sub);
+        });
+    }
+
+    /** An event's registration and, when it was asked for, its sub-event's. */
+    public record Evening(Registered main, Registered subEvent) {
+    }
+
     private Registered registerProvisionally(long eventId, String frameRef, Applicant applicant,
             Map<String, String> answers) {
         EventSummary event = events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));

@@ -8,6 +8,7 @@ import io.firstpin.event.EventSeries;
 import io.firstpin.event.Events;
 import io.firstpin.event.FrameMode;
 import io.firstpin.event.SessionKind;
+import io.firstpin.event.SubEvents;
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.organization.Organization;
@@ -17,6 +18,7 @@ import io.firstpin.platform.geo.Prefecture;
 import io.firstpin.platform.web.FormErrors;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -47,10 +49,12 @@ class EventPagesController {
     private final MessageSource messages;
     private final AccessGuard access;
     private final EventSeries series;
+    private final SubEvents subEvents;
 
     EventPagesController(Organizations organizations, Communities communities, Events events, MessageSource messages,
-            AccessGuard access, EventSeries series) {
+            AccessGuard access, EventSeries series, SubEvents subEvents) {
         this.series = series;
+        this.subEvents = subEvents;
         this.organizations = organizations;
         this.communities = communities;
         this.events = events;
@@ -85,6 +89,21 @@ class EventPagesController {
         return form(organization, community, null, model);
     }
 
+    /** A new sub-event (e.g. the 懇親会) from its parent's page: the parent's community plans it. */
+    @GetMapping("/events/{id}/sub-events/new")
+    String newSubEvent(@PathVariable String org, @PathVariable long id, Model model) {
+        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
+        Event parent = events.inOrganization(organization.id(), id);
+        access.require(organization.id(), parent.communityId(), Role.COMMUNITY_LEADER, "event " + id);
+        Community community = communities.inOrganization(organization.id(), parent.communityId());
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("form", EventForm.subEventOf(parent,
+                messages.getMessage("event.sub-event.default-title", null, locale),
+                messages.getMessage("event.sub-event.default-frame", null, locale), community.timeZone()));
+        model.addAttribute("parent", parent);
+        return form(organization, community, null, model);
+    }
+
     @PostMapping("/communities/{slug}/events")
     String plan(@PathVariable String org, @PathVariable String slug, @Valid @ModelAttribute("form") EventForm form,
             BindingResult binding, Model model) {
@@ -96,7 +115,7 @@ class EventPagesController {
                 Event event = events.plan(community, form.details(community.timeZone()), form.agenda(),
                         form.framePlans(community.timeZone()),
                         messages.getMessage("event.frame.general", null, LocaleContextHolder.getLocale()),
-                        form.window(community.timeZone()));
+                        form.window(community.timeZone()), form.parentEvent());
                 return "redirect:/manage/" + org + "/events/" + event.id();
             } catch (InvalidInputException e) {
                 FormErrors.reject(binding, e, EventForm::formField);
@@ -115,6 +134,9 @@ class EventPagesController {
         model.addAttribute("page", EventPage.of(event, community, events));
         model.addAttribute("series", event.seriesId() == null ? null : series.find(event.seriesId()).orElse(null));
         model.addAttribute("seriesOptions", series.of(community.id()));
+        model.addAttribute("parent", event.subEvent() ? events.inOrganization(organization.id(),
+                event.parentEventId()) : null);
+        model.addAttribute("subEvents", subEvents.of(id));
         model.addAttribute("canLead", access.roleIn(organization.id())
                 .map(role -> role.includes(Role.COMMUNITY_LEADER)).orElse(false));
         return "event/staff-detail";
@@ -167,6 +189,11 @@ class EventPagesController {
     }
 
     private String form(Organization organization, Community community, Event editing, Model model) {
+        Object form = model.getAttribute("form");
+        if (!model.containsAttribute("parent") && form instanceof EventForm posted && posted.parentEvent() != null) {
+            events.find(posted.parentEvent()).filter(p -> p.organizationId() == organization.id())
+                    .ifPresent(p -> model.addAttribute("parent", p));
+        }
         model.addAttribute("org", organization);
         model.addAttribute("community", community);
         model.addAttribute("editing", editing);
