@@ -92,10 +92,10 @@ class EventPagesController {
     /** A new sub-event (e.g. the 懇親会) from its parent's page: the parent's community plans it. */
     @GetMapping("/events/{id}/sub-events/new")
     String newSubEvent(@PathVariable String org, @PathVariable long id, Model model) {
-        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
-        Event parent = events.inOrganization(organization.id(), id);
-        access.require(organization.id(), parent.communityId(), Role.COMMUNITY_LEADER, "event " + id);
-        Community community = communities.inOrganization(organization.id(), parent.communityId());
+        Opened opened = open(org, id, Role.COMMUNITY_LEADER);
+        Organization organization = opened.organization();
+        Event parent = opened.event();
+        Community community = opened.community();
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("form", EventForm.subEventOf(parent,
                 messages.getMessage("event.sub-event.default-title", null, locale),
@@ -126,10 +126,10 @@ class EventPagesController {
 
     @GetMapping("/events/{id}")
     String show(@PathVariable String org, @PathVariable long id, Model model) {
-        Organization organization = organizations.enter(org, Role.VIEWER);
-        Event event = events.inOrganization(organization.id(), id);
-        access.require(organization.id(), event.communityId(), Role.VIEWER, "event " + id);
-        Community community = communities.inOrganization(organization.id(), event.communityId());
+        Opened opened = open(org, id, Role.VIEWER);
+        Organization organization = opened.organization();
+        Event event = opened.event();
+        Community community = opened.community();
         model.addAttribute("org", organization);
         model.addAttribute("page", EventPage.of(event, community, events));
         model.addAttribute("series", event.seriesId() == null ? null : series.find(event.seriesId()).orElse(null));
@@ -144,10 +144,10 @@ class EventPagesController {
 
     @GetMapping("/events/{id}/edit")
     String edit(@PathVariable String org, @PathVariable long id, Model model) {
-        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
-        Event event = events.inOrganization(organization.id(), id);
-        access.require(organization.id(), event.communityId(), Role.COMMUNITY_LEADER, "event " + id);
-        Community community = communities.inOrganization(organization.id(), event.communityId());
+        Opened opened = open(org, id, Role.COMMUNITY_LEADER);
+        Organization organization = opened.organization();
+        Event event = opened.event();
+        Community community = opened.community();
         model.addAttribute("form", EventForm.of(event, events.frames(id), events.speakerNames(event), community.timeZone()));
         return form(organization, community, event, model);
     }
@@ -155,10 +155,10 @@ class EventPagesController {
     @PostMapping("/events/{id}")
     String revise(@PathVariable String org, @PathVariable long id, @Valid @ModelAttribute("form") EventForm form,
             BindingResult binding, Model model) {
-        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
-        Event event = events.inOrganization(organization.id(), id);
-        access.require(organization.id(), event.communityId(), Role.COMMUNITY_LEADER, "event " + id);
-        Community community = communities.inOrganization(organization.id(), event.communityId());
+        Opened opened = open(org, id, Role.COMMUNITY_LEADER);
+        Organization organization = opened.organization();
+        Event event = opened.event();
+        Community community = opened.community();
         if (!binding.hasErrors()) {
             try {
                 events.revise(organization.id(), id, form.details(community.timeZone()), form.agenda(),
@@ -169,6 +169,17 @@ class EventPagesController {
             }
         }
         return form(organization, community, event, model);
+    }
+
+    /** An event of the organization where the signed-in staff hold {@code role}; anything else is not found. */
+    private Opened open(String org, long id, Role role) {
+        Organization organization = organizations.enter(org, role);
+        Event event = events.inOrganization(organization.id(), id);
+        access.require(organization.id(), event.communityId(), role, "event " + id);
+        return new Opened(organization, event, communities.inOrganization(organization.id(), event.communityId()));
+    }
+
+    private record Opened(Organization organization, Event event, Community community) {
     }
 
     private String listPage(Organization organization, Community community, String q, int page, boolean fragment,
