@@ -92,16 +92,13 @@ class EventPagesController {
     /** A new sub-event (e.g. the 懇親会) from its parent's page: the parent's community plans it. */
     @GetMapping("/events/{id}/sub-events/new")
     String newSubEvent(@PathVariable String org, @PathVariable long id, Model model) {
-        Opened opened = open(org, id, Role.COMMUNITY_LEADER);
-        Organization organization = opened.organization();
-        Event parent = opened.event();
-        Community community = opened.community();
+        Opened parent = open(org, id, Role.COMMUNITY_LEADER);
         Locale locale = LocaleContextHolder.getLocale();
-        model.addAttribute("form", EventForm.subEventOf(parent,
+        model.addAttribute("form", EventForm.subEventOf(parent.event(),
                 messages.getMessage("event.sub-event.default-title", null, locale),
-                messages.getMessage("event.sub-event.default-frame", null, locale), community.timeZone()));
-        model.addAttribute("parent", parent);
-        return form(organization, community, null, model);
+                messages.getMessage("event.sub-event.default-frame", null, locale), parent.community().timeZone()));
+        model.addAttribute("parent", parent.event());
+        return form(parent.organization(), parent.community(), null, model);
     }
 
     @PostMapping("/communities/{slug}/events")
