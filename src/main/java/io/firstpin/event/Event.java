@@ -43,6 +43,7 @@ public class Event extends AbstractAggregateRoot<Event> {
     private Instant registrationClosesAt;
     private Long seriesId;
     private Integer seriesNumber;
+    private Long parentEventId;
     @MappedCollection(idColumn = "event_id", keyColumn = "event_key")
     private List<Session> sessions;
     private EventStatus status = EventStatus.PUBLISHED;
@@ -54,7 +55,7 @@ public class Event extends AbstractAggregateRoot<Event> {
             Instant startsAt, Instant endsAt, boolean online, String onlineUrl, String venueName, String venueAddress,
             String prefectureCode, String city, String hashtag, String connpassUrl, Instant createdAt,
             Instant registrationOpensAt, Instant registrationClosesAt, Long seriesId, Integer seriesNumber,
-            List<Session> sessions) {
+            Long parentEventId, List<Session> sessions) {
         this.id = id;
         this.organizationId = organizationId;
         this.communityId = communityId;
@@ -76,12 +77,13 @@ public class Event extends AbstractAggregateRoot<Event> {
         this.registrationClosesAt = registrationClosesAt;
         this.seriesId = seriesId;
         this.seriesNumber = seriesNumber;
+        this.parentEventId = parentEventId;
         this.sessions = List.copyOf(sessions == null ? List.of() : sessions);
     }
 
     static Event plan(long organizationId, long communityId, EventDetails details, List<Session> agenda, Instant now) {
         Event event = new Event(null, organizationId, communityId, null, null, null, null, null, false, null, null, null,
-                null, null, null, null, now, null, null, null, null, List.of());
+                null, null, null, null, now, null, null, null, null, null, List.of());
         event.describe(details);
         event.setAgenda(agenda);
         event.publishedAt = now;
@@ -263,6 +265,33 @@ public class Event extends AbstractAggregateRoot<Event> {
         }
         this.seriesId = series.id();
         this.seriesNumber = number;
+    }
+
+    /**
+     * Makes the event a sub-event (サブイベント, e.g. the 懇親会) of another of its community's events. One level only:
+     * a sub-event's registrations hang on a confirmed seat at the parent, and a chain of them would make one
+     * cancellation ripple through several events.
+     */
+    void attachTo(Event parent) {
+        if (parent.organizationId != organizationId) {
+            throw InvalidInputException.of("parentEvent", "event.parent.unknown", parent.id);
+        }
+        if (parent.communityId != communityId) {
+            throw InvalidInputException.of("parentEvent", "event.parent.other-community");
+        }
+        if (parent.parentEventId != null) {
+            throw InvalidInputException.of("parentEvent", "event.parent.nested");
+        }
+        this.parentEventId = parent.id;
+    }
+
+    /** The event this one is a sub-event of, or null for an event of its own. */
+    public Long parentEventId() {
+        return parentEventId;
+    }
+
+    public boolean subEvent() {
+        return parentEventId != null;
     }
 
     /** The series the event belongs to, or null. */

@@ -10,10 +10,11 @@ import java.util.Optional;
  *
  * @param takingRegistrations published, or postponed to a known date; a draft, a hidden or cancelled event and one
  *        postponed to a date still undecided take none
+ * @param parentEventId the event this one is a sub-event of (its registrants must be confirmed there), or null
  */
 public record EventSummary(long id, long organizationId, long communityId, String communityName, String timeZone,
         String title, Instant startsAt, Instant endsAt, boolean online, String venueName, Prefecture prefecture,
-        String city, RegistrationWindow registrationWindow, boolean takingRegistrations) {
+        String city, RegistrationWindow registrationWindow, boolean takingRegistrations, Long parentEventId) {
 
     /** Whether a registration made at {@code now} is taken (see {@link Event#registrationOpen}). */
     public boolean registrationOpen(Instant now) {

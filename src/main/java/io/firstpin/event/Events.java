@@ -69,24 +69,48 @@ public class Events {
     @Transactional
     public Event plan(Community community, EventDetails details, List<SessionPlan> agenda, List<FramePlan> framePlans,
             String defaultFrameName, RegistrationWindow window) {
-        return plan(community, details, agenda, framePlans, defaultFrameName, window, false);
+        return plan(community, details, agenda, framePlans, defaultFrameName, window, null);
     }
 
-    /** Plans an event as a draft: staff see it, nobody else does, and nobody hears of it until it is published. */
+    /**
+     * Plans an event, as a sub-event (e.g. the 懇親会) of {@code parentEventId} when that is given: an event of the same
+     * community that is no sub-event itself; an unknown id or another organization's is refused on {@code parentEvent}.
+     */
+    @Transactional
+    public Event plan(Community community, EventDetails details, List<SessionPlan> agenda, List<FramePlan> framePlans,
+            String defaultFrameName, RegistrationWindow window, Long parentEventId) {
+        return plan(community, details, agenda, framePlans, defaultFrameName, window, parentEventId, false);
+    }
+
     @Transactional
     public Event planDraft(Community community, EventDetails details, List<SessionPlan> agenda,
             List<FramePlan> framePlans, String defaultFrameName, RegistrationWindow window) {
-        return plan(community, details, agenda, framePlans, defaultFrameName, window, true);
+        return planDraft(community, details, agenda, framePlans, defaultFrameName, window, null);
+    }
+
+    /**
+     * Plans an event as a draft: staff see it, nobody else does, and nobody hears of it until it is published. A
+     * sub-event's parent is given as for {@link #plan(Community, EventDetails, List, List, String, RegistrationWindow,
+     * Long)}.
+     */
+    @Transactional
+    public Event planDraft(Community community, EventDetails details, List<SessionPlan> agenda,
+            List<FramePlan> framePlans, String defaultFrameName, RegistrationWindow window, Long parentEventId) {
+        return plan(community, details, agenda, framePlans, defaultFrameName, window, parentEventId, true);
     }
 
     private Event plan(Community community, EventDetails details, List<SessionPlan> agenda, List<FramePlan> framePlans,
-            String defaultFrameName, RegistrationWindow window, boolean draft) {
+            String defaultFrameName, RegistrationWindow window, Long parentEventId, boolean draft) {
         List<FramePlan> wanted = framePlans.isEmpty() ? List.of(FramePlan.general(defaultFrameName)) : framePlans;
         requireDistinctNames(wanted);
         Event planned = Event.plan(community.organizationId(), community.id(), details,
                 sessions(community.organizationId(), agenda), clock.instant());
         if (draft) {
             planned.keepAsDraft();
+        }
+        if (parentEventId != null) {
+            planned.attachTo(events.findByOrganizationIdAndId(community.organizationId(), parentEventId)
+                    .orElseThrow(() -> InvalidInputException.of("parentEvent", "event.parent.unknown", parentEventId)));
         }
         planned.scheduleRegistration(window.opensAt(), window.closesAt());
         Event event = events.save(planned);
@@ -290,7 +314,7 @@ public class Events {
         return db.select(EVENT.ID, EVENT.ORGANIZATION_ID, EVENT.COMMUNITY_ID, COMMUNITY.NAME, COMMUNITY.TIME_ZONE,
                         EVENT.TITLE, EVENT.STARTS_AT, EVENT.ENDS_AT, EVENT.ONLINE, EVENT.VENUE_NAME, EVENT.PREFECTURE_CODE,
                         EVENT.CITY, EVENT.REGISTRATION_OPENS_AT, EVENT.REGISTRATION_CLOSES_AT, EVENT.STATUS,
-                        EVENT.DATE_UNDECIDED)
+                        EVENT.DATE_UNDECIDED, EVENT.PARENT_EVENT_ID)
                 .from(EVENT)
                 .join(COMMUNITY).on(COMMUNITY.ID.eq(EVENT.COMMUNITY_ID))
                 .where(EVENT.ID.eq(eventId))
@@ -302,7 +326,8 @@ public class Events {
                         row.get(EVENT.CITY), new RegistrationWindow(instant(row.get(EVENT.REGISTRATION_OPENS_AT)),
                                 instant(row.get(EVENT.REGISTRATION_CLOSES_AT))),
                         Event.takesRegistrations(EventStatus.valueOf(row.get(EVENT.STATUS)),
-                                row.get(EVENT.DATE_UNDECIDED))));
+                                row.get(EVENT.DATE_UNDECIDED)),
+                        row.get(EVENT.PARENT_EVENT_ID)));
     }
 
     /**

@@ -7,5 +7,7 @@ public enum CancelReason {
     /** Asked to reconfirm and did not answer by the deadline: the seat went to the waitlist. */
     NO_RECONFIRMATION,
     /** The event was cancelled (中止): every registration ended with it, and nobody moved up. */
-    EVENT_CANCELLED
+    EVENT_CANCELLED,
+    /** The seat at the parent event ended, and with it this registration for its sub-event (e.g. the 懇親会). */
+    PARENT_CANCELLED
 }

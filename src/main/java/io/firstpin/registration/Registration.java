@@ -269,6 +269,11 @@ public class Registration extends AbstractAggregateRoot<Registration> {
         return cancelledAt;
     }
 
+    /** The normalized email the registration holds its place at the event with; null once that place was freed. */
+    String emailKey() {
+        return emailKey;
+    }
+
     public CancelReason cancelReason() {
         return cancelReason;
     }

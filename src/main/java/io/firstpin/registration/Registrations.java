@@ -18,6 +18,7 @@ import io.firstpin.platform.limits.TooManyRequests;
 import io.firstpin.registration.RegistrationChanged.Change;
 import io.firstpin.registration.internal.FrameQueue;
 import io.firstpin.registration.internal.LotteryDraws;
+import io.firstpin.registration.internal.ParentSeats;
 import io.firstpin.registration.internal.RegistrationLinks;
 import io.firstpin.registration.internal.RegistrationProperties;
 import io.firstpin.registration.internal.RegistrationRepository;
@@ -65,11 +66,13 @@ public class Registrations {
     private final RateLimits limits;
     private final RegistrationProperties properties;
     private final TransactionTemplate transaction;
+    private final ParentSeats parentSeats;
 
     Registrations(RegistrationRepository registrations, RegistrationLinks links, FrameQueue queue, LotteryDraws draws,
             Questionnaires questionnaires, Events events, Members members, AttendanceLookup attendance,
             ApplicationEventPublisher publisher, Clock clock, EmailProofs emailProofs, RateLimits limits,
-            RegistrationProperties properties, PlatformTransactionManager transactions) {
+            RegistrationProperties properties, PlatformTransactionManager transactions, ParentSeats parentSeats) {
+        this.parentSeats = parentSeats;
         this.emailProofs = emailProofs;
         this.limits = limits;
         this.properties = properties;
@@ -104,6 +107,32 @@ public class Registrations {
         return transaction.execute(status -> registerProvisionally(eventId, frameRef, applicant, answers));
     }
 
+    /**
+     * One public form for an event and one of its sub-events' frames (the study session and its 懇親会): both in one
+     * transaction, so that a refusal of either leaves neither. The sub-event is asked for only when the event's seat
+     * is confirmed; a waitlisted or lottery registrant registers for it once seated.
+     *
+     * @return the sub-event's registration is null when it was not asked for
+     */
+    public Evening registerWithSubEvent(long eventId, String frameRef, long subEventFrameId, Applicant applicant,
+            Map<String, String> answers) {
+        long subEventId = events.frame(subEventFrameId).map(Frame::eventId)
+                .filter(id -> events.summary(id).map(e -> Long.valueOf(eventId).equals(e.parentEventId()))
+                        .orElse(false))
+                .orElseThrow(() -> InvalidInputException.of("subEventFrame", "frame.unknown", subEventFrameId));
+        TooManyRequests.unlessAllowed(limits.take(properties.perEmail(), applicant.emailKey()));
+        return transaction.execute(status -> {
+            Registered main = registerProvisionally(eventId, frameRef, applicant, answers);
+            Registered sub = main.registration().status() == RegistrationStatus.CONFIRMED
+                    ? registerProvisionally(subEventId, String.valueOf(subEventFrameId), applicant, null) : null;
+            return new Evening(main, sub);
+        });
+    }
+
+    /** An event's registration and, when it was asked for, its sub-event's. */
+    public record Evening(Registered main, Registered subEvent) {
+    }
+
     private Registered registerProvisionally(long eventId, String frameRef, Applicant applicant,
             Map<String, String> answers) {
         EventSummary event = events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
@@ -111,6 +140,7 @@ public class Registrations {
         requireOpen(event, now);
         FrameRef frame = frameOf(event, frameRef);
         Questionnaires.Answers accepted = answers == null ? null : questionnaires.accept(eventId, frame.id(), answers);
+        parentSeats.require(event, applicant.emailKey());
         long memberId = members.registerProvisional(event.organizationId(), applicant.name(), applicant.email());
         queue.freeEmailPlace(eventId, applicant.emailKey());
         String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
@@ -142,6 +172,7 @@ public class Registrations {
         Instant now = clock.instant();
         requireOpen(event, now);
         FrameRef frame = frameOf(event, frameRef);
+        parentSeats.require(event, applicant.emailKey());
         long memberId = members.findOrRegisterId(event.organizationId(), applicant.name(),
                 IdentityInput.email(applicant.email()));
         queue.freeEmailPlace(eventId, applicant.emailKey());
@@ -279,6 +310,7 @@ public class Registrations {
         registrations.save(current);
         fillFreeSeats(current.frameId());
         publisher.publishEvent(new RegistrationChanged(current, Change.RELEASED));
+        cancelHanging(current);
         return true;
     }
 
@@ -342,6 +374,7 @@ public class Registrations {
         String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
         String mailed = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
         Instant now = clock.instant();
+        parentSeats.require(event, invitee.emailKey());
         queue.freeEmailPlace(eventId, invitee.emailKey());
         FrameQueue.Locked frame = queue.lock(frameId);
         Registration registration = queue.registrationOf(eventId, memberId).flatMap(registrations::findById)
@@ -423,7 +456,18 @@ public class Registrations {
             fillFreeSeats(current.frameId());
         }
         publisher.publishEvent(new RegistrationChanged(current, Change.CANCELLED));
+        cancelHanging(current);
         return current;
+    }
+
+    /**
+     * Cancels the registrations for the event's sub-events (its 懇親会) that hung on this seat, in the same transaction;
+     * each sub-event frame's waitlist moves up.
+     */
+    private void cancelHanging(Registration ended) {
+        for (long hanging : parentSeats.hangingOn(ended.eventId(), ended.emailKey())) {
+            cancel(registrations.findById(hanging).orElseThrow(), CancelReason.PARENT_CANCELLED);
+        }
     }
 
     /** Caller holds the frame's lock. */

@@ -28,7 +28,7 @@ class EventRulesTests {
         Event planned = Event.plan(1, 1, studySessionAt(tokyoVenue(), false), List.of(), SEVEN_PM);
         return new Event(7L, 1, 1, planned.title(), null, planned.kind(), planned.startsAt(), planned.endsAt(), false,
                 null, "Hall", null, Prefecture.TOKYO.code(), "品川区", null, null, SEVEN_PM, null, null, null, null,
-                List.of());
+                null, List.of());
     }
 
     private static String fieldOf(Runnable action) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
@@ -13,6 +14,7 @@ import io.firstpin.event.EventKind;
 import io.firstpin.event.Events;
 import io.firstpin.event.FrameMode;
 import io.firstpin.event.FramePlan;
+import io.firstpin.event.RegistrationWindow;
 import io.firstpin.event.Venue;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.ConflictException;
@@ -111,6 +113,24 @@ class RegistrationMailsTests {
                 .contains("Registration cancelled: 大阪勉強会 #80");
         assertThat(mailsTo("waiting@example.com", 2)).extracting(ReceivedEmail::subject)
                 .contains("A seat is yours: 大阪勉強会 #80");
+    }
+
+    @Test
+    void theAfterPartyRegistrationEndedWithTheStudySessionsSaysWhy() {
+        Event session = studySessionWithOneSeat();
+        Community community = communities.inOrganization(session.organizationId(), session.communityId());
+        Event party = events.plan(community, new EventDetails("懇親会", null, EventKind.AFTER_PARTY,
+                Instant.parse("2031-03-14T12:15:00Z"), null, null, false, null, Optional.empty()), List.of(),
+                List.of(), "懇親会枠", RegistrationWindow.UNTIL_THE_EVENT_ENDS, session.id());
+        Applicant hanako = new Applicant("梅田 花子", "party@example.jp", Locale.JAPANESE);
+        Registered seat = registrations.register(session.id(), "一般枠", hanako);
+        registrations.register(party.id(), null, hanako);
+
+        registrations.cancelWithToken(seat.registration().id(), seat.manageToken());
+
+        assertThat(mailsTo("party@example.jp", 4)).filteredOn(mail -> mail.subject().contains("【懇親会】"))
+                .extracting(ReceivedEmail::text)
+                .anySatisfy(text -> assertThat(text).contains("本編イベントの申込がキャンセルされたため、懇親会 への申込も"));
     }
 
     @Test

@@ -12,10 +12,12 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,6 +147,52 @@ class RegistrationRushTests {
                 .isEqualTo(frame.path("confirmed").asInt());
         assertThat(positions(withStatus(listed, "waitlisted"))).isEqualTo(
                 IntStream.rangeClosed(1, withStatus(listed, "waitlisted").size()).boxed().toList());
+    }
+
+    /**
+     * Sixty people register for the study session and, once seated, for its after-party at the same moment, while
+     * some of the first seated cancel the study session: neither frame is overbooked, and no after-party registration
+     * outlives its study-session seat.
+     */
+    @Test
+    void sixtyPeopleRushingTheStudySessionAndItsAfterPartyOverbookNeither() throws Exception {
+        ApiClient admin = client(0, BOOTSTRAP).foundOrganization("party-rush");
+        admin.post("/api/v1/organizations/party-rush/communities", json("slug", "party-rush-c", "name", "Party"));
+        long sessionId = admin.post("/api/v1/communities/party-rush-c/events", json("title", "勉強会",
+                "startsAt", "2030-06-01T19:00:00+09:00",
+                "frames", List.of(Map.of("name", "一般枠", "capacity", 40)))).json().path("id").asLong();
+        long partyId = admin.post("/api/v1/communities/party-rush-c/events", json("title", "懇親会",
+                "startsAt", "2030-06-01T21:15:00+09:00", "kind", "after_party", "parentEvent", sessionId,
+                "frames", List.of(Map.of("name", "懇親会枠", "capacity", 20)))).json().path("id").asLong();
+
+        concurrently(IntStream.range(0, 60).<Callable<Integer>>mapToObj(i -> () -> {
+            ApiClient person = client(i % 2, null);
+            JsonNode seat = person.post("/api/v1/events/" + sessionId + "/registrations",
+                    json("name", "参加者 " + i, "email", "party" + i + "@example.com")).json();
+            if (!seat.path("status").asString().equals("confirmed")) {
+                return 0;
+            }
+            int party = person.post("/api/v1/events/" + partyId + "/registrations",
+                    json("name", "参加者 " + i, "email", "party" + i + "@example.com")).status();
+            if (i % 6 == 0) {
+                person.withHeader("X-Manage-Token", seat.path("manageToken").asString())
+                        .delete("/api/v1/registrations/" + seat.path("id").asLong());
+            }
+            return party;
+        }).toList());
+
+        List<JsonNode> session = list(admin, sessionId);
+        List<JsonNode> party = list(admin, partyId);
+        Set<String> seated = withStatus(session, "confirmed").stream().map(r -> r.path("email").asString())
+                .collect(Collectors.toSet());
+        assertThat(seated).hasSizeLessThanOrEqualTo(40);
+        assertThat(withStatus(party, "confirmed")).hasSize(20);
+        assertThat(party).filteredOn(r -> !r.path("status").asString().equals("cancelled"))
+                .allSatisfy(r -> assertThat(seated).contains(r.path("email").asString()));
+        assertThat(positions(withStatus(party, "waitlisted")))
+                .isEqualTo(IntStream.rangeClosed(1, withStatus(party, "waitlisted").size()).boxed().toList());
+        JsonNode frames = admin.get("/api/v1/events/" + partyId).json().path("frames");
+        assertThat(frames.get(0).path("confirmed").asInt()).isEqualTo(20);
     }
 
     /**

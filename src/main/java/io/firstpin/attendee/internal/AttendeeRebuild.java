@@ -77,6 +77,7 @@ class AttendeeRebuild {
                         lag(ATTENDEE.STARTS_AT, 2).over(order), lead(ATTENDEE.STARTS_AT).over(order))
                         .from(ATTENDEE)
                         .where(ATTENDEE.COMMUNITY_ID.in(communityIds))
+                        .and(ATTENDEE.EVENT_ID.notIn(Walks.subEvents()))
                         .and(ATTENDEE.MEMBER_ID.notIn(select(MEMBER.ID).from(MEMBER).where(MEMBER.STAFF.isTrue()))))
                 .execute();
     }

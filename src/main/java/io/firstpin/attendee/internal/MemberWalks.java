@@ -62,6 +62,7 @@ class MemberWalks {
         db.select(ATTENDEE.MEMBER_ID, ATTENDEE.EVENT_ID, ATTENDEE.COMMUNITY_ID, ATTENDEE.STARTS_AT)
                 .from(ATTENDEE)
                 .where(ATTENDEE.MEMBER_ID.in(memberIds))
+                .and(ATTENDEE.EVENT_ID.notIn(Walks.subEvents()))
                 .orderBy(ATTENDEE.MEMBER_ID, ATTENDEE.STARTS_AT, ATTENDEE.EVENT_ID)
                 .forEach(r -> attended.computeIfAbsent(r.value1(), id -> new ArrayList<>())
                         .add(new Walks.Attended(r.value2(), r.value3(), r.value4().toInstant())));

@@ -1,18 +1,30 @@
 package io.firstpin.attendee.internal;
 
+import static io.firstpin.platform.db.Tables.EVENT;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.jooq.impl.DSL;
 
 /**
  * A member's walks: per scope (a community alone, and each community with its branches that holds the event's
  * community), the member's attendances there in start order with the previous, the one before it and the next.
+ * Sub-events (an after-party under its study session) are left out of the walks: coming to the after-party is not a
+ * second attendance that would make the evening's newcomers repeaters.
  */
 final class Walks {
 
     private Walks() {
+    }
+
+    /** The ids of sub-events, whose attendances walk nowhere. */
+    static Select<Record1<Long>> subEvents() {
+        return DSL.select(EVENT.ID).from(EVENT).where(EVENT.PARENT_EVENT_ID.isNotNull());
     }
 
     /**

@@ -31,7 +31,8 @@ import java.util.Set;
 
 /**
  * {@code POST /api/v1/communities/{slug}/events}. Neither {@code venue} nor {@code online} is required: without them
- * the place is to be decided (会場未定). With {@code draft} true the event is kept to staff until it is published. Read
+ * the place is to be decided (会場未定). With {@code draft} true the event is kept to staff until it is published.
+ * {@code parentEvent} makes the event a sub-event (サブイベント, e.g. the 懇親会) of another event of the community. Read
  * whole: every value that does not parse is reported in one answer.
  */
 record CreateEventRequest(
@@ -49,10 +50,12 @@ record CreateEventRequest(
         @Size(max = 40) String registrationClosesAt,
         @Valid @Size(max = 20) List<FrameRequest> frames,
         @Valid @Size(max = 100) List<SessionRequest> sessions,
-        Boolean draft) implements CheckedRequest {
+        Boolean draft,
+        Long parentEvent) implements CheckedRequest {
 
     /** What the request asks for, with times read in the community's zone. */
-    record Plan(EventDetails details, RegistrationWindow window, List<FramePlan> frames, List<SessionPlan> agenda) {
+    record Plan(EventDetails details, RegistrationWindow window, List<FramePlan> frames, List<SessionPlan> agenda,
+            Long parentEvent) {
     }
 
     @Override
@@ -108,7 +111,7 @@ record CreateEventRequest(
             }
             agenda.add(sessions.get(i).toPlan(zone, path, problems));
         }
-        return new Plan(details, window, framePlans, agenda);
+        return new Plan(details, window, framePlans, agenda, parentEvent);
     }
 
     record VenueRequest(@Size(max = 200) String name, @Size(max = 20) String prefecture, @Size(max = 100) String city,

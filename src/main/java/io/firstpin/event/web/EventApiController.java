@@ -66,14 +66,17 @@ class EventApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an event; without frames it gets one unlimited general frame (一般枠); without venue "
             + "and online its place is to be decided (会場未定); with draft true it stays a draft, seen by staff only, "
-            + "until it is published")
+            + "until it is published; with parentEvent (an event of the same community) it is a sub-event such as "
+            + "the 懇親会, open only to people confirmed for the parent")
     EventResponse create(@PathVariable String slug, @Valid @RequestBody CreateEventRequest request) {
         Community community = communities.findBySlug(slug).orElseThrow(() -> NotFoundException.of("community", slug));
         access.requireLeader(community.organizationId(), community.id(), "community " + slug);
         CreateEventRequest.Plan plan = request.plan(community.timeZone());
         Event event = Boolean.TRUE.equals(request.draft())
-                ? events.planDraft(community, plan.details(), plan.agenda(), plan.frames(), DEFAULT_FRAME, plan.window())
-                : events.plan(community, plan.details(), plan.agenda(), plan.frames(), DEFAULT_FRAME, plan.window());
+                ? events.planDraft(community, plan.details(), plan.agenda(), plan.frames(), DEFAULT_FRAME,
+                        plan.window(), plan.parentEvent())
+                : events.plan(community, plan.details(), plan.agenda(), plan.frames(), DEFAULT_FRAME, plan.window(),
+                        plan.parentEvent());
         return response(event, community);
     }
 
@@ -149,7 +152,7 @@ class EventApiController {
                         v.address()))
                 .orElse(null);
         return new EventResponse(event.id(), urls.event(event.id()), event.title(), event.kind().apiName(),
-                DateTimes.at(event.startsAt(), zone), DateTimes.at(event.endsAt(), zone), community.slug(), null,
+                DateTimes.at(event.startsAt(), zone), DateTimes.at(event.endsAt(), zone), community.slug(), event.parentEventId(),
                 venue, event.online(), event.placeUndecided(),
                 event.hashtagText().isEmpty() ? null : event.hashtagText(), event.connpassUrl(), frames,
                 event.status().apiName(), event.dateUndecided());

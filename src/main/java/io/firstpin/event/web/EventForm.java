@@ -36,7 +36,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The event form as posted. Blank frame and session rows are the form's spare rows and are ignored. */
+/**
+ * The event form as posted. Blank frame and session rows are the form's spare rows and are ignored.
+ * {@code parentEvent} is set on a new sub-event's form (the 懇親会 added from its study session's page) and is not
+ * changed by editing.
+ */
 record EventForm(
         @NotBlank @Size(max = 200) String title,
         @Size(max = 20000) String description,
@@ -54,7 +58,8 @@ record EventForm(
         @Size(max = 40) String registrationOpensAt,
         @Size(max = 40) String registrationClosesAt,
         @Valid @Size(max = 20) List<FrameRow> frames,
-        @Valid @Size(max = 100) List<SessionRow> sessions) {
+        @Valid @Size(max = 100) List<SessionRow> sessions,
+        Long parentEvent) {
 
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
@@ -83,7 +88,18 @@ record EventForm(
         return new EventForm("", "", EventKind.STUDY_SESSION, "", "", false, "", "", "",
                 usualPrefecture.orElse(Prefecture.TOKYO).code(), "", "", "", "", "",
                 List.of(new FrameRow(null, "一般枠", 50, FrameMode.FIFO, ""), FrameRow.spare()),
-                List.of(new SessionRow(SessionKind.UPDATE, "", null, "", "", ""), SessionRow.spare()));
+                List.of(new SessionRow(SessionKind.UPDATE, "", null, "", "", ""), SessionRow.spare()), null);
+    }
+
+    /**
+     * A new sub-event's form, such as the after-party of {@code parent}: it starts when the parent ends, its place is
+     * to be decided, and it has one frame of its own (with its own waitlist) named {@code frameName}.
+     */
+    static EventForm subEventOf(Event parent, String title, String frameName, ZoneId zone) {
+        return new EventForm(title, "", EventKind.AFTER_PARTY, input(parent.endsAt(), zone), "", false, "", "", "",
+                "", "", parent.hashtagText(), "", "", "",
+                List.of(new FrameRow(null, frameName, null, FrameMode.FIFO, ""), FrameRow.spare()),
+                List.of(SessionRow.spare()), parent.id());
     }
 
     static EventForm of(Event event, List<Frame> frames, Map<Long, String> speakerNames, ZoneId zone) {
@@ -99,7 +115,7 @@ record EventForm(
                 input(event.endsAt(), zone), event.online(), event.onlineUrl(), event.venueName(),
                 event.venue().map(Venue::address).orElse(""), event.prefecture().map(Prefecture::code).orElse(""),
                 event.city(), event.hashtagText(), event.connpassUrl(), input(event.registrationOpensAt(), zone),
-                input(event.registrationClosesAt(), zone), frameRows, sessionRows);
+                input(event.registrationClosesAt(), zone), frameRows, sessionRows, event.parentEventId());
     }
 
     EventDetails details(ZoneId zone) {

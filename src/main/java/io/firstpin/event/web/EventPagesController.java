@@ -8,6 +8,7 @@ import io.firstpin.event.EventSeries;
 import io.firstpin.event.Events;
 import io.firstpin.event.FrameMode;
 import io.firstpin.event.SessionKind;
+import io.firstpin.event.SubEvents;
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
 import io.firstpin.organization.Organization;
@@ -16,7 +17,9 @@ import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.geo.Prefecture;
 import io.firstpin.platform.web.FormErrors;
 import jakarta.validation.Valid;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -47,10 +50,12 @@ class EventPagesController {
     private final MessageSource messages;
     private final AccessGuard access;
     private final EventSeries series;
+    private final SubEvents subEvents;
 
     EventPagesController(Organizations organizations, Communities communities, Events events, MessageSource messages,
-            AccessGuard access, EventSeries series) {
+            AccessGuard access, EventSeries series, SubEvents subEvents) {
         this.series = series;
+        this.subEvents = subEvents;
         this.organizations = organizations;
         this.communities = communities;
         this.events = events;
@@ -85,6 +90,18 @@ class EventPagesController {
         return form(organization, community, null, model);
     }
 
+    /** A new sub-event (e.g. the 懇親会) from its parent's page: the parent's community plans it. */
+    @GetMapping("/events/{id}/sub-events/new")
+    String newSubEvent(@PathVariable String org, @PathVariable long id, Model model) {
+        Opened parent = open(org, id, Role.COMMUNITY_LEADER);
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("form", EventForm.subEventOf(parent.event(),
+                messages.getMessage("event.sub-event.default-title", null, locale),
+                messages.getMessage("event.sub-event.default-frame", null, locale), parent.community().timeZone()));
+        model.addAttribute("parent", parent.event());
+        return form(parent.organization(), parent.community(), null, model);
+    }
+
     @PostMapping("/communities/{slug}/events")
     String plan(@PathVariable String org, @PathVariable String slug, @Valid @ModelAttribute("form") EventForm form,
             BindingResult binding, @RequestParam(defaultValue = "false") boolean draft, Model model) {
@@ -94,11 +111,12 @@ class EventPagesController {
         if (!binding.hasErrors()) {
             try {
                 String general = messages.getMessage("event.frame.general", null, LocaleContextHolder.getLocale());
+                ZoneId zone = community.timeZone();
                 Event event = draft
-                        ? events.planDraft(community, form.details(community.timeZone()), form.agenda(community.timeZone()),
-                                form.framePlans(community.timeZone()), general, form.window(community.timeZone()))
-                        : events.plan(community, form.details(community.timeZone()), form.agenda(community.timeZone()),
-                                form.framePlans(community.timeZone()), general, form.window(community.timeZone()));
+                        ? events.planDraft(community, form.details(zone), form.agenda(zone), form.framePlans(zone),
+                                general, form.window(zone), form.parentEvent())
+                        : events.plan(community, form.details(zone), form.agenda(zone), form.framePlans(zone),
+                                general, form.window(zone), form.parentEvent());
                 return "redirect:/manage/" + org + "/events/" + event.id();
             } catch (InvalidInputException e) {
                 FormErrors.reject(binding, e, EventForm::formField);
@@ -109,14 +127,17 @@ class EventPagesController {
 
     @GetMapping("/events/{id}")
     String show(@PathVariable String org, @PathVariable long id, Model model) {
-        Organization organization = organizations.enter(org, Role.VIEWER);
-        Event event = events.inOrganization(organization.id(), id);
-        access.require(organization.id(), event.communityId(), Role.VIEWER, "event " + id);
-        Community community = communities.inOrganization(organization.id(), event.communityId());
+        Opened opened = open(org, id, Role.VIEWER);
+        Organization organization = opened.organization();
+        Event event = opened.event();
+        Community community = opened.community();
         model.addAttribute("org", organization);
         model.addAttribute("page", EventPage.of(event, community, events));
         model.addAttribute("series", event.seriesId() == null ? null : series.find(event.seriesId()).orElse(null));
         model.addAttribute("seriesOptions", series.of(community.id()));
+        model.addAttribute("parent", event.subEvent() ? events.inOrganization(organization.id(),
+                event.parentEventId()) : null);
+        model.addAttribute("subEvents", subEvents.of(id));
         model.addAttribute("canLead", access.roleIn(organization.id())
                 .map(role -> role.includes(Role.COMMUNITY_LEADER)).orElse(false));
         return "event/staff-detail";
@@ -124,10 +145,10 @@ class EventPagesController {
 
     @GetMapping("/events/{id}/edit")
     String edit(@PathVariable String org, @PathVariable long id, Model model) {
-        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
-        Event event = events.inOrganization(organization.id(), id);
-        access.require(organization.id(), event.communityId(), Role.COMMUNITY_LEADER, "event " + id);
-        Community community = communities.inOrganization(organization.id(), event.communityId());
+        Opened opened = open(org, id, Role.COMMUNITY_LEADER);
+        Organization organization = opened.organization();
+        Event event = opened.event();
+        Community community = opened.community();
         model.addAttribute("form", EventForm.of(event, events.frames(id), events.speakerNames(event), community.timeZone()));
         return form(organization, community, event, model);
     }
@@ -135,10 +156,10 @@ class EventPagesController {
     @PostMapping("/events/{id}")
     String revise(@PathVariable String org, @PathVariable long id, @Valid @ModelAttribute("form") EventForm form,
             BindingResult binding, Model model) {
-        Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
-        Event event = events.inOrganization(organization.id(), id);
-        access.require(organization.id(), event.communityId(), Role.COMMUNITY_LEADER, "event " + id);
-        Community community = communities.inOrganization(organization.id(), event.communityId());
+        Opened opened = open(org, id, Role.COMMUNITY_LEADER);
+        Organization organization = opened.organization();
+        Event event = opened.event();
+        Community community = opened.community();
         if (!binding.hasErrors()) {
             try {
                 events.revise(organization.id(), id, form.details(community.timeZone()), form.agenda(community.timeZone()),
@@ -149,6 +170,17 @@ class EventPagesController {
             }
         }
         return form(organization, community, event, model);
+    }
+
+    /** An event of the organization where the signed-in staff hold {@code role}; anything else is not found. */
+    private Opened open(String org, long id, Role role) {
+        Organization organization = organizations.enter(org, role);
+        Event event = events.inOrganization(organization.id(), id);
+        access.require(organization.id(), event.communityId(), role, "event " + id);
+        return new Opened(organization, event, communities.inOrganization(organization.id(), event.communityId()));
+    }
+
+    private record Opened(Organization organization, Event event, Community community) {
     }
 
     private String listPage(Organization organization, Community community, String q, int page, boolean fragment,
@@ -169,6 +201,11 @@ class EventPagesController {
     }
 
     private String form(Organization organization, Community community, Event editing, Model model) {
+        Object form = model.getAttribute("form");
+        if (!model.containsAttribute("parent") && form instanceof EventForm posted && posted.parentEvent() != null) {
+            events.find(posted.parentEvent()).filter(p -> p.organizationId() == organization.id())
+                    .ifPresent(p -> model.addAttribute("parent", p));
+        }
         model.addAttribute("org", organization);
         model.addAttribute("community", community);
         model.addAttribute("editing", editing);

@@ -5,6 +5,7 @@ import io.firstpin.community.Community;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventSeries;
 import io.firstpin.event.Events;
+import io.firstpin.event.SubEvents;
 import io.firstpin.event.Series;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
@@ -33,10 +34,12 @@ class PublicPagesController {
 
     private final EventDescriptions descriptions;
     private final EventSeries series;
+    private final SubEvents subEvents;
 
     PublicPagesController(Communities communities, Events events, PublicUrls urls, Clock clock,
-            Organizations organizations, EventDescriptions descriptions, EventSeries series) {
+            Organizations organizations, EventDescriptions descriptions, EventSeries series, SubEvents subEvents) {
         this.series = series;
+        this.subEvents = subEvents;
         this.descriptions = descriptions;
         this.organizations = organizations;
         this.communities = communities;
@@ -82,6 +85,8 @@ class PublicPagesController {
         model.addAttribute("publicUrl", urls.event(id));
         model.addAttribute("series", event.seriesId() == null ? null : series.find(event.seriesId()).orElse(null));
         model.addAttribute("nextOne", series.next(event).orElse(null));
+        model.addAttribute("parentEvent", event.subEvent() ? events.find(event.parentEventId()).orElse(null) : null);
+        model.addAttribute("subEvents", subEvents.of(id));
         return "event/public";
     }
 

@@ -60,13 +60,14 @@ public class KpiQueries {
     /**
      * The scope's events starting in [{@code from}, {@code to}), preceded by the last one before {@code from} (all
      * of those at its start time), in start order (ties by id), with whether anyone checked in (as the attendee rows
-     * were last counted).
+     * were last counted). Sub-events (an after-party under its study session) are not events of the scope's sequence:
+     * their guests came to the parent, and a second event of the same evening would halve its newcomers and returns.
      */
     public List<ScopeEvent> events(Collection<Long> communityIds, Instant from, Instant to) {
         Event before = EVENT.as("before");
         Field<OffsetDateTime> since = coalesce(field(select(max(before.STARTS_AT)).from(before)
-                .where(before.COMMUNITY_ID.in(communityIds)).and(before.STARTS_AT.lt(at(from)))
-                .and(before.STATUS.in(EventStatus.counted())))
+                .where(before.COMMUNITY_ID.in(communityIds)).and(before.PARENT_EVENT_ID.isNull())
+                .and(before.STARTS_AT.lt(at(from))).and(before.STATUS.in(EventStatus.counted())))
                 .cast(OffsetDateTime.class), val(at(from)));
         return db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.TITLE, EVENT.STARTS_AT, EVENT.PREFECTURE_CODE, EVENT.CITY,
                         EVENT.ONLINE, coalesce(ATTENDEE_EVENT.CHECKED_IN, inline(false)), EVENT.KIND)
@@ -74,6 +75,7 @@ public class KpiQueries {
                 .leftJoin(ATTENDEE_EVENT).on(ATTENDEE_EVENT.EVENT_ID.eq(EVENT.ID))
                 .where(EVENT.COMMUNITY_ID.in(communityIds))
                 .and(EVENT.STATUS.in(EventStatus.counted()))
+                .and(EVENT.PARENT_EVENT_ID.isNull())
                 .and(EVENT.STARTS_AT.ge(since))
                 .and(EVENT.STARTS_AT.lt(at(to)))
                 .orderBy(EVENT.STARTS_AT, EVENT.ID)
@@ -87,6 +89,7 @@ public class KpiQueries {
                 .from(EVENT)
                 .where(EVENT.COMMUNITY_ID.in(communityIds))
                 .and(EVENT.STATUS.in(EventStatus.counted()))
+                .and(EVENT.PARENT_EVENT_ID.isNull())
                 .groupBy(EVENT.COMMUNITY_ID)
                 .fetchMap(r -> r.value1(), r -> r.value2().toInstant());
     }
@@ -128,6 +131,7 @@ public class KpiQueries {
                 .from(EVENT)
                 .where(EVENT.COMMUNITY_ID.in(scope.communityIds().stream().map(DSL::inline).toList()))
                 .and(EVENT.STATUS.in(EventStatus.counted().stream().map(DSL::inline).toList()))
+                .and(EVENT.PARENT_EVENT_ID.isNull())
                 .and(EVENT.STARTS_AT.ge(inline(at(since))))
                 .and(EVENT.STARTS_AT.lt(inline(at(to))))
                 .asTable("scope_order");

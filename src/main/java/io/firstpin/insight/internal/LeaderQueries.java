@@ -72,13 +72,15 @@ public class LeaderQueries {
 
     /**
      * The events of these communities starting in [{@code from}, {@code to}) that count (no drafts, nothing cancelled),
-     * in start order (ties by id).
+     * in start order (ties by id); sub-events (an after-party under its study session) are part of their parent, not
+     * events of their own.
      */
     public List<EventRow> events(Collection<Long> communityIds, Instant from, Instant to) {
         return db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.TITLE, EVENT.STARTS_AT)
                 .from(EVENT)
                 .where(EVENT.COMMUNITY_ID.in(communityIds))
                 .and(EVENT.STATUS.in(EventStatus.counted()))
+                .and(EVENT.PARENT_EVENT_ID.isNull())
                 .and(EVENT.STARTS_AT.ge(at(from)))
                 .and(EVENT.STARTS_AT.lt(at(to)))
                 .orderBy(EVENT.STARTS_AT, EVENT.ID)

@@ -61,6 +61,7 @@ public class RegistrationMails {
         model.put("position", changed.waitlistPosition() != null ? changed.waitlistPosition()
                 : registrations.positionOf(registration));
         model.put("byStaff", registration.cancelReason() == CancelReason.STAFF);
+        model.put("withParent", registration.cancelReason() == CancelReason.PARENT_CANCELLED);
         model.put("onlineUrl", joinUrl(registration, event));
         String name = changed.change().name().toLowerCase(Locale.ROOT);
         Instant when = changed.change() == Change.CANCELLED || changed.change() == Change.RELEASED

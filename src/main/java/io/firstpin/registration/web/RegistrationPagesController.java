@@ -5,6 +5,7 @@ import io.firstpin.community.Community;
 import io.firstpin.event.Event;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
+import io.firstpin.event.SubEvents;
 import io.firstpin.member.Member;
 import io.firstpin.member.Members;
 import io.firstpin.platform.ConflictException;
@@ -46,9 +47,11 @@ class RegistrationPagesController {
     private final Communities communities;
     private final Members members;
     private final Clock clock;
+    private final SubEvents subEvents;
 
     RegistrationPagesController(Registrations registrations, Questionnaires questionnaires, Events events,
-            Communities communities, Members members, Clock clock) {
+            Communities communities, Members members, Clock clock, SubEvents subEvents) {
+        this.subEvents = subEvents;
         this.members = members;
         this.registrations = registrations;
         this.questionnaires = questionnaires;
@@ -59,7 +62,7 @@ class RegistrationPagesController {
 
     @GetMapping("/e/{id}/register")
     String form(@PathVariable long id, Model model) {
-        model.addAttribute("form", new RegistrationForm("", "", ""));
+        model.addAttribute("form", new RegistrationForm("", "", "", null));
         return formPage(publicEvent(id), Map.of(), model);
     }
 
@@ -71,8 +74,19 @@ class RegistrationPagesController {
         Map<String, String> answers = Answers.from(params);
         if (!binding.hasErrors()) {
             try {
-                Registered registered = registrations.register(id, form.frame(),
-                        new Applicant(form.name(), form.email(), LocaleContextHolder.getLocale()), answers);
+                Applicant applicant = new Applicant(form.name(), form.email(), LocaleContextHolder.getLocale());
+                Registered registered;
+                if (form.subEventFrame() == null) {
+                    registered = registrations.register(id, form.frame(), applicant, answers);
+                } else {
+                    Registrations.Evening evening = registrations.registerWithSubEvent(id, form.frame(),
+                            form.subEventFrame(), applicant, answers);
+                    registered = evening.main();
+                    if (evening.subEvent() != null) {
+                        redirect.addFlashAttribute("subEventToken", evening.subEvent().manageToken());
+                    }
+                    redirect.addFlashAttribute("subEventSkipped", evening.subEvent() == null);
+                }
                 redirect.addFlashAttribute("justRegistered", true);
                 return "redirect:/r/" + registered.manageToken();
             } catch (InvalidInputException e) {
@@ -182,6 +196,10 @@ class RegistrationPagesController {
         model.addAttribute("frames", events.frames(event.id()));
         model.addAttribute("open", event.registrationOpen(clock.instant()));
         model.addAttribute("notYetOpen", event.registrationNotYetOpen(clock.instant()));
+        model.addAttribute("subEventFrames", subEvents.of(event.id()).stream()
+                .filter(sub -> sub.registrationOpen(clock.instant()))
+                .flatMap(sub -> events.frames(sub.id()).stream().map(frame -> new SubEventFrame(sub, frame)))
+                .toList());
         return "registration/form";
     }
 
@@ -207,7 +225,14 @@ class RegistrationPagesController {
         return communities.inOrganization(event.organizationId(), event.communityId());
     }
 
+    /**
+     * @param subEventFrame a frame of one of the event's sub-events (its 懇親会) to register for as well, or null
+     */
     record RegistrationForm(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 320) String email,
-            @Size(max = 100) String frame) {
+            @Size(max = 100) String frame, Long subEventFrame) {
+    }
+
+    /** A sub-event's frame offered on its parent's form. */
+    record SubEventFrame(Event subEvent, Frame frame) {
     }
 }

@@ -1,0 +1,125 @@
+package io.firstpin.event.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import io.firstpin.community.CommunityProfile;
+import io.firstpin.event.Event;
+import io.firstpin.event.EventDetails;
+import io.firstpin.event.EventKind;
+import io.firstpin.event.Events;
+import io.firstpin.event.SubEvents;
+import io.firstpin.identity.Role;
+import io.firstpin.identity.StaffAccounts;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import io.firstpin.platform.Slug;
+import io.firstpin.testing.DatabaseTest;
+import io.firstpin.testing.StaffLogin;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** Staff add a sub-event (the 懇親会) from its study session's page. */
+@DatabaseTest
+@SpringBootTest
+@AutoConfigureMockMvc
+class SubEventStaffPagesTests {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    Communities communities;
+    @Autowired
+    StaffAccounts accounts;
+    @Autowired
+    Events events;
+    @Autowired
+    SubEvents subEvents;
+
+    private record Staffed(Organization organization, Community community, MockHttpSession session) {
+    }
+
+    private Staffed organizationWithAdmin(String name) {
+        String suffix = name + "-" + System.nanoTime();
+        Organization organization = organizations.found(new Slug(suffix), "Org");
+        Community community = communities.start(organization.id(), new Slug(suffix + "-c"),
+                CommunityProfile.of("JAWS-UG 東京", "jawsug", null, "Asia/Tokyo"), null);
+        accounts.openWithRole("admin-" + suffix + "@example.com", "Admin", PASSWORD, organization.id(),
+                Role.ORGANIZATION_ADMIN);
+        return new Staffed(organization, community, StaffLogin.signIn(mvc, "admin-" + suffix + "@example.com",
+                PASSWORD));
+    }
+
+    private Event studySession(Community community) {
+        return events.plan(community, new EventDetails("JAWS-UG 東京 #42", null, EventKind.STUDY_SESSION,
+                Instant.parse("2030-06-01T10:00:00Z"), null, null, true, null, Optional.empty()), List.of(), List.of(),
+                "一般枠");
+    }
+
+    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder afterPartyForm(Staffed staffed,
+            long parent) {
+        return post("/manage/" + staffed.organization().slug() + "/communities/" + staffed.community().slug()
+                + "/events").session(staffed.session()).with(csrf()).header("Accept-Language", "ja")
+                .param("title", "懇親会").param("kind", "AFTER_PARTY").param("startsAt", "2030-06-01T21:15")
+                .param("prefecture", "").param("parentEvent", String.valueOf(parent))
+                .param("frames[0].name", "懇親会枠").param("frames[0].capacity", "20").param("frames[0].mode", "FIFO");
+    }
+
+    @Test
+    void aLeaderOpensTheAfterPartyFormFromTheStudySessionAndTheAfterPartyIsListedThere() throws Exception {
+        Staffed staffed = organizationWithAdmin("sub-staff");
+        Event parent = studySession(staffed.community());
+        String base = "/manage/" + staffed.organization().slug() + "/events/" + parent.id();
+
+        String page = mvc.perform(get(base).session(staffed.session()).header("Accept-Language", "ja"))
+                .andReturn().getResponse().getContentAsString();
+        String form = mvc.perform(get(base + "/sub-events/new").session(staffed.session())
+                .header("Accept-Language", "ja")).andReturn().getResponse().getContentAsString();
+        MvcResult created = mvc.perform(afterPartyForm(staffed, parent.id())).andReturn();
+        String after = mvc.perform(get(base).session(staffed.session()).header("Accept-Language", "ja"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("サブイベント（懇親会）を追加");
+        assertThat(form).contains("value=\"懇親会\"").contains("value=\"懇親会枠\"")
+                .contains("name=\"parentEvent\" value=\"" + parent.id() + "\"")
+                .contains("「JAWS-UG 東京 #42」のサブイベントです");
+        assertThat(created.getResponse().getRedirectedUrl()).startsWith("/manage/");
+        assertThat(subEvents.of(parent.id())).extracting(Event::title).containsExactly("懇親会");
+        assertThat(after).contains("懇親会");
+    }
+
+    @Test
+    void anotherOrganizationsEventIsNeitherOpenedForASubEventNorTakenAsAParent() throws Exception {
+        Staffed owner = organizationWithAdmin("sub-owner");
+        Staffed outsider = organizationWithAdmin("sub-outsider");
+        Event parent = studySession(owner.community());
+
+        int opened = mvc.perform(get("/manage/" + owner.organization().slug() + "/events/" + parent.id()
+                + "/sub-events/new").session(outsider.session())).andReturn().getResponse().getStatus();
+        int ownSlugOtherEvent = mvc.perform(get("/manage/" + outsider.organization().slug() + "/events/"
+                + parent.id() + "/sub-events/new").session(outsider.session())).andReturn().getResponse().getStatus();
+        var posted = mvc.perform(afterPartyForm(outsider, parent.id())).andReturn().getResponse();
+
+        assertThat(opened).isEqualTo(404);
+        assertThat(ownSlugOtherEvent).isEqualTo(404);
+        assertThat(posted.getStatus()).isEqualTo(200);
+        assertThat(posted.getContentAsString()).contains("サブイベントの親にするイベント").doesNotContain("JAWS-UG 東京 #42");
+        assertThat(subEvents.of(parent.id())).isEmpty();
+    }
+}

@@ -1,0 +1,104 @@
+package io.firstpin.registration.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.CommunityProfile;
+import io.firstpin.identity.Role;
+import io.firstpin.identity.StaffAccounts;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import io.firstpin.platform.Slug;
+import io.firstpin.testing.Browser;
+import io.firstpin.testing.BrowserTest;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The evening of a study session and its 懇親会, in Japanese, from planning to a cancelled seat passed on. */
+@BrowserTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SubEventBrowserTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    Communities communities;
+    @Autowired
+    StaffAccounts accounts;
+
+    private static void registerForBoth(Browser browser, long eventId, String name, String email) {
+        browser.visit("/e/" + eventId + "/register").type(By.id("name"), name).type(By.id("email"), email);
+        new Select(browser.find(By.id("subEventFrame"))).selectByVisibleText("懇親会 — 懇親会枠");
+        browser.click(By.id("register"));
+    }
+
+    private static String statusOf(Browser browser, String name) {
+        List<WebElement> rows = browser.find(By.id("registrations")).findElements(By.cssSelector("tbody tr"));
+        return rows.stream().filter(row -> row.getText().contains(name)).findFirst().orElseThrow().getText();
+    }
+
+    private static long idIn(String path) {
+        return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    @Test
+    void anAfterPartySeatGivenUpWithTheStudySessionGoesToTheNextInLine() {
+        Organization organization = organizations.found(new Slug("sub-browser"), "懇親会の組織");
+        communities.start(organization.id(), new Slug("sub-browser-c"),
+                CommunityProfile.of("JAWS-UG 仙台", "jawsug_sendai", null, "Asia/Tokyo"), null);
+        accounts.openWithRole("leader@sub.test", "リーダー", "correct horse battery", organization.id(),
+                Role.ORGANIZATION_ADMIN);
+        String day = LocalDate.now().plusDays(30).toString();
+
+        try (Browser browser = Browser.open(port, "ja")) {
+            browser.visit("/manage")
+                    .type(By.id("username"), "leader@sub.test")
+                    .type(By.id("password"), "correct horse battery")
+                    .click(By.cssSelector("#login-form button[type=submit]"));
+            browser.find(By.id("new-community"));
+
+            browser.visit("/manage/sub-browser/communities/sub-browser-c/events/new")
+                    .type(By.id("title"), "JAWS-UG 仙台 #5")
+                    .set(By.id("startsAt"), day + "T19:00")
+                    .set(By.id("endsAt"), day + "T21:00");
+            new Select(browser.find(By.id("prefecture"))).selectByValue("");
+            browser.set(By.id("frames0.capacity"), "30").click(By.id("save-event"));
+            long session = idIn(browser.path());
+            assertThat(browser.text()).contains("会場未定");
+
+            browser.click(By.id("add-sub-event"));
+            assertThat(browser.find(By.id("title")).getAttribute("value")).isEqualTo("懇親会");
+            assertThat(browser.find(By.id("frames0.name")).getAttribute("value")).isEqualTo("懇親会枠");
+            browser.set(By.id("frames0.capacity"), "1").click(By.id("save-event"));
+            long party = idIn(browser.path());
+            assertThat(browser.find(By.id("parent-event")).getText()).contains("JAWS-UG 仙台 #5");
+
+            registerForBoth(browser, session, "青葉 太郎", "taro@example.jp");
+            assertThat(browser.find(By.id("sub-event-registered")).getText()).contains("サブイベントにもあわせて申し込みました");
+            String tarosPage = browser.path();
+            registerForBoth(browser, session, "宮城 花子", "hanako@example.jp");
+
+            browser.visit("/manage/sub-browser/events/" + party + "/registrations");
+            assertThat(statusOf(browser, "青葉 太郎")).contains("参加確定");
+            assertThat(statusOf(browser, "宮城 花子")).contains("補欠");
+
+            browser.visit(tarosPage).click(By.id("cancel"));
+            browser.awaitText(By.id("status"), "キャンセル済み");
+
+            browser.visit("/manage/sub-browser/events/" + party + "/registrations");
+            assertThat(statusOf(browser, "青葉 太郎")).contains("キャンセル済み");
+            assertThat(statusOf(browser, "宮城 花子")).contains("参加確定");
+            browser.visit("/manage/sub-browser/events/" + session + "/registrations");
+            assertThat(statusOf(browser, "青葉 太郎")).contains("キャンセル済み");
+        }
+    }
+}
