@@ -165,10 +165,17 @@ public class Event extends AbstractAggregateRoot<Event> {
         }
     }
 
-    /** A draft, or an event nobody holds a registration for (a mistaken test event), may be deleted. */
-    void requireDeletable(boolean hasRegistrations) {
+    /**
+     * A draft, or an event nobody holds a registration for (a mistaken test event), may be deleted; not while it has
+     * sub-events (their parent would be gone), which are named so that staff know what to delete first.
+     */
+    void requireDeletable(boolean hasRegistrations, List<Event> subEvents) {
         if (hasRegistrations) {
             throw new ConflictException("event", "event.lifecycle.delete-registered");
+        }
+        if (!subEvents.isEmpty()) {
+            throw new ConflictException("event", "event.lifecycle.delete-has-sub-events",
+                    String.join(", ", subEvents.stream().map(Event::title).toList()));
         }
     }
 

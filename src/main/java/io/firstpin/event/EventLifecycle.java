@@ -73,13 +73,14 @@ public class EventLifecycle {
     /**
      * Deletes a draft or a mistaken event nobody registered for, with its agenda and frames; the modules that keep rows
      * about it remove theirs first ({@link EventDeleting}). An event with registrations, or with records such as
-     * reports that are worth keeping, is refused: it can be hidden or cancelled instead.
+     * reports that are worth keeping, is refused: it can be hidden or cancelled instead. So is an event with
+     * sub-events, until they are deleted.
      */
     @Transactional
     public void delete(long organizationId, long eventId) {
         Event event = locked(organizationId, eventId);
         boolean registered = occupancy.ofEvent(eventId).values().stream().anyMatch(counts -> counts.total() > 0);
-        event.requireDeletable(registered);
+        event.requireDeletable(registered, events.findByParentEventIdOrderByStartsAtAscIdAsc(eventId));
         publisher.publishEvent(new EventDeleting(organizationId, eventId));
         publisher.publishEvent(new EventStatusChanged(organizationId, eventId, "deleted", event.status()));
         try {

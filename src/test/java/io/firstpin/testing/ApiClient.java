@@ -149,7 +149,8 @@ public final class ApiClient {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(builder::header);
+        // replaces a default such as Accept-Language rather than sending it twice
+        headers.forEach(builder::setHeader);
         return builder;
     }
 

@@ -105,4 +105,26 @@ class SubEventApiTests {
         assertThat(elsewhere.json().path("details").get(0).path("field").asString()).isEqualTo("parentEvent");
         assertThat(admin.get("/api/v1/communities/sub-nest-c/events?includeBranches=true").json()).hasSize(2);
     }
+
+    @Test
+    void anEventWithASubEventIsNotDeletedUntilItsSubEventIsAndTheRefusalNamesIt() {
+        ApiClient admin = organizationWithCommunity("sub-delete", "sub-delete-c");
+        long parent = studySession(admin, "sub-delete-c");
+        long party = afterParty(admin, "sub-delete-c", parent).json().path("id").asLong();
+
+        ApiClient.Answer refused = admin.delete("/api/v1/events/" + parent);
+        ApiClient.Answer refusedInJapanese = admin.withHeader("Accept-Language", "ja")
+                .delete("/api/v1/events/" + parent);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.text("message")).contains("This event has sub-events (懇親会)");
+        assertThat(refusedInJapanese.status()).isEqualTo(409);
+        assertThat(refusedInJapanese.text("message")).contains("サブイベント (懇親会) があるため削除できません");
+        assertThat(admin.get("/api/v1/events/" + parent).status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/events/" + party).status()).isEqualTo(200);
+
+        assertThat(admin.delete("/api/v1/events/" + party).status()).isEqualTo(204);
+        assertThat(admin.delete("/api/v1/events/" + parent).status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/events/" + parent).status()).isEqualTo(404);
+    }
 }

@@ -12,6 +12,7 @@ import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
 import io.firstpin.event.EventKind;
 import io.firstpin.event.Events;
+import io.firstpin.event.RegistrationWindow;
 import io.firstpin.event.SubEvents;
 import io.firstpin.identity.Role;
 import io.firstpin.identity.StaffAccounts;
@@ -121,5 +122,33 @@ class SubEventStaffPagesTests {
         assertThat(posted.getStatus()).isEqualTo(200);
         assertThat(posted.getContentAsString()).contains("サブイベントの親にするイベント").doesNotContain("JAWS-UG 東京 #42");
         assertThat(subEvents.of(parent.id())).isEmpty();
+    }
+
+    @Test
+    void deletingAnEventWithASubEventIsRefusedOnItsPageNamingTheSubEventInJapaneseAndEnglish() throws Exception {
+        Staffed staffed = organizationWithAdmin("sub-delete");
+        Event parent = studySession(staffed.community());
+        Event party = events.plan(staffed.community(), afterParty("懇親会"), List.of(), List.of(), "懇親会枠",
+                RegistrationWindow.UNTIL_THE_EVENT_ENDS, parent.id());
+        String delete = "/manage/" + staffed.organization().slug() + "/events/" + parent.id() + "/delete";
+
+        MvcResult japanese = mvc.perform(post(delete).session(staffed.session()).with(csrf())
+                .header("Accept-Language", "ja").param("confirm", "true")).andReturn();
+        MvcResult english = mvc.perform(post(delete).session(staffed.session()).with(csrf())
+                .header("Accept-Language", "en").param("confirm", "true")).andReturn();
+
+        assertThat(japanese.getResponse().getRedirectedUrl())
+                .isEqualTo("/manage/" + staffed.organization().slug() + "/events/" + parent.id() + "#lifecycle");
+        assertThat(japanese.getFlashMap().get("lifecycleRefused")).asString()
+                .contains("サブイベント (懇親会) があるため削除できません");
+        assertThat(english.getFlashMap().get("lifecycleRefused")).asString()
+                .contains("This event has sub-events (懇親会)");
+        assertThat(events.find(parent.id())).isPresent();
+        assertThat(subEvents.of(parent.id())).extracting(Event::id).containsExactly(party.id());
+    }
+
+    private static EventDetails afterParty(String title) {
+        return new EventDetails(title, null, EventKind.AFTER_PARTY, Instant.parse("2030-06-01T12:15:00Z"), null, null,
+                false, null, Optional.empty());
     }
 }
