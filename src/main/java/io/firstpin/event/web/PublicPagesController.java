@@ -85,8 +85,10 @@ class PublicPagesController {
         model.addAttribute("publicUrl", urls.event(id));
         model.addAttribute("series", event.seriesId() == null ? null : series.find(event.seriesId()).orElse(null));
         model.addAttribute("nextOne", series.next(event).orElse(null));
-        model.addAttribute("parentEvent", event.subEvent() ? events.find(event.parentEventId()).orElse(null) : null);
-        model.addAttribute("subEvents", subEvents.of(id));
+        // a draft or hidden parent or sub-event is not named on a public page
+        model.addAttribute("parentEvent",
+                event.subEvent() ? events.findPublic(event.parentEventId()).orElse(null) : null);
+        model.addAttribute("subEvents", subEvents.of(id).stream().filter(Event::isPublic).toList());
         return "event/public";
     }
 

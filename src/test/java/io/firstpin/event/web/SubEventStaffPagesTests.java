@@ -11,6 +11,7 @@ import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
 import io.firstpin.event.EventKind;
+import io.firstpin.event.EventLifecycle;
 import io.firstpin.event.Events;
 import io.firstpin.event.RegistrationWindow;
 import io.firstpin.event.SubEvents;
@@ -52,6 +53,8 @@ class SubEventStaffPagesTests {
     Events events;
     @Autowired
     SubEvents subEvents;
+    @Autowired
+    EventLifecycle lifecycle;
 
     private record Staffed(Organization organization, Community community, MockHttpSession session) {
     }
@@ -147,8 +150,31 @@ class SubEventStaffPagesTests {
         assertThat(subEvents.of(parent.id())).extracting(Event::id).containsExactly(party.id());
     }
 
+    @Test
+    void publicPagesNameNeitherADraftSubEventNorAHiddenParent() throws Exception {
+        Staffed staffed = organizationWithAdmin("sub-public");
+        Event parent = studySession(staffed.community());
+        events.plan(staffed.community(), afterParty("懇親会"), List.of(), List.of(), "懇親会枠",
+                RegistrationWindow.UNTIL_THE_EVENT_ENDS, parent.id());
+        Event draft = events.planDraft(staffed.community(), afterParty("二次会の下書き"), List.of(), List.of(), "二次会枠",
+                RegistrationWindow.UNTIL_THE_EVENT_ENDS, parent.id());
+
+        String parentPage = publicPage(parent);
+        lifecycle.hide(staffed.organization().id(), parent.id());
+        String partyPage = publicPage(subEvents.of(parent.id()).get(0));
+
+        assertThat(parentPage).contains("懇親会").doesNotContain("二次会の下書き");
+        assertThat(mvc.perform(get("/e/" + draft.id())).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(partyPage).doesNotContain("JAWS-UG 東京 #42");
+    }
+
     private static EventDetails afterParty(String title) {
         return new EventDetails(title, null, EventKind.AFTER_PARTY, Instant.parse("2030-06-01T12:15:00Z"), null, null,
                 false, null, Optional.empty());
+    }
+
+    private String publicPage(Event event) throws Exception {
+        return mvc.perform(get("/e/" + event.id()).header("Accept-Language", "ja")).andReturn().getResponse()
+                .getContentAsString();
     }
 }
