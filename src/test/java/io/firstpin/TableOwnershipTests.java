@@ -71,7 +71,8 @@ class TableOwnershipTests {
             entry("segment", "segment"), entry("segment_message", "segment"),
             entry("segment_message_recipient", "segment"),
             entry("audit_entry", "audit"),
-            entry("member_sign_in_code", "mypage"), entry("community_follow", "follow"),
+            entry("member_sign_in_code", "mypage"), entry("member_passkey_user", "mypage"),
+            entry("member_passkey", "mypage"), entry("community_follow", "follow"),
             entry("follow_published_event", "follow"), entry("follow_announcement", "follow"),
             entry("rate_limit_bucket", "platform"), entry("scheduled_tasks", "platform"));
 

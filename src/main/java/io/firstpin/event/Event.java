@@ -1,5 +1,6 @@
 package io.firstpin.event;
 
+import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.Hashtag;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.geo.Prefecture;
@@ -44,6 +45,9 @@ public class Event extends AbstractAggregateRoot<Event> {
     private Integer seriesNumber;
     @MappedCollection(idColumn = "event_id", keyColumn = "event_key")
     private List<Session> sessions;
+    private EventStatus status = EventStatus.PUBLISHED;
+    private Instant publishedAt;
+    private boolean dateUndecided;
 
     @PersistenceCreator
     Event(Long id, long organizationId, long communityId, String title, String description, EventKind kind,
@@ -80,8 +84,114 @@ public class Event extends AbstractAggregateRoot<Event> {
                 null, null, null, null, now, null, null, null, null, List.of());
         event.describe(details);
         event.setAgenda(agenda);
+        event.publishedAt = now;
         event.registerEvent(new EventPlanned(event));
         return event;
+    }
+
+    /** Keeps a new event to staff until it is published: off every public page, announced to nobody. */
+    void keepAsDraft() {
+        if (id != null) {
+            throw new IllegalStateException("only a new event starts as a draft");
+        }
+        this.status = EventStatus.DRAFT;
+        this.publishedAt = null;
+    }
+
+    /** Makes a draft public, or shows a hidden event again. Followers hear of the event the first time only. */
+    void publish(Instant now) {
+        if (status != EventStatus.DRAFT && status != EventStatus.HIDDEN) {
+            throw new ConflictException("status", "event.lifecycle.publish-refused");
+        }
+        moveTo(EventStatus.PUBLISHED, "published");
+        if (publishedAt == null) {
+            publishedAt = now;
+            registerEvent(new EventPublished(id, organizationId, communityId, startsAt));
+        }
+    }
+
+    /** Takes a published event off every public page; its registrations stay. */
+    void hide() {
+        if (status != EventStatus.PUBLISHED) {
+            throw new ConflictException("status", "event.lifecycle.hide-refused");
+        }
+        moveTo(EventStatus.HIDDEN, "hidden");
+    }
+
+    /** Calls the event off (中止); everyone registered hears of it once, as only one transaction can get here. */
+    void cancel(Instant now) {
+        requireCallable(now);
+        moveTo(EventStatus.CANCELLED, "cancelled");
+        registerEvent(new EventCalledOff(id, true));
+    }
+
+    /**
+     * Postpones the event (延期) to a new start, keeping its length unless a new end is given, or with the new date
+     * still undecided ({@code newStart} null); everyone registered hears of it once.
+     */
+    void postpone(Instant newStart, Instant newEnd, Instant now) {
+        requireCallable(now);
+        if (status == EventStatus.POSTPONED) {
+            throw new ConflictException("status", "event.lifecycle.already-postponed");
+        }
+        if (newStart != null) {
+            if (!newStart.isAfter(now)) {
+                throw InvalidInputException.of("startsAt", "event.lifecycle.postpone-to-past");
+            }
+            Instant end = newEnd != null ? newEnd : newStart.plus(Duration.between(startsAt, endsAt));
+            if (!end.isAfter(newStart)) {
+                throw InvalidInputException.of("endsAt", "validation.end-before-start");
+            }
+            registerEvent(new EventRescheduled(id));
+            this.startsAt = newStart;
+            this.endsAt = end;
+        }
+        this.dateUndecided = newStart == null;
+        moveTo(EventStatus.POSTPONED, "postponed");
+        registerEvent(new EventCalledOff(id, false));
+    }
+
+    private void requireCallable(Instant now) {
+        if (status == EventStatus.CANCELLED) {
+            throw new ConflictException("status", "event.lifecycle.already-cancelled");
+        }
+        if (status != EventStatus.PUBLISHED && status != EventStatus.POSTPONED) {
+            throw new ConflictException("status", "event.lifecycle.not-published");
+        }
+        if (!endsAt.isAfter(now)) {
+            throw new ConflictException("status", "event.lifecycle.over");
+        }
+    }
+
+    /** A draft, or an event nobody holds a registration for (a mistaken test event), may be deleted. */
+    void requireDeletable(boolean hasRegistrations) {
+        if (hasRegistrations) {
+            throw new ConflictException("event", "event.lifecycle.delete-registered");
+        }
+    }
+
+    private void moveTo(EventStatus next, String transition) {
+        registerEvent(new EventStatusChanged(organizationId, id, transition, status));
+        this.status = next;
+    }
+
+    public EventStatus status() {
+        return status;
+    }
+
+    /** Whether anyone may see the event; drafts and hidden events are for staff only. */
+    public boolean isPublic() {
+        return status.isPublic();
+    }
+
+    /** Postponed with the new date not decided yet (延期・日程未定). */
+    public boolean dateUndecided() {
+        return status == EventStatus.POSTPONED && dateUndecided;
+    }
+
+    /** When the event was first published, or null for a draft. */
+    public Instant publishedAt() {
+        return publishedAt;
     }
 
     /**
@@ -91,6 +201,10 @@ public class Event extends AbstractAggregateRoot<Event> {
     void describe(EventDetails details) {
         if (id != null && !details.startsAt().equals(startsAt)) {
             registerEvent(new EventRescheduled(id));
+            if (dateUndecided()) {
+                registerEvent(new EventDateDecided(id));
+            }
+            this.dateUndecided = false;
         }
         boolean wasUndecided = placeUndecided();
         String previousUrl = onlineUrl;
@@ -116,7 +230,14 @@ public class Event extends AbstractAggregateRoot<Event> {
         }
     }
 
+    /** A session's own start time lies within the event. */
     void setAgenda(List<Session> agenda) {
+        for (int i = 0; i < agenda.size(); i++) {
+            Instant at = agenda.get(i).startsAt();
+            if (at != null && (at.isBefore(startsAt) || !at.isBefore(endsAt))) {
+                throw InvalidInputException.of("sessions[" + i + "].startsAt", "event.session.starts-outside");
+            }
+        }
         this.sessions = List.copyOf(agenda);
     }
 
@@ -154,9 +275,23 @@ public class Event extends AbstractAggregateRoot<Event> {
         return seriesNumber;
     }
 
-    /** Whether a registration made at {@code now} is taken. */
+    /**
+     * Whether a registration made at {@code now} is taken: the event is published (or postponed to a known date) and
+     * within its registration window.
+     */
     public boolean registrationOpen(Instant now) {
-        return new RegistrationWindow(registrationOpensAt, registrationClosesAt).isOpen(now, endsAt);
+        return takesRegistrations(status, dateUndecided)
+                && new RegistrationWindow(registrationOpensAt, registrationClosesAt).isOpen(now, endsAt);
+    }
+
+    /** Registration has a set opening time still to come. */
+    public boolean registrationNotYetOpen(Instant now) {
+        return takesRegistrations(status, dateUndecided) && registrationOpensAt != null
+                && now.isBefore(registrationOpensAt);
+    }
+
+    static boolean takesRegistrations(EventStatus status, boolean dateUndecided) {
+        return status == EventStatus.PUBLISHED || status == EventStatus.POSTPONED && !dateUndecided;
     }
 
     public Instant registrationOpensAt() {

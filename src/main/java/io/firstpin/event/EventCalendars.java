@@ -86,17 +86,20 @@ public class EventCalendars {
         this.clock = clock;
     }
 
-    /** One event as a calendar; an unknown event is not found. */
+    /** One event as a public calendar; an unknown, draft or hidden event is not found. */
     public String ofEvent(long eventId, Locale locale) {
-        return ofEvent(eventId, locale, null);
+        return write(events.findPublic(eventId).orElseThrow(() -> NotFoundException.of("event", eventId)), locale, null);
     }
 
     /**
      * One event as a calendar for one of its registrants: with the online join URL when given, which the caller
-     * gives to confirmed registrants only.
+     * gives to confirmed registrants only. A hidden event stays in its registrants' calendars.
      */
     public String ofEvent(long eventId, Locale locale, String joinUrl) {
-        Event event = events.find(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
+        return write(events.find(eventId).orElseThrow(() -> NotFoundException.of("event", eventId)), locale, joinUrl);
+    }
+
+    private String write(Event event, Locale locale, String joinUrl) {
         Community community = communities.inOrganization(event.organizationId(), event.communityId());
         return write(null, community.timeZone(), List.of(event), Map.of(community.id(), community), locale, joinUrl);
     }
@@ -118,6 +121,7 @@ public class EventCalendars {
     private List<Event> feedEvents(Set<Long> scope, Instant endedAfter) {
         List<Long> ids = db.select(EVENT.ID).from(EVENT)
                 .where(EVENT.COMMUNITY_ID.in(scope).and(EVENT.ENDS_AT.ge(endedAfter.atOffset(ZoneOffset.UTC))))
+                .and(Events.isPublic())
                 .orderBy(EVENT.STARTS_AT.asc(), EVENT.ID.asc())
                 .limit(FEED_LIMIT)
                 .fetch(EVENT.ID);
@@ -177,7 +181,9 @@ public class EventCalendars {
         // RFC 5546 asks PUBLISH for an organizer; the community's page is its address, so no email is needed
         entry.add(new Organizer(new ParameterList(List.of(new Cn(ContentLines.singleLine(community.name())))),
                 URI.create(urls.community(community.slug()))));
-        entry.add(ImmutableStatus.VEVENT_CONFIRMED);
+        entry.add(event.status() == EventStatus.CANCELLED ? ImmutableStatus.VEVENT_CANCELLED
+                : event.dateUndecided() ? ImmutableStatus.VEVENT_TENTATIVE
+                : ImmutableStatus.VEVENT_CONFIRMED);
         entry.add(new Created(event.createdAt().truncatedTo(ChronoUnit.SECONDS)));
         return entry;
     }

@@ -50,7 +50,7 @@ public class EventCopies {
                 source.endsAt().plus(shift), source.venue().orElse(null), source.online(), null, source.hashtag());
         List<SessionPlan> agenda = source.sessions().stream()
                 .map(session -> new SessionPlan(session.kind(), session.title(), session.durationMinutes(), List.of(),
-                        List.of()))
+                        List.of(), shifted(session.startsAt(), shift)))
                 .toList();
         List<FramePlan> frames = events.frames(eventId).stream()
                 .map(frame -> new FramePlan(null, frame.name(), frame.capacity(), frame.mode(),

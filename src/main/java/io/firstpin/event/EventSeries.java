@@ -116,13 +116,14 @@ public class EventSeries {
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    /** "The next one": the event of the same series with the next higher number, if there is one yet. */
+    /** "The next one": the public event of the same series with the next higher number, if there is one yet. */
     public Optional<Event> next(Event event) {
         if (event.seriesId() == null) {
             return Optional.empty();
         }
         return db.select(EVENT.ID).from(EVENT)
                 .where(EVENT.SERIES_ID.eq(event.seriesId()).and(EVENT.SERIES_NUMBER.gt(event.seriesNumber())))
+                .and(Events.isPublic())
                 .orderBy(EVENT.SERIES_NUMBER).limit(1)
                 .fetchOptional(EVENT.ID)
                 .flatMap(events::findById);

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -68,10 +69,25 @@ public class Events {
     @Transactional
     public Event plan(Community community, EventDetails details, List<SessionPlan> agenda, List<FramePlan> framePlans,
             String defaultFrameName, RegistrationWindow window) {
+        return plan(community, details, agenda, framePlans, defaultFrameName, window, false);
+    }
+
+    /** Plans an event as a draft: staff see it, nobody else does, and nobody hears of it until it is published. */
+    @Transactional
+    public Event planDraft(Community community, EventDetails details, List<SessionPlan> agenda,
+            List<FramePlan> framePlans, String defaultFrameName, RegistrationWindow window) {
+        return plan(community, details, agenda, framePlans, defaultFrameName, window, true);
+    }
+
+    private Event plan(Community community, EventDetails details, List<SessionPlan> agenda, List<FramePlan> framePlans,
+            String defaultFrameName, RegistrationWindow window, boolean draft) {
         List<FramePlan> wanted = framePlans.isEmpty() ? List.of(FramePlan.general(defaultFrameName)) : framePlans;
         requireDistinctNames(wanted);
         Event planned = Event.plan(community.organizationId(), community.id(), details,
                 sessions(community.organizationId(), agenda), clock.instant());
+        if (draft) {
+            planned.keepAsDraft();
+        }
         planned.scheduleRegistration(window.opensAt(), window.closesAt());
         Event event = events.save(planned);
         for (int i = 0; i < wanted.size(); i++) {
@@ -253,16 +269,28 @@ public class Events {
                 .and(EVENT.COMMUNITY_ID.in(communityIds));
     }
 
-    /** For public pages: any event, whoever asks. */
+    /** Any event, whoever asks; public pages use {@link #findPublic}. */
     public Optional<Event> find(long eventId) {
         return events.findById(eventId);
+    }
+
+    /** For public pages: an event anyone may see; a draft or a hidden event is not found. */
+    public Optional<Event> findPublic(long eventId) {
+        return events.findById(eventId).filter(Event::isPublic);
+    }
+
+    /** Only events anyone may see: for public listings, feeds and calendars. */
+    static Condition isPublic() {
+        return EVENT.STATUS.in(Arrays.stream(EventStatus.values()).filter(EventStatus::isPublic).map(Enum::name)
+                .toList());
     }
 
     /** The event's essentials in one query, for hot paths that do not need the agenda. */
     public Optional<EventSummary> summary(long eventId) {
         return db.select(EVENT.ID, EVENT.ORGANIZATION_ID, EVENT.COMMUNITY_ID, COMMUNITY.NAME, COMMUNITY.TIME_ZONE,
                         EVENT.TITLE, EVENT.STARTS_AT, EVENT.ENDS_AT, EVENT.ONLINE, EVENT.VENUE_NAME, EVENT.PREFECTURE_CODE,
-                        EVENT.CITY, EVENT.REGISTRATION_OPENS_AT, EVENT.REGISTRATION_CLOSES_AT)
+                        EVENT.CITY, EVENT.REGISTRATION_OPENS_AT, EVENT.REGISTRATION_CLOSES_AT, EVENT.STATUS,
+                        EVENT.DATE_UNDECIDED)
                 .from(EVENT)
                 .join(COMMUNITY).on(COMMUNITY.ID.eq(EVENT.COMMUNITY_ID))
                 .where(EVENT.ID.eq(eventId))
@@ -272,7 +300,9 @@ public class Events {
                         row.get(EVENT.ONLINE), row.get(EVENT.VENUE_NAME),
                         Prefecture.ofCode(row.get(EVENT.PREFECTURE_CODE)).orElse(null),
                         row.get(EVENT.CITY), new RegistrationWindow(instant(row.get(EVENT.REGISTRATION_OPENS_AT)),
-                                instant(row.get(EVENT.REGISTRATION_CLOSES_AT)))));
+                                instant(row.get(EVENT.REGISTRATION_CLOSES_AT))),
+                        Event.takesRegistrations(EventStatus.valueOf(row.get(EVENT.STATUS)),
+                                row.get(EVENT.DATE_UNDECIDED))));
     }
 
     /**
@@ -305,21 +335,23 @@ public class Events {
         return ids.isEmpty() ? Map.of() : members.displayNames(event.organizationId(), ids);
     }
 
-    /** Upcoming events (from now on, soonest first) of the given communities. */
+    /** Upcoming public events (from now on, soonest first) of the given communities. */
     public List<Event> upcoming(Collection<Long> communityIds, int limit) {
         Instant now = clock.instant();
         return load(db.select(EVENT.ID).from(EVENT)
                 .where(EVENT.COMMUNITY_ID.in(communityIds).and(EVENT.ENDS_AT.ge(now.atOffset(ZoneOffset.UTC))))
+                .and(isPublic())
                 .orderBy(EVENT.STARTS_AT.asc(), EVENT.ID.asc())
                 .limit(limit)
                 .fetch(EVENT.ID));
     }
 
-    /** Past events of the given communities, latest first. */
+    /** Past public events of the given communities, latest first. */
     public List<Event> past(Collection<Long> communityIds, int limit) {
         Instant now = clock.instant();
         return load(db.select(EVENT.ID).from(EVENT)
                 .where(EVENT.COMMUNITY_ID.in(communityIds).and(EVENT.ENDS_AT.lt(now.atOffset(ZoneOffset.UTC))))
+                .and(isPublic())
                 .orderBy(EVENT.STARTS_AT.desc(), EVENT.ID.desc())
                 .limit(limit)
                 .fetch(EVENT.ID));
@@ -359,7 +391,8 @@ public class Events {
                     .map(name -> members.findOrRegisterByDisplayName(organizationId, name).id())
                     .toList();
             try {
-                sessions.add(Session.of(plan.kind(), plan.title(), plan.durationMinutes(), speakers, plan.materials()));
+                sessions.add(Session.of(plan.kind(), plan.title(), plan.startsAt(), plan.durationMinutes(), speakers,
+                        plan.materials()));
             } catch (InvalidInputException e) {
                 throw e.within("sessions[" + i + "]");
             }

@@ -38,6 +38,12 @@ public class Session {
     /** A new agenda item; the duration defaults to what the method prescribes for its kind. */
     public static Session of(SessionKind kind, String title, Integer durationMinutes, List<Long> speakerIds,
             List<Material> materials) {
+        return of(kind, title, null, durationMinutes, speakerIds, materials);
+    }
+
+    /** A new agenda item starting at a time of its own ({@code startsAt} null: only its place in the order). */
+    public static Session of(SessionKind kind, String title, Instant startsAt, Integer durationMinutes,
+            List<Long> speakerIds, List<Material> materials) {
         if (title == null || title.isBlank()) {
             throw InvalidInputException.of("title", "event.session.title-required");
         }
@@ -47,7 +53,7 @@ public class Session {
         if (durationMinutes != null && (durationMinutes < 1 || durationMinutes > 24 * 60)) {
             throw InvalidInputException.of("durationMinutes", "event.session.duration");
         }
-        return new Session(null, kind, title.strip(), null,
+        return new Session(null, kind, title.strip(), startsAt,
                 durationMinutes != null ? durationMinutes : defaultMinutes(kind),
                 speakerIds.stream().distinct().map(SpeakerRef::new).toList(), materials);
     }

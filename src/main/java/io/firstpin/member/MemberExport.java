@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Everything an organization holds about a member (GDPR art. 15 and 20, APPI's 開示): the member and the members
  * merged into it, how they are known, what they registered for and answered, where they checked in, what they wrote,
- * said in surveys, spoke about and led, their outside audience, their email preferences, the communities they follow and the email sent to them.
+ * said in surveys, spoke about and led, their outside audience, their email preferences, the communities they follow,
+ * the passkeys they added and the email sent to them.
  * Read from every table that points at a member ({@code MemberDataCoverageTests} holds the list against the schema).
  */
 public record MemberExport(Instant exportedAt, Person member, List<Long> mergedMembers, List<Identity> identities,
@@ -15,7 +16,7 @@ public record MemberExport(Instant exportedAt, Person member, List<Long> mergedM
         List<Talk> talks, List<Output> outputs, List<Feed> feeds, List<SurveyResponse> surveyResponses,
         List<LeaderRole> leaderRoles, List<Audience> reach, List<String> optOuts, List<Email> emails,
         List<Nudge> nudges, List<SegmentEmail> segmentEmails, List<ImportedPerson> importedAs, List<Follow> follows,
-        List<Announcement> announcements) {
+        List<Announcement> announcements, List<Passkey> passkeys) {
 
     public record Person(long id, String displayName, boolean staff, boolean provisional, Instant createdAt,
             Instant erasedAt) {
@@ -69,6 +70,10 @@ public record MemberExport(Instant exportedAt, Person member, List<Long> mergedM
     }
 
     public record Follow(String community, Instant followedAt, Instant unfollowedAt) {
+    }
+
+    /** A passkey the member added on their page: the name they gave it and when; never its key. */
+    public record Passkey(String label, Instant addedAt, Instant lastUsedAt) {
     }
 
     /** A new event of a followed community, announced to the member by email. */

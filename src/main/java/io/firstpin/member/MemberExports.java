@@ -75,6 +75,6 @@ public class MemberExports {
                 queries.feeds(all), queries.surveyResponses(all), queries.leaderRoles(all), queries.reach(all),
                 queries.optOuts(all), queries.emails(organizationId, people.emailsOf(all)), queries.nudges(all),
                 queries.segmentEmails(all), queries.importedAs(all), queries.follows(all),
-                queries.announcements(all));
+                queries.announcements(all), queries.passkeys(all));
     }
 }

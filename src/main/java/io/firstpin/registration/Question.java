@@ -10,9 +10,18 @@ import java.util.Optional;
 /**
  * A question an event asks whoever registers. It knows which answers it accepts: any text up to
  * {@value #MAX_ANSWER} characters, one of its choices, or yes/no; and whether it may be left empty.
+ *
+ * @param frameId the frame whose registrants alone are asked (the LT frame asks the talk title), or null for everyone
+ * @param feedsAgenda the answers are talk titles for the event's agenda draft
  */
 public record Question(long id, long eventId, int position, QuestionKind kind, String label, List<String> choices,
-        boolean required) {
+        boolean required, Long frameId, boolean feedsAgenda) {
+
+    /** A question asked of everyone who registers. */
+    public Question(long id, long eventId, int position, QuestionKind kind, String label, List<String> choices,
+            boolean required) {
+        this(id, eventId, position, kind, label, choices, required, null, false);
+    }
 
     public static final int MAX_LABEL = 200;
     public static final int MAX_ANSWER = 1000;
@@ -23,6 +32,11 @@ public record Question(long id, long eventId, int position, QuestionKind kind, S
 
     public Question {
         choices = List.copyOf(choices);
+    }
+
+    /** Whether someone registering for this frame is asked. */
+    public boolean asks(long frame) {
+        return frameId == null || frameId == frame;
     }
 
     /** The field a problem with this question's answer is reported on, in forms and in the API. */

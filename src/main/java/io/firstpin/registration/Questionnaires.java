@@ -56,9 +56,25 @@ public class Questionnaires {
     @Transactional
     public Question ask(long organizationId, long eventId, QuestionKind kind, String label, String choices,
             boolean required) {
+        return ask(organizationId, eventId, kind, label, choices, required, null, false);
+    }
+
+    /**
+     * Asks a question of whoever registers for the event, or only of those registering for {@code frameId}; the
+     * answers to a text question that {@code feedsAgenda} are talk titles for the agenda draft ({@link AgendaDrafts}).
+     */
+    @Transactional
+    public Question ask(long organizationId, long eventId, QuestionKind kind, String label, String choices,
+            boolean required, Long frameId, boolean feedsAgenda) {
         events.summary(eventId).filter(e -> e.organizationId() == organizationId)
                 .orElseThrow(() -> NotFoundException.of("event", eventId));
         List<String> cleanChoices = Question.validDefinition(kind, label, choices);
+        if (frameId != null && events.frames(eventId).stream().noneMatch(frame -> frame.id().equals(frameId))) {
+            throw InvalidInputException.of("frame", "question.frame-unknown");
+        }
+        if (feedsAgenda && kind != QuestionKind.TEXT) {
+            throw InvalidInputException.of("feedsAgenda", "question.feeds-agenda-text");
+        }
         if (of(eventId).size() >= MAX_QUESTIONS) {
             throw InvalidInputException.of("label", "question.too-many", MAX_QUESTIONS);
         }
@@ -73,6 +89,8 @@ public class Questionnaires {
                 .set(REGISTRATION_QUESTION.CHOICES, cleanChoices.isEmpty() ? null : String.join("\n", cleanChoices))
                 .set(REGISTRATION_QUESTION.REQUIRED, required)
                 .set(REGISTRATION_QUESTION.RETIRED, false)
+                .set(REGISTRATION_QUESTION.FRAME_ID, frameId)
+                .set(REGISTRATION_QUESTION.FEEDS_AGENDA, feedsAgenda)
                 .returning()
                 .fetchOne();
         return question(row);
@@ -92,14 +110,16 @@ public class Questionnaires {
     }
 
     /**
-     * Checks answers keyed by question id against the questions asked now: every problem at once, each on its
-     * question's field. Answers to questions the event does not ask are refused too.
+     * Checks answers keyed by question id against the questions asked now of someone registering for the frame: every
+     * problem at once, each on its question's field. Answers to another frame's questions are left out (the form shows
+     * them all); answers to questions the event does not ask are refused.
      *
      * @return the answers as kept, blank optional ones left out
      */
-    public Answers accept(long eventId, Map<String, String> answers) {
+    public Answers accept(long eventId, long frameId, Map<String, String> answers) {
         Map<String, String> given = answers == null ? Map.of() : answers;
-        List<Question> asked = of(eventId);
+        List<Question> all = of(eventId);
+        List<Question> asked = all.stream().filter(question -> question.asks(frameId)).toList();
         List<FieldProblem> problems = new ArrayList<>();
         Map<Long, String> accepted = new LinkedHashMap<>();
         for (Question question : asked) {
@@ -110,7 +130,7 @@ public class Questionnaires {
             }
         }
         given.keySet().stream()
-                .filter(key -> asked.stream().noneMatch(q -> String.valueOf(q.id()).equals(key)))
+                .filter(key -> all.stream().noneMatch(q -> String.valueOf(q.id()).equals(key)))
                 .sorted()
                 .forEach(key -> problems.add(new FieldProblem("answers[" + key + "]", "question.unknown", List.of())));
         if (!problems.isEmpty()) {
@@ -239,6 +259,6 @@ public class Questionnaires {
     private static Question question(RegistrationQuestionRecord row) {
         List<String> choices = row.getChoices() == null ? List.of() : Arrays.asList(row.getChoices().split("\n"));
         return new Question(row.getId(), row.getEventId(), row.getPosition(), QuestionKind.valueOf(row.getKind()),
-                row.getLabel(), choices, row.getRequired());
+                row.getLabel(), choices, row.getRequired(), row.getFrameId(), row.getFeedsAgenda());
     }
 }

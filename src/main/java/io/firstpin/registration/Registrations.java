@@ -8,6 +8,7 @@ import io.firstpin.member.EmailProofs;
 import io.firstpin.member.IdentityInput;
 import io.firstpin.member.Members;
 import io.firstpin.platform.ConflictException;
+import io.firstpin.platform.DateTimes;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.LinkExpiredException;
 import io.firstpin.platform.NotFoundException;
@@ -22,6 +23,8 @@ import io.firstpin.registration.internal.RegistrationProperties;
 import io.firstpin.registration.internal.RegistrationRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -105,17 +108,16 @@ public class Registrations {
             Map<String, String> answers) {
         EventSummary event = events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
         Instant now = clock.instant();
-        if (!event.registrationOpen(now)) {
-            throw new ConflictException("event", "registration.closed");
-        }
+        requireOpen(event, now);
         FrameRef frame = frameOf(event, frameRef);
-        Questionnaires.Answers accepted = answers == null ? null : questionnaires.accept(eventId, answers);
+        Questionnaires.Answers accepted = answers == null ? null : questionnaires.accept(eventId, frame.id(), answers);
         long memberId = members.registerProvisional(event.organizationId(), applicant.name(), applicant.email());
         queue.freeEmailPlace(eventId, applicant.emailKey());
         String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
         String mailed = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
 
         FrameQueue.Locked locked = queue.lock(frame.id());
+        stillOpen(eventId, now);
         Registration registration = Registration.apply(event.organizationId(), eventId, frame.id(), memberId, applicant,
                 Secrets.hash(token), Secrets.hash(mailed), now);
         Seat seat = seat(registration, frame.id(), locked);
@@ -138,9 +140,7 @@ public class Registrations {
     public Registered register(long eventId, String frameRef, Applicant applicant) {
         EventSummary event = events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId));
         Instant now = clock.instant();
-        if (!event.registrationOpen(now)) {
-            throw new ConflictException("event", "registration.closed");
-        }
+        requireOpen(event, now);
         FrameRef frame = frameOf(event, frameRef);
         long memberId = members.findOrRegisterId(event.organizationId(), applicant.name(),
                 IdentityInput.email(applicant.email()));
@@ -149,6 +149,7 @@ public class Registrations {
         String mailed = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
 
         FrameQueue.Locked locked = queue.lock(frame.id());
+        stillOpen(eventId, now);
         // looked up as an id first: loading the whole registration is only worth it for someone who registered before
         Registration registration = queue.registrationOf(eventId, memberId).flatMap(registrations::findById)
                 .map(earlier -> {
@@ -162,6 +163,25 @@ public class Registrations {
         publisher.publishEvent(new RegistrationChanged(registration, seat.change(), mailed, seat.waitlistPosition(),
                 event, frame.name()));
         return new Registered(registration, seat.waitlistPosition(), token);
+    }
+
+    /**
+     * Asked again once the frame is locked: cancelling or postponing an event locks its frames too, so a registration
+     * that waited for that lock reads the event's new status here instead of taking a seat in a cancelled event.
+     */
+    private void stillOpen(long eventId, Instant now) {
+        requireOpen(events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId)), now);
+    }
+
+    /** Refuses a registration the event does not take now, saying when it opens if that is still to come. */
+    private static void requireOpen(EventSummary event, Instant now) {
+        if (!event.registrationOpen(now)) {
+            throw event.opensLater(now)
+                    .map(opensAt -> new ConflictException("registrationOpensAt", "registration.not-yet-open",
+                            DateTimes.at(opensAt, ZoneId.of(event.timeZone()))
+                                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)))
+                    .orElseGet(() -> new ConflictException("event", "registration.closed"));
+        }
     }
 
     /** Saves a new or re-applied registration; the email's place at the event already held is a conflict. */
@@ -202,7 +222,7 @@ public class Registrations {
         if (!registration.active()) {
             throw new ConflictException("registration", "registration.not-active");
         }
-        Questionnaires.Answers accepted = questionnaires.accept(registration.eventId(), answers);
+        Questionnaires.Answers accepted = questionnaires.accept(registration.eventId(), registration.frameId(), answers);
         questionnaires.record(registration.id(), accepted);
         return accepted.given();
     }

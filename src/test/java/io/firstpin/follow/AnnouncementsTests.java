@@ -11,7 +11,9 @@ import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
 import io.firstpin.event.EventKind;
+import io.firstpin.event.EventLifecycle;
 import io.firstpin.event.Events;
+import io.firstpin.event.RegistrationWindow;
 import io.firstpin.member.EmailPreferences;
 import io.firstpin.member.EmailTopic;
 import io.firstpin.member.Erasures;
@@ -82,6 +84,8 @@ class AnnouncementsTests {
     @Autowired
     MockMvc mvc;
     @Autowired
+    EventLifecycle lifecycle;
+    @Autowired
     MemberExports exports;
     @Autowired
     Erasures erasures;
@@ -119,6 +123,29 @@ class AnnouncementsTests {
     private Event publish(Community community, String title, Duration in) {
         return events.plan(community, new EventDetails(title, null, EventKind.STUDY_SESSION, clock.instant().plus(in),
                 null, null, true, null, Optional.empty()), List.of(), List.of(), "一般枠");
+    }
+
+    @Test
+    void aDraftIsAnnouncedWhenItIsPublishedAndAnEventHiddenBeforeItsAnnouncementNotAtAll() {
+        member("hanako", Locale.ENGLISH, tokyo);
+        clock.advance(Duration.ofMinutes(1));
+        Event draft = events.planDraft(tokyo, new EventDetails("Drafted night", null, EventKind.STUDY_SESSION,
+                clock.instant().plus(Duration.ofDays(7)), null, null, true, null, Optional.empty()), List.of(),
+                List.of(), "一般枠", RegistrationWindow.UNTIL_THE_EVENT_ENDS);
+        Event mistaken = publish(tokyo, "Mistaken test event", Duration.ofDays(8));
+        lifecycle.hide(organization.id(), mistaken.id());
+
+        assertThat(announcements.runDue()).as("a draft is no news, nor a hidden event").isZero();
+        lifecycle.publish(organization.id(), draft.id());
+        assertThat(announcements.runDue()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> announcementsTo("hanako").size() == 1);
+        assertThat(announcementsTo("hanako").get(0).text()).contains("Drafted night")
+                .doesNotContain("Mistaken test event");
+        lifecycle.hide(organization.id(), draft.id());
+        lifecycle.publish(organization.id(), draft.id());
+        clock.advance(Duration.ofDays(2));
+        assertThat(announcements.runDue()).as("showing a hidden event again is no news").isZero();
     }
 
     private List<ReceivedEmail> announcementsTo(String name) {

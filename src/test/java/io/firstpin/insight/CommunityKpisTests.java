@@ -1,5 +1,6 @@
 package io.firstpin.insight;
 
+import static io.firstpin.platform.db.Tables.EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,6 +8,7 @@ import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
+import io.firstpin.event.EventStatus;
 import io.firstpin.testing.CommunityHistory.Held;
 import io.firstpin.member.MemberMerge;
 import io.firstpin.member.MemberMerges;
@@ -124,6 +126,21 @@ class CommunityKpisTests {
         assertThat(row(report, e3)).containsExactly(AttendanceBasis.CHECKIN, 3, 2, 0.6667, 0, 0.0, 0.3333, 0);
         assertThat(row(report, e4)).containsExactly(AttendanceBasis.CHECKIN, 3, 0, 0.0, 2, 0.6667, 0.0, 0);
         assertThat(row(report, e6)).containsExactly(AttendanceBasis.CHECKIN, 1, 0, 0.0, 0, 0.0, 0.0, 0);
+    }
+
+    @Test
+    void aDraftOrACancelledEventIsNoEventOfTheKpisNorThePreviousOneOfTheNext() {
+        Held cancelled = history.eventAt("2025-06-01T19:00", "JP-13", "渋谷区");
+        Held draft = history.eventAt("2025-09-01T19:00", "JP-13", "渋谷区");
+        db.update(EVENT).set(EVENT.STATUS, EventStatus.CANCELLED.name()).where(EVENT.ID.eq(cancelled.id())).execute();
+        db.update(EVENT).set(EVENT.STATUS, EventStatus.DRAFT.name()).where(EVENT.ID.eq(draft.id())).execute();
+
+        CommunityReport report = kpis.report(tokyo, true, YEAR_2025);
+
+        assertThat(report.events()).extracting(EventKpis::id)
+                .containsExactly(e1.id(), e2.id(), e3.id(), e4.id(), e6.id());
+        assertThat(row(report, e6)).as("compared with e4, the last event that took place")
+                .containsExactly(AttendanceBasis.CHECKIN, 1, 0, 0.0, 0, 0.0, 0.0, 0);
     }
 
     @Test

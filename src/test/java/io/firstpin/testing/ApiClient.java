@@ -69,6 +69,17 @@ public final class ApiClient {
         return withToken(token.text("token"));
     }
 
+    /** Founds an organization as {@link #foundOrganization} does, with one community {@code <slug>-c} of this name. */
+    public ApiClient foundOrganizationWithCommunity(String slug, String communityName) {
+        ApiClient admin = foundOrganization(slug);
+        Answer community = admin.post("/api/v1/organizations/" + slug + "/communities",
+                json("slug", slug + "-c", "name", communityName));
+        if (community.status() != 201) {
+            throw new IllegalStateException("could not start a community in " + slug + ": " + community);
+        }
+        return admin;
+    }
+
     public Answer get(String path) {
         return send(request(path).GET());
     }

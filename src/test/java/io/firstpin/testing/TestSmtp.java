@@ -1,5 +1,7 @@
 package io.firstpin.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
@@ -9,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,6 +50,12 @@ public final class TestSmtp {
                 .map(ReceivedEmail::of)
                 .filter(email -> email.to().equalsIgnoreCase(address))
                 .toList();
+    }
+
+    /** What arrived for this address once at least {@code count} emails have, waiting up to 30 seconds. */
+    public static List<ReceivedEmail> awaitReceived(GreenMailExtension smtp, String address, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> receivedBy(smtp, address).size() >= count);
+        return receivedBy(smtp, address);
     }
 
     /** An email as the SMTP server received it: headers and both parts, decoded. */

@@ -31,7 +31,8 @@ import java.util.Set;
 
 /**
  * {@code POST /api/v1/communities/{slug}/events}. Neither {@code venue} nor {@code online} is required: without them
- * the place is to be decided (会場未定). Read whole: every value that does not parse is reported in one answer.
+ * the place is to be decided (会場未定). With {@code draft} true the event is kept to staff until it is published. Read
+ * whole: every value that does not parse is reported in one answer.
  */
 record CreateEventRequest(
         @NotBlank @Size(max = 200) String title,
@@ -47,7 +48,8 @@ record CreateEventRequest(
         @Size(max = 40) String registrationOpensAt,
         @Size(max = 40) String registrationClosesAt,
         @Valid @Size(max = 20) List<FrameRequest> frames,
-        @Valid @Size(max = 100) List<SessionRequest> sessions) implements CheckedRequest {
+        @Valid @Size(max = 100) List<SessionRequest> sessions,
+        Boolean draft) implements CheckedRequest {
 
     /** What the request asks for, with times read in the community's zone. */
     record Plan(EventDetails details, RegistrationWindow window, List<FramePlan> frames, List<SessionPlan> agenda) {
@@ -104,7 +106,7 @@ record CreateEventRequest(
                 problems.add(InvalidInputException.of(path, "error.field.required"));
                 continue;
             }
-            agenda.add(sessions.get(i).toPlan(path, problems));
+            agenda.add(sessions.get(i).toPlan(zone, path, problems));
         }
         return new Plan(details, window, framePlans, agenda);
     }
@@ -136,10 +138,11 @@ record CreateEventRequest(
 
     record SessionRequest(@Size(max = 40) String kind, @NotBlank @Size(max = 200) String title,
             @Min(1) @Max(1440) Integer durationMinutes, @Size(max = 10) List<@Size(max = 200) String> speakers,
-            @Valid @Size(max = 20) List<MaterialRequest> materials) {
+            @Valid @Size(max = 20) List<MaterialRequest> materials, @Size(max = 40) String startsAt) {
 
-        SessionPlan toPlan(String path, Problems problems) {
+        SessionPlan toPlan(ZoneId zone, String path, Problems problems) {
             SessionKind sessionKind = problems.attempt(path, () -> SessionKind.parse("kind", kind));
+            Instant starts = problems.attempt(path, () -> DateTimes.parse("startsAt", startsAt, zone));
             List<Material> links = new ArrayList<>();
             for (int j = 0; materials != null && j < materials.size(); j++) {
                 MaterialRequest m = materials.get(j);
@@ -149,7 +152,7 @@ record CreateEventRequest(
                     links.add(link);
                 }
             }
-            return new SessionPlan(sessionKind, title, durationMinutes, speakers, links);
+            return new SessionPlan(sessionKind, title, durationMinutes, speakers, links, starts);
         }
     }
 

@@ -65,13 +65,15 @@ class EventApiController {
     @PostMapping("/communities/{slug}/events")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an event; without frames it gets one unlimited general frame (一般枠); without venue "
-            + "and online its place is to be decided (会場未定)")
+            + "and online its place is to be decided (会場未定); with draft true it stays a draft, seen by staff only, "
+            + "until it is published")
     EventResponse create(@PathVariable String slug, @Valid @RequestBody CreateEventRequest request) {
         Community community = communities.findBySlug(slug).orElseThrow(() -> NotFoundException.of("community", slug));
         access.requireLeader(community.organizationId(), community.id(), "community " + slug);
         CreateEventRequest.Plan plan = request.plan(community.timeZone());
-        Event event = events.plan(community, plan.details(), plan.agenda(), plan.frames(), DEFAULT_FRAME,
-                plan.window());
+        Event event = Boolean.TRUE.equals(request.draft())
+                ? events.planDraft(community, plan.details(), plan.agenda(), plan.frames(), DEFAULT_FRAME, plan.window())
+                : events.plan(community, plan.details(), plan.agenda(), plan.frames(), DEFAULT_FRAME, plan.window());
         return response(event, community);
     }
 
@@ -136,7 +138,7 @@ class EventApiController {
     }
 
     /** Never the online URL: it is for confirmed registrants and staff pages only. */
-    private EventResponse response(Event event, Community community) {
+    EventResponse response(Event event, Community community) {
         ZoneId zone = community.timeZone();
         Map<Long, FrameOccupancy.Counts> counts = events.occupancy(event.id());
         List<FrameResponse> frames = events.frames(event.id()).stream()
@@ -149,7 +151,8 @@ class EventApiController {
         return new EventResponse(event.id(), urls.event(event.id()), event.title(), event.kind().apiName(),
                 DateTimes.at(event.startsAt(), zone), DateTimes.at(event.endsAt(), zone), community.slug(), null,
                 venue, event.online(), event.placeUndecided(),
-                event.hashtagText().isEmpty() ? null : event.hashtagText(), event.connpassUrl(), frames);
+                event.hashtagText().isEmpty() ? null : event.hashtagText(), event.connpassUrl(), frames,
+                event.status().apiName(), event.dateUndecided());
     }
 
     record CopyEventRequest(@NotNull OffsetDateTime startsAt, @Size(max = 200) String title) {
@@ -174,9 +177,12 @@ class EventApiController {
     /**
      * @param parentEvent the event this one is a sub-event of (e.g. its 懇親会), or null
      * @param placeUndecided true while the event has neither a venue nor online (会場未定)
+     * @param status {@code draft}, {@code published}, {@code hidden}, {@code cancelled} or {@code postponed}
+     * @param dateUndecided true while a postponed event has no new date yet (延期・日程未定)
      */
     record EventResponse(long id, String url, String title, String kind, OffsetDateTime startsAt,
             OffsetDateTime endsAt, String community, Long parentEvent, VenueResponse venue, boolean online,
-            boolean placeUndecided, String hashtag, String connpassUrl, List<FrameResponse> frames) {
+            boolean placeUndecided, String hashtag, String connpassUrl, List<FrameResponse> frames, String status,
+            boolean dateUndecided) {
     }
 }

@@ -23,8 +23,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -80,7 +83,7 @@ record EventForm(
         return new EventForm("", "", EventKind.STUDY_SESSION, "", "", false, "", "", "",
                 usualPrefecture.orElse(Prefecture.TOKYO).code(), "", "", "", "", "",
                 List.of(new FrameRow(null, "一般枠", 50, FrameMode.FIFO, ""), FrameRow.spare()),
-                List.of(new SessionRow(SessionKind.UPDATE, "", null, "", ""), SessionRow.spare()));
+                List.of(new SessionRow(SessionKind.UPDATE, "", null, "", "", ""), SessionRow.spare()));
     }
 
     static EventForm of(Event event, List<Frame> frames, Map<Long, String> speakerNames, ZoneId zone) {
@@ -89,7 +92,7 @@ record EventForm(
                 .toList());
         frameRows.add(FrameRow.spare());
         List<SessionRow> sessionRows = new ArrayList<>(event.sessions().stream()
-                .map(s -> SessionRow.of(s, speakerNames))
+                .map(s -> SessionRow.of(s, speakerNames, zone))
                 .toList());
         sessionRows.add(SessionRow.spare());
         return new EventForm(event.title(), event.description(), event.kind(), input(event.startsAt(), zone),
@@ -127,11 +130,13 @@ record EventForm(
         return plans;
     }
 
-    List<SessionPlan> agenda() {
+    /** The agenda; a session's start is a time of day on the event's first day, or the next when earlier. */
+    List<SessionPlan> agenda(ZoneId zone) {
+        Instant eventStart = DateTimes.parse("startsAt", startsAt, zone);
         List<SessionPlan> plans = new ArrayList<>();
         for (int i = 0; i < sessions.size(); i++) {
             if (sessions.get(i).filled()) {
-                plans.add(row("sessions", i, sessions.get(i), SessionRow::plan));
+                plans.add(row("sessions", i, sessions.get(i), row -> row.plan(eventStart, zone)));
             }
         }
         return plans;
@@ -167,28 +172,46 @@ record EventForm(
 
     /** Speakers are typed as names separated by commas; materials one per line as "title URL" or just the URL. */
     record SessionRow(SessionKind kind, @Size(max = 200) String title, @Min(1) @Max(1440) Integer durationMinutes,
-            @Size(max = 1000) String speakers, @Size(max = 4000) String materials) {
+            @Size(max = 1000) String speakers, @Size(max = 4000) String materials, @Size(max = 10) String startsAt) {
+
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
         static SessionRow spare() {
-            return new SessionRow(SessionKind.LIGHTNING_TALK, "", null, "", "");
+            return new SessionRow(SessionKind.LIGHTNING_TALK, "", null, "", "", "");
         }
 
-        static SessionRow of(Session session, Map<Long, String> speakerNames) {
+        static SessionRow of(Session session, Map<Long, String> speakerNames, ZoneId zone) {
             String speakers = session.speakerIds().stream().map(id -> speakerNames.getOrDefault(id, ""))
                     .filter(n -> !n.isBlank()).collect(Collectors.joining(", "));
             String materials = session.materials().stream()
                     .map(m -> m.title() == null ? m.url() : m.title() + " " + m.url())
                     .collect(Collectors.joining("\n"));
-            return new SessionRow(session.kind(), session.title(), session.durationMinutes(), speakers, materials);
+            return new SessionRow(session.kind(), session.title(), session.durationMinutes(), speakers, materials,
+                    session.startsAt() == null ? "" : TIME.format(session.startsAt().atZone(zone)));
         }
 
         boolean filled() {
             return title != null && !title.isBlank();
         }
 
-        SessionPlan plan() {
+        SessionPlan plan(Instant eventStart, ZoneId zone) {
             List<String> names = speakers == null ? List.of() : Arrays.asList(speakers.split("[,、，\\n]"));
-            return new SessionPlan(kind, title, durationMinutes, names, parseMaterials());
+            return new SessionPlan(kind, title, durationMinutes, names, parseMaterials(), start(eventStart, zone));
+        }
+
+        private Instant start(Instant eventStart, ZoneId zone) {
+            if (startsAt == null || startsAt.isBlank() || eventStart == null) {
+                return null;
+            }
+            LocalTime time;
+            try {
+                time = LocalTime.parse(startsAt.strip());
+            } catch (DateTimeParseException e) {
+                throw InvalidInputException.of("startsAt", "event.session.starts-at-invalid");
+            }
+            ZonedDateTime start = eventStart.atZone(zone);
+            ZonedDateTime at = start.with(time);
+            return (at.isBefore(start) ? at.plusDays(1) : at).toInstant();
         }
 
         private List<Material> parseMaterials() {

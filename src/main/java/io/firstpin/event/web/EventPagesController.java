@@ -87,16 +87,18 @@ class EventPagesController {
 
     @PostMapping("/communities/{slug}/events")
     String plan(@PathVariable String org, @PathVariable String slug, @Valid @ModelAttribute("form") EventForm form,
-            BindingResult binding, Model model) {
+            BindingResult binding, @RequestParam(defaultValue = "false") boolean draft, Model model) {
         Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
         Community community = communities.inOrganization(organization.id(), slug);
         access.require(organization.id(), community.id(), Role.COMMUNITY_LEADER, "community " + slug);
         if (!binding.hasErrors()) {
             try {
-                Event event = events.plan(community, form.details(community.timeZone()), form.agenda(),
-                        form.framePlans(community.timeZone()),
-                        messages.getMessage("event.frame.general", null, LocaleContextHolder.getLocale()),
-                        form.window(community.timeZone()));
+                String general = messages.getMessage("event.frame.general", null, LocaleContextHolder.getLocale());
+                Event event = draft
+                        ? events.planDraft(community, form.details(community.timeZone()), form.agenda(community.timeZone()),
+                                form.framePlans(community.timeZone()), general, form.window(community.timeZone()))
+                        : events.plan(community, form.details(community.timeZone()), form.agenda(community.timeZone()),
+                                form.framePlans(community.timeZone()), general, form.window(community.timeZone()));
                 return "redirect:/manage/" + org + "/events/" + event.id();
             } catch (InvalidInputException e) {
                 FormErrors.reject(binding, e, EventForm::formField);
@@ -139,7 +141,7 @@ class EventPagesController {
         Community community = communities.inOrganization(organization.id(), event.communityId());
         if (!binding.hasErrors()) {
             try {
-                events.revise(organization.id(), id, form.details(community.timeZone()), form.agenda(),
+                events.revise(organization.id(), id, form.details(community.timeZone()), form.agenda(community.timeZone()),
                         form.framePlans(community.timeZone()), form.window(community.timeZone()));
                 return "redirect:/manage/" + org + "/events/" + id;
             } catch (InvalidInputException e) {

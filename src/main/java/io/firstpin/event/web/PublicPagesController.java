@@ -73,10 +73,11 @@ class PublicPagesController {
 
     @GetMapping("/e/{id}")
     String event(@PathVariable long id, Model model) {
-        Event event = events.find(id).orElseThrow(() -> NotFoundException.of("event", id));
+        Event event = events.findPublic(id).orElseThrow(() -> NotFoundException.of("event", id));
         Community community = communities.inOrganization(event.organizationId(), event.communityId());
         model.addAttribute("page", EventPage.of(event, community, events));
         model.addAttribute("registrationOpen", event.registrationOpen(clock.instant()));
+        model.addAttribute("registrationNotYetOpen", event.registrationNotYetOpen(clock.instant()));
         model.addAttribute("descriptionHtml", descriptions.html(event.description()));
         model.addAttribute("publicUrl", urls.event(id));
         model.addAttribute("series", event.seriesId() == null ? null : series.find(event.seriesId()).orElse(null));

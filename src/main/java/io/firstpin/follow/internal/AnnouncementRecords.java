@@ -48,6 +48,17 @@ public class AnnouncementRecords {
                 .where(FOLLOW_PUBLISHED_EVENT.EVENT_ID.eq(eventId)).execute();
     }
 
+    /** Forgets an event not yet announced: it is hidden, cancelled or postponed, and no news any more. */
+    public void withdraw(long eventId) {
+        db.deleteFrom(FOLLOW_PUBLISHED_EVENT).where(FOLLOW_PUBLISHED_EVENT.EVENT_ID.eq(eventId)).execute();
+    }
+
+    /** Forgets everything about an event that is being deleted, including whom it was announced to. */
+    public void forgetEvent(long eventId) {
+        withdraw(eventId);
+        db.deleteFrom(FOLLOW_ANNOUNCEMENT).where(FOLLOW_ANNOUNCEMENT.EVENT_ID.eq(eventId)).execute();
+    }
+
     /** Forgets the published events that have started: nobody is told of those any more. */
     public int forgetStartedBy(Instant now) {
         return db.deleteFrom(FOLLOW_PUBLISHED_EVENT).where(FOLLOW_PUBLISHED_EVENT.STARTS_AT.le(at(now))).execute();

@@ -3,12 +3,11 @@ package io.firstpin.identity.internal;
 import io.firstpin.identity.AccountEvents;
 import io.firstpin.identity.StaffAccount;
 import io.firstpin.platform.PublicUrls;
+import io.firstpin.platform.passkey.PasskeyRelyingParty;
 import jakarta.servlet.http.HttpSession;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -21,22 +20,17 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
-import org.springframework.security.web.webauthn.api.AuthenticatorSelectionCriteria;
-import org.springframework.security.web.webauthn.api.PublicKeyCredentialRpEntity;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
-import org.springframework.security.web.webauthn.api.ResidentKeyRequirement;
-import org.springframework.security.web.webauthn.api.UserVerificationRequirement;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationRequestToken;
 import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
 import org.springframework.stereotype.Component;
 
 /**
- * Signing in with a passkey (Spring Security's WebAuthn). The relying party is the host of {@code FIRSTPIN_BASE_URL}
- * and only that origin is accepted, so a passkey never signs in to a look-alike site; the authenticator must verify
- * its user (PIN, fingerprint), which is what lets a passkey stand for both factors. The signed-in principal is the
- * same staff principal a password gives, the session id is renewed, and any second step still pending from a
- * password in the same session is done.
+ * Signing in with a passkey (Spring Security's WebAuthn), against the {@link PasskeyRelyingParty}: the authenticator
+ * must verify its user (PIN, fingerprint), which is what lets a passkey stand for both factors. The signed-in
+ * principal is the same staff principal a password gives, the session id is renewed, and any second step still
+ * pending from a password in the same session is done.
  */
 @Component
 class PasskeySignIn implements AuthenticationProvider {
@@ -51,23 +45,7 @@ class PasskeySignIn implements AuthenticationProvider {
         this.users = users;
         this.accounts = accounts;
         this.events = events;
-        this.relyingParty = relyingParty(users, credentials, urls.base());
-    }
-
-    static Webauthn4JRelyingPartyOperations relyingParty(StaffPasskeyUsers users, StaffPasskeyCredentials credentials,
-            String baseUrl) {
-        URI base = URI.create(baseUrl);
-        String origin = base.getScheme() + "://" + base.getHost() + (base.getPort() == -1 ? "" : ":" + base.getPort());
-        Webauthn4JRelyingPartyOperations operations = new Webauthn4JRelyingPartyOperations(users, credentials,
-                PublicKeyCredentialRpEntity.builder().id(base.getHost()).name("Firstpin").build(), Set.of(origin));
-        operations.setCustomizeCreationOptions(options -> options.authenticatorSelection(
-                AuthenticatorSelectionCriteria.builder()
-                        .userVerification(UserVerificationRequirement.REQUIRED)
-                        .residentKey(ResidentKeyRequirement.REQUIRED)
-                        .build()));
-        operations.setCustomizeRequestOptions(
-                options -> options.userVerification(UserVerificationRequirement.REQUIRED));
-        return operations;
+        this.relyingParty = PasskeyRelyingParty.of(users, credentials, urls.base());
     }
 
     Webauthn4JRelyingPartyOperations relyingParty() {

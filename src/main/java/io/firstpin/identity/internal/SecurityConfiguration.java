@@ -3,8 +3,10 @@ package io.firstpin.identity.internal;
 import io.firstpin.identity.ApiTokens;
 import io.firstpin.identity.Passkeys;
 import io.firstpin.identity.TwoFactor;
+import io.firstpin.platform.passkey.PasskeyRequestErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -35,6 +37,8 @@ class SecurityConfiguration {
     /** Pages reached by a private link whose token is part of the address. */
     static final List<String> PRIVATE_LINK_PAGES = List.of("/r/**", "/o/**", "/s/**", "/invitations/**",
             "/password-reset/**");
+
+    private static final Pattern PASSKEY_ENDPOINTS = Pattern.compile("^/(webauthn/.*|login/webauthn)$");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -95,7 +99,7 @@ class SecurityConfiguration {
                         .withObjectPostProcessor(passkeySignIn.intoFilter()))
                 // before Spring's passkey filters: a session still owing its code adds no passkey
                 .addFilterBefore(secondFactor, AuthorizationFilter.class)
-                .addFilterBefore(new PasskeyRequestErrors(), AuthorizationFilter.class)
+                .addFilterBefore(new PasskeyRequestErrors(PASSKEY_ENDPOINTS), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/?logout"))
                 .headers(headers -> headers
                         // no picture from another site: a visitor's browser never tells a third party it was here

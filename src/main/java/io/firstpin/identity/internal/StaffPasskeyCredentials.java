@@ -4,22 +4,15 @@ import static io.firstpin.platform.db.Tables.STAFF_PASSKEY;
 import static io.firstpin.platform.db.Tables.STAFF_PASSKEY_USER;
 
 import io.firstpin.identity.Passkeys;
+import io.firstpin.platform.passkey.StoredPasskey;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.springframework.security.web.webauthn.api.AuthenticatorTransport;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
-import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
-import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose;
-import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class StaffPasskeyCredentials implements UserCredentialRepository {
-
-    static final int LABEL_LENGTH = 100;
 
     private final DSLContext db;
     private final StaffPasskeyUsers users;
@@ -65,20 +56,18 @@ public class StaffPasskeyCredentials implements UserCredentialRepository {
         if (accountId == 0) {
             throw new IllegalArgumentException("no staff account for this passkey");
         }
-        String label = record.getLabel() == null || record.getLabel().isBlank() ? "passkey" : record.getLabel().strip();
+        StoredPasskey row = StoredPasskey.of(record, clock.instant());
         db.insertInto(STAFF_PASSKEY).set(STAFF_PASSKEY.CREDENTIAL_ID, id).set(STAFF_PASSKEY.ACCOUNT_ID, accountId)
-                .set(STAFF_PASSKEY.LABEL, label.length() > LABEL_LENGTH ? label.substring(0, LABEL_LENGTH) : label)
-                .set(STAFF_PASSKEY.CREDENTIAL_TYPE, record.getCredentialType() == null
-                        ? PublicKeyCredentialType.PUBLIC_KEY.getValue() : record.getCredentialType().getValue())
-                .set(STAFF_PASSKEY.PUBLIC_KEY, base64Url(record.getPublicKey().getBytes()))
-                .set(STAFF_PASSKEY.SIGNATURE_COUNT, record.getSignatureCount())
-                .set(STAFF_PASSKEY.UV_INITIALIZED, record.isUvInitialized())
-                .set(STAFF_PASSKEY.BACKUP_ELIGIBLE, record.isBackupEligible())
-                .set(STAFF_PASSKEY.BACKUP_STATE, record.isBackupState())
-                .set(STAFF_PASSKEY.TRANSPORTS, record.getTransports().stream().map(AuthenticatorTransport::getValue)
-                        .collect(Collectors.joining(",")))
-                .set(STAFF_PASSKEY.ATTESTATION_OBJECT, text(record.getAttestationObject()))
-                .set(STAFF_PASSKEY.CLIENT_DATA_JSON, text(record.getAttestationClientDataJSON()))
+                .set(STAFF_PASSKEY.LABEL, row.label())
+                .set(STAFF_PASSKEY.CREDENTIAL_TYPE, row.credentialType())
+                .set(STAFF_PASSKEY.PUBLIC_KEY, row.publicKey())
+                .set(STAFF_PASSKEY.SIGNATURE_COUNT, row.signatureCount())
+                .set(STAFF_PASSKEY.UV_INITIALIZED, row.uvInitialized())
+                .set(STAFF_PASSKEY.BACKUP_ELIGIBLE, row.backupEligible())
+                .set(STAFF_PASSKEY.BACKUP_STATE, row.backupState())
+                .set(STAFF_PASSKEY.TRANSPORTS, row.transports())
+                .set(STAFF_PASSKEY.ATTESTATION_OBJECT, row.attestationObject())
+                .set(STAFF_PASSKEY.CLIENT_DATA_JSON, row.clientDataJson())
                 .set(STAFF_PASSKEY.CREATED_AT, now).set(STAFF_PASSKEY.LAST_USED_AT, now).execute();
         passkeys.published(accountId, "passkey.added");
     }
@@ -96,35 +85,16 @@ public class StaffPasskeyCredentials implements UserCredentialRepository {
     }
 
     private CredentialRecord record(Record row) {
-        Set<AuthenticatorTransport> transports = Arrays.stream(row.get(STAFF_PASSKEY.TRANSPORTS).split(","))
-                .filter(t -> !t.isBlank()).map(AuthenticatorTransport::valueOf).collect(Collectors.toSet());
         Bytes handle = db.select(STAFF_PASSKEY_USER.USER_HANDLE)
                 .from(STAFF_PASSKEY_USER)
                 .where(STAFF_PASSKEY_USER.ACCOUNT_ID.eq(row.get(STAFF_PASSKEY.ACCOUNT_ID)))
                 .fetchOptional(r -> Bytes.fromBase64(r.value1())).orElseThrow();
-        return ImmutableCredentialRecord.builder()
-                .credentialId(Bytes.fromBase64(row.get(STAFF_PASSKEY.CREDENTIAL_ID)))
-                .userEntityUserId(handle)
-                .credentialType(PublicKeyCredentialType.valueOf(row.get(STAFF_PASSKEY.CREDENTIAL_TYPE)))
-                .publicKey(new ImmutablePublicKeyCose(Bytes.fromBase64(row.get(STAFF_PASSKEY.PUBLIC_KEY)).getBytes()))
-                .signatureCount(row.get(STAFF_PASSKEY.SIGNATURE_COUNT))
-                .uvInitialized(row.get(STAFF_PASSKEY.UV_INITIALIZED))
-                .backupEligible(row.get(STAFF_PASSKEY.BACKUP_ELIGIBLE))
-                .backupState(row.get(STAFF_PASSKEY.BACKUP_STATE))
-                .transports(transports)
-                .attestationObject(Bytes.fromBase64(row.get(STAFF_PASSKEY.ATTESTATION_OBJECT)))
-                .attestationClientDataJSON(Bytes.fromBase64(row.get(STAFF_PASSKEY.CLIENT_DATA_JSON)))
-                .label(row.get(STAFF_PASSKEY.LABEL))
-                .created(row.get(STAFF_PASSKEY.CREATED_AT).toInstant())
-                .lastUsed(row.get(STAFF_PASSKEY.LAST_USED_AT).toInstant())
-                .build();
-    }
-
-    private static String text(Bytes bytes) {
-        return bytes == null ? "" : bytes.toBase64UrlString();
-    }
-
-    private static String base64Url(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new StoredPasskey(row.get(STAFF_PASSKEY.CREDENTIAL_ID), row.get(STAFF_PASSKEY.LABEL),
+                row.get(STAFF_PASSKEY.CREDENTIAL_TYPE), row.get(STAFF_PASSKEY.PUBLIC_KEY),
+                row.get(STAFF_PASSKEY.SIGNATURE_COUNT), row.get(STAFF_PASSKEY.UV_INITIALIZED),
+                row.get(STAFF_PASSKEY.BACKUP_ELIGIBLE), row.get(STAFF_PASSKEY.BACKUP_STATE),
+                row.get(STAFF_PASSKEY.TRANSPORTS), row.get(STAFF_PASSKEY.ATTESTATION_OBJECT),
+                row.get(STAFF_PASSKEY.CLIENT_DATA_JSON), row.get(STAFF_PASSKEY.CREATED_AT).toInstant(),
+                row.get(STAFF_PASSKEY.LAST_USED_AT).toInstant()).toCredentialRecord(handle);
     }
 }

@@ -19,6 +19,7 @@ import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.val;
 
 import io.firstpin.event.EventKind;
+import io.firstpin.event.EventStatus;
 import io.firstpin.platform.db.tables.Event;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -64,13 +65,15 @@ public class KpiQueries {
     public List<ScopeEvent> events(Collection<Long> communityIds, Instant from, Instant to) {
         Event before = EVENT.as("before");
         Field<OffsetDateTime> since = coalesce(field(select(max(before.STARTS_AT)).from(before)
-                .where(before.COMMUNITY_ID.in(communityIds)).and(before.STARTS_AT.lt(at(from))))
+                .where(before.COMMUNITY_ID.in(communityIds)).and(before.STARTS_AT.lt(at(from)))
+                .and(before.STATUS.in(EventStatus.counted())))
                 .cast(OffsetDateTime.class), val(at(from)));
         return db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.TITLE, EVENT.STARTS_AT, EVENT.PREFECTURE_CODE, EVENT.CITY,
                         EVENT.ONLINE, coalesce(ATTENDEE_EVENT.CHECKED_IN, inline(false)), EVENT.KIND)
                 .from(EVENT)
                 .leftJoin(ATTENDEE_EVENT).on(ATTENDEE_EVENT.EVENT_ID.eq(EVENT.ID))
                 .where(EVENT.COMMUNITY_ID.in(communityIds))
+                .and(EVENT.STATUS.in(EventStatus.counted()))
                 .and(EVENT.STARTS_AT.ge(since))
                 .and(EVENT.STARTS_AT.lt(at(to)))
                 .orderBy(EVENT.STARTS_AT, EVENT.ID)
@@ -83,6 +86,7 @@ public class KpiQueries {
         return db.select(EVENT.COMMUNITY_ID, min(EVENT.STARTS_AT))
                 .from(EVENT)
                 .where(EVENT.COMMUNITY_ID.in(communityIds))
+                .and(EVENT.STATUS.in(EventStatus.counted()))
                 .groupBy(EVENT.COMMUNITY_ID)
                 .fetchMap(r -> r.value1(), r -> r.value2().toInstant());
     }
@@ -123,6 +127,7 @@ public class KpiQueries {
                         lag(EVENT.ID).over(orderBy(EVENT.STARTS_AT, EVENT.ID)).as("previous_id"))
                 .from(EVENT)
                 .where(EVENT.COMMUNITY_ID.in(scope.communityIds().stream().map(DSL::inline).toList()))
+                .and(EVENT.STATUS.in(EventStatus.counted().stream().map(DSL::inline).toList()))
                 .and(EVENT.STARTS_AT.ge(inline(at(since))))
                 .and(EVENT.STARTS_AT.lt(inline(at(to))))
                 .asTable("scope_order");

@@ -22,6 +22,7 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.values;
 
+import io.firstpin.event.EventStatus;
 import io.firstpin.platform.db.tables.Attendance;
 import io.firstpin.platform.db.tables.Attendee;
 import io.firstpin.platform.db.tables.Event;
@@ -69,11 +70,15 @@ public class LeaderQueries {
                 .fetch(r -> new RoleRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
-    /** The events of these communities starting in [{@code from}, {@code to}), in start order (ties by id). */
+    /**
+     * The events of these communities starting in [{@code from}, {@code to}) that count (no drafts, nothing cancelled),
+     * in start order (ties by id).
+     */
     public List<EventRow> events(Collection<Long> communityIds, Instant from, Instant to) {
         return db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.TITLE, EVENT.STARTS_AT)
                 .from(EVENT)
                 .where(EVENT.COMMUNITY_ID.in(communityIds))
+                .and(EVENT.STATUS.in(EventStatus.counted()))
                 .and(EVENT.STARTS_AT.ge(at(from)))
                 .and(EVENT.STARTS_AT.lt(at(to)))
                 .orderBy(EVENT.STARTS_AT, EVENT.ID)

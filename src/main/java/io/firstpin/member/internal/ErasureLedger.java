@@ -17,6 +17,8 @@ import static io.firstpin.platform.db.Tables.MEMBER_FEED;
 import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
 import static io.firstpin.platform.db.Tables.MEMBER_MERGE;
 import static io.firstpin.platform.db.Tables.MEMBER_MERGE_CHANGE;
+import static io.firstpin.platform.db.Tables.MEMBER_PASSKEY;
+import static io.firstpin.platform.db.Tables.MEMBER_PASSKEY_USER;
 import static io.firstpin.platform.db.Tables.MEMBER_SIGN_IN_CODE;
 import static io.firstpin.platform.db.Tables.NOTIFICATION_OUTBOX;
 import static io.firstpin.platform.db.Tables.OUTPUT;
@@ -51,7 +53,7 @@ import org.springframework.stereotype.Component;
  * <p>What stays is what the KPIs count, pointing at the member row, which stays too as an anonymous person: the
  * registrations' statuses, the check-ins, the talks, the outputs, the leader roles, the survey scores. What goes is
  * what names or reaches the person: names, email addresses, identities and handles, free text, reach, feeds, private
- * links, the email they were sent, and the uploaded files that name them.
+ * links, the email they were sent, their passkeys, and the uploaded files that name them.
  */
 @Component
 public class ErasureLedger {
@@ -99,13 +101,16 @@ public class ErasureLedger {
         columns.put(COMMUNITY_FOLLOW.MEMBER_ID, Treatment.KEPT);
         // which new events were announced to them: mail history
         columns.put(FOLLOW_ANNOUNCEMENT.MEMBER_ID, Treatment.DELETED);
+        // passkeys go with their handles: nobody signs in as an erased person
+        columns.put(MEMBER_PASSKEY_USER.MEMBER_ID, Treatment.DELETED);
         return columns;
     }
 
     /** Tables that hold member data without pointing at a member, each cleared by its own rule below. */
     public static List<Table<?>> otherTables() {
         return List.of(MEMBER, REGISTRATION_ANSWER, REGISTRATION_LINK, SURVEY_ANSWER, MEMBER_MERGE_CHANGE,
-                NOTIFICATION_OUTBOX, HISTORY_IMPORT, HISTORY_IMPORT_JOB, HISTORY_BULK_FILE, MEMBER_SIGN_IN_CODE);
+                NOTIFICATION_OUTBOX, HISTORY_IMPORT, HISTORY_IMPORT_JOB, HISTORY_BULK_FILE, MEMBER_SIGN_IN_CODE,
+                MEMBER_PASSKEY);
     }
 
     /**
@@ -151,6 +156,9 @@ public class ErasureLedger {
         db.deleteFrom(EMAIL_OPT_OUT).where(EMAIL_OPT_OUT.MEMBER_ID.in(people)).execute();
         db.deleteFrom(EMAIL_PREFERENCE_LINK).where(EMAIL_PREFERENCE_LINK.MEMBER_ID.in(people)).execute();
         db.deleteFrom(FOLLOW_ANNOUNCEMENT).where(FOLLOW_ANNOUNCEMENT.MEMBER_ID.in(people)).execute();
+        db.deleteFrom(MEMBER_PASSKEY).where(MEMBER_PASSKEY.PASSKEY_USER_ID.in(DSL.select(MEMBER_PASSKEY_USER.ID)
+                .from(MEMBER_PASSKEY_USER).where(MEMBER_PASSKEY_USER.MEMBER_ID.in(people)))).execute();
+        db.deleteFrom(MEMBER_PASSKEY_USER).where(MEMBER_PASSKEY_USER.MEMBER_ID.in(people)).execute();
         db.deleteFrom(HISTORY_IMPORT_PERSON).where(HISTORY_IMPORT_PERSON.MEMBER_ID.in(people)).execute();
         // a merge's record names the identities it moved; merges of an erased member cannot be undone anyway
         db.deleteFrom(MEMBER_MERGE_CHANGE)

@@ -68,6 +68,8 @@ public class ExportArchive {
                     f -> row(f.community(), f.followedAt(), f.unfollowedAt()));
             csv(zip, "announcements.csv", List.of("event", "community", "sentAt"), export.announcements(),
                     a -> row(a.event(), a.community(), a.sentAt()));
+            csv(zip, "passkeys.csv", List.of("name", "addedAt", "lastUsedAt"), export.passkeys(),
+                    k -> row(k.label(), k.addedAt(), k.lastUsedAt()));
             csv(zip, "email-preferences.csv", List.of("optedOut"), export.optOuts(), topic -> row(topic));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

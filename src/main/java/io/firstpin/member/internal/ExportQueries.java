@@ -14,6 +14,8 @@ import static io.firstpin.platform.db.Tables.LEADER_ROLE;
 import static io.firstpin.platform.db.Tables.MEMBER_AUDIENCE;
 import static io.firstpin.platform.db.Tables.MEMBER_FEED;
 import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
+import static io.firstpin.platform.db.Tables.MEMBER_PASSKEY;
+import static io.firstpin.platform.db.Tables.MEMBER_PASSKEY_USER;
 import static io.firstpin.platform.db.Tables.NOTIFICATION_OUTBOX;
 import static io.firstpin.platform.db.Tables.OUTPUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
@@ -60,7 +62,18 @@ public class ExportQueries {
                 ATTENDANCE_UNDO.MEMBER_ID, SESSION_SPEAKER.MEMBER_ID, OUTPUT.AUTHOR_MEMBER_ID, MEMBER_FEED.MEMBER_ID,
                 OUTPUT_NUDGE.MEMBER_ID, HISTORY_IMPORT_PERSON.MEMBER_ID, SURVEY_RESPONSE.MEMBER_ID,
                 LEADER_ROLE.MEMBER_ID, MEMBER_AUDIENCE.MEMBER_ID, SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID,
-                EMAIL_OPT_OUT.MEMBER_ID, COMMUNITY_FOLLOW.MEMBER_ID, FOLLOW_ANNOUNCEMENT.MEMBER_ID);
+                EMAIL_OPT_OUT.MEMBER_ID, COMMUNITY_FOLLOW.MEMBER_ID, FOLLOW_ANNOUNCEMENT.MEMBER_ID,
+                MEMBER_PASSKEY_USER.MEMBER_ID);
+    }
+
+    /** The passkeys' names and dates; their keys are no one's to read. */
+    public List<MemberExport.Passkey> passkeys(Collection<Long> people) {
+        return db.select(MEMBER_PASSKEY.LABEL, MEMBER_PASSKEY.CREATED_AT, MEMBER_PASSKEY.LAST_USED_AT)
+                .from(MEMBER_PASSKEY).join(MEMBER_PASSKEY_USER)
+                .on(MEMBER_PASSKEY_USER.ID.eq(MEMBER_PASSKEY.PASSKEY_USER_ID))
+                .where(MEMBER_PASSKEY_USER.MEMBER_ID.in(people))
+                .orderBy(MEMBER_PASSKEY.CREATED_AT, MEMBER_PASSKEY.CREDENTIAL_ID)
+                .fetch(r -> new MemberExport.Passkey(r.value1(), at(r.value2()), at(r.value3())));
     }
 
     public List<MemberExport.Announcement> announcements(Collection<Long> people) {

@@ -12,6 +12,7 @@ import static io.firstpin.platform.db.Tables.MEMBER_AUDIENCE;
 import static io.firstpin.platform.db.Tables.MEMBER_FEED;
 import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
 import static io.firstpin.platform.db.Tables.MEMBER_MERGE_CHANGE;
+import static io.firstpin.platform.db.Tables.MEMBER_PASSKEY_USER;
 import static io.firstpin.platform.db.Tables.OUTPUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
@@ -75,7 +76,7 @@ public class MergeLedger {
                 OUTPUT_NUDGE.MEMBER_ID, HISTORY_IMPORT_PERSON.MEMBER_ID,
                 SURVEY_RESPONSE.MEMBER_ID, LEADER_ROLE.MEMBER_ID, MEMBER_AUDIENCE.MEMBER_ID,
                 SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, EMAIL_OPT_OUT.MEMBER_ID, EMAIL_PREFERENCE_LINK.MEMBER_ID,
-                COMMUNITY_FOLLOW.MEMBER_ID, FOLLOW_ANNOUNCEMENT.MEMBER_ID);
+                COMMUNITY_FOLLOW.MEMBER_ID, FOLLOW_ANNOUNCEMENT.MEMBER_ID, MEMBER_PASSKEY_USER.MEMBER_ID);
     }
 
     /** Moves {@code from}'s rows to {@code into}, recording each change under the merge; answers how many changed. */
@@ -103,6 +104,8 @@ public class MergeLedger {
         // follows of both stay apart as rows; the followers count counts members, so the kept one once
         moveById(changes, COMMUNITY_FOLLOW, COMMUNITY_FOLLOW.ID, COMMUNITY_FOLLOW.MEMBER_ID, into, from);
         moveAnnouncements(changes, into, from);
+        // a passkey follows the person: its handle now signs in the member they became
+        moveById(changes, MEMBER_PASSKEY_USER, MEMBER_PASSKEY_USER.ID, MEMBER_PASSKEY_USER.MEMBER_ID, into, from);
         moveImportedPeople(changes, into, from);
         changes.flush();
         return changes.count();
@@ -208,6 +211,8 @@ public class MergeLedger {
                     .where(FOLLOW_ANNOUNCEMENT.EVENT_ID.eq(id))
                     .and(FOLLOW_ANNOUNCEMENT.MEMBER_ID.eq(into))
                     .execute();
+            case "member_passkey_user" -> moveBackById(MEMBER_PASSKEY_USER, MEMBER_PASSKEY_USER.ID,
+                    MEMBER_PASSKEY_USER.MEMBER_ID, id, into, from);
             case "history_import_person" -> db.update(HISTORY_IMPORT_PERSON)
                     .set(HISTORY_IMPORT_PERSON.MEMBER_ID, from)
                     .where(HISTORY_IMPORT_PERSON.EVENT_ID.eq(id))

@@ -2,6 +2,8 @@ package io.firstpin.mypage.internal;
 
 import io.firstpin.mypage.SignInCodes;
 import io.firstpin.mypage.SignedInMember;
+import io.firstpin.platform.passkey.PasskeyRequestErrors;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -23,9 +26,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * The member side's door, apart from the staff's: the member's page of an organization ({@code /my/{org}}), signed in
- * with a one-time code or link sent to their address, and the email preferences page reached by an email's private
- * link ({@code /p/**}). The member's sign-in is kept in the session under a key of its own, so a staff sign-in in the
- * same browser is neither replaced nor used here, and signing out keeps it. A member of one organization is not
+ * with a one-time code or link sent to their address or with a passkey they added ({@link MemberPasskeySignIn}), and
+ * the email preferences page reached by an email's private link ({@code /p/**}). The member's sign-in is kept in the
+ * session under a key of its own, so a staff sign-in in the same browser is neither replaced nor used here, and
+ * signing out keeps it. A member of one organization is not
  * signed in at another's page. Every form carries a CSRF token; the Content Security Policy is the staff pages' one;
  * no address under it is sent on to another site.
  */
@@ -35,18 +39,21 @@ class MemberSecurity {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
             + "base-uri 'self'; form-action 'self'";
+    private static final Pattern PASSKEY_ENDPOINTS = Pattern.compile("^/my/[^/]+/(webauthn/.*|login/webauthn)$");
     private static final Pattern ORGANIZATION = Pattern.compile("^/my/([a-z0-9][a-z0-9-]*)(/.*)?$");
 
     @Bean
     @Order(0)
-    SecurityFilterChain memberSecurityChain(HttpSecurity http, MemberSignIn signIn) throws Exception {
+    SecurityFilterChain memberSecurityChain(HttpSecurity http, MemberSignIn signIn, MemberPasskeySignIn passkeys,
+            PendingFollow pendingFollow) throws Exception {
         HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
         contexts.setSpringSecurityContextKey(SignedInMember.SESSION_KEY);
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher("/my/**", "/p/**")
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/p/**", "/my/*/sign-in", "/my/*/sign-in/**", "/my/*/erased").permitAll()
+                        .requestMatchers("/p/**", "/my/*/sign-in", "/my/*/sign-in/**", "/my/*/erased",
+                                "/my/*/webauthn/authenticate/options", "/my/*/login/webauthn").permitAll()
                         .requestMatchers("/my/*", "/my/*/**").access((authentication, context) ->
                                 new AuthorizationDecision(sameOrganization(authentication.get(), context)))
                         .anyRequest().denyAll())
@@ -73,8 +80,9 @@ class MemberSecurity {
                         .authenticationProvider(signIn.provider())
                         .showDefaultSubmitPage(false)
                         .loginPage("/my/sign-in")
-                        .authenticationSuccessHandler((request, response, authentication) ->
-                                response.sendRedirect(request.getContextPath() + base(request)))
+                        .authenticationSuccessHandler((request, response, authentication) -> response.sendRedirect(
+                                request.getContextPath() + base(request) + (pendingFollow.replay(request,
+                                        (SignedInMember) authentication.getPrincipal()) ? "#follows" : "")))
                         .authenticationFailureHandler((request, response, e) -> response.sendRedirect(
                                 request.getContextPath() + base(request) + "/sign-in/code?error")))
                 .logout(logout -> logout
@@ -83,7 +91,10 @@ class MemberSecurity {
                         .logoutSuccessHandler((request, response, authentication) -> response.sendRedirect(
                                 request.getContextPath() + base(request) + "/sign-in?signed-out")))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> toSignIn(request, response))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            pendingFollow.remember(request);
+                            toSignIn(request, response);
+                        })
                         .accessDeniedHandler((request, response, e) -> {
                             if (e instanceof CsrfException) {
                                 // a forged form is refused as on every other page, never taken for a sign-in
@@ -92,12 +103,17 @@ class MemberSecurity {
                                 toSignIn(request, response);
                             }
                         }))
+                .addFilterBefore(new PasskeyRequestErrors(PASSKEY_ENDPOINTS), AuthorizationFilter.class)
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        // after the authorization above: adding a passkey needs the member of the path's organization
+        for (Filter filter : passkeys.filters(contexts)) {
+            http.addFilterAfter(filter, AuthorizationFilter.class);
+        }
         return http.build();
     }
 

@@ -90,6 +90,23 @@ public class RegistrationMails {
         send(registration, event, "place-decided", model, "place-decided:" + Integer.toHexString(place.hashCode()));
     }
 
+    /**
+     * Tells someone registered that the event is cancelled (中止) or postponed (延期, to a new date or one still
+     * undecided); once per registration and news, however often it is asked.
+     */
+    public void calledOff(Registration registration, EventSummary event, boolean cancelled, boolean dateUndecided) {
+        Map<String, Object> model = model(registration, event, null);
+        model.put("dateUndecided", dateUndecided);
+        String template = cancelled ? "event-cancelled" : "event-postponed";
+        send(registration, event, template, model, template);
+    }
+
+    /** Tells someone registered the new date of a postponed event; once per registration and date. */
+    public void dateDecided(Registration registration, EventSummary event) {
+        send(registration, event, "event-date-decided", model(registration, event, null),
+                "event-date-decided:" + event.startsAt().toEpochMilli());
+    }
+
     /** Gives a confirmed registrant the event's new online join URL; once per registration and URL. */
     public void onlineUrlChanged(Registration registration, EventSummary event) {
         String url = joinUrl(registration, event);

@@ -60,7 +60,7 @@ class RegistrationApiController {
         registrations.organizationOfEvent(id);
         return questionnaires.of(id).stream()
                 .map(q -> new QuestionResponse(q.id(), q.kind().name().toLowerCase(Locale.ROOT), q.label(),
-                        q.choices(), q.required()))
+                        q.choices(), q.required(), q.frameId(), q.feedsAgenda()))
                 .toList();
     }
 
@@ -140,7 +140,12 @@ class RegistrationApiController {
             @Size(max = 100) String frame, @Size(max = 50) Map<String, String> answers) {
     }
 
-    record QuestionResponse(long id, String kind, String label, List<String> choices, boolean required) {
+    /**
+     * @param frame the frame whose registrants alone are asked (its id), or null when everyone is
+     * @param feedsAgenda the answers are talk titles for the agenda draft
+     */
+    record QuestionResponse(long id, String kind, String label, List<String> choices, boolean required, Long frame,
+            boolean feedsAgenda) {
     }
 
     record RegisteredResponse(long id, String status, Integer waitlistPosition, String manageToken) {

@@ -4,6 +4,7 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.event.Event;
 import io.firstpin.event.Events;
+import io.firstpin.event.Frame;
 import io.firstpin.member.Member;
 import io.firstpin.member.Members;
 import io.firstpin.platform.ConflictException;
@@ -22,6 +23,8 @@ import jakarta.validation.constraints.Size;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,14 +60,14 @@ class RegistrationPagesController {
     @GetMapping("/e/{id}/register")
     String form(@PathVariable long id, Model model) {
         model.addAttribute("form", new RegistrationForm("", "", ""));
-        return formPage(event(id), Map.of(), model);
+        return formPage(publicEvent(id), Map.of(), model);
     }
 
     @PostMapping("/e/{id}/register")
     String register(@PathVariable long id, @Valid @ModelAttribute("form") RegistrationForm form, BindingResult binding,
             @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        Event event = event(id);
+        Event event = publicEvent(id);
         Map<String, String> answers = Answers.from(params);
         if (!binding.hasErrors()) {
             try {
@@ -83,7 +86,11 @@ class RegistrationPagesController {
         } else {
             // the answers are checked too, so that one round shows every problem
             try {
-                questionnaires.accept(id, answers);
+                Optional<Frame> chosen = events.frames(id).stream()
+                        .filter(frame -> String.valueOf(frame.id()).equals(form.frame())).findFirst();
+                if (chosen.isPresent()) {
+                    questionnaires.accept(id, chosen.get().id(), answers);
+                }
             } catch (InvalidInputException e) {
                 model.addAttribute("answerProblems", Answers.problems(e));
             }
@@ -123,7 +130,8 @@ class RegistrationPagesController {
                 .orElse(false));
         model.addAttribute("mailedLink", registrations.mailedLink(token, registration));
         model.addAttribute("onlineUrl", joinUrl(registration, event));
-        model.addAttribute("questions", questionnaires.of(event.id()));
+        model.addAttribute("questions", questionnaires.of(event.id()).stream()
+                .filter(question -> question.asks(registration.frameId())).toList());
         if (!model.containsAttribute("answers")) {
             model.addAttribute("answers", Answers.byKey(questionnaires.answersOf(registration.id())));
         }
@@ -167,10 +175,13 @@ class RegistrationPagesController {
     private String formPage(Event event, Map<String, String> answers, Model model) {
         model.addAttribute("event", event);
         model.addAttribute("questions", questionnaires.of(event.id()));
+        model.addAttribute("frameNames", events.frames(event.id()).stream()
+                .collect(Collectors.toMap(Frame::id, Frame::name)));
         model.addAttribute("answers", answers);
         model.addAttribute("community", community(event));
         model.addAttribute("frames", events.frames(event.id()));
         model.addAttribute("open", event.registrationOpen(clock.instant()));
+        model.addAttribute("notYetOpen", event.registrationNotYetOpen(clock.instant()));
         return "registration/form";
     }
 
@@ -185,6 +196,11 @@ class RegistrationPagesController {
 
     private Event event(long id) {
         return events.find(id).orElseThrow(() -> NotFoundException.of("event", id));
+    }
+
+    /** The registration form is public: a draft or a hidden event has none. */
+    private Event publicEvent(long id) {
+        return events.findPublic(id).orElseThrow(() -> NotFoundException.of("event", id));
     }
 
     private Community community(Event event) {

@@ -14,6 +14,7 @@ import io.firstpin.identity.StaffAccounts;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.web.FormErrors;
+import io.firstpin.registration.AgendaDrafts;
 import io.firstpin.registration.EventMessages;
 import io.firstpin.registration.Lotteries;
 import io.firstpin.registration.LotteryDraw;
@@ -39,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import io.firstpin.platform.web.CsvAttachment;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
@@ -79,11 +81,13 @@ class StaffRegistrationsController {
     private final VisibleEvents visibleEvents;
     private final Lotteries lotteries;
     private final StaffAccounts staffAccounts;
+    private final AgendaDrafts agendaDrafts;
 
     StaffRegistrationsController(Organizations organizations, Events events, Communities communities,
             Registrations registrations, NoShows noShows, Reminders reminders, EventMessages eventMessages,
             Questionnaires questionnaires, AccessGuard access, MessageSource messages, VisibleEvents visibleEvents,
-            RegistrationExports exports, Lotteries lotteries, StaffAccounts staffAccounts) {
+            RegistrationExports exports, Lotteries lotteries, StaffAccounts staffAccounts, AgendaDrafts agendaDrafts) {
+        this.agendaDrafts = agendaDrafts;
         this.exports = exports;
         this.lotteries = lotteries;
         this.staffAccounts = staffAccounts;
@@ -106,7 +110,7 @@ class StaffRegistrationsController {
         Organization organization = organizations.enter(org, Role.VIEWER);
         visibleEvents.open(organization.id(), id, Role.VIEWER);
         model.addAttribute("messageForm", new MessageForm(null, "", ""));
-        model.addAttribute("questionForm", new QuestionForm(null, "", "", false));
+        model.addAttribute("questionForm", QuestionForm.blank());
         return page(organization, id, status, model);
     }
 
@@ -116,7 +120,8 @@ class StaffRegistrationsController {
         Organization organization = organizations.enter(org, Role.COMMUNITY_LEADER);
         visibleEvents.open(organization.id(), id, Role.COMMUNITY_LEADER);
         try {
-            questionnaires.ask(organization.id(), id, form.kind(), form.label(), form.choices(), form.required());
+            questionnaires.ask(organization.id(), id, form.kind(), form.label(), form.choices(), form.required(),
+                    form.frame(), form.feedsAgenda());
             return "redirect:/manage/" + org + "/events/" + id + "/registrations#questions";
         } catch (InvalidInputException e) {
             FormErrors.reject(binding, e);
@@ -151,7 +156,7 @@ class StaffRegistrationsController {
         } catch (InvalidInputException e) {
             FormErrors.reject(binding, e);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("questionForm", new QuestionForm(null, "", "", false));
+            model.addAttribute("questionForm", QuestionForm.blank());
             return page(organization, id, null, model);
         }
     }
@@ -209,6 +214,8 @@ class StaffRegistrationsController {
         model.addAttribute("everAsked", questionnaires.everAsked(id));
         model.addAttribute("answers", questionnaires.answersOfEvent(id));
         model.addAttribute("questionKinds", QuestionKind.values());
+        model.addAttribute("questionFrames", frames.stream().collect(Collectors.toMap(Frame::id, Frame::name)));
+        model.addAttribute("agendaDraft", agendaDrafts.of(id));
         model.addAttribute("canLead",
                 access.roleIn(organization.id()).map(r -> r.includes(Role.COMMUNITY_LEADER)).orElse(false));
         return "registration/staff-list";
@@ -288,7 +295,13 @@ class StaffRegistrationsController {
     record MessageForm(Segment segment, String subject, String body) {
     }
 
-    record QuestionForm(QuestionKind kind, String label, String choices, boolean required) {
+    /** @param frame the frame whose registrants alone are asked, or null for everyone */
+    record QuestionForm(QuestionKind kind, String label, String choices, boolean required, Long frame,
+            boolean feedsAgenda) {
+
+        static QuestionForm blank() {
+            return new QuestionForm(null, "", "", false, null, false);
+        }
     }
 
     /** Counts per frame and status, and how many of the confirmed have checked in. */

@@ -54,10 +54,7 @@ class EventPlacesTests {
     }
 
     private ApiClient organizationWithCommunity(String org) {
-        ApiClient admin = instanceAdmin.foundOrganization(org);
-        assertThat(admin.post("/api/v1/organizations/" + org + "/communities",
-                json("slug", org + "-c", "name", "JAWS-UG " + org)).status()).isEqualTo(201);
-        return admin;
+        return instanceAdmin.foundOrganizationWithCommunity(org, "JAWS-UG " + org);
     }
 
     private ApiClient.Answer register(long eventId, String name, String email) {
@@ -70,7 +67,7 @@ class EventPlacesTests {
     }
 
     private static void awaitMails(String address, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(address).size() >= count);
+        TestSmtp.awaitReceived(smtp, address, count);
     }
 
     @Test
