@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,8 @@ public class PendingChanges {
 
     private final AttendeeRefresh refresh;
     private final TransactionTemplate separately;
+    /** Whether an application of what is recorded waits to start: one waiting is enough for any number of commits. */
+    private final AtomicBoolean applicationQueued = new AtomicBoolean();
     private final ExecutorService applier = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "attendee-refresh");
         thread.setDaemon(true);
@@ -108,8 +111,13 @@ public class PendingChanges {
             if (!recorded) {
                 return;
             }
+            // a rush of commits is applied together, by the one application still waiting to start
+            if (!applicationQueued.compareAndSet(false, true)) {
+                return;
+            }
             try {
                 applier.execute(() -> {
+                    applicationQueued.set(false);
                     try {
                         separately.executeWithoutResult(status -> refresh.applyRecorded());
                     } catch (RuntimeException e) {
@@ -118,6 +126,7 @@ public class PendingChanges {
                     }
                 });
             } catch (RejectedExecutionException shuttingDown) {
+                applicationQueued.set(false);
                 log.debug("Shutting down: the attendee changes stay recorded");
             }
         }

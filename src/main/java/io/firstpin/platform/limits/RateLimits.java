@@ -17,8 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,8 +35,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class RateLimits {
 
+    /** Bounds the memory of bucket rows known to exist; past it the memory starts again. */
+    private static final int KNOWN_ROWS = 10_000;
+
     private final ProxyManager<String> buckets;
     private final DSLContext db;
+    /** Keys whose row this instance has seen: a busy bucket (a venue's address) is not created again on every take. */
+    private final Set<String> knownRows = ConcurrentHashMap.newKeySet();
+    private final boolean rowsCanBeRecreated;
 
     @Autowired
     RateLimits(RateLimitConnections connections, DSLContext db, Clock clock) {
@@ -43,6 +52,7 @@ public class RateLimits {
     RateLimits(DataSource dataSource, DSLContext db, Clock clock) {
         // its own connections, outside the caller's transaction, as the proxy's: a limit is never rolled back
         this.db = DSL.using(dataSource, db.dialect());
+        this.rowsCanBeRecreated = db.dialect().family() == SQLDialect.POSTGRES;
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 // the application's clock, so that refills follow it like every other time in the application
                 .clientClock(new ClockTime(clock))
@@ -71,17 +81,28 @@ public class RateLimits {
 
     /** Fills the subject's bucket again, e.g. after a successful sign-in. */
     public void reset(Limit limit, String subject) {
-        buckets.removeProxy(key(limit, subject));
+        String key = key(limit, subject);
+        buckets.removeProxy(key);
+        knownRows.remove(key);
     }
 
     private Bucket bucket(Limit limit, String subject) {
         String key = key(limit, subject);
         // the row is created here, in one statement: H2 has no INSERT ... ON CONFLICT, which the proxy would use (jOOQ
-        // emulates it), and on PostgreSQL the proxy's own way takes three transactions for a subject it has not seen
-        try {
-            db.insertInto(RATE_LIMIT_BUCKET, RATE_LIMIT_BUCKET.ID).values(key).onConflictDoNothing().execute();
-        } catch (IntegrityConstraintViolationException createdMeanwhile) {
-            // another request created the row first, which is all that was needed
+        // emulates it), and on PostgreSQL the proxy's own way takes three transactions for a subject it has not seen.
+        // A row the cleanup removed since is created again by the proxy's own way, which H2 cannot run.
+        if (!rowsCanBeRecreated || !knownRows.contains(key)) {
+            try {
+                db.insertInto(RATE_LIMIT_BUCKET, RATE_LIMIT_BUCKET.ID).values(key).onConflictDoNothing().execute();
+            } catch (IntegrityConstraintViolationException createdMeanwhile) {
+                // another request created the row first, which is all that was needed
+            }
+            if (rowsCanBeRecreated) {
+                if (knownRows.size() >= KNOWN_ROWS) {
+                    knownRows.clear();
+                }
+                knownRows.add(key);
+            }
         }
         // a limit whose numbers changed starts its existing buckets full under the new numbers
         return buckets.builder()

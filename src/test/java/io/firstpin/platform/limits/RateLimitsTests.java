@@ -122,6 +122,17 @@ class RateLimitsTests {
     }
 
     @Test
+    void aBucketTheCleanupRemovedIsCreatedAgainOnTheNextTake() {
+        Limit limit = new Limit(name(), 2, 2, Duration.ofMinutes(1));
+        assertThat(limits.take(limit, "198.51.100.4").allowed()).isTrue();
+        db.deleteFrom(RATE_LIMIT_BUCKET).where(RATE_LIMIT_BUCKET.ID.startsWith(limit.name() + ":")).execute();
+
+        assertThat(limits.take(limit, "198.51.100.4").allowed()).isTrue();
+        assertThat(limits.take(limit, "198.51.100.4").allowed()).isTrue();
+        assertThat(limits.take(limit, "198.51.100.4").allowed()).as("the new bucket counts").isFalse();
+    }
+
+    @Test
     void aLimitWhoseNumbersChangedAppliesTheNewNumbersToExistingBuckets() {
         String name = name();
         Limit strict = Limit.of(name, 1, Duration.ofHours(1));
