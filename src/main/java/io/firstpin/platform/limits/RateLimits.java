@@ -24,7 +24,6 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,12 +43,8 @@ public class RateLimits {
     private final Set<String> knownRows = ConcurrentHashMap.newKeySet();
     private final boolean rowsCanBeRecreated;
 
-    @Autowired
     RateLimits(RateLimitConnections connections, DSLContext db, Clock clock) {
-        this(connections.dataSource(), db, clock);
-    }
-
-    RateLimits(DataSource dataSource, DSLContext db, Clock clock) {
+        DataSource dataSource = connections.dataSource();
         // its own connections, outside the caller's transaction, as the proxy's: a limit is never rolled back
         this.db = DSL.using(dataSource, db.dialect());
         this.rowsCanBeRecreated = db.dialect().family() == SQLDialect.POSTGRES;

@@ -72,7 +72,7 @@ class RateLimitsTests {
     void twoInstancesOnOneDatabaseShareEachBucketUnderConcurrentRequests() throws Exception {
         Limit limit = new Limit(name(), 10, 1, Duration.ofHours(1));
         try (HikariDataSource other = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build()) {
-            RateLimits second = new RateLimits(other, db, Clock.systemUTC());
+            RateLimits second = new RateLimits(RateLimitConnections.shared(other), db, Clock.systemUTC());
             ExecutorService pool = Executors.newFixedThreadPool(16);
             try {
                 List<Callable<Boolean>> takes = IntStream.range(0, 60).<Callable<Boolean>>mapToObj(i ->
