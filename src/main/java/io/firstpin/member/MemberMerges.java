@@ -65,7 +65,7 @@ public class MemberMerges {
         Record into = locked.get(intoId);
         Record from = locked.get(fromId);
         if (into.get(MEMBER.MERGED_INTO_ID) != null || from.get(MEMBER.MERGED_INTO_ID) != null) {
-            throw new ConflictException("from", "member.merge.merged");
+            throw new ConflictException("from", "member.merge.already-merged");
         }
         if (into.get(MEMBER.ERASED_AT) != null || from.get(MEMBER.ERASED_AT) != null) {
             // an erased person stays anonymous: nobody's identities may be joined to them

@@ -37,7 +37,7 @@ record DateRange(LocalDate from, LocalDate to) {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw InvalidInputException.of(field, "event.list.date");
+            throw InvalidInputException.of(field, "event.list.date-invalid");
         }
     }
 }
