@@ -1,5 +1,6 @@
 package io.firstpin.event;
 
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -10,6 +11,9 @@ public interface FrameOccupancy {
 
     /** Counts per frame id; frames without registrations may be missing from the map. */
     Map<Long, Counts> ofEvent(long eventId);
+
+    /** Counts per event id, all frames together; events without registrations may be missing from the map. */
+    Map<Long, Counts> ofEvents(Collection<Long> eventIds);
 
     record Counts(int confirmed, int waitlisted, int applied) {
 

@@ -4,6 +4,7 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventKind;
+import io.firstpin.event.EventSeats;
 import io.firstpin.event.EventSeries;
 import io.firstpin.event.Events;
 import io.firstpin.event.FrameMode;
@@ -50,11 +51,13 @@ class EventPagesController {
     private final MessageSource messages;
     private final AccessGuard access;
     private final EventSeries series;
+    private final EventSeats seats;
     private final SubEvents subEvents;
 
     EventPagesController(Organizations organizations, Communities communities, Events events, MessageSource messages,
-            AccessGuard access, EventSeries series, SubEvents subEvents) {
+            AccessGuard access, EventSeries series, SubEvents subEvents, EventSeats seats) {
         this.series = series;
+        this.seats = seats;
         this.subEvents = subEvents;
         this.organizations = organizations;
         this.communities = communities;
@@ -194,6 +197,7 @@ class EventPagesController {
         model.addAttribute("community", community);
         model.addAttribute("communities", byId);
         model.addAttribute("found", found);
+        model.addAttribute("seats", seats.of(found.events().stream().map(Event::id).toList()));
         model.addAttribute("q", q);
         model.addAttribute("listUrl", community == null ? "/manage/" + organization.slug() + "/events"
                 : "/manage/" + organization.slug() + "/communities/" + community.slug() + "/events");

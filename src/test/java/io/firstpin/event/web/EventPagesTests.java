@@ -1,5 +1,8 @@
 package io.firstpin.event.web;
 
+import io.firstpin.registration.Applicant;
+import io.firstpin.registration.Registrations;
+import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -50,6 +53,8 @@ class EventPagesTests {
     Events events;
     @Autowired
     Members members;
+    @Autowired
+    Registrations registrations;
 
     Organization organization;
     Community community;
@@ -196,6 +201,19 @@ class EventPagesTests {
 
         String html = fragment.getResponse().getContentAsString();
         assertThat(html).contains("Serverless 入門").doesNotContain("Kubernetes 実践").doesNotContain("<html");
+    }
+
+    @Test
+    void theEventListShowsEachEventsStatusAndSeatsTakenOfItsCapacity() throws Exception {
+        String location = mvc.perform(eventForm("JAWS-UG 東京 #51")).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        registrations.register(id, "LT枠", new Applicant("山田 花子", "hanako@example.jp", Locale.JAPANESE));
+        registrations.register(id, "一般枠", new Applicant("鈴木 一郎", "ichiro@example.jp", Locale.JAPANESE));
+
+        String html = mvc.perform(get("/manage/" + organization.slug() + "/events").session(leader)
+                .header("Accept-Language", "ja")).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("申込 / 定員", "状態", "公開中").containsPattern("2 / 85\\s*</span>");
     }
 
     @Test
