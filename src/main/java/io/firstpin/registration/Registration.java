@@ -171,7 +171,7 @@ public class Registration extends AbstractAggregateRoot<Registration> {
         }
     }
 
-    /** The 受付番号 the registrant tells at the door; null only for a row written before numbers existed elsewhere. */
+    /** The 受付番号 the registrant tells at the door; null only for rows the demo generator writes by itself. */
     public Integer receptionNumber() {
         return receptionNumber;
     }

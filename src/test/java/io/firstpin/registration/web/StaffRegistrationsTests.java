@@ -158,6 +158,14 @@ class StaffRegistrationsTests {
                 .contains("メールアドレスのない方が 1 人います").contains("<li>退会 ユーザー</li>")
                 .doesNotContain("<li>メール 有子</li>");
         assertThat(live).doesNotContain("id=\"imported-event\"");
+        String part = "/manage/" + organization.slug() + "/events/%d/imported-roster";
+        assertThat(mvc.perform(get(part.formatted(past.id())).session(leader).header("HX-Request", "true")
+                .header("Accept-Language", "ja")).andReturn().getResponse().getContentAsString())
+                .contains("<li>退会 ユーザー</li>").doesNotContain("<html");
+        assertThat(mvc.perform(get(part.formatted(event.id())).session(leader).header("HX-Request", "true"))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("imported-event");
+        assertThat(mvc.perform(get("/manage/" + organization.slug() + "/events/" + past.id()).session(leader))
+                .andReturn().getResponse().getContentAsString()).contains("/events/" + past.id() + "/imported-roster");
         assertThat(registrations.ofEvent(organization.id(), past.id()))
                 .extracting(e -> e.registration().receptionNumber()).containsExactly(1, 2);
     }
