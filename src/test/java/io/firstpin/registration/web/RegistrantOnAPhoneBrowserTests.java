@@ -71,7 +71,7 @@ class RegistrantOnAPhoneBrowserTests {
 
         try (Browser browser = Browser.open(port, "ja")) {
             browser.driver().manage().window().setSize(new Dimension(375, 812));
-            browser.visit("/e/" + event.id());
+            browser.visit("/e/" + event.id()).assertAccessible();
             fitsThePhone(browser);
             assertThat(browser.find(By.id("event-organizer")).getText())
                     .contains("JAWS-UG 札幌").contains("クラウド株式会社");
@@ -88,12 +88,13 @@ class RegistrantOnAPhoneBrowserTests {
                     .click(By.id("register"));
             assertThat(browser.find(By.id("status")).getText()).isEqualTo("参加確定");
             fitsThePhone(browser);
+            browser.assertAccessible();
             assertThat(browser.find(By.id("reception-number")).getText()).contains("受付番号").contains("1");
             assertThat(browser.find(By.id("reception-number-hint")).getText()).isEqualTo("受付でこの番号をお伝えください。");
             assertThat(browser.find(By.id("checkin-code")).isDisplayed()).as("one code shown on the pass").isFalse();
             String tarosPage = browser.path();
 
-            browser.visit("/e/" + event.id() + "/register");
+            browser.visit("/e/" + event.id() + "/register").assertAccessible();
             fitsThePhone(browser);
             assertThat(browser.find(By.cssSelector("#frame option:first-child")).getText())
                     .isEqualTo("一般枠（満席・補欠で申込）");
@@ -101,6 +102,7 @@ class RegistrantOnAPhoneBrowserTests {
 
             browser.visit(tarosPage).click(By.id("cancel"));
             browser.awaitText(By.id("cancel-confirm"), "申込をキャンセルしますか?");
+            browser.assertAccessible();
             assertThat(browser.find(By.id("status")).getText()).isEqualTo("参加確定");
             assertThat(browser.find(By.id("keep-registration")).getAttribute("href")).endsWith(tarosPage);
             browser.click(By.id("cancel"));
