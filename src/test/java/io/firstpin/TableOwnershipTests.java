@@ -52,6 +52,7 @@ class TableOwnershipTests {
             entry("registration_settings", "registration"), entry("registration_question", "registration"),
             entry("registration_answer", "registration"), entry("reminder_round", "registration"),
             entry("event_message", "registration"), entry("lottery_draw", "registration"),
+            entry("event_reception", "registration"),
             entry("attendance", "attendance"), entry("attendance_undo", "attendance"),
             entry("attendance_code_attempt", "attendance"), entry("event_checkin_code", "attendance"),
             entry("attendee", "attendee"), entry("attendee_event", "attendee"), entry("attendee_member", "attendee"),

@@ -34,23 +34,27 @@ public class CheckInDesk {
     }
 
     /**
-     * Confirmed registrants whose name or email contains the query, or whose registration number it is, in the order
-     * they registered; at most {@code limit}. Spaces, full-width letters and case do not matter, so 「山田　太郎」 finds
-     * "山田 太郎".
+     * Confirmed registrants whose name or email contains the query, or, for digits alone, whose 受付番号 it is, in
+     * the order they registered; at most {@code limit}. Spaces, full-width letters and case do not matter, so
+     * 「山田　太郎」 finds "山田 太郎" and 「１２」 finds 受付番号 12.
      */
     public Arrivals search(long organizationId, long eventId, String query, int limit) {
         String wanted = normalized(query);
+        // digits alone are the 受付番号 someone tells at the desk, not a piece of some address
+        boolean number = wanted.chars().allMatch(Character::isDigit) && !wanted.isEmpty();
         Map<Long, Attendance> checkedIn = attendances.findByEventId(eventId).stream()
                 .filter(a -> a.registrationId() != null)
                 .collect(Collectors.toMap(Attendance::registrationId, Function.identity(), (a, b) -> a));
         List<Arrival> matches = registrations.ofEvent(organizationId, eventId).stream()
                 .filter(e -> e.registration().status() == RegistrationStatus.CONFIRMED)
-                .filter(e -> wanted.isEmpty() || String.valueOf(e.registration().id()).equals(wanted)
-                        || normalized(e.registration().name()).contains(wanted)
-                        || normalized(e.registration().email()).contains(wanted))
+                .filter(e -> wanted.isEmpty() || (number
+                        ? wanted.equals(String.valueOf(e.registration().receptionNumber()))
+                        : normalized(e.registration().name()).contains(wanted)
+                                || normalized(e.registration().email()).contains(wanted)))
                 .map(e -> {
                     Attendance attendance = checkedIn.get(e.registration().id());
-                    return new Arrival(e.registration().id(), e.registration().name(), e.frameName(),
+                    return new Arrival(e.registration().id(), e.registration().receptionNumber(),
+                            e.registration().name(), e.frameName(),
                             attendance == null ? null : attendance.checkedInAt(),
                             attendance == null ? null : attendance.method());
                 })
@@ -72,7 +76,7 @@ public class CheckInDesk {
     }
 
     /** A confirmed registrant at the door; {@code checkedInAt} and {@code method} are null until they check in. */
-    public record Arrival(long registrationId, String name, String frameName, Instant checkedInAt,
+    public record Arrival(long registrationId, Integer receptionNumber, String name, String frameName, Instant checkedInAt,
             CheckInMethod method) {
 
         public boolean checkedIn() {

@@ -7,6 +7,7 @@ import io.firstpin.event.Frame;
 import io.firstpin.platform.BulkWriter;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.registration.internal.FrameQueue;
+import io.firstpin.registration.internal.ReceptionNumbers;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,9 +39,11 @@ public class PastRegistrations {
     private final Events events;
     private final BulkWriter bulk;
     private final ApplicationEventPublisher publisher;
+    private final ReceptionNumbers receptionNumbers;
 
     PastRegistrations(DSLContext db, FrameQueue queue, Events events, BulkWriter bulk,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, ReceptionNumbers receptionNumbers) {
+        this.receptionNumbers = receptionNumbers;
         this.publisher = publisher;
         this.db = db;
         this.queue = queue;
@@ -104,6 +107,7 @@ public class PastRegistrations {
         bulk.insert(REGISTRATION, List.of(REGISTRATION.ORGANIZATION_ID, REGISTRATION.EVENT_ID, REGISTRATION.FRAME_ID,
                 REGISTRATION.MEMBER_ID, REGISTRATION.NAME, REGISTRATION.EMAIL, REGISTRATION.STATUS,
                 REGISTRATION.WAITLIST_POSITION, REGISTRATION.REGISTERED_AT, REGISTRATION.CANCELLED_AT), rows);
+        receptionNumbers.numberImported(eventId);
         requireCapacityHolds(eventId, frames);
         publisher.publishEvent(new PastRegistrationsRecorded(eventId));
         return registrationsByMember(eventId);

@@ -3,6 +3,7 @@ package io.firstpin.registration;
 import io.firstpin.platform.ConflictException;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -39,12 +40,15 @@ public class Registration extends AbstractAggregateRoot<Registration> {
     // who picked this applicant to win the frame's lottery before the draw (指名), as the audit log names them
     private String nominatedBy;
     private Instant nominatedAt;
+    // the 受付番号: 1, 2, 3 … per event in registration order; kept when a cancelled registrant applies again
+    private Integer receptionNumber;
 
     @PersistenceCreator
     Registration(Long id, long organizationId, long eventId, long frameId, long memberId, String name, String email,
             RegistrationStatus status, Integer waitlistPosition, String manageTokenHash, Instant registeredAt,
             Instant cancelledAt, CancelReason cancelReason, String locale, Instant reconfirmRequestedAt,
-            Instant reconfirmedAt, String emailKey, String proofTokenHash, String nominatedBy, Instant nominatedAt) {
+            Instant reconfirmedAt, String emailKey, String proofTokenHash, String nominatedBy, Instant nominatedAt,
+            Integer receptionNumber) {
         this.id = id;
         this.organizationId = organizationId;
         this.eventId = eventId;
@@ -65,6 +69,7 @@ public class Registration extends AbstractAggregateRoot<Registration> {
         this.proofTokenHash = proofTokenHash;
         this.nominatedBy = nominatedBy;
         this.nominatedAt = nominatedAt;
+        this.receptionNumber = receptionNumber;
     }
 
     /**
@@ -75,7 +80,7 @@ public class Registration extends AbstractAggregateRoot<Registration> {
             String manageTokenHash, String proofTokenHash, Instant now) {
         Registration registration = new Registration(null, organizationId, eventId, frameId, memberId,
                 applicant.name(), applicant.email(), null, null, manageTokenHash, now, null, null,
-                applicant.locale().toLanguageTag(), null, null, applicant.emailKey(), proofTokenHash, null, null);
+                applicant.locale().toLanguageTag(), null, null, applicant.emailKey(), proofTokenHash, null, null, null);
         registration.moveTo(RegistrationStatus.APPLIED);
         return registration;
     }
@@ -157,6 +162,18 @@ public class Registration extends AbstractAggregateRoot<Registration> {
         this.nominatedBy = null;
         this.nominatedAt = null;
         return was;
+    }
+
+    /** Takes the event's next 受付番号, unless this registration has one from an earlier application. */
+    void numberIfNew(IntSupplier next) {
+        if (receptionNumber == null) {
+            this.receptionNumber = next.getAsInt();
+        }
+    }
+
+    /** The 受付番号 the registrant tells at the door; null only for rows the demo generator writes by itself. */
+    public Integer receptionNumber() {
+        return receptionNumber;
     }
 
     public boolean nominated() {

@@ -19,6 +19,7 @@ import io.firstpin.registration.RegistrationChanged.Change;
 import io.firstpin.registration.internal.FrameQueue;
 import io.firstpin.registration.internal.LotteryDraws;
 import io.firstpin.registration.internal.ParentSeats;
+import io.firstpin.registration.internal.ReceptionNumbers;
 import io.firstpin.registration.internal.RegistrationLinks;
 import io.firstpin.registration.internal.RegistrationProperties;
 import io.firstpin.registration.internal.RegistrationRepository;
@@ -67,12 +68,15 @@ public class Registrations {
     private final RegistrationProperties properties;
     private final TransactionTemplate transaction;
     private final ParentSeats parentSeats;
+    private final ReceptionNumbers receptionNumbers;
 
     Registrations(RegistrationRepository registrations, RegistrationLinks links, FrameQueue queue, LotteryDraws draws,
             Questionnaires questionnaires, Events events, Members members, AttendanceLookup attendance,
             ApplicationEventPublisher publisher, Clock clock, EmailProofs emailProofs, RateLimits limits,
-            RegistrationProperties properties, PlatformTransactionManager transactions, ParentSeats parentSeats) {
+            RegistrationProperties properties, PlatformTransactionManager transactions, ParentSeats parentSeats,
+            ReceptionNumbers receptionNumbers) {
         this.parentSeats = parentSeats;
+        this.receptionNumbers = receptionNumbers;
         this.emailProofs = emailProofs;
         this.limits = limits;
         this.properties = properties;
@@ -217,8 +221,12 @@ public class Registrations {
         }
     }
 
-    /** Saves a new or re-applied registration; the email's place at the event already held is a conflict. */
+    /**
+     * Saves a new or re-applied registration, numbered under the event's reception lock (after the frame's); the
+     * email's place at the event already held is a conflict.
+     */
     private Registration saveNew(Registration registration) {
+        registration.numberIfNew(() -> receptionNumbers.next(registration.eventId()));
         try {
             return registrations.save(registration);
         } catch (DuplicateKeyException raced) {

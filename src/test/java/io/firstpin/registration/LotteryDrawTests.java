@@ -80,6 +80,8 @@ class LotteryDrawTests {
     DSLContext db;
     @Autowired
     ApplicationEvents published;
+    @Autowired
+    FrameChoices frameChoices;
 
     /** Every test starts before the lottery time, with the frames of earlier tests drawn and out of the way. */
     @BeforeEach
@@ -123,6 +125,25 @@ class LotteryDrawTests {
 
     private LotteryDraw drawNow(Frame frame) {
         return lotteries.drawNow(frame.organizationId(), frame.id());
+    }
+
+    @Test
+    void anApplicantSeesWhenTheLotteryIsDrawnAndOnceDrawnWhetherTheyWonNotThatItIsPending() {
+        Frame frame = lotteryFrame(1);
+        List<Registered> applied = apply(frame, 2);
+
+        FrameChoices.LotteryState before = frameChoices.lotteryOf(reload(applied.get(0)));
+        afterTheLotteryTime();
+        LotteryDraw draw = drawNow(frame);
+        List<FrameChoices.LotteryState> after = applied.stream().map(a -> frameChoices.lotteryOf(reload(a))).toList();
+
+        assertThat(before.lotteryAt()).isEqualTo(LOTTERY_AT);
+        assertThat(before.drawn()).isFalse();
+        assertThat(after).allSatisfy(state -> assertThat(state.drawnAt()).isEqualTo(draw.drawnAt()));
+        assertThat(after).extracting(FrameChoices.LotteryState::won).containsExactlyInAnyOrder(true, false);
+        assertThat(frameChoices.of(frame.eventId())).singleElement()
+                .satisfies(choice -> assertThat(choice.drawAt()).as("drawn: no draw time left to announce").isNull())
+                .satisfies(choice -> assertThat(choice.full()).isTrue());
     }
 
     private void afterTheLotteryTime() {

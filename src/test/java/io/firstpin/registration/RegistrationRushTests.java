@@ -122,6 +122,29 @@ class RegistrationRushTests {
     }
 
     @Test
+    void registrationsForTwoFramesOfOneEventOnTwoInstancesTakeReceptionNumbersOneToNWithoutTwinsOrGaps()
+            throws Exception {
+        ApiClient admin = client(0, BOOTSTRAP).foundOrganization("numbers");
+        admin.post("/api/v1/organizations/numbers/communities", json("slug", "numbers-c", "name", "Numbers"));
+        long eventId = admin.post("/api/v1/communities/numbers-c/events", json("title", "受付番号の勉強会",
+                "startsAt", "2030-06-01T19:00:00+09:00", "online", true,
+                "frames", List.of(Map.of("name", "一般枠", "capacity", 50), Map.of("name", "LT枠", "capacity", 5))))
+                .json().path("id").asLong();
+        int applicants = 240;
+
+        concurrently(IntStream.range(0, applicants).<Callable<Integer>>mapToObj(i -> () -> {
+            ApiClient.Answer answer = client(i % 2, null).post("/api/v1/events/" + eventId + "/registrations",
+                    json("name", "参加者 " + i, "email", "numbered" + i + "@example.com",
+                            "frame", i % 3 == 0 ? "LT枠" : "一般枠"));
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+            return answer.status();
+        }).toList());
+
+        assertThat(list(admin, eventId).stream().map(r -> r.path("receptionNumber").asInt()).sorted().toList())
+                .isEqualTo(IntStream.rangeClosed(1, applicants).boxed().toList());
+    }
+
+    @Test
     void aFrameShrunkByStaffDuringTheRushNeverEndsWithMoreConfirmedThanSeats() throws Exception {
         ApiClient admin = client(0, BOOTSTRAP).foundOrganization("shrink");
         admin.post("/api/v1/organizations/shrink/communities", json("slug", "shrink-c", "name", "Shrink"));

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,6 +84,10 @@ class PublicPagesController {
         model.addAttribute("registrationNotYetOpen", event.registrationNotYetOpen(clock.instant()));
         model.addAttribute("descriptionHtml", descriptions.html(event.description()));
         model.addAttribute("publicUrl", urls.event(id));
+        model.addAttribute("share", ShareLinks.of(urls.event(id), event.title()));
+        model.addAttribute("mapUrl", ShareLinks.mapOf(event.venue().orElse(null), LocaleContextHolder.getLocale()));
+        model.addAttribute("organizer", organizations.findById(event.organizationId()).map(Organization::name)
+                .orElse(null));
         model.addAttribute("series", event.seriesId() == null ? null : series.find(event.seriesId()).orElse(null));
         model.addAttribute("nextOne", series.next(event).orElse(null));
         // a draft or hidden parent or sub-event is not named on a public page

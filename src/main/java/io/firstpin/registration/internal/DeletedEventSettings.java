@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class DeletedEventSettings {
 
     private final DSLContext db;
+    private final ReceptionNumbers receptionNumbers;
 
-    DeletedEventSettings(DSLContext db) {
+    DeletedEventSettings(DSLContext db, ReceptionNumbers receptionNumbers) {
         this.db = db;
+        this.receptionNumbers = receptionNumbers;
     }
 
     @EventListener
@@ -27,5 +29,6 @@ class DeletedEventSettings {
         db.deleteFrom(REMINDER_ROUND).where(REMINDER_ROUND.EVENT_ID.eq(deleting.eventId())).execute();
         db.deleteFrom(REGISTRATION_QUESTION).where(REGISTRATION_QUESTION.EVENT_ID.eq(deleting.eventId())).execute();
         db.deleteFrom(REGISTRATION_SETTINGS).where(REGISTRATION_SETTINGS.EVENT_ID.eq(deleting.eventId())).execute();
+        receptionNumbers.forget(deleting.eventId());
     }
 }

@@ -15,6 +15,11 @@ class RegistrationEndpoints {
     }
 
     @Bean
+    PublicApiEndpoint linkResend() {
+        return new PublicApiEndpoint(HttpMethod.POST, "/api/v1/events/*/registrations/resend-link");
+    }
+
+    @Bean
     PublicApiEndpoint registrationQuestions() {
         return new PublicApiEndpoint(HttpMethod.GET, "/api/v1/events/*/questions");
     }

@@ -19,6 +19,8 @@ class RegistrationLimits {
     /** A burst too: people behind one office or venue address cancel together when a session moves. */
     private static final Limit CANCELLATION = new Limit("cancellation", 60, 20, Duration.ofMinutes(1));
     private static final Limit REGISTRANT_PAGE = Limit.of("registrant-page", 30, Duration.ofMinutes(1));
+    /** Asking for a registration's link again: each answer may be an email, so fewer than registrations. */
+    private static final Limit LINK_AGAIN = Limit.of("link-again", 10, Duration.ofMinutes(1));
 
     @Bean
     RequestLimit registrationPage(RegistrationProperties properties) {
@@ -28,6 +30,16 @@ class RegistrationLimits {
     @Bean
     RequestLimit registrationApi(RegistrationProperties properties) {
         return RequestLimit.anonymous(HttpMethod.POST, "/api/v1/events/*/registrations", properties.perAddress());
+    }
+
+    @Bean
+    RequestLimit linkAgainPage() {
+        return RequestLimit.of(HttpMethod.POST, "/e/*/resend-link", LINK_AGAIN);
+    }
+
+    @Bean
+    RequestLimit linkAgainApi() {
+        return RequestLimit.anonymous(HttpMethod.POST, "/api/v1/events/*/registrations/resend-link", LINK_AGAIN);
     }
 
     @Bean

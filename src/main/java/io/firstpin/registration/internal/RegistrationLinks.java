@@ -24,7 +24,7 @@ public class RegistrationLinks {
         this.db = db;
     }
 
-    public enum Purpose { PROMOTION, REMINDER, RECONFIRMATION, FOLLOW_UP }
+    public enum Purpose { PROMOTION, REMINDER, RECONFIRMATION, FOLLOW_UP, LINK_AGAIN }
 
     /** A new link token for the registration; the caller puts it in an email and forgets it. */
     public String issue(long registrationId, Purpose purpose, Instant now) {

@@ -128,6 +128,17 @@ public class RegistrationMails {
         return events.onlineUrl(event.id()).orElse(null);
     }
 
+    /**
+     * Sends the registrant their private link again, asked for by whoever typed their email on the form; each request
+     * is its own email (the caller caps them per recipient).
+     */
+    public void linkAgain(Registration registration, EventSummary event) {
+        Instant now = clock.instant();
+        Map<String, Object> model = model(registration, event, null);
+        model.put("manageUrl", manageUrl(links.issue(registration.id(), Purpose.LINK_AGAIN, now)));
+        send(registration, event, "link-again", model, "link-again:" + now.toEpochMilli());
+    }
+
     /** Asks the registrant to confirm they still come, by {@code deadline}. */
     public void askToReconfirm(Registration registration, EventSummary event, String frameName, Instant deadline) {
         Map<String, Object> model = model(registration, event, frameName);

@@ -7,10 +7,12 @@ import org.springframework.data.repository.ListCrudRepository;
 
 public interface RegistrationRepository extends ListCrudRepository<Registration, Long> {
 
-
     Optional<Registration> findByManageTokenHash(String manageTokenHash);
 
     Optional<Registration> findByProofTokenHash(String proofTokenHash);
+
+    /** The registration holding the email's one place at the event, if any (a cancelled one may still hold it). */
+    Optional<Registration> findByEventIdAndEmailKey(long eventId, String emailKey);
 
     Optional<Registration> findByOrganizationIdAndId(long organizationId, long id);
 

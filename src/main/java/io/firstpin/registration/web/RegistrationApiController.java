@@ -6,6 +6,7 @@ import io.firstpin.identity.Actor;
 import io.firstpin.identity.Role;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.registration.Applicant;
+import io.firstpin.registration.LinkResends;
 import io.firstpin.registration.Questionnaires;
 import io.firstpin.registration.Registered;
 import io.firstpin.registration.Registration;
@@ -45,9 +46,11 @@ class RegistrationApiController {
     private final Questionnaires questionnaires;
     private final AccessGuard access;
     private final VisibleEvents visibleEvents;
+    private final LinkResends linkResends;
 
     RegistrationApiController(Registrations registrations, Questionnaires questionnaires, AccessGuard access,
-            VisibleEvents visibleEvents) {
+            VisibleEvents visibleEvents, LinkResends linkResends) {
+        this.linkResends = linkResends;
         this.registrations = registrations;
         this.questionnaires = questionnaires;
         this.access = access;
@@ -74,6 +77,14 @@ class RegistrationApiController {
                 request.answers() == null ? Map.of() : request.answers());
         return new RegisteredResponse(registered.registration().id(), status(registered.registration()),
                 registered.waitlistPosition(), registered.manageToken());
+    }
+
+    @PostMapping("/events/{id}/registrations/resend-link")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Email the private link of the email's registration for the event to that email again; the "
+            + "answer is 202 whether or not the email is registered, and never holds the link")
+    void resendLink(@PathVariable long id, @Valid @RequestBody ResendLinkRequest request) {
+        linkResends.resend(id, request.email());
     }
 
     @GetMapping("/registrations/{id}")
@@ -109,7 +120,8 @@ class RegistrationApiController {
                 .map(entry -> new EntryResponse(entry.registration().id(), entry.registration().name(),
                         entry.registration().email(), entry.frameName(), entry.registration().frameId(),
                         status(entry.registration()), entry.waitlistPosition(), entry.checkedIn(),
-                        entry.registration().registeredAt(), byKey(answers.get(entry.registration().id()))))
+                        entry.registration().registeredAt(), byKey(answers.get(entry.registration().id())),
+                        entry.registration().receptionNumber()))
                 .toList();
     }
 
@@ -148,19 +160,25 @@ class RegistrationApiController {
             boolean feedsAgenda) {
     }
 
+    record ResendLinkRequest(@NotBlank @Size(max = 320) String email) {
+    }
+
     record RegisteredResponse(long id, String status, Integer waitlistPosition, String manageToken) {
     }
 
+    /** @param receptionNumber the 受付番号 (1, 2, 3 … per event in registration order) the registrant gives at the door */
     record RegistrationResponse(long id, String name, long frameId, String status, Integer waitlistPosition,
-            Instant registeredAt) {
+            Instant registeredAt, Integer receptionNumber) {
 
         static RegistrationResponse of(Registration r, Integer position) {
             return new RegistrationResponse(r.id(), r.name(), r.frameId(), RegistrationApiController.status(r), position,
-                    r.registeredAt());
+                    r.registeredAt(), r.receptionNumber());
         }
     }
 
+    /** @param receptionNumber the 受付番号 (1, 2, 3 … per event in registration order) */
     record EntryResponse(long id, String name, String email, String frame, long frameId, String status,
-            Integer waitlistPosition, boolean checkedIn, Instant registeredAt, Map<String, String> answers) {
+            Integer waitlistPosition, boolean checkedIn, Instant registeredAt, Map<String, String> answers,
+            Integer receptionNumber) {
     }
 }

@@ -13,6 +13,8 @@ import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.web.FormErrors;
 import io.firstpin.registration.Applicant;
+import io.firstpin.registration.FrameChoices;
+import io.firstpin.registration.LinkResends;
 import io.firstpin.registration.Questionnaires;
 import io.firstpin.registration.Registered;
 import io.firstpin.registration.Registration;
@@ -41,6 +43,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RegistrationPagesController {
 
+    private static final String DUPLICATE = "registration.duplicate";
+
     private final Registrations registrations;
     private final Questionnaires questionnaires;
     private final Events events;
@@ -48,10 +52,15 @@ class RegistrationPagesController {
     private final Members members;
     private final Clock clock;
     private final SubEvents subEvents;
+    private final LinkResends linkResends;
+    private final FrameChoices frameChoices;
 
     RegistrationPagesController(Registrations registrations, Questionnaires questionnaires, Events events,
-            Communities communities, Members members, Clock clock, SubEvents subEvents) {
+            Communities communities, Members members, Clock clock, SubEvents subEvents, LinkResends linkResends,
+            FrameChoices frameChoices) {
         this.subEvents = subEvents;
+        this.linkResends = linkResends;
+        this.frameChoices = frameChoices;
         this.members = members;
         this.registrations = registrations;
         this.questionnaires = questionnaires;
@@ -62,12 +71,13 @@ class RegistrationPagesController {
 
     @GetMapping("/e/{id}/register")
     String form(@PathVariable long id, Model model) {
-        model.addAttribute("form", new RegistrationForm("", "", "", null));
+        model.addAttribute("registrationForm", new RegistrationForm("", "", "", null));
         return formPage(publicEvent(id), Map.of(), model);
     }
 
     @PostMapping("/e/{id}/register")
-    String register(@PathVariable long id, @Valid @ModelAttribute("form") RegistrationForm form, BindingResult binding,
+    String register(@PathVariable long id, @Valid @ModelAttribute("registrationForm") RegistrationForm form,
+            BindingResult binding,
             @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         Event event = publicEvent(id);
@@ -94,6 +104,7 @@ class RegistrationPagesController {
                 FormErrors.reject(binding, Answers.withoutAnswerProblems(e));
             } catch (ConflictException e) {
                 FormErrors.reject(binding, e);
+                model.addAttribute("alreadyRegistered", DUPLICATE.equals(e.code()));
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
                 return formPage(event, answers, model);
             }
@@ -111,6 +122,25 @@ class RegistrationPagesController {
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return formPage(event, answers, model);
+    }
+
+    /**
+     * 「リンクを再送する」 from the form that refused an email already registered: the link goes to that email only, and
+     * the page says the same whether or not it is registered.
+     */
+    @PostMapping("/e/{id}/resend-link")
+    String resendLink(@PathVariable long id, @RequestParam(defaultValue = "") String email, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            linkResends.resend(id, email);
+        } catch (InvalidInputException e) {
+            model.addAttribute("registrationForm", new RegistrationForm("", email, "", null));
+            model.addAttribute("resendProblem", e.problems().get(0).code());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return formPage(publicEvent(id), Map.of(), model);
+        }
+        redirect.addFlashAttribute("linkSent", true);
+        return "redirect:/e/" + id + "/register";
     }
 
     /** The registrant changes their answers to the event's questions. */
@@ -143,6 +173,7 @@ class RegistrationPagesController {
         model.addAttribute("provisional", members.findById(registration.memberId()).map(Member::provisional)
                 .orElse(false));
         model.addAttribute("mailedLink", registrations.mailedLink(token, registration));
+        model.addAttribute("lottery", frameChoices.lotteryOf(registration));
         model.addAttribute("onlineUrl", joinUrl(registration, event));
         model.addAttribute("questions", questionnaires.of(event.id()).stream()
                 .filter(question -> question.asks(registration.frameId())).toList());
@@ -179,8 +210,17 @@ class RegistrationPagesController {
         return "redirect:/r/" + token;
     }
 
+    /**
+     * Cancelling takes a second, explicit step: without {@code confirm} the page asks first (no script needed), and the
+     * reminder's "I can't come" page is that step already.
+     */
     @PostMapping("/r/{token}/cancel")
-    String cancel(@PathVariable String token, RedirectAttributes redirect) {
+    String cancel(@PathVariable String token, @RequestParam(defaultValue = "false") boolean confirm, Model model,
+            RedirectAttributes redirect) {
+        if (!confirm) {
+            model.addAttribute("confirmCancel", true);
+            return manage(token, model);
+        }
         registrations.cancelWithToken(byToken(token).id(), token);
         redirect.addFlashAttribute("justCancelled", true);
         return "redirect:/r/" + token;
@@ -193,7 +233,7 @@ class RegistrationPagesController {
                 .collect(Collectors.toMap(Frame::id, Frame::name)));
         model.addAttribute("answers", answers);
         model.addAttribute("community", community(event));
-        model.addAttribute("frames", events.frames(event.id()));
+        model.addAttribute("frameChoices", frameChoices.of(event.id()));
         model.addAttribute("open", event.registrationOpen(clock.instant()));
         model.addAttribute("notYetOpen", event.registrationNotYetOpen(clock.instant()));
         model.addAttribute("subEventFrames", subEvents.of(event.id()).stream()

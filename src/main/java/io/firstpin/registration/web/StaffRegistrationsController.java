@@ -16,6 +16,7 @@ import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.web.FormErrors;
 import io.firstpin.registration.AgendaDrafts;
 import io.firstpin.registration.EventMessages;
+import io.firstpin.registration.ImportedEvents;
 import io.firstpin.registration.Lotteries;
 import io.firstpin.registration.LotteryDraw;
 import io.firstpin.registration.NoShows;
@@ -82,12 +83,15 @@ class StaffRegistrationsController {
     private final Lotteries lotteries;
     private final StaffAccounts staffAccounts;
     private final AgendaDrafts agendaDrafts;
+    private final ImportedEvents importedEvents;
 
     StaffRegistrationsController(Organizations organizations, Events events, Communities communities,
             Registrations registrations, NoShows noShows, Reminders reminders, EventMessages eventMessages,
             Questionnaires questionnaires, AccessGuard access, MessageSource messages, VisibleEvents visibleEvents,
-            RegistrationExports exports, Lotteries lotteries, StaffAccounts staffAccounts, AgendaDrafts agendaDrafts) {
+            RegistrationExports exports, Lotteries lotteries, StaffAccounts staffAccounts, AgendaDrafts agendaDrafts,
+            ImportedEvents importedEvents) {
         this.agendaDrafts = agendaDrafts;
+        this.importedEvents = importedEvents;
         this.exports = exports;
         this.lotteries = lotteries;
         this.staffAccounts = staffAccounts;
@@ -216,6 +220,9 @@ class StaffRegistrationsController {
         model.addAttribute("questionKinds", QuestionKind.values());
         model.addAttribute("questionFrames", frames.stream().collect(Collectors.toMap(Frame::id, Frame::name)));
         model.addAttribute("agendaDraft", agendaDrafts.of(id));
+        boolean imported = importedEvents.imported(id);
+        model.addAttribute("imported", imported);
+        model.addAttribute("withoutEmail", imported ? ImportedEvents.withoutEmail(all) : List.of());
         model.addAttribute("canLead",
                 access.roleIn(organization.id()).map(r -> r.includes(Role.COMMUNITY_LEADER)).orElse(false));
         return "registration/staff-list";
@@ -262,7 +269,7 @@ class StaffRegistrationsController {
             for (Entry entry : exports.ofEvent(organization.id(), id)) {
                 var r = entry.registration();
                 // Arrays.asList takes the null address of an erased registrant (List.of would not)
-                List<Object> row = new ArrayList<>(Arrays.asList(r.id(), CsvAttachment.cell(r.name()), CsvAttachment.cell(r.email()),
+                List<Object> row = new ArrayList<>(Arrays.asList(number(r), CsvAttachment.cell(r.name()), CsvAttachment.cell(r.email()),
                         CsvAttachment.cell(entry.frameName()), text("registration.status." + r.status(), locale),
                         entry.waitlistPosition() == null ? "" : entry.waitlistPosition(),
                         entry.checkedIn() ? text("common.yes", locale) : "",
@@ -272,6 +279,11 @@ class StaffRegistrationsController {
                 csv.printRecord(row);
             }
         }
+    }
+
+    /** The 受付番号; a row the demo wrote without one shows nothing rather than a database id. */
+    private static Object number(Registration registration) {
+        return registration.receptionNumber() == null ? "" : registration.receptionNumber();
     }
 
     private String answerText(Question question, String answer, Locale locale) {

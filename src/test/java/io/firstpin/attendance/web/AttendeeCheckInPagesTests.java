@@ -115,7 +115,7 @@ class AttendeeCheckInPagesTests {
                 .getStatus();
         String promotedPage = page(waiting.manageToken(), "en");
 
-        assertThat(waitingPage).contains("Waitlisted").doesNotContain("checkin-pass").doesNotContain("<svg");
+        assertThat(waitingPage).contains("#1 on the waitlist").doesNotContain("checkin-pass").doesNotContain("<svg");
         assertThat(waitingImage).isEqualTo(404);
         assertThat(cancelledImage).isEqualTo(404);
         assertThat(page(seated.manageToken(), "en")).doesNotContain("<svg");

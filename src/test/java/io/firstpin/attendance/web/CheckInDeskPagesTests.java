@@ -142,6 +142,20 @@ class CheckInDeskPagesTests {
     }
 
     @Test
+    void theDeskFindsSomeoneByTheReceptionNumberTheyTellNotByTheDatabaseId() throws Exception {
+        MockHttpSession leader = signedIn(organization, Role.COMMUNITY_LEADER);
+        Registration jiro = registrations.ofEvent(organization.id(), event.id()).get(1).registration();
+
+        String byNumber = html(get(desk + "/search").param("q", "２").session(leader).header("Accept-Language", "ja"));
+        String byId = html(get(desk + "/search").param("q", String.valueOf(jiro.id())).session(leader)
+                .header("Accept-Language", "ja"));
+
+        assertThat(jiro.receptionNumber()).isEqualTo(2);
+        assertThat(byNumber).contains("栄 二郎").contains("受付番号 2").doesNotContain("名古屋 一郎");
+        assertThat(byId.contains("栄 二郎")).as("found by id only where it is the number too").isEqualTo(jiro.id() == 2);
+    }
+
+    @Test
     void theScannerLibraryAndScriptAreServed() throws Exception {
         MockHttpServletResponse library = mvc.perform(get("/webjars/html5-qrcode/html5-qrcode.min.js")).andReturn()
                 .getResponse();

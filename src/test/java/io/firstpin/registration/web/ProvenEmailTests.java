@@ -141,7 +141,8 @@ class ProvenEmailTests {
         Event event = studySession(organization);
         String email = "again-" + organization.id() + "@example.com";
         JsonNode first = JSON.readTree(registerByApi(event, "一回目", email).getResponse().getContentAsString());
-        mvc.perform(post("/r/" + first.path("manageToken").asString() + "/cancel").with(csrf()));
+        mvc.perform(post("/r/" + first.path("manageToken").asString() + "/cancel").with(csrf())
+                .param("confirm", "true"));
 
         JsonNode second = JSON.readTree(registerByApi(event, "二回目", email).getResponse().getContentAsString());
 

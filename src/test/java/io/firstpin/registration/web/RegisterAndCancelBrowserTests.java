@@ -88,11 +88,15 @@ class RegisterAndCancelBrowserTests {
             register(browser, event, "琉球 太郎", "taro@example.jp");
             assertThat(browser.find(By.id("status")).getText()).isEqualTo("参加確定");
             register(browser, event, "首里 花子", "hanako@example.jp");
-            assertThat(browser.find(By.id("status")).getText()).isEqualTo("補欠");
-            assertThat(browser.find(By.id("waitlist-position")).getText()).contains("1");
+            // said once: 「補欠 1 番目」, not 「補欠 補欠 1 番目」
+            assertThat(browser.find(By.id("waitlist-position")).getText()).isEqualTo("補欠 1 番目");
+            assertThat(browser.find(By.id("registration-status")).getText()).containsOnlyOnce("補欠");
             String hanakosPage = browser.path();
 
             browser.visit(manageLinkMailedTo("taro@example.jp")).click(By.id("cancel"));
+            browser.awaitText(By.id("cancel-confirm"), "申込をキャンセルしますか?");
+            assertThat(browser.find(By.id("status")).getText()).isEqualTo("参加確定");
+            browser.click(By.id("cancel"));
             browser.awaitText(By.id("status"), "キャンセル済み");
 
             browser.visit(hanakosPage);

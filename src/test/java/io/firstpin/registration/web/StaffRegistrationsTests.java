@@ -15,10 +15,15 @@ import io.firstpin.event.FrameMode;
 import io.firstpin.event.FramePlan;
 import io.firstpin.identity.Role;
 import io.firstpin.identity.StaffAccounts;
+import io.firstpin.member.IdentityInput;
+import io.firstpin.member.Member;
+import io.firstpin.member.Members;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.Slug;
 import io.firstpin.registration.Applicant;
+import io.firstpin.registration.PastRegistrations;
+import io.firstpin.registration.PastRegistrations.PastRegistration;
 import io.firstpin.registration.RegistrationStatus;
 import io.firstpin.registration.Registrations;
 import io.firstpin.testing.DatabaseTest;
@@ -56,6 +61,10 @@ class StaffRegistrationsTests {
     Registrations registrations;
     @Autowired
     StaffAccounts accounts;
+    @Autowired
+    Members members;
+    @Autowired
+    PastRegistrations pastRegistrations;
 
     Organization organization;
     Event event;
@@ -103,6 +112,68 @@ class StaffRegistrationsTests {
         assertThat(lines.get(0)).isEqualTo("受付番号,名前,メールアドレス,参加枠,状態,補欠順,受付済み,申込日時");
         assertThat(lines).hasSize(4);
         assertThat(text).contains("'=HYPERLINK").contains("補欠,1");
+    }
+
+    @Test
+    void theListAndTheCsvNumberRegistrantsOneTwoThreeInRegistrationOrderNotByDatabaseId() throws Exception {
+        String path = "/manage/" + organization.slug() + "/events/" + event.id() + "/registrations";
+        MockHttpSession viewer = signedIn(Role.VIEWER);
+        String csv = mvc.perform(get(path + ".csv").session(viewer).header("Accept-Language", "ja"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String html = page(event, viewer);
+        List<Long> ids = registrations.ofEvent(organization.id(), event.id()).stream()
+                .map(e -> e.registration().id()).toList();
+
+        assertThat(csv.lines().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList())
+                .containsExactly("1", "2", "3");
+        assertThat(html).contains("<td class=\"num\">1</td>\n        <td>名古屋 一郎</td>")
+                .doesNotContain("<td>" + ids.get(0) + "</td>");
+    }
+
+    @Test
+    void anImportedPastEventOffersNoLiveControlsAndSaysWhoHasNoEmail() throws Exception {
+        var community = communities.inOrganization(organization.id(), event.communityId());
+        Event past = events.plan(community, new EventDetails("名古屋勉強会 #1", null, EventKind.STUDY_SESSION,
+                Instant.now().minus(400, ChronoUnit.DAYS), null, null, true, null, Optional.empty()), List.of(),
+                List.of(new FramePlan(null, "一般枠", 50, FrameMode.FIFO, null)), "一般枠");
+        long frame = events.frames(past.id()).get(0).id();
+        Member withEmail = members.register(organization.id(), "メール 有子", List.of(IdentityInput.email("yu@example.com")));
+        Member withoutEmail = members.register(organization.id(), "退会 ユーザー", List.of());
+        pastRegistrations.record(organization.id(), past.id(), List.of(
+                new PastRegistration(withEmail.id(), frame, "メール 有子", "yu@example.com", RegistrationStatus.CONFIRMED,
+                        past.startsAt().minus(3, ChronoUnit.DAYS)),
+                new PastRegistration(withoutEmail.id(), frame, "退会 ユーザー", null, RegistrationStatus.CONFIRMED,
+                        past.startsAt().minus(2, ChronoUnit.DAYS))));
+
+        MockHttpSession leader = signedIn(Role.COMMUNITY_LEADER);
+        String imported = page(past, leader);
+        String live = page(event, leader);
+
+        for (String control : List.of("id=\"reminders\"", "id=\"reconfirmation-toggle\"", "id=\"message-form\"",
+                "/cancel\"")) {
+            assertThat(live).contains(control);
+            assertThat(imported).doesNotContain(control);
+        }
+        assertThat(imported).contains("id=\"imported-event\"")
+                .contains("メールアドレスのない方が 1 人います").contains("<li>退会 ユーザー</li>")
+                .doesNotContain("<li>メール 有子</li>");
+        assertThat(live).doesNotContain("id=\"imported-event\"");
+        String part = "/manage/" + organization.slug() + "/events/%d/imported-roster";
+        assertThat(mvc.perform(get(part.formatted(past.id())).session(leader).header("HX-Request", "true")
+                .header("Accept-Language", "ja")).andReturn().getResponse().getContentAsString())
+                .contains("<li>退会 ユーザー</li>").doesNotContain("<html");
+        assertThat(mvc.perform(get(part.formatted(event.id())).session(leader).header("HX-Request", "true"))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("imported-event");
+        assertThat(mvc.perform(get("/manage/" + organization.slug() + "/events/" + past.id()).session(leader))
+                .andReturn().getResponse().getContentAsString()).contains("/events/" + past.id() + "/imported-roster");
+        assertThat(registrations.ofEvent(organization.id(), past.id()))
+                .extracting(e -> e.registration().receptionNumber()).containsExactly(1, 2);
+    }
+
+    private String page(Event of, MockHttpSession session) throws Exception {
+        return mvc.perform(get("/manage/" + organization.slug() + "/events/" + of.id() + "/registrations")
+                .session(session).header("Accept-Language", "ja")).andReturn().getResponse()
+                .getContentAsString();
     }
 
     @Test

@@ -92,6 +92,8 @@ class SubEventBrowserTests {
             assertThat(statusOf(browser, "宮城 花子")).contains("補欠");
 
             browser.visit(tarosPage).click(By.id("cancel"));
+            browser.find(By.id("cancel-confirm"));
+            browser.click(By.id("cancel"));
             browser.awaitText(By.id("status"), "キャンセル済み");
 
             browser.visit("/manage/sub-browser/events/" + party + "/registrations");
