@@ -64,11 +64,13 @@ final class DemoWriter {
         long[] frameIds = frames(organizationId, events, eventIds);
         long eventsWritten = System.nanoTime();
 
-        DemoBatch<?> registrationRows = new DemoBatch<>(bulk, REGISTRATION, REGISTRATION.ID, REGISTRATION.ORGANIZATION_ID,
-                REGISTRATION.EVENT_ID, REGISTRATION.FRAME_ID, REGISTRATION.MEMBER_ID, REGISTRATION.NAME,
-                REGISTRATION.EMAIL, REGISTRATION.STATUS, REGISTRATION.WAITLIST_POSITION, REGISTRATION.REGISTERED_AT);
-        DemoBatch<?> attendanceRows = new DemoBatch<>(bulk, ATTENDANCE, null, ATTENDANCE.ORGANIZATION_ID, ATTENDANCE.EVENT_ID,
-                ATTENDANCE.MEMBER_ID, ATTENDANCE.REGISTRATION_ID, ATTENDANCE.METHOD, ATTENDANCE.CHECKED_IN_AT);
+        DemoBatch<?> registrationRows = new DemoBatch<>(bulk, REGISTRATION, REGISTRATION.ID,
+                REGISTRATION.ORGANIZATION_ID, REGISTRATION.EVENT_ID, REGISTRATION.FRAME_ID, REGISTRATION.MEMBER_ID,
+                REGISTRATION.NAME, REGISTRATION.EMAIL, REGISTRATION.STATUS, REGISTRATION.WAITLIST_POSITION,
+                REGISTRATION.REGISTERED_AT);
+        DemoBatch<?> attendanceRows = new DemoBatch<>(bulk, ATTENDANCE, null, ATTENDANCE.ORGANIZATION_ID,
+                ATTENDANCE.EVENT_ID, ATTENDANCE.MEMBER_ID, ATTENDANCE.REGISTRATION_ID, ATTENDANCE.METHOD,
+                ATTENDANCE.CHECKED_IN_AT);
         int firstFrame = 0;
         int registrations = 0;
         long[] allRegistrationIds = new long[events.stream().mapToInt(e -> e.registrations().size()).sum()];
