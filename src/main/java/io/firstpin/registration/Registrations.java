@@ -201,7 +201,9 @@ public class Registrations {
      * that waited for that lock reads the event's new status here instead of taking a seat in a cancelled event.
      */
     private void stillOpen(long eventId, Instant now) {
-        requireOpen(events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId)), now);
+        if (!events.registrationOpen(eventId, now)) {
+            requireOpen(events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId)), now);
+        }
     }
 
     /** Refuses a registration the event does not take now, saying when it opens if that is still to come. */

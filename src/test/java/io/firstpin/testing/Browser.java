@@ -3,6 +3,7 @@ package io.firstpin.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -53,6 +54,18 @@ public final class Browser implements AutoCloseable {
 
     public Browser visit(String path) {
         driver.get(baseUrl + path);
+        return this;
+    }
+
+    /**
+     * Fails when axe-core finds a serious or critical WCAG 2.1 A/AA violation on the page shown (contrast, labels,
+     * landmarks, names), naming each with where it is.
+     */
+    public Browser assertAccessible() {
+        List<String> violations = Accessibility.seriousViolations(driver);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Accessibility violations on " + path() + ":\n  " + String.join("\n  ", violations));
+        }
         return this;
     }
 

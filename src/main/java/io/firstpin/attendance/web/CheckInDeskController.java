@@ -15,7 +15,9 @@ import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.web.PagePart;
 import io.firstpin.registration.Applicant;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;
 import java.util.List;
@@ -75,18 +77,18 @@ class CheckInDeskController {
 
     @GetMapping("/search")
     String search(@PathVariable String org, @PathVariable long id, @RequestParam(defaultValue = "") String q,
-            Model model) {
+            HttpServletRequest request, Model model) {
         Desk desk = open(org, id, Role.VIEWER, model);
         model.addAttribute("arrivals", this.desk.search(desk.organization().id(), id, q, SHOWN));
         model.addAttribute("q", q);
-        return "attendance/checkin :: arrivals";
+        return PagePart.view("attendance/checkin :: arrivals", request, model);
     }
 
     @GetMapping("/progress")
-    String progress(@PathVariable String org, @PathVariable long id, Model model) {
+    String progress(@PathVariable String org, @PathVariable long id, HttpServletRequest request, Model model) {
         Desk desk = open(org, id, Role.VIEWER, model);
         model.addAttribute("progress", this.desk.progress(desk.organization().id(), id));
-        return "attendance/checkin :: progress";
+        return PagePart.view("attendance/checkin :: progress", request, model);
     }
 
     /** A code scanned from a QR ({@code method=QR}) or typed by staff. */

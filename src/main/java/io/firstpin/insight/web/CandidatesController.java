@@ -12,6 +12,8 @@ import io.firstpin.insight.Period;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.web.PagePart;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +56,8 @@ class CandidatesController {
     }
 
     @GetMapping
-    String candidates(@PathVariable String org, @PathVariable String slug, DashboardQuery query, Model model) {
+    String candidates(@PathVariable String org, @PathVariable String slug, DashboardQuery query,
+            HttpServletRequest request, Model model) {
         Organization organization = organizations.enter(org, Role.VIEWER);
         Community community = communities.inOrganization(organization.id(), slug);
         access.require(organization.id(), community.id(), Role.VIEWER, "community " + slug);
@@ -65,7 +68,7 @@ class CandidatesController {
         model.addAttribute("subject", subject);
         model.addAttribute("candidates", candidates);
         model.addAttribute("candidateReasons", reasons(candidates, LocaleContextHolder.getLocale()));
-        return "insight/leaders :: candidates";
+        return PagePart.view("insight/leaders :: candidates", request, model);
     }
 
     /** Dates edited into nonsense: no list rather than one for another period. */

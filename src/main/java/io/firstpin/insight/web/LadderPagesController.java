@@ -11,6 +11,8 @@ import io.firstpin.insight.Period;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.InvalidInputException;
+import io.firstpin.platform.web.PagePart;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
@@ -57,7 +59,8 @@ class LadderPagesController {
      * whole history, seconds on a large organization, and the rest of the dashboard need not wait for it.
      */
     @GetMapping("/ladder")
-    String section(@PathVariable String org, @PathVariable String slug, DashboardQuery query, Model model) {
+    String section(@PathVariable String org, @PathVariable String slug, DashboardQuery query,
+            HttpServletRequest request, Model model) {
         Organization organization = organizations.enter(org, Role.VIEWER);
         Community community = communities.inOrganization(organization.id(), slug);
         access.require(organization.id(), community.id(), Role.VIEWER, "community " + slug);
@@ -69,7 +72,7 @@ class LadderPagesController {
         model.addAttribute("ladderData", section.chartJson(report, LocaleContextHolder.getLocale()));
         model.addAttribute("base", "/manage/" + organization.slug() + "/communities/" + community.slug() + "/dashboard");
         model.addAttribute("csvQuery", query.withPeriod(period).asQueryString(subject.slug()));
-        return "insight/ladder :: content";
+        return PagePart.view("insight/ladder :: content", request, model);
     }
 
     @GetMapping("/ladder.csv")

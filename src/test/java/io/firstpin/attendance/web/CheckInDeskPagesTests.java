@@ -131,7 +131,8 @@ class CheckInDeskPagesTests {
                 .contains("data-kind=\"CHECKED_IN\"");
         assertThat(again).contains("名古屋 一郎 さんは").contains("に受付済みです");
         assertThat(counted).contains("参加確定 2 人中 1 人が受付済み");
-        assertThat(found).contains("名古屋 一郎").doesNotContain("栄 二郎");
+        assertThat(found).contains("名古屋 一郎").doesNotContain("栄 二郎")
+                .as("opened without htmx, the search is a whole page").contains("<html", "class=\"site-header\"");
         assertThat(byKanji).contains("名古屋 一郎").contains("QR コード").contains("取り消す").doesNotContain("栄 二郎");
         assertThat(undone).contains("名古屋 一郎 さんの受付を取り消しました");
         assertThat(afterUndo).contains("参加確定 2 人中 0 人が受付済み");

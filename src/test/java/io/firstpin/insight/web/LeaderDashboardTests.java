@@ -97,7 +97,10 @@ class LeaderDashboardTests {
     @Test
     void theDashboardShowsTheBenchTheIndexAndTheCandidatesInJapanese() throws Exception {
         String html = fetch(dashboard + YEAR_2025 + "&branches=true", "ja").getContentAsString();
-        String candidates = fetch(dashboard + "/candidates" + YEAR_2025 + "&branches=true", "ja")
+        String candidates = mvc.perform(get(dashboard + "/candidates" + YEAR_2025 + "&branches=true")
+                .session(signedIn(organization, Role.VIEWER)).header("Accept-Language", "ja")
+                .header("HX-Request", "true")).andReturn().getResponse().getContentAsString();
+        String openedOnItsOwn = fetch(dashboard + "/candidates" + YEAR_2025 + "&branches=true", "ja")
                 .getContentAsString();
 
         assertThat(html).contains("リーダーと自走", "ワンオペ", "リーダー不在", "四半期ごとの自走率", "リーダー候補")
@@ -105,6 +108,8 @@ class LeaderDashboardTests {
                 .contains("<script type=\"application/json\" id=\"self-running-data\">", "/js/self-running.js")
                 .contains("hx-get=\"" + dashboard + "/candidates?from=2025-01-01&amp;to=2025-12-31");
         assertThat(candidates).doesNotContain("<html").contains("直近 3 回のうち 2 回参加、通算 2 回参加、LT 1 回");
+        assertThat(openedOnItsOwn).as("a part opened without htmx is a whole page, never a bare fragment")
+                .contains("<html", "class=\"site-header\"", "直近 3 回のうち 2 回参加、通算 2 回参加、LT 1 回");
     }
 
     @Test

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.firstpin.testing.DatabaseTest;
+import io.firstpin.testing.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -86,6 +88,54 @@ class RateLimitsTests {
                 pool.shutdownNow();
             }
         }
+    }
+
+    @Test
+    void aLargeLimitCountedByEachInstanceBetweenWritesLetsThroughAtMostAFewMorePerInstance() throws Exception {
+        Limit venue = new Limit(name(), 150, 1, Duration.ofHours(1));
+        long perInstance = venue.unsyncedTakes();
+        assertThat(perInstance).isEqualTo(3);
+        try (HikariDataSource other = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build()) {
+            RateLimits second = new RateLimits(RateLimitConnections.shared(other), db, Clock.systemUTC());
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            try {
+                List<Callable<Boolean>> takes = IntStream.range(0, 400).<Callable<Boolean>>mapToObj(i ->
+                        () -> (i % 2 == 0 ? limits : second).take(venue, "venue wifi").allowed()).toList();
+                long allowed = 0;
+                for (Future<Boolean> answer : pool.invokeAll(takes)) {
+                    allowed += answer.get() ? 1 : 0;
+                }
+                assertThat(allowed).isBetween(150L, 150L + 2 * perInstance);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aLargeLimitsBucketRemovedByTheCleanupWhileItsProxyIdledCountsAgainFromFull() {
+        MovableClock clock = new MovableClock(Instant.now());
+        RateLimits instance = new RateLimits(connections, db, clock);
+        Limit venue = Limit.of(name(), 100, Duration.ofMinutes(10));
+        for (int i = 0; i < 100; i++) {
+            instance.take(venue, "203.0.113.50");
+        }
+        assertThat(instance.take(venue, "203.0.113.50").allowed()).isFalse();
+
+        clock.advance(Duration.ofHours(1));
+        RateLimitCleanup.removeExpired(db, clock);
+
+        assertThat(db.fetchCount(RATE_LIMIT_BUCKET, RATE_LIMIT_BUCKET.ID.startsWith(venue.name() + ":"))).isZero();
+        assertThat(instance.take(venue, "203.0.113.50").allowed()).isTrue();
+        assertThat(db.fetchCount(RATE_LIMIT_BUCKET, RATE_LIMIT_BUCKET.ID.startsWith(venue.name() + ":")))
+                .as("the bucket is shared again").isOne();
+    }
+
+    @Test
+    void smallLimitsStayExact() {
+        assertThat(Limit.of("sign-in", 5, Duration.ofMinutes(10)).unsyncedTakes()).isZero();
+        assertThat(Limit.of("registration-email", 10, Duration.ofHours(1)).unsyncedTakes()).isZero();
+        assertThat(new Limit("registration", 1000, 60, Duration.ofMinutes(1)).unsyncedTakes()).isEqualTo(20);
     }
 
     @Autowired

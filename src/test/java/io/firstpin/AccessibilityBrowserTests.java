@@ -1,0 +1,123 @@
+package io.firstpin;
+
+import io.firstpin.community.Communities;
+import io.firstpin.community.Community;
+import io.firstpin.community.CommunityProfile;
+import io.firstpin.event.Event;
+import io.firstpin.event.EventDetails;
+import io.firstpin.event.EventKind;
+import io.firstpin.event.Events;
+import io.firstpin.event.FrameMode;
+import io.firstpin.event.FramePlan;
+import io.firstpin.identity.Role;
+import io.firstpin.identity.StaffAccounts;
+import io.firstpin.organization.Organization;
+import io.firstpin.organization.Organizations;
+import io.firstpin.platform.Slug;
+import io.firstpin.registration.Applicant;
+import io.firstpin.registration.Registrations;
+import io.firstpin.testing.Browser;
+import io.firstpin.testing.BrowserTest;
+import io.firstpin.testing.CommunityHistory;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The main pages of every module, public and staff, in Japanese and English, held to WCAG 2.1 AA by axe-core: no
+ * serious or critical violation (contrast, labels, including form rows added by script, named landmarks).
+ */
+@BrowserTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccessibilityBrowserTests {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    Communities communities;
+    @Autowired
+    Events events;
+    @Autowired
+    Registrations registrations;
+    @Autowired
+    StaffAccounts accounts;
+    @Autowired
+    ApplicationEventPublisher publisher;
+    @Autowired
+    DSLContext db;
+
+    @Test
+    void everyMainPageHasNoSeriousAccessibilityViolationInJapanese() {
+        walk("ja");
+    }
+
+    @Test
+    void everyMainPageHasNoSeriousAccessibilityViolationInEnglish() {
+        walk("en");
+    }
+
+    private void walk(String language) {
+        String slug = "a11y-" + language + "-" + System.nanoTime();
+        Organization organization = organizations.found(new Slug(slug), "アクセシビリティ");
+        Community community = communities.start(organization.id(), new Slug(slug + "-tokyo"),
+                CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
+        CommunityHistory history = new CommunityHistory(db, communities, publisher, community);
+        long a = history.member("A");
+        long b = history.member("B");
+        history.eventAt("2025-01-15T19:00", "JP-13", "渋谷区").checkedIn(a, b);
+        history.eventAt("2025-02-20T19:00", "JP-13", "港区").checkedIn(a);
+        Event event = events.plan(community, new EventDetails("東京勉強会", null, EventKind.STUDY_SESSION,
+                Instant.now().plus(20, ChronoUnit.DAYS), null, null, true, null, Optional.empty()), List.of(),
+                List.of(new FramePlan(null, "一般枠", 30, FrameMode.FIFO, null)), "一般枠");
+        long member = registrations.register(event.id(), "一般枠",
+                new Applicant("東京 太郎", "taro@" + slug + ".test", Locale.JAPANESE)).registration().memberId();
+        String email = "admin@" + slug + ".test";
+        accounts.openWithRole(email, "管理者", PASSWORD, organization.id(), Role.ORGANIZATION_ADMIN);
+        String org = "/manage/" + organization.slug();
+        String communityPages = org + "/communities/" + community.slug();
+
+        try (Browser browser = Browser.open(port, language)) {
+            for (String page : List.of("/", "/c/" + community.slug(), "/e/" + event.id(), "/login",
+                    "/my/" + organization.slug() + "/sign-in")) {
+                browser.visit(page).assertAccessible();
+            }
+            browser.visit("/e/" + event.id()).click(By.id("register-link")).find(By.id("email"));
+            browser.assertAccessible();
+
+            browser.visit("/login")
+                    .type(By.id("username"), email)
+                    .type(By.id("password"), PASSWORD)
+                    .click(By.cssSelector("#login-form button[type=submit]"));
+            browser.find(By.cssSelector(".manage-nav"));
+            for (String page : List.of("/manage", org, org + "/events", org + "/events/" + event.id(),
+                    org + "/events/" + event.id() + "/registrations", org + "/events/" + event.id() + "/checkin",
+                    org + "/events/" + event.id() + "/survey", org + "/members", org + "/members/" + member,
+                    org + "/insight", org + "/segments", org + "/reports", org + "/settings", org + "/staff",
+                    communityPages + "/events", communityPages + "/imports", "/manage/account")) {
+                browser.visit(page).assertAccessible();
+            }
+            browser.visit(communityPages + "/dashboard?from=2025-01-01&to=2025-12-31");
+            browser.find(By.cssSelector("#chart-attendees canvas"));
+            browser.assertAccessible();
+
+            browser.visit(communityPages + "/events/new")
+                    .click(By.id("add-frame"))
+                    .click(By.id("add-session"))
+                    .assertAccessible();
+            browser.visit(org + "/members/new").click(By.cssSelector("[data-add-row]")).assertAccessible();
+        }
+    }
+}
