@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * The demo's leader roles, derived from the plan so that they are as deterministic as the rest: each community is led
- * by its most frequent attendees since the history's start. The main community has three leaders and a rotation in the
- * middle of the history, the second one a single leader (a one-person operation), the third a staff member among its
- * leaders (its events are not self-run), the fourth two leaders, every other one three.
+ * by its most frequent attendees since the history's start. The main community and every branch from the fifth on have
+ * three leaders, one of whom hands over to a newer regular once a year; the second community has a single leader (a
+ * one-person operation), the third a staff member among its leaders (its events are not self-run), the fourth two.
  */
 final class DemoLeaders {
 
@@ -33,7 +33,12 @@ final class DemoLeaders {
         }
         LocalDate start = day(plan.historyStart());
         long lastStart = plan.events().stream().mapToLong(DemoPlan.Event::startsAt).max().orElseThrow();
-        LocalDate middle = day(plan.historyStart() + (lastStart - plan.historyStart()) / 2);
+        long span = lastStart - plan.historyStart();
+        int years = Math.max(1, (int) Math.round(span / (365.0 * DemoSchedule.DAY)));
+        List<LocalDate> handovers = new ArrayList<>();
+        for (int k = 1; k < years; k++) {
+            handovers.add(day(plan.historyStart() + span * k / years));
+        }
         int firstStaff = -1;
         for (int p = 0; p < plan.people().size() && firstStaff < 0; p++) {
             if (plan.people().get(p).staff()) {
@@ -42,14 +47,12 @@ final class DemoLeaders {
         }
         for (int c = 0; c < plan.communities().size(); c++) {
             List<Integer> regulars = regulars(plan, c);
-            int wanted = c == 1 ? 1 : c == 3 ? 2 : 3;
-            if (c == 0 && regulars.size() >= 4) {
-                roles.add(new Role(c, regulars.get(0), start, middle));
-                roles.add(new Role(c, regulars.get(3), middle.plusDays(1), null));
-                roles.add(new Role(c, regulars.get(1), start, null));
-                roles.add(new Role(c, regulars.get(2), start, null));
+            boolean rotates = (c == 0 || c >= 4) && regulars.size() >= 3 + handovers.size();
+            if (rotates) {
+                rotate(c, regulars, start, handovers, roles);
                 continue;
             }
+            int wanted = c == 1 ? 1 : c == 3 ? 2 : 3;
             if (c == 2 && firstStaff >= 0) {
                 roles.add(new Role(c, firstStaff, start, null));
                 wanted--;
@@ -59,6 +62,25 @@ final class DemoLeaders {
             }
         }
         return roles;
+    }
+
+    /**
+     * Three leaders from the start; at each handover (once a year) the longest-serving seat passes to the next
+     * regular who has not led yet, the day after the previous holder stepped down.
+     */
+    private static void rotate(int community, List<Integer> regulars, LocalDate start, List<LocalDate> handovers,
+            List<Role> roles) {
+        int[] holder = {regulars.get(0), regulars.get(1), regulars.get(2)};
+        LocalDate[] since = {start, start, start};
+        for (int k = 0; k < handovers.size(); k++) {
+            int seat = k % holder.length;
+            roles.add(new Role(community, holder[seat], since[seat], handovers.get(k)));
+            holder[seat] = regulars.get(3 + k);
+            since[seat] = handovers.get(k).plusDays(1);
+        }
+        for (int seat = 0; seat < holder.length; seat++) {
+            roles.add(new Role(community, holder[seat], since[seat], null));
+        }
     }
 
     /** The community's non-staff attendees, the most frequent first (ties by their place in the plan). */

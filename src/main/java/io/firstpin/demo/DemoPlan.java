@@ -8,7 +8,7 @@ import java.util.List;
  * seconds. Enum names are the column values the other modules map.
  */
 record DemoPlan(List<DemoCommunities.Spec> communities, List<Person> people, long[] memberCreatedAt,
-        List<Event> events, long historyStart) {
+        List<Event> events, long historyStart, Aftermath aftermath) {
 
     enum IdentityKind { EMAIL, CONNPASS, X, BLUESKY, GITHUB, FEED }
 
@@ -32,7 +32,13 @@ record DemoPlan(List<DemoCommunities.Spec> communities, List<Person> people, lon
 
     record Event(int community, EventKind kind, String title, String description, long startsAt, long endsAt,
             boolean online, String onlineUrl, String venueName, String venueAddress, String prefectureCode, String city,
-            String hashtag, long createdAt, List<Session> sessions, List<Frame> frames, List<Registration> registrations) {
+            String hashtag, long createdAt, List<Session> sessions, List<Frame> frames, List<Registration> registrations,
+            int parent) {
+
+        /** Whether the event is a sub-event (the after-party under its study session, {@link #parent()}). */
+        boolean subEvent() {
+            return parent >= 0;
+        }
     }
 
     /** @param startsAt epoch seconds, or null when the agenda gives no time */
@@ -53,5 +59,55 @@ record DemoPlan(List<DemoCommunities.Spec> communities, List<Person> people, lon
      */
     record Registration(int person, int frame, Status status, Integer waitlistPosition, long registeredAt,
             CheckIn checkIn, long checkedInAt) {
+    }
+
+    enum OutputKind { BLOG, SLIDE, VIDEO, MEDIA }
+
+    enum OutputSource { SUBMITTED, STAFF, FEED, AGENDA }
+
+    enum LinkedBy { SUBMITTED, MANUAL, HASHTAG, AGENDA }
+
+    enum AudienceChannel { X, GITHUB, FEED, YOUTUBE }
+
+    /**
+     * What the history left behind: posts about the events, the members' feeds, survey answers and outside audiences.
+     * Decided after the events, from them, with a random stream of its own.
+     */
+    record Aftermath(List<Feed> feeds, List<Output> outputs, List<SurveyRound> surveys, List<Answer> answers,
+            List<Audience> audiences) {
+
+        static Aftermath none() {
+            return new Aftermath(List.of(), List.of(), List.of(), List.of(), List.of());
+        }
+    }
+
+    /** A member's registered blog feed. */
+    record Feed(int person, String url, long registeredAt, Long lastSuccessAt) {
+    }
+
+    /**
+     * @param author null for a media article written by outsiders
+     * @param feed position in {@link Aftermath#feeds()} when it came in through the author's feed, or -1
+     * @param event position of the event it reports on
+     */
+    record Output(OutputKind kind, String url, String title, Integer author, long publishedAt, OutputSource source,
+            int feed, int event, LinkedBy linkedBy, long linkedAt) {
+    }
+
+    /** The survey email round of a past event: when it went out and to how many attendees. */
+    record SurveyRound(int event, long doneAt, int recipients) {
+    }
+
+    /**
+     * One survey response.
+     *
+     * @param registration position of the answering registration among all registrations, event after event
+     */
+    record Answer(int event, int registration, int person, int nps, Integer ces, Integer heat, String best,
+            String comment, boolean wantsToSpeak, String talkTopic, boolean wantsToOrganise, boolean anonymous,
+            long answeredAt) {
+    }
+
+    record Audience(int person, AudienceChannel channel, long size, long asOf) {
     }
 }

@@ -16,6 +16,8 @@ final class DemoPlanner {
         SplittableRandom castRandom = random.split();
         SplittableRandom scheduleRandom = random.split();
         SplittableRandom simulationRandom = random.split();
+        SplittableRandom duplicateRandom = random.split();
+        SplittableRandom aftermathRandom = random.split();
         long nowSecond = now.getEpochSecond();
         List<DemoCommunities.Spec> communities = DemoCommunities.withBranches(size.branches());
         DemoCast cast = DemoCast.cast(size.members(), communities, castRandom);
@@ -24,6 +26,10 @@ final class DemoPlanner {
         DemoSimulation simulation = new DemoSimulation(size, communities, cast, slots, historyStart, nowSecond,
                 simulationRandom);
         List<DemoPlan.Event> events = simulation.run();
-        return new DemoPlan(communities, cast.people, simulation.memberCreatedAt(), List.copyOf(events), historyStart);
+        List<DemoPlan.Person> people = DemoDuplicates.apply(cast.people, events, duplicateRandom);
+        DemoPlan plan = new DemoPlan(communities, people, simulation.memberCreatedAt(), List.copyOf(events),
+                historyStart, DemoPlan.Aftermath.none());
+        return new DemoPlan(communities, people, plan.memberCreatedAt(), plan.events(), historyStart,
+                DemoAftermath.plan(plan, nowSecond, aftermathRandom));
     }
 }

@@ -209,7 +209,7 @@ final class DemoSimulation {
                 online ? null : venueOf.prefecture().code(),
                 online ? null : venueOf.city(),
                 slot.kind == EventKind.BIG_EVENT ? "jawsdays" + date.getYear() : spec.hashtag(),
-                signups.announced(slot), sessions, frames, registrations);
+                signups.announced(slot), sessions, frames, registrations, -1);
     }
 
     /** The after-party of a study session: a share of its attendees, keener ones more likely, and one staff member. */
@@ -273,7 +273,7 @@ final class DemoSimulation {
         return new Event(slot.community, slot.kind, DemoTexts.afterPartyTitle(study.title),
                 DemoTexts.description(slot.kind, spec), slot.startsAt, slot.endsAt, false, null,
                 DemoTexts.bar(spec, random), DemoTexts.address(spec, random), spec.prefecture().code(), spec.city(),
-                spec.hashtag(), announced, List.of(), frames, registrations);
+                spec.hashtag(), announced, List.of(), frames, registrations, study.index);
     }
 
     private String title(Slot slot, Spec spec, LocalDate date) {

@@ -21,15 +21,13 @@ import io.firstpin.demo.DemoPlan.Person;
 import io.firstpin.demo.DemoPlan.Registration;
 import io.firstpin.demo.DemoPlan.Session;
 import io.firstpin.platform.BulkWriter;
+import io.firstpin.platform.db.tables.records.EventRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.jooq.TableField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,27 +58,22 @@ final class DemoWriter {
         long membersWritten = System.nanoTime();
 
         List<Event> events = plan.events();
-        Batch<?> eventRows = new Batch<>(EVENT, EVENT.ID, EVENT.ORGANIZATION_ID, EVENT.COMMUNITY_ID, EVENT.TITLE,
-                EVENT.DESCRIPTION, EVENT.KIND, EVENT.STARTS_AT, EVENT.ENDS_AT, EVENT.ONLINE, EVENT.ONLINE_URL,
-                EVENT.VENUE_NAME, EVENT.VENUE_ADDRESS, EVENT.PREFECTURE_CODE, EVENT.CITY, EVENT.HASHTAG, EVENT.CREATED_AT);
-        for (Event e : events) {
-            eventRows.add(organizationId, communityIds[e.community()], e.title(), e.description(), e.kind().name(),
-                    time(e.startsAt()), time(e.endsAt()), e.online(), e.onlineUrl(), e.venueName(), e.venueAddress(),
-                    e.prefectureCode(), e.city(), e.hashtag(), time(e.createdAt()));
-        }
-        long[] eventIds = eventRows.finish();
+        long[] eventIds = events(organizationId, communityIds, events);
 
         int sessions = sessions(events, eventIds, memberIds);
         long[] frameIds = frames(organizationId, events, eventIds);
         long eventsWritten = System.nanoTime();
 
-        Batch<?> registrationRows = new Batch<>(REGISTRATION, REGISTRATION.ID, REGISTRATION.ORGANIZATION_ID,
-                REGISTRATION.EVENT_ID, REGISTRATION.FRAME_ID, REGISTRATION.MEMBER_ID, REGISTRATION.NAME,
-                REGISTRATION.EMAIL, REGISTRATION.STATUS, REGISTRATION.WAITLIST_POSITION, REGISTRATION.REGISTERED_AT);
-        Batch<?> attendanceRows = new Batch<>(ATTENDANCE, null, ATTENDANCE.ORGANIZATION_ID, ATTENDANCE.EVENT_ID,
-                ATTENDANCE.MEMBER_ID, ATTENDANCE.REGISTRATION_ID, ATTENDANCE.METHOD, ATTENDANCE.CHECKED_IN_AT);
+        DemoBatch<?> registrationRows = new DemoBatch<>(bulk, REGISTRATION, REGISTRATION.ID,
+                REGISTRATION.ORGANIZATION_ID, REGISTRATION.EVENT_ID, REGISTRATION.FRAME_ID, REGISTRATION.MEMBER_ID,
+                REGISTRATION.NAME, REGISTRATION.EMAIL, REGISTRATION.STATUS, REGISTRATION.WAITLIST_POSITION,
+                REGISTRATION.REGISTERED_AT);
+        DemoBatch<?> attendanceRows = new DemoBatch<>(bulk, ATTENDANCE, null, ATTENDANCE.ORGANIZATION_ID,
+                ATTENDANCE.EVENT_ID, ATTENDANCE.MEMBER_ID, ATTENDANCE.REGISTRATION_ID, ATTENDANCE.METHOD,
+                ATTENDANCE.CHECKED_IN_AT);
         int firstFrame = 0;
         int registrations = 0;
+        long[] allRegistrationIds = new long[events.stream().mapToInt(e -> e.registrations().size()).sum()];
         int attendances = 0;
         List<Registration> pending = new ArrayList<>();
         List<Long> pendingEvents = new ArrayList<>();
@@ -99,6 +92,8 @@ final class DemoWriter {
             // attendance rows need the registration ids, so flush both together every few thousand registrations
             if (pending.size() >= MAX_ROWS || e == events.size() - 1) {
                 long[] registrationIds = registrationRows.finish();
+                System.arraycopy(registrationIds, 0, allRegistrationIds, registrations - registrationIds.length,
+                        registrationIds.length);
                 for (int i = 0; i < pending.size(); i++) {
                     Registration r = pending.get(i);
                     if (r.checkIn() != null) {
@@ -113,16 +108,68 @@ final class DemoWriter {
             }
         }
         leaderRoles(organizationId, communityIds, memberIds, plan);
+        long historyWritten = System.nanoTime();
+        DemoAftermathWriter.Written aftermath = new DemoAftermathWriter(bulk).write(organizationId, plan.aftermath(),
+                memberIds, eventIds, allRegistrationIds);
         backdate(organizationId, communityIds, plan);
         log.debug("Demo rows written: members and identities {} ms, events with agendas and frames {} ms, "
-                + "registrations and attendance {} ms", (membersWritten - started) / 1_000_000,
-                (eventsWritten - membersWritten) / 1_000_000, (System.nanoTime() - eventsWritten) / 1_000_000);
+                + "registrations, attendance and leaders {} ms, outputs, surveys and audiences {} ms",
+                (membersWritten - started) / 1_000_000, (eventsWritten - membersWritten) / 1_000_000,
+                (historyWritten - eventsWritten) / 1_000_000, (System.nanoTime() - historyWritten) / 1_000_000);
         return new DemoSummary(communityIds.length, people.size(), identities, events.size(), sessions,
-                frameIds.length, registrations, attendances);
+                frameIds.length, registrations, attendances, aftermath.outputs(), aftermath.feeds(),
+                aftermath.answers(), aftermath.audiences());
+    }
+
+    /**
+     * The events, sub-events after the others: an after-party names its study session, whose id must exist first.
+     * Answers the ids in the plan's order.
+     */
+    private long[] events(long organizationId, long[] communityIds, List<Event> events) {
+        long[] eventIds = new long[events.size()];
+        DemoBatch<?> parents = eventRows(null);
+        DemoBatch<?> subEvents = eventRows(EVENT.PARENT_EVENT_ID);
+        for (boolean sub : new boolean[] {false, true}) {
+            DemoBatch<?> rows = sub ? subEvents : parents;
+            Ints positions = new Ints(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                Event e = events.get(i);
+                if (e.subEvent() != sub) {
+                    continue;
+                }
+                List<Object> values = new ArrayList<>(List.of(organizationId, communityIds[e.community()]));
+                values.addAll(Arrays.asList(e.title(), e.description(), e.kind().name(), time(e.startsAt()),
+                        time(e.endsAt()), e.online(), e.onlineUrl(), e.venueName(), e.venueAddress(),
+                        e.prefectureCode(), e.city(), e.hashtag(), time(e.createdAt())));
+                if (sub) {
+                    values.add(eventIds[e.parent()]);
+                }
+                rows.add(values.toArray());
+                positions.add(i);
+            }
+            long[] ids = rows.finish();
+            for (int k = 0; k < ids.length; k++) {
+                eventIds[positions.get(k)] = ids[k];
+            }
+        }
+        return eventIds;
+    }
+
+    private DemoBatch<?> eventRows(TableField<EventRecord, Long> parent) {
+        List<TableField<EventRecord, ?>> columns = new ArrayList<>(List.of(EVENT.ORGANIZATION_ID, EVENT.COMMUNITY_ID,
+                EVENT.TITLE, EVENT.DESCRIPTION, EVENT.KIND, EVENT.STARTS_AT, EVENT.ENDS_AT, EVENT.ONLINE,
+                EVENT.ONLINE_URL, EVENT.VENUE_NAME, EVENT.VENUE_ADDRESS, EVENT.PREFECTURE_CODE, EVENT.CITY,
+                EVENT.HASHTAG, EVENT.CREATED_AT));
+        if (parent != null) {
+            columns.add(parent);
+        }
+        @SuppressWarnings("unchecked")
+        TableField<EventRecord, ?>[] array = columns.toArray(TableField[]::new);
+        return new DemoBatch<>(bulk, EVENT, EVENT.ID, array);
     }
 
     private void leaderRoles(long organizationId, long[] communityIds, long[] memberIds, DemoPlan plan) {
-        Batch<?> rows = new Batch<>(LEADER_ROLE, null, LEADER_ROLE.ORGANIZATION_ID, LEADER_ROLE.COMMUNITY_ID,
+        DemoBatch<?> rows = new DemoBatch<>(bulk, LEADER_ROLE, null, LEADER_ROLE.ORGANIZATION_ID, LEADER_ROLE.COMMUNITY_ID,
                 LEADER_ROLE.MEMBER_ID, LEADER_ROLE.STARTED_ON, LEADER_ROLE.ENDED_ON, LEADER_ROLE.CREATED_AT);
         for (DemoLeaders.Role role : DemoLeaders.plan(plan)) {
             rows.add(organizationId, communityIds[role.community()], memberIds[role.person()], role.startedOn(),
@@ -132,7 +179,7 @@ final class DemoWriter {
     }
 
     private long[] members(long organizationId, DemoPlan plan) {
-        Batch<?> rows = new Batch<>(MEMBER, MEMBER.ID, MEMBER.ORGANIZATION_ID, MEMBER.DISPLAY_NAME, MEMBER.STAFF,
+        DemoBatch<?> rows = new DemoBatch<>(bulk, MEMBER, MEMBER.ID, MEMBER.ORGANIZATION_ID, MEMBER.DISPLAY_NAME, MEMBER.STAFF,
                 MEMBER.CREATED_AT);
         for (int m = 0; m < plan.people().size(); m++) {
             Person person = plan.people().get(m);
@@ -142,7 +189,7 @@ final class DemoWriter {
     }
 
     private int identities(long organizationId, List<Person> people, long[] memberIds) {
-        Batch<?> rows = new Batch<>(MEMBER_IDENTITY, null, MEMBER_IDENTITY.ORGANIZATION_ID, MEMBER_IDENTITY.MEMBER_ID,
+        DemoBatch<?> rows = new DemoBatch<>(bulk, MEMBER_IDENTITY, null, MEMBER_IDENTITY.ORGANIZATION_ID, MEMBER_IDENTITY.MEMBER_ID,
                 MEMBER_IDENTITY.KIND, MEMBER_IDENTITY.IDENTITY_VALUE, MEMBER_IDENTITY.NORMALIZED_VALUE);
         int count = 0;
         for (int m = 0; m < people.size(); m++) {
@@ -156,7 +203,7 @@ final class DemoWriter {
     }
 
     private int sessions(List<Event> events, long[] eventIds, long[] memberIds) {
-        Batch<?> rows = new Batch<>(EVENT_SESSION, EVENT_SESSION.ID, EVENT_SESSION.EVENT_ID, EVENT_SESSION.EVENT_KEY,
+        DemoBatch<?> rows = new DemoBatch<>(bulk, EVENT_SESSION, EVENT_SESSION.ID, EVENT_SESSION.EVENT_ID, EVENT_SESSION.EVENT_KEY,
                 EVENT_SESSION.KIND, EVENT_SESSION.TITLE, EVENT_SESSION.STARTS_AT, EVENT_SESSION.DURATION_MINUTES);
         List<Session> all = new ArrayList<>();
         for (int e = 0; e < events.size(); e++) {
@@ -169,9 +216,9 @@ final class DemoWriter {
             }
         }
         long[] sessionIds = rows.finish();
-        Batch<?> speakers = new Batch<>(SESSION_SPEAKER, null, SESSION_SPEAKER.EVENT_SESSION_ID,
+        DemoBatch<?> speakers = new DemoBatch<>(bulk, SESSION_SPEAKER, null, SESSION_SPEAKER.EVENT_SESSION_ID,
                 SESSION_SPEAKER.EVENT_SESSION_KEY, SESSION_SPEAKER.MEMBER_ID);
-        Batch<?> materials = new Batch<>(SESSION_MATERIAL, null, SESSION_MATERIAL.EVENT_SESSION_ID,
+        DemoBatch<?> materials = new DemoBatch<>(bulk, SESSION_MATERIAL, null, SESSION_MATERIAL.EVENT_SESSION_ID,
                 SESSION_MATERIAL.EVENT_SESSION_KEY, SESSION_MATERIAL.KIND, SESSION_MATERIAL.URL, SESSION_MATERIAL.TITLE);
         for (int i = 0; i < all.size(); i++) {
             Session s = all.get(i);
@@ -189,7 +236,7 @@ final class DemoWriter {
     }
 
     private long[] frames(long organizationId, List<Event> events, long[] eventIds) {
-        Batch<?> rows = new Batch<>(FRAME, FRAME.ID, FRAME.ORGANIZATION_ID, FRAME.EVENT_ID, FRAME.NAME, FRAME.CAPACITY,
+        DemoBatch<?> rows = new DemoBatch<>(bulk, FRAME, FRAME.ID, FRAME.ORGANIZATION_ID, FRAME.EVENT_ID, FRAME.NAME, FRAME.CAPACITY,
                 FRAME.MODE, FRAME.LOTTERY_AT, FRAME.DISPLAY_ORDER);
         for (int e = 0; e < events.size(); e++) {
             List<Frame> frames = events.get(e).frames();
@@ -221,58 +268,7 @@ final class DemoWriter {
         }
     }
 
-    private static OffsetDateTime time(long epochSecond) {
+    static OffsetDateTime time(long epochSecond) {
         return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), DemoSchedule.TOKYO);
-    }
-
-    /** Rows for one table, written a chunk at a time; answers the generated ids in row order when asked for them. */
-    private final class Batch<R extends Record> {
-
-        private final Table<R> table;
-        private final TableField<R, Long> id;
-        private final List<Field<?>> columns;
-        private final List<Object[]> rows = new ArrayList<>();
-        private long[] ids = new long[0];
-        private int idCount;
-
-        @SafeVarargs
-        Batch(Table<R> table, TableField<R, Long> id, TableField<R, ?>... columns) {
-            this.table = table;
-            this.id = id;
-            this.columns = List.of(columns);
-        }
-
-        void add(Object... values) {
-            rows.add(values);
-            if (rows.size() == MAX_ROWS) {
-                flush();
-            }
-        }
-
-        /** Writes what is left and answers the ids of every row added since the last call, in order. */
-        long[] finish() {
-            flush();
-            long[] answer = Arrays.copyOf(ids, idCount);
-            idCount = 0;
-            return answer;
-        }
-
-        private void flush() {
-            if (rows.isEmpty()) {
-                return;
-            }
-            if (id == null) {
-                bulk.insert(table, columns, rows);
-            } else {
-                List<Long> generated = bulk.insertWithNewIds(table, id, columns, rows);
-                if (ids.length < idCount + generated.size()) {
-                    ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idCount + generated.size()));
-                }
-                for (long generatedId : generated) {
-                    ids[idCount++] = generatedId;
-                }
-            }
-            rows.clear();
-        }
     }
 }

@@ -2,9 +2,14 @@ package io.firstpin.demo;
 
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.EVENT;
+import static io.firstpin.platform.db.Tables.LEADER_ROLE;
 import static io.firstpin.platform.db.Tables.MEMBER;
+import static io.firstpin.platform.db.Tables.MEMBER_AUDIENCE;
 import static io.firstpin.platform.db.Tables.ORGANIZATION;
+import static io.firstpin.platform.db.Tables.OUTPUT;
+import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
+import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -106,6 +111,35 @@ final class DemoFacts {
                 .orderBy(ATTENDANCE.EVENT_ID, ATTENDANCE.MEMBER_ID).fetch()) {
             digest.update((eventPosition.get(attendance.value1()) + ">" + memberPosition.get(attendance.value2()) + "|"
                     + attendance.value3() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (var event : db.select(EVENT.ID, EVENT.PARENT_EVENT_ID).from(EVENT).where(EVENT.PARENT_EVENT_ID.isNotNull())
+                .orderBy(EVENT.ID).fetch()) {
+            digest.update((eventPosition.get(event.value1()) + "<" + eventPosition.get(event.value2()) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        for (var output : db.select(OUTPUT.URL, OUTPUT.KIND, OUTPUT.AUTHOR_MEMBER_ID, OUTPUT.PUBLISHED_AT,
+                OUTPUT_LINK.EVENT_ID).from(OUTPUT).join(OUTPUT_LINK).on(OUTPUT_LINK.OUTPUT_ID.eq(OUTPUT.ID))
+                .orderBy(OUTPUT.ID).fetch()) {
+            digest.update((output.value1() + "|" + output.value2() + "|" + memberPosition.get(output.value3()) + "|"
+                    + output.value4().toInstant() + "|" + eventPosition.get(output.value5()) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        for (var answer : db.select(SURVEY_RESPONSE.EVENT_ID, SURVEY_RESPONSE.MEMBER_ID, SURVEY_RESPONSE.NPS,
+                SURVEY_RESPONSE.CES, SURVEY_RESPONSE.HEAT, SURVEY_RESPONSE.ANONYMOUS).from(SURVEY_RESPONSE)
+                .orderBy(SURVEY_RESPONSE.EVENT_ID, SURVEY_RESPONSE.MEMBER_ID).fetch()) {
+            digest.update((eventPosition.get(answer.value1()) + ">" + memberPosition.get(answer.value2()) + "|"
+                    + answer.value3() + "|" + answer.value4() + "|" + answer.value5() + "|" + answer.value6() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        for (var audience : db.select(MEMBER_AUDIENCE.MEMBER_ID, MEMBER_AUDIENCE.CHANNEL, MEMBER_AUDIENCE.AUDIENCE_SIZE)
+                .from(MEMBER_AUDIENCE).orderBy(MEMBER_AUDIENCE.ID).fetch()) {
+            digest.update((memberPosition.get(audience.value1()) + "|" + audience.value2() + "|" + audience.value3()
+                    + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (var role : db.select(LEADER_ROLE.MEMBER_ID, LEADER_ROLE.STARTED_ON, LEADER_ROLE.ENDED_ON).from(LEADER_ROLE)
+                .orderBy(LEADER_ROLE.ID).fetch()) {
+            digest.update((memberPosition.get(role.value1()) + "|" + role.value2() + "|" + role.value3() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(digest.digest());
     }

@@ -23,7 +23,7 @@ class DemoLeadersTests {
     }
 
     @Test
-    void theMainCommunityRotatedOneOfItsThreeLeadersAndTheSecondIsAOnePersonOperation() {
+    void theMainCommunityAndLaterBranchesRotatedOneOfTheirThreeLeadersAndTheSecondIsAOnePersonOperation() {
         DemoPlan plan = DemoPlanner.plan(DemoSize.standard(), 42, NOW);
         List<DemoLeaders.Role> roles = DemoLeaders.plan(plan);
 
@@ -36,7 +36,9 @@ class DemoLeadersTests {
         assertThat(of(roles, 2)).hasSize(3).anyMatch(r -> plan.people().get(r.person()).staff());
         assertThat(of(roles, 3)).hasSize(2);
         for (int c = 4; c < plan.communities().size(); c++) {
-            assertThat(of(roles, c)).hasSize(3).noneMatch(r -> plan.people().get(r.person()).staff());
+            // two years: one handover, in the middle
+            assertThat(of(roles, c)).hasSize(4).noneMatch(r -> plan.people().get(r.person()).staff());
+            assertThat(of(roles, c).stream().filter(r -> r.endedOn() == null)).hasSize(3);
         }
     }
 }

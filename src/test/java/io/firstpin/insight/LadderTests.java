@@ -1,5 +1,6 @@
 package io.firstpin.insight;
 
+import static io.firstpin.platform.db.Tables.EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -81,6 +82,18 @@ class LadderTests {
         assertThat(organizer.medianDaysFromPrevious()).isEqualTo(21.0);
         assertThat(organizer.skippedPrevious()).isEqualTo(1);
         assertThat(organizer.previousLater()).isEqualTo(1);
+    }
+
+    @Test
+    void aStaffMemberWhoCameOnlyToAnAfterPartyIsNoAttendeeOfTheLadder() {
+        long host = story.history.staffMember("社員 T");
+        CommunityHistory.Held party = story.history.afterPartyAt("2025-02-10T21:30", "JP-13", "渋谷区");
+        db.update(EVENT).set(EVENT.PARENT_EVENT_ID, story.t1.id()).where(EVENT.ID.eq(party.id())).execute();
+        party.checkedIn(host);
+
+        LadderReport report = ladder.of(story.tokyo, true, YEAR_2025);
+
+        assertThat(report.rung(LadderStep.ATTENDEE).staff()).isEqualTo(1);
     }
 
     @Test

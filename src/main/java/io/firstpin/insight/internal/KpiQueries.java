@@ -201,12 +201,17 @@ public class KpiQueries {
                         row.value5() == null ? null : row.value5().toInstant()));
     }
 
-    /** Which staff members attended which events starting in [{@code from}, {@code to}). */
+    /**
+     * Which staff members attended which events starting in [{@code from}, {@code to}); sub-events left out, as
+     * they are of the scope's events ({@link #events}).
+     */
     public List<Attended> staffAttendance(Collection<Long> communityIds, Instant from, Instant to) {
         return db.select(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID)
                 .from(ATTENDEE)
                 .join(MEMBER).on(MEMBER.ID.eq(ATTENDEE.MEMBER_ID))
+                .join(EVENT).on(EVENT.ID.eq(ATTENDEE.EVENT_ID))
                 .where(MEMBER.STAFF.isTrue())
+                .and(EVENT.PARENT_EVENT_ID.isNull())
                 .and(ATTENDEE.COMMUNITY_ID.in(communityIds))
                 .and(ATTENDEE.STARTS_AT.ge(at(from)))
                 .and(ATTENDEE.STARTS_AT.lt(at(to)))
