@@ -3,6 +3,7 @@ package io.firstpin.demo;
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.COMMUNITY;
 import static io.firstpin.platform.db.Tables.EVENT;
+import static io.firstpin.platform.db.Tables.EVENT_RECEPTION;
 import static io.firstpin.platform.db.Tables.EVENT_SESSION;
 import static io.firstpin.platform.db.Tables.FRAME;
 import static io.firstpin.platform.db.Tables.LEADER_ROLE;
@@ -67,7 +68,10 @@ final class DemoWriter {
         DemoBatch<?> registrationRows = new DemoBatch<>(bulk, REGISTRATION, REGISTRATION.ID,
                 REGISTRATION.ORGANIZATION_ID, REGISTRATION.EVENT_ID, REGISTRATION.FRAME_ID, REGISTRATION.MEMBER_ID,
                 REGISTRATION.NAME, REGISTRATION.EMAIL, REGISTRATION.STATUS, REGISTRATION.WAITLIST_POSITION,
-                REGISTRATION.REGISTERED_AT);
+                REGISTRATION.REGISTERED_AT, REGISTRATION.RECEPTION_NUMBER);
+        // each event's 受付番号 in the order its people registered, and the last one given, as registering numbers them
+        DemoBatch<?> receptionRows = new DemoBatch<>(bulk, EVENT_RECEPTION, null, EVENT_RECEPTION.EVENT_ID,
+                EVENT_RECEPTION.LAST_NUMBER, EVENT_RECEPTION.IMPORTED);
         DemoBatch<?> attendanceRows = new DemoBatch<>(bulk, ATTENDANCE, null, ATTENDANCE.ORGANIZATION_ID,
                 ATTENDANCE.EVENT_ID, ATTENDANCE.MEMBER_ID, ATTENDANCE.REGISTRATION_ID, ATTENDANCE.METHOD,
                 ATTENDANCE.CHECKED_IN_AT);
@@ -79,14 +83,18 @@ final class DemoWriter {
         List<Long> pendingEvents = new ArrayList<>();
         for (int e = 0; e < events.size(); e++) {
             Event event = events.get(e);
+            int receptionNumber = 0;
             for (Registration r : event.registrations()) {
                 Person person = people.get(r.person());
                 registrationRows.add(organizationId, eventIds[e], frameIds[firstFrame + r.frame()], memberIds[r.person()],
                         person.displayName(), person.email(), r.status().name(), r.waitlistPosition(),
-                        time(r.registeredAt()));
+                        time(r.registeredAt()), ++receptionNumber);
                 pending.add(r);
                 pendingEvents.add(eventIds[e]);
                 registrations++;
+            }
+            if (receptionNumber > 0) {
+                receptionRows.add(eventIds[e], receptionNumber, false);
             }
             firstFrame += event.frames().size();
             // attendance rows need the registration ids, so flush both together every few thousand registrations
@@ -107,6 +115,7 @@ final class DemoWriter {
                 pendingEvents.clear();
             }
         }
+        receptionRows.finish();
         leaderRoles(organizationId, communityIds, memberIds, plan);
         long historyWritten = System.nanoTime();
         DemoAftermathWriter.Written aftermath = new DemoAftermathWriter(bulk).write(organizationId, plan.aftermath(),

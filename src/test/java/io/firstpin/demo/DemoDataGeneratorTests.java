@@ -3,6 +3,7 @@ package io.firstpin.demo;
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.COMMUNITY;
 import static io.firstpin.platform.db.Tables.EVENT;
+import static io.firstpin.platform.db.Tables.EVENT_RECEPTION;
 import static io.firstpin.platform.db.Tables.EVENT_SESSION;
 import static io.firstpin.platform.db.Tables.FRAME;
 import static io.firstpin.platform.db.Tables.MEMBER;
@@ -12,6 +13,8 @@ import static io.firstpin.platform.db.Tables.SESSION_MATERIAL;
 import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 
 import io.firstpin.identity.LoginHint;
@@ -258,6 +261,24 @@ class DemoDataGeneratorTests {
         }
         assertThat(byRepeaters).isGreaterThanOrEqualTo(lightningTalks * 8 / 10);
         assertThat(byFormerLightningTalkers).isGreaterThanOrEqualTo(caseStudies * 6 / 10);
+    }
+
+    @Test
+    void everyRegistrationHasItsEventsReceptionNumberOneToTheLastWithoutGaps() {
+        var perEvent = db.select(REGISTRATION.EVENT_ID, count(), min(REGISTRATION.RECEPTION_NUMBER),
+                        max(REGISTRATION.RECEPTION_NUMBER), countDistinct(REGISTRATION.RECEPTION_NUMBER),
+                        EVENT_RECEPTION.LAST_NUMBER)
+                .from(REGISTRATION).join(EVENT_RECEPTION).on(EVENT_RECEPTION.EVENT_ID.eq(REGISTRATION.EVENT_ID))
+                .where(REGISTRATION.ORGANIZATION_ID.eq(organization()))
+                .groupBy(REGISTRATION.EVENT_ID, EVENT_RECEPTION.LAST_NUMBER)
+                .fetch();
+
+        assertThat(perEvent).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.value3()).isEqualTo(1);
+            assertThat(event.value4()).isEqualTo(event.value2()).isEqualTo(event.value5()).isEqualTo(event.value6());
+        });
+        assertThat(perEvent.stream().mapToInt(e -> e.value2()).sum())
+                .isEqualTo(db.fetchCount(REGISTRATION, REGISTRATION.ORGANIZATION_ID.eq(organization())));
     }
 
     @Test
