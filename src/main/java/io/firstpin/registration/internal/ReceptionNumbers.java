@@ -5,6 +5,7 @@ import static io.firstpin.platform.db.Tables.REGISTRATION;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.Query;
 import org.jooq.DSLContext;
 import org.springframework.dao.DuplicateKeyException;
@@ -64,15 +65,22 @@ public class ReceptionNumbers {
 
     /** Raises the event's last number by {@code count} under the row's lock and answers the new last number. */
     private int take(long eventId, int count) {
-        try {
-            db.insertInto(EVENT_RECEPTION, EVENT_RECEPTION.EVENT_ID, EVENT_RECEPTION.LAST_NUMBER,
-                    EVENT_RECEPTION.IMPORTED).values(eventId, 0, false).onConflictDoNothing().execute();
-        } catch (DuplicateKeyException createdMeanwhile) {
-            // H2 emulates ON CONFLICT with a MERGE that still fails when another transaction inserts the row at the same
-            // moment; H2 undoes only that statement, and the row is there now, which is all that was needed
-        }
+        // one statement once the event has its row, which is every registration but its first
+        return raise(eventId, count).orElseGet(() -> {
+            try {
+                db.insertInto(EVENT_RECEPTION, EVENT_RECEPTION.EVENT_ID, EVENT_RECEPTION.LAST_NUMBER,
+                        EVENT_RECEPTION.IMPORTED).values(eventId, 0, false).onConflictDoNothing().execute();
+            } catch (DuplicateKeyException createdMeanwhile) {
+                // H2 emulates ON CONFLICT with a MERGE that still fails when another transaction inserts the row at the
+                // same moment; H2 undoes only that statement, and the row is there now, which is all that was needed
+            }
+            return raise(eventId, count).orElseThrow();
+        });
+    }
+
+    private Optional<Integer> raise(long eventId, int count) {
         return db.update(EVENT_RECEPTION).set(EVENT_RECEPTION.LAST_NUMBER, EVENT_RECEPTION.LAST_NUMBER.plus(count))
                 .where(EVENT_RECEPTION.EVENT_ID.eq(eventId))
-                .returningResult(EVENT_RECEPTION.LAST_NUMBER).fetchOne(EVENT_RECEPTION.LAST_NUMBER);
+                .returningResult(EVENT_RECEPTION.LAST_NUMBER).fetchOptional(EVENT_RECEPTION.LAST_NUMBER);
     }
 }
