@@ -145,6 +145,36 @@ public class KpiQueries {
                 .fetchMap(r -> r.value1(), r -> r.value2());
     }
 
+    /**
+     * Per event among {@code eventIds}, how many of its attendees (staff left out) attended no earlier event of any
+     * community of the organization: newcomers in the walk through the whole tree that holds the event ({@code root}
+     * with its branches) who never walked through another top-level community's tree before it. Read through the
+     * walks' index by event, newcomers only, so the cost follows the period's newcomers, not its attendances.
+     */
+    public Map<Long, Integer> newToOrganization(long root, Collection<Long> otherRoots, Collection<Long> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        var w = ATTENDEE_WALK;
+        var earlier = ATTENDEE_WALK.as("earlier");
+        Condition neverElsewhere = otherRoots.isEmpty() ? DSL.noCondition()
+                : DSL.notExists(DSL.selectOne().from(earlier)
+                        .where(earlier.MEMBER_ID.eq(w.MEMBER_ID))
+                        .and(earlier.SCOPE_ID.in(otherRoots.stream().map(DSL::inline).toList()))
+                        .and(earlier.BRANCHES.isTrue())
+                        .and(earlier.STARTS_AT.lt(w.STARTS_AT)
+                                .or(earlier.STARTS_AT.eq(w.STARTS_AT).and(earlier.EVENT_ID.lt(w.EVENT_ID)))));
+        return db.select(w.EVENT_ID, count())
+                .from(w)
+                .where(w.EVENT_ID.in(eventIds.stream().map(DSL::inline).toList()))
+                .and(w.SCOPE_ID.eq(inline(root)))
+                .and(w.BRANCHES.isTrue())
+                .and(w.PREVIOUS_EVENT_ID.isNull())
+                .and(neverElsewhere)
+                .groupBy(w.EVENT_ID)
+                .fetchMap(r -> r.value1(), r -> r.value2());
+    }
+
     private static Condition inScope(Scope scope) {
         return ATTENDEE_WALK.SCOPE_ID.eq(inline(scope.id())).and(ATTENDEE_WALK.BRANCHES.eq(inline(scope.branches())));
     }

@@ -129,13 +129,14 @@ class InsightPagesController {
         Map<Long, String> names = names(report);
         try (CSVPrinter csv = csv(response, report, "events")) {
             csv.printRecord(headers(locale, "date", "title", "community", "attendance-by", "attendees", "newcomers",
-                    "newcomer-ratio", "returning", "return-rate", "no-show-rate", "confirmed", "no-shows", "staff"));
+                    "newcomer-ratio", "returning", "return-rate", "no-show-rate", "confirmed", "no-shows", "staff", "new-to-organization"));
             for (EventKpis e : report.events()) {
                 csv.printRecord(CSV_TIME.format(e.startsAt().atZone(report.zone())), CsvDownload.cell(e.title()),
                         CsvDownload.cell(names.get(e.communityId())), text("insight.attendance-by." + e.attendanceBy(), locale),
                         e.attendees(), e.newcomers(), CsvDownload.blankIfNull(e.newcomerRatio()),
                         CsvDownload.blankIfNull(e.returningFromPrevious()), CsvDownload.blankIfNull(e.returnRate()),
-                        CsvDownload.blankIfNull(e.noShowRate()), e.confirmed(), CsvDownload.blankIfNull(e.noShows()), e.staffAttendees());
+                        CsvDownload.blankIfNull(e.noShowRate()), e.confirmed(), CsvDownload.blankIfNull(e.noShows()), e.staffAttendees(),
+                        e.newToOrganization());
             }
         }
     }
