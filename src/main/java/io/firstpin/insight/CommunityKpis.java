@@ -130,6 +130,29 @@ public class CommunityKpis {
     }
 
     /**
+     * The headline figures of the community, or of it with its branches, over the period, without the per-event
+     * figures, cohorts and outputs of a {@link #report}: for comparing with a previous period at a fraction of a
+     * report's cost. The same numbers as {@link PeriodSummary#of} of the period's report.
+     */
+    public PeriodSummary summary(Community community, boolean withBranches, Period period) {
+        attendees.catchUp();
+        List<Community> scope = withBranches ? tree(community) : List.of(community);
+        Set<Long> ids = scope.stream().map(Community::id).collect(Collectors.toSet());
+        ZoneId zone = community.timeZone();
+        Instant from = period.start(zone);
+        Instant to = period.end(zone);
+        List<ScopeEvent> history = queries.events(ids, from, to);
+        List<ScopeEvent> inPeriod = history.stream().filter(e -> !e.startsAt().isBefore(from)).toList();
+        WalkedEvent totals = queries.periodTotals(new KpiQueries.Scope(community.id(), withBranches, ids), from, to);
+        int staff = (int) queries.staffAttendance(ids, from, to).stream().map(KpiQueries.Attended::memberId)
+                .distinct().count();
+        Footprint footprint = footprint(scope, history, period, zone, ids);
+        return new PeriodSummary(period, inPeriod.size(),
+                new Participation(totals.firstSincePeriodStart(), totals.secondSincePeriodStart(), staff),
+                totals.newcomers(), footprint.prefectureCodes().size(), footprint.cities(), footprint.online());
+    }
+
+    /**
      * Per event, its attendees new to the whole organization: asked of the walk through the top-level community whose
      * tree holds the scope, and of the organization's other top-level communities.
      */

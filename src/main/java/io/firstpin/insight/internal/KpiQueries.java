@@ -122,6 +122,25 @@ public class KpiQueries {
     }
 
     /**
+     * The scope's figures over the events starting in [{@code from}, {@code to}) in one grouped pass over the walk rows,
+     * staff left out: newcomers, participants (their first attendance since {@code from}) and repeaters (their second),
+     * the same counts {@link #walkedEvents} gives per event, added up.
+     */
+    public WalkedEvent periodTotals(Scope scope, Instant from, Instant to) {
+        Field<OffsetDateTime> start = inline(at(from));
+        var w = ATTENDEE_WALK;
+        return db.select(count(), count().filterWhere(w.PREVIOUS_AT.isNull()),
+                        count().filterWhere(w.PREVIOUS_AT.isNull().or(w.PREVIOUS_AT.lt(start))),
+                        count().filterWhere(w.PREVIOUS_AT.ge(start)
+                                .and(w.BEFORE_PREVIOUS_AT.isNull().or(w.BEFORE_PREVIOUS_AT.lt(start)))))
+                .from(w)
+                .where(inScope(scope))
+                .and(w.STARTS_AT.ge(start))
+                .and(w.STARTS_AT.lt(inline(at(to))))
+                .fetchSingle(r -> new WalkedEvent(0, r.value1(), r.value2(), 0, r.value3(), r.value4()));
+    }
+
+    /**
      * Per event of the scope starting in [{@code since}, {@code to}), how many attendees' previous attendance in scope
      * was the scope's previous event: counted per event, from the walks' index by event.
      */

@@ -1,7 +1,6 @@
 package io.firstpin.insight.web;
 
-import io.firstpin.insight.CommunityReport;
-import io.firstpin.insight.EventKpis;
+import io.firstpin.insight.PeriodSummary;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,22 +45,21 @@ final class DashboardHeadlines {
         }
     }
 
-    static List<Headline> of(CommunityReport report, CommunityReport previous) {
+    static List<Headline> of(PeriodSummary now, PeriodSummary previous) {
         List<Headline> headlines = new ArrayList<>();
-        add(headlines, "events", report, previous, r -> r.events().size());
-        add(headlines, "participants", report, previous, r -> r.participation().uniqueParticipants());
-        add(headlines, "newcomers", report, previous, r -> r.events().stream().mapToInt(EventKpis::newcomers).sum());
-        add(headlines, "repeaters", report, previous, r -> r.participation().repeaters());
-        add(headlines, "staff", report, previous, r -> r.participation().staffParticipants());
-        add(headlines, "prefectures", report, previous, r -> r.footprint().prefectureCodes().size());
-        add(headlines, "cities", report, previous, r -> r.footprint().cities());
-        add(headlines, "online", report, previous, r -> r.footprint().online());
+        add(headlines, "events", now, previous, PeriodSummary::events);
+        add(headlines, "participants", now, previous, s -> s.participation().uniqueParticipants());
+        add(headlines, "newcomers", now, previous, PeriodSummary::newcomers);
+        add(headlines, "repeaters", now, previous, s -> s.participation().repeaters());
+        add(headlines, "staff", now, previous, s -> s.participation().staffParticipants());
+        add(headlines, "prefectures", now, previous, PeriodSummary::prefectures);
+        add(headlines, "cities", now, previous, PeriodSummary::cities);
+        add(headlines, "online", now, previous, PeriodSummary::online);
         return headlines;
     }
 
-    private static void add(List<Headline> headlines, String key, CommunityReport report, CommunityReport previous,
-            ToIntFunction<CommunityReport> figure) {
-        headlines.add(new Headline(key, figure.applyAsInt(report),
-                previous == null ? null : figure.applyAsInt(previous)));
+    private static void add(List<Headline> headlines, String key, PeriodSummary now, PeriodSummary previous,
+            ToIntFunction<PeriodSummary> figure) {
+        headlines.add(new Headline(key, figure.applyAsInt(now), previous == null ? null : figure.applyAsInt(previous)));
     }
 }

@@ -15,6 +15,7 @@ import io.firstpin.insight.OutputImpact;
 import io.firstpin.insight.OutputImpacts;
 import io.firstpin.insight.Period;
 import io.firstpin.insight.PeriodPreset;
+import io.firstpin.insight.PeriodSummary;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.InvalidInputException;
@@ -96,8 +97,8 @@ class InsightPagesController {
             period = Period.lastTwelveMonths(kpis.today(subject));
         }
         CommunityReport report = kpis.report(subject, query.withBranches(), period);
-        CommunityReport previous = previousOf(subject, query.withBranches(), period);
-        model.addAttribute("headlines", DashboardHeadlines.of(report, previous));
+        PeriodSummary previous = previousOf(subject, query.withBranches(), period);
+        model.addAttribute("headlines", DashboardHeadlines.of(PeriodSummary.of(report), previous));
         model.addAttribute("previousPeriod", previous == null ? null : previous.period());
         model.addAttribute("presets", Arrays.asList(PeriodPreset.values()));
         model.addAttribute("preset", PeriodPreset.parse(query.preset()).map(PeriodPreset::key).orElse("custom"));
@@ -132,9 +133,9 @@ class InsightPagesController {
     }
 
     /** The period of as many days just before, for the headline numbers' comparison; none before the year 1900. */
-    private CommunityReport previousOf(Community subject, boolean withBranches, Period period) {
+    private PeriodSummary previousOf(Community subject, boolean withBranches, Period period) {
         try {
-            return kpis.report(subject, withBranches, period.previous());
+            return kpis.summary(subject, withBranches, period.previous());
         } catch (InvalidInputException e) {
             return null;
         }
