@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # KPIs on the large demo organization (200,000 members, 5,000 events, about 977,000 attendances) on PostgreSQL: the
-# KPI API call for the root community with its branches and for one branch, and the signed-in dashboard page, over the
-# last twelve months; then the same numbers by hand-written SQL through pgbench, as the reference: from the history's
-# own tables (reference.sql) and from the attendee rows the application keeps (reference-kept.sql).
+# KPI API call for the root community with its branches and for one branch, the signed-in dashboard page and the
+# organization overview page, over the last twelve months; then the same numbers by hand-written SQL through pgbench,
+# as the reference: from the history's own tables (reference.sql) and from the attendee rows the application keeps
+# (reference-kept.sql).
 # The database is kept between runs: it is loaded (about 4 minutes) only when it does not hold the demo organization.
 # Needs: a PostgreSQL server (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres), curl and pgbench.
 # Usage: benchmarks/kpi/run.sh [runs] [branch slug]
@@ -105,7 +106,9 @@ measure "API $ROOT with branches" -H "$AUTH" "$KPIS/$ROOT/kpis?from=$FROM&to=$TO
 measure "API $BRANCH" -H "$AUTH" "$KPIS/$BRANCH/kpis?from=$FROM&to=$TO"
 measure "dashboard $ROOT with branches" -b $JAR_FILE \
   "$BASE/manage/jaws-demo/communities/$ROOT/dashboard?from=$FROM&to=$TO&branches=true"
-measure "dashboard $BRANCH" -b $JAR_FILE "$BASE/manage/jaws-demo/communities/$ROOT/dashboard?from=$FROM&to=$TO&branch=$BRANCH"
+measure "dashboard $BRANCH" -b $JAR_FILE "$BASE/manage/jaws-demo/communities/$ROOT/dashboard?from=$FROM&to=$TO&branch=$BRANCH&branches=false"
+# the organization overview: every community of the organization side by side, with the totals row
+measure "overview page (all communities, totals)" -b $JAR_FILE "$BASE/manage/jaws-demo/insight?from=$FROM&to=$TO"
 
 echo "== reference: reference.sql through pgbench, one client =="
 reference() {

@@ -110,7 +110,9 @@ public class CommunityKpis {
                 .collect(Collectors.toMap(WalkedEvent::eventId, Function.identity()));
         List<ScopeEvent> inPeriod = history.subList(first, history.size());
         List<KpiQueries.Attended> staff = queries.staffAttendance(ids, from, to);
-        List<EventKpis> events = eventKpis(history, first, walked, ids, from, to, staff);
+        Map<Long, Integer> newToOrganization = newToOrganization(community,
+                history.subList(first, history.size()).stream().map(ScopeEvent::id).toList());
+        List<EventKpis> events = eventKpis(history, first, walked, ids, from, to, staff, newToOrganization);
         int participants = 0;
         int repeaters = 0;
         for (ScopeEvent event : inPeriod) {
@@ -127,8 +129,49 @@ public class CommunityKpis {
                 footprint(scope, history, period, zone, ids), settings.newcomerBand());
     }
 
+    /**
+     * The headline figures of the community, or of it with its branches, over the period, without the per-event
+     * figures, cohorts and outputs of a {@link #report}: for comparing with a previous period at a fraction of a
+     * report's cost. The same numbers as {@link PeriodSummary#of} of the period's report.
+     */
+    public PeriodSummary summary(Community community, boolean withBranches, Period period) {
+        attendees.catchUp();
+        List<Community> scope = withBranches ? tree(community) : List.of(community);
+        Set<Long> ids = scope.stream().map(Community::id).collect(Collectors.toSet());
+        ZoneId zone = community.timeZone();
+        Instant from = period.start(zone);
+        Instant to = period.end(zone);
+        List<ScopeEvent> history = queries.events(ids, from, to);
+        List<ScopeEvent> inPeriod = history.stream().filter(e -> !e.startsAt().isBefore(from)).toList();
+        WalkedEvent totals = queries.periodTotals(new KpiQueries.Scope(community.id(), withBranches, ids), from, to);
+        int staff = (int) queries.staffAttendance(ids, from, to).stream().map(KpiQueries.Attended::memberId)
+                .distinct().count();
+        Footprint footprint = footprint(scope, history, period, zone, ids);
+        return new PeriodSummary(period, inPeriod.size(),
+                new Participation(totals.firstSincePeriodStart(), totals.secondSincePeriodStart(), staff),
+                totals.newcomers(), footprint.prefectureCodes().size(), footprint.cities(), footprint.online());
+    }
+
+    /**
+     * Per event, its attendees new to the whole organization: asked of the walk through the top-level community whose
+     * tree holds the scope, and of the organization's other top-level communities.
+     */
+    private Map<Long, Integer> newToOrganization(Community community, List<Long> eventIds) {
+        List<Community> all = communities.list(community.organizationId());
+        Map<Long, Long> parents = new HashMap<>();
+        all.forEach(c -> parents.put(c.id(), c.parentId()));
+        long root = community.id();
+        while (parents.get(root) != null) {
+            root = parents.get(root);
+        }
+        long top = root;
+        List<Long> otherRoots = all.stream().filter(c -> !c.isBranch() && c.id() != top).map(Community::id).toList();
+        return queries.newToOrganization(top, otherRoots, eventIds);
+    }
+
     private List<EventKpis> eventKpis(List<ScopeEvent> history, int first, Map<Long, WalkedEvent> walked,
-            Set<Long> ids, Instant from, Instant to, List<KpiQueries.Attended> staffAttendance) {
+            Set<Long> ids, Instant from, Instant to, List<KpiQueries.Attended> staffAttendance,
+            Map<Long, Integer> newToOrganization) {
         if (first == history.size()) {
             return List.of();
         }
@@ -150,7 +193,7 @@ public class CommunityKpis {
             result.add(new EventKpis(event.id(), event.communityId(), event.title(), event.startsAt(),
                     event.prefectureCode(), event.city(),
                     event.checkedIn() ? AttendanceBasis.CHECKIN : AttendanceBasis.REGISTRATION, own.attendees(),
-                    own.newcomers(), i == 0 ? null : own.returningFromPrevious(), previousAttendees,
+                    own.newcomers(), newToOrganization.getOrDefault(event.id(), 0), i == 0 ? null : own.returningFromPrevious(), previousAttendees,
                     staff.getOrDefault(event.id(), 0), seated.confirmed(),
                     event.checkedIn() ? seated.noShows() : null,
                     written.getOrDefault(event.id(), Outputs.OutputCount.NONE).outputs(),

@@ -7,6 +7,9 @@ import java.time.Instant;
  * The KPIs of one event in scope. Staff members are not among the attendees, newcomers or returning; they are counted
  * apart in {@code staffAttendees}.
  *
+ * @param newToOrganization newcomers who also attended no earlier event of any community of the organization: a
+ *     member's first visit to a branch makes them a newcomer there, and new to the organization only if it is their
+ *     first event of all (equal to {@code newcomers} for the whole tree of an organization with one top-level community)
  * @param returningFromPrevious attendees who also attended the previous event in scope; null for the first event
  * @param previousAttendees attendees of the previous event in scope; null for the first event
  * @param confirmed confirmed registrations, staff included, for the no-show rate
@@ -14,7 +17,7 @@ import java.time.Instant;
  * @param kind what kind of event it was: the newcomer band applies to some kinds only
  */
 public record EventKpis(long id, long communityId, String title, Instant startsAt, String prefectureCode, String city,
-        AttendanceBasis attendanceBy, int attendees, int newcomers, Integer returningFromPrevious,
+        AttendanceBasis attendanceBy, int attendees, int newcomers, int newToOrganization, Integer returningFromPrevious,
         Integer previousAttendees, int staffAttendees, int confirmed, Integer noShows, int outputs,
         int outputAuthors, EventKind kind) {
 

@@ -4,7 +4,6 @@ import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.insight.internal.LeaderQueries;
-import io.firstpin.insight.internal.LeaderQueries.CommunityParticipant;
 import io.firstpin.insight.internal.LeaderQueries.EventRow;
 import io.firstpin.insight.internal.LeaderQueries.RoleRow;
 import io.firstpin.leadership.BenchStatus;
@@ -16,16 +15,19 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
  * Every community of an organization side by side, each on its own (without its branches): the period's newcomer
  * ratio, unique participants and self-running index, this quarter's events and today's leaders. A few set-based
- * queries for all communities together, one round per time zone used, rather than a whole report per community.
+ * queries for all communities together, one round per time zone used, rather than a whole report per community; and
+ * the organization's totals as one scope.
  */
 @Service
 public class OrganizationOverview {
@@ -86,37 +88,73 @@ public class OrganizationOverview {
         return LocalDate.now(clock.withZone(zone));
     }
 
+    /**
+     * The organization's totals as one scope: a person in two communities is one participant, a newcomer is new to
+     * the whole organization, the leaders are distinct members, and the index is over all the period's events.
+     */
+    public record Total(Double newcomerRatio, int eventsThisQuarter, int activeLeaders, Double selfRunningIndex,
+            int uniqueParticipants) {
+    }
+
+    /** The rows in the order asked for, and the organization's totals. */
+    public record Table(List<Row> rows, Total total) {
+    }
+
     public List<Row> rows(long organizationId, Period period, Column sortBy, boolean descending) {
+        return table(organizationId, period, sortBy, descending).rows();
+    }
+
+    public Table table(long organizationId, Period period, Column sortBy, boolean descending) {
         attendees.catchUp();
         List<Communities.Placed> placed = communities.tree(organizationId);
         Map<ZoneId, List<Community>> byZone = placed.stream().map(Communities.Placed::community)
                 .collect(Collectors.groupingBy(Community::timeZone));
         Map<Long, Row> rows = new HashMap<>();
-        byZone.forEach((zone, members) -> {
+        Set<Long> activeLeaders = new HashSet<>();
+        int eventsThisQuarter = 0;
+        SelfRunning.Counts selfRun = new SelfRunning.Counts(0, 0, 0);
+        for (Map.Entry<ZoneId, List<Community>> inZone : byZone.entrySet()) {
+            ZoneId zone = inZone.getKey();
+            List<Community> members = inZone.getValue();
             List<Long> ids = members.stream().map(Community::id).toList();
             LocalDate today = LocalDate.now(clock.withZone(zone));
             LocalDate quarterStart = today.withDayOfMonth(1)
                     .withMonth((today.get(IsoFields.QUARTER_OF_YEAR) - 1) * 3 + 1);
-            List<EventRow> thisQuarter = queries.events(ids, quarterStart.atStartOfDay(zone).toInstant(),
-                    quarterStart.plusMonths(3).atStartOfDay(zone).toInstant());
-            List<EventRow> inPeriod = queries.events(ids, period.start(zone), period.end(zone));
-            List<RoleRow> roles = queries.roles(ids);
-            List<CommunityParticipant> participants = queries.participants(ids, period.start(zone), period.end(zone));
+            Map<Long, Long> thisQuarter = queries.events(ids, quarterStart.atStartOfDay(zone).toInstant(),
+                    quarterStart.plusMonths(3).atStartOfDay(zone).toInstant()).stream()
+                    .collect(Collectors.groupingBy(EventRow::communityId, Collectors.counting()));
+            Map<Long, List<EventRow>> inPeriod = queries.events(ids, period.start(zone), period.end(zone)).stream()
+                    .collect(Collectors.groupingBy(EventRow::communityId));
+            Map<Long, List<RoleRow>> roles = queries.roles(ids).stream()
+                    .collect(Collectors.groupingBy(RoleRow::communityId));
+            Map<Long, LeaderQueries.Totals> totals = queries.communityTotals(ids, period.start(zone),
+                    period.end(zone));
             for (Community community : members) {
                 long id = community.id();
-                List<CommunityParticipant> own = participants.stream().filter(p -> p.communityId() == id).toList();
-                long attendances = own.stream().mapToLong(CommunityParticipant::events).sum();
-                long newcomers = own.stream().filter(p -> !p.attendedBefore()).count();
-                int active = (int) roles.stream().filter(r -> r.communityId() == id && r.activeOn(today))
-                        .map(RoleRow::memberId).distinct().count();
-                SelfRunning selfRunning = leaders.selfRunning(
-                        inPeriod.stream().filter(e -> e.communityId() == id).toList(),
-                        roles.stream().filter(r -> r.communityId() == id).toList(), period, zone);
-                rows.put(id, new Row(community, 0, Ratio.of(newcomers, attendances),
-                        (int) thisQuarter.stream().filter(e -> e.communityId() == id).count(), active,
-                        leaderRoles.status(active), selfRunning.index(), own.size()));
+                List<RoleRow> own = roles.getOrDefault(id, List.of());
+                List<Long> active = own.stream().filter(r -> r.activeOn(today)).map(RoleRow::memberId).distinct()
+                        .toList();
+                activeLeaders.addAll(active);
+                SelfRunning selfRunning = leaders.selfRunning(inPeriod.getOrDefault(id, List.of()), own, period, zone);
+                selfRun = selfRun.plus(selfRunning.total());
+                LeaderQueries.Totals counted = totals.getOrDefault(id, new LeaderQueries.Totals(0, 0, 0));
+                int quarter = thisQuarter.getOrDefault(id, 0L).intValue();
+                eventsThisQuarter += quarter;
+                rows.put(id, new Row(community, 0, Ratio.of(counted.newcomers(), counted.attendances()), quarter,
+                        active.size(), leaderRoles.status(active.size()), selfRunning.index(), counted.participants()));
             }
-        });
+        }
+        ZoneId zone = placed.isEmpty() ? ZoneId.of("UTC") : placed.get(0).community().timeZone();
+        LeaderQueries.Totals organization = queries.organizationTotals(placed.stream()
+                .filter(p -> p.depth() == 0).map(p -> p.community().id()).toList(), period.start(zone),
+                period.end(zone));
+        Total total = new Total(Ratio.of(organization.newcomers(), organization.attendances()), eventsThisQuarter,
+                activeLeaders.size(), selfRun.index(), organization.participants());
+        return new Table(sorted(placed, rows, sortBy, descending), total);
+    }
+
+    private static List<Row> sorted(List<Communities.Placed> placed, Map<Long, Row> rows, Column sortBy,
+            boolean descending) {
         List<Row> ordered = new ArrayList<>();
         placed.forEach(p -> {
             Row row = rows.get(p.community().id());

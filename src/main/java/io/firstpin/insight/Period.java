@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The dates a report covers, both inclusive, read in the time zone of the community reported on: an event belongs to
@@ -37,6 +38,12 @@ public record Period(LocalDate from, LocalDate to) {
         LocalDate last = blank(to) ? today : date("to", to);
         LocalDate first = blank(from) ? last.minusYears(1).plusDays(1) : date("from", from);
         return new Period(first, last);
+    }
+
+    /** The period of the same number of days that ends the day before this one starts. */
+    public Period previous() {
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        return new Period(from.minusDays(days), from.minusDays(1));
     }
 
     /** The first instant of the period in {@code zone}. */

@@ -37,6 +37,10 @@ public record SelfRunning(Counts total, List<Quarter> quarters, List<OrganizedEv
             return Ratio.of(selfRun, (long) selfRun + staffRun);
         }
 
+        Counts plus(Counts other) {
+            return new Counts(selfRun + other.selfRun, staffRun + other.staffRun, unknown + other.unknown);
+        }
+
         Counts plus(Organized organized) {
             return switch (organized) {
                 case SELF_RUN -> new Counts(selfRun + 1, staffRun, unknown);

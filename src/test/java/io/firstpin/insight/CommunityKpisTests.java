@@ -284,6 +284,20 @@ class CommunityKpisTests {
     }
 
     @Test
+    void aPeriodsSummaryHasTheHeadlineFiguresOfItsWholeReport() {
+        Period march = new Period(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 12, 31));
+        for (Period period : List.of(YEAR_2025, march)) {
+            for (boolean withBranches : List.of(true, false)) {
+                assertThat(kpis.summary(tokyo, withBranches, period))
+                        .isEqualTo(PeriodSummary.of(kpis.report(tokyo, withBranches, period)));
+            }
+        }
+        // March to December, the whole tree: e3, e4, e6; B, F, H, A, D; newcomers F and H; B and F came twice
+        assertThat(kpis.summary(tokyo, true, march))
+                .isEqualTo(new PeriodSummary(march, 3, new Participation(5, 2, 0), 2, 2, 3, 0));
+    }
+
+    @Test
     void aPeriodWithoutEventsHasZerosAndNoRatios() {
         CommunityReport report = kpis.report(tokyo, true, new Period(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31)));
 

@@ -145,4 +145,18 @@ class OrganizationOverviewTests {
                 .extracting(r -> r.community().name())
                 .containsExactly("JAWS-UG 東京", "JAWS-UG 大阪", "JAWS-UG 札幌");
     }
+
+    @Test
+    void theTotalsRowCountsTheOrganizationAsOne() {
+        OrganizationOverview.Total total = overview.table(organization.id(), YEAR_2025,
+                OrganizationOverview.Column.NAME, false).total();
+
+        // 2025: A B C, B D (東京) and A E (大阪), staff left out: 7 attendances; A had come in 2024, so B, C, D and E
+        // are new to the organization; A, B, C, D, E are 5 people; L1 leads in both communities and counts once
+        assertThat(total.newcomerRatio()).isEqualTo(Ratio.of(4, 7));
+        assertThat(total.uniqueParticipants()).isEqualTo(5);
+        assertThat(total.activeLeaders()).isEqualTo(3);
+        assertThat(total.eventsThisQuarter()).isEqualTo(1);
+        assertThat(total.selfRunningIndex()).isEqualTo(1.0);
+    }
 }

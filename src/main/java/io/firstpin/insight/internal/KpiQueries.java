@@ -122,6 +122,25 @@ public class KpiQueries {
     }
 
     /**
+     * The scope's figures over the events starting in [{@code from}, {@code to}) in one grouped pass over the walk rows,
+     * staff left out: newcomers, participants (their first attendance since {@code from}) and repeaters (their second),
+     * the same counts {@link #walkedEvents} gives per event, added up.
+     */
+    public WalkedEvent periodTotals(Scope scope, Instant from, Instant to) {
+        Field<OffsetDateTime> start = inline(at(from));
+        var w = ATTENDEE_WALK;
+        return db.select(count(), count().filterWhere(w.PREVIOUS_AT.isNull()),
+                        count().filterWhere(w.PREVIOUS_AT.isNull().or(w.PREVIOUS_AT.lt(start))),
+                        count().filterWhere(w.PREVIOUS_AT.ge(start)
+                                .and(w.BEFORE_PREVIOUS_AT.isNull().or(w.BEFORE_PREVIOUS_AT.lt(start)))))
+                .from(w)
+                .where(inScope(scope))
+                .and(w.STARTS_AT.ge(start))
+                .and(w.STARTS_AT.lt(inline(at(to))))
+                .fetchSingle(r -> new WalkedEvent(0, r.value1(), r.value2(), 0, r.value3(), r.value4()));
+    }
+
+    /**
      * Per event of the scope starting in [{@code since}, {@code to}), how many attendees' previous attendance in scope
      * was the scope's previous event: counted per event, from the walks' index by event.
      */
@@ -142,6 +161,36 @@ public class KpiQueries {
                         .and(inScope(scope))
                         .and(w.PREVIOUS_EVENT_ID.eq(order.field("previous_id", Long.class)))))
                 .from(order)
+                .fetchMap(r -> r.value1(), r -> r.value2());
+    }
+
+    /**
+     * Per event among {@code eventIds}, how many of its attendees (staff left out) attended no earlier event of any
+     * community of the organization: newcomers in the walk through the whole tree that holds the event ({@code root}
+     * with its branches) who never walked through another top-level community's tree before it. Read through the
+     * walks' index by event, newcomers only, so the cost follows the period's newcomers, not its attendances.
+     */
+    public Map<Long, Integer> newToOrganization(long root, Collection<Long> otherRoots, Collection<Long> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        var w = ATTENDEE_WALK;
+        var earlier = ATTENDEE_WALK.as("earlier");
+        Condition neverElsewhere = otherRoots.isEmpty() ? DSL.noCondition()
+                : DSL.notExists(DSL.selectOne().from(earlier)
+                        .where(earlier.MEMBER_ID.eq(w.MEMBER_ID))
+                        .and(earlier.SCOPE_ID.in(otherRoots.stream().map(DSL::inline).toList()))
+                        .and(earlier.BRANCHES.isTrue())
+                        .and(earlier.STARTS_AT.lt(w.STARTS_AT)
+                                .or(earlier.STARTS_AT.eq(w.STARTS_AT).and(earlier.EVENT_ID.lt(w.EVENT_ID)))));
+        return db.select(w.EVENT_ID, count())
+                .from(w)
+                .where(w.EVENT_ID.in(eventIds.stream().map(DSL::inline).toList()))
+                .and(w.SCOPE_ID.eq(inline(root)))
+                .and(w.BRANCHES.isTrue())
+                .and(w.PREVIOUS_EVENT_ID.isNull())
+                .and(neverElsewhere)
+                .groupBy(w.EVENT_ID)
                 .fetchMap(r -> r.value1(), r -> r.value2());
     }
 

@@ -2,6 +2,7 @@ package io.firstpin.insight.internal;
 
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.ATTENDEE;
+import static io.firstpin.platform.db.Tables.ATTENDEE_WALK;
 import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.EVENT_SESSION;
 import static io.firstpin.platform.db.Tables.LEADER_ROLE;
@@ -12,8 +13,6 @@ import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
-import static org.jooq.impl.DSL.exists;
-import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
@@ -24,7 +23,6 @@ import static org.jooq.impl.DSL.values;
 
 import io.firstpin.event.EventStatus;
 import io.firstpin.platform.db.tables.Attendance;
-import io.firstpin.platform.db.tables.Attendee;
 import io.firstpin.platform.db.tables.Event;
 import io.firstpin.platform.db.tables.Registration;
 import java.time.Instant;
@@ -39,10 +37,11 @@ import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record1;
+import org.jooq.Param;
 import org.jooq.Row3;
 import org.jooq.Select;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
@@ -102,7 +101,7 @@ public class LeaderQueries {
                 .toList();
         @SuppressWarnings("unchecked")
         Table<?> weighed = values(rowsOfWeights.toArray(Row3[]::new)).as("weighed", "event_id", "weight", "recent");
-        Table<?> rows = attendeeRows(communityIds, from, to, false).asTable("attended");
+        Table<?> rows = attendeeRows(communityIds, from, to).asTable("attended");
         Field<Long> memberId = rows.field("member_id", Long.class);
         return db.select(memberId, count(), sum(weighed.field("recent", Integer.class)),
                         sum(weighed.field("weight", Double.class)))
@@ -118,7 +117,7 @@ public class LeaderQueries {
      * attended (the attendees of {@link KpiQueries}).
      */
     public Map<Long, Integer> eventsAttended(Collection<Long> communityIds, Instant from, Instant to) {
-        Table<?> rows = attendeeRows(communityIds, from, to, false).asTable("attended");
+        Table<?> rows = attendeeRows(communityIds, from, to).asTable("attended");
         Field<Long> memberId = rows.field("member_id", Long.class);
         return db.select(memberId, countDistinct(rows.field("event_id", Long.class)))
                 .from(rows)
@@ -186,43 +185,79 @@ public class LeaderQueries {
     }
 
     /**
-     * Per community and participant of its events starting in [{@code from}, {@code to}), staff left out: how many of
-     * those events they attended and whether they attended an event of that community before {@code from} (so are not
-     * a newcomer). Each community is its own scope, without its branches.
+     * Per community, each its own scope without its branches, over its events starting in [{@code from}, {@code to}),
+     * staff left out: attendances, newcomers (no earlier attendance there) and unique participants (their first
+     * attendance since {@code from}). One grouped pass over the period's walk rows by the walks' period index, so the
+     * overview costs one statement for all communities, not one per community or per participant.
      */
-    public List<CommunityParticipant> participants(Collection<Long> communityIds, Instant from, Instant to) {
-        Table<?> rows = attendeeRows(communityIds, from, to, true).asTable("attended");
-        Field<Long> communityId = rows.field("community_id", Long.class);
-        Field<Long> memberId = rows.field("member_id", Long.class);
-        return db.select(communityId, memberId, count(), field(attendedBefore(communityId, memberId, from)))
-                .from(rows)
-                .groupBy(communityId, memberId)
-                .fetch(r -> new CommunityParticipant(r.value1(), r.value2(), r.value3(), r.value4()));
+    public Map<Long, Totals> communityTotals(Collection<Long> communityIds, Instant from, Instant to) {
+        var w = ATTENDEE_WALK;
+        Field<OffsetDateTime> start = inline(at(from));
+        return db.select(w.SCOPE_ID, count(), count().filterWhere(w.PREVIOUS_EVENT_ID.isNull()),
+                        count().filterWhere(w.PREVIOUS_AT.isNull().or(w.PREVIOUS_AT.lt(start))))
+                .from(w)
+                .where(w.SCOPE_ID.in(communityIds.stream().map(DSL::inline).toList()))
+                .and(w.BRANCHES.isFalse())
+                .and(w.STARTS_AT.ge(start))
+                .and(w.STARTS_AT.lt(inline(at(to))))
+                .groupBy(w.SCOPE_ID)
+                .fetchMap(r -> r.value1(), r -> new Totals(r.value2(), r.value3(), r.value4()));
     }
 
-    /** The kept attendees of these communities' events starting in [{@code from}, {@code to}), staff left out or not. */
-    private static Select<?> attendeeRows(Collection<Long> communityIds, Instant from, Instant to,
-            boolean withoutStaff) {
+    /**
+     * The whole organization as one scope over [{@code from}, {@code to}), staff left out: its attendances, those new
+     * to the organization (no earlier attendance in any of its top-level communities' trees) and its distinct
+     * participants (each counted at their first attendance of the period), read from the walks through each top-level
+     * community with its branches, where every attendance lies in exactly one.
+     */
+    public Totals organizationTotals(Collection<Long> topLevelIds, Instant from, Instant to) {
+        if (topLevelIds.isEmpty()) {
+            return new Totals(0, 0, 0);
+        }
+        var w = ATTENDEE_WALK;
+        Field<OffsetDateTime> start = inline(at(from));
+        List<Param<Long>> roots = topLevelIds.stream().map(DSL::inline).toList();
+        // a member's first attendance in the period, and their first of all, in one top-level tree; with several
+        // trees, only if no other tree saw them earlier (in the period, or at all)
+        Condition firstInPeriod = w.PREVIOUS_AT.isNull().or(w.PREVIOUS_AT.lt(start))
+                .and(notEarlierElsewhere(roots, start));
+        Condition firstOfAll = w.PREVIOUS_EVENT_ID.isNull().and(notEarlierElsewhere(roots, null));
+        return db.select(count(), count().filterWhere(firstOfAll), count().filterWhere(firstInPeriod))
+                .from(w)
+                .where(w.SCOPE_ID.in(roots))
+                .and(w.BRANCHES.isTrue())
+                .and(w.STARTS_AT.ge(start))
+                .and(w.STARTS_AT.lt(inline(at(to))))
+                .fetchSingle(r -> new Totals(r.value1(), r.value2(), r.value3()));
+    }
+
+    /**
+     * No walk of the same member through another of these top-level trees before this walk row (since {@code since},
+     * when given); no condition at all for an organization with one top-level community, so that the totals stay an
+     * index-only pass over the period's walk rows.
+     */
+    private static Condition notEarlierElsewhere(List<Param<Long>> roots, Field<OffsetDateTime> since) {
+        if (roots.size() == 1) {
+            return noCondition();
+        }
+        var w = ATTENDEE_WALK;
+        var earlier = ATTENDEE_WALK.as("earlier");
+        return DSL.notExists(selectOne().from(earlier)
+                .where(earlier.MEMBER_ID.eq(w.MEMBER_ID))
+                .and(earlier.SCOPE_ID.in(roots)).and(earlier.SCOPE_ID.ne(w.SCOPE_ID))
+                .and(earlier.BRANCHES.isTrue())
+                .and(since == null ? noCondition() : earlier.STARTS_AT.ge(since))
+                .and(earlier.STARTS_AT.lt(w.STARTS_AT)
+                        .or(earlier.STARTS_AT.eq(w.STARTS_AT).and(earlier.EVENT_ID.lt(w.EVENT_ID)))));
+    }
+
+    /** The kept attendees of these communities' events starting in [{@code from}, {@code to}), staff included. */
+    private static Select<?> attendeeRows(Collection<Long> communityIds, Instant from, Instant to) {
         return select(ATTENDEE.MEMBER_ID.as("member_id"), ATTENDEE.EVENT_ID.as("event_id"),
                         ATTENDEE.COMMUNITY_ID.as("community_id"))
                 .from(ATTENDEE)
                 .where(ATTENDEE.COMMUNITY_ID.in(communityIds))
-                .and(ATTENDEE.STARTS_AT.ge(at(from))).and(ATTENDEE.STARTS_AT.lt(at(to)))
-                .and(withoutStaff ? ATTENDEE.MEMBER_ID.notIn(staff()) : noCondition());
-    }
-
-    /** Whether the member attended an event of that community starting before {@code before}. */
-    private static Condition attendedBefore(Field<Long> communityId, Field<Long> memberId, Instant before) {
-        Attendee earlier = ATTENDEE.as("earlier");
-        return exists(selectOne().from(earlier)
-                .where(earlier.MEMBER_ID.eq(memberId))
-                .and(earlier.COMMUNITY_ID.eq(communityId))
-                .and(earlier.STARTS_AT.lt(at(before))));
-    }
-
-    /** The members flagged as staff, left out of every participation KPI. */
-    private static Select<Record1<Long>> staff() {
-        return select(MEMBER.ID).from(MEMBER).where(MEMBER.STAFF.isTrue());
+                .and(ATTENDEE.STARTS_AT.ge(at(from))).and(ATTENDEE.STARTS_AT.lt(at(to)));
     }
 
     private static Condition inPeriod(Event e, Collection<Long> communityIds, Instant from, Instant to) {
@@ -256,6 +291,11 @@ public class LeaderQueries {
     public record Person(long id, String displayName, boolean staff) {
     }
 
-    public record CommunityParticipant(long communityId, long memberId, int events, boolean attendedBefore) {
+    /**
+     * @param attendances attendances at the scope's events, each member once per event
+     * @param newcomers attendances that were the member's first in the scope
+     * @param participants distinct members who attended
+     */
+    public record Totals(int attendances, int newcomers, int participants) {
     }
 }

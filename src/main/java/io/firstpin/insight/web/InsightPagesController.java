@@ -14,6 +14,8 @@ import io.firstpin.insight.NewcomerBand;
 import io.firstpin.insight.OutputImpact;
 import io.firstpin.insight.OutputImpacts;
 import io.firstpin.insight.Period;
+import io.firstpin.insight.PeriodPreset;
+import io.firstpin.insight.PeriodSummary;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.InvalidInputException;
@@ -81,11 +83,12 @@ class InsightPagesController {
     }
 
     @GetMapping
-    String dashboard(@PathVariable String org, @PathVariable String slug, DashboardQuery query, Model model) {
+    String dashboard(@PathVariable String org, @PathVariable String slug, DashboardQuery picked, Model model) {
         Organization organization = organizations.enter(org, Role.VIEWER);
         Community community = communities.inOrganization(organization.id(), slug);
         access.require(organization.id(), community.id(), Role.VIEWER, "community " + slug);
-        Community subject = kpis.withinTree(community, query.branch());
+        Community subject = kpis.withinTree(community, picked.branch());
+        DashboardQuery query = picked.branchesByDefault(kpis.tree(subject).size() > 1);
         Period period;
         try {
             period = query.period(kpis.today(subject));
@@ -94,6 +97,11 @@ class InsightPagesController {
             period = Period.lastTwelveMonths(kpis.today(subject));
         }
         CommunityReport report = kpis.report(subject, query.withBranches(), period);
+        PeriodSummary previous = previousOf(subject, query.withBranches(), period);
+        model.addAttribute("headlines", DashboardHeadlines.of(PeriodSummary.of(report), previous));
+        model.addAttribute("previousPeriod", previous == null ? null : previous.period());
+        model.addAttribute("presets", Arrays.asList(PeriodPreset.values()));
+        model.addAttribute("preset", PeriodPreset.parse(query.preset()).map(PeriodPreset::key).orElse("custom"));
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("org", organization);
         model.addAttribute("community", community);
@@ -108,6 +116,8 @@ class InsightPagesController {
         model.addAttribute("windows", Cohort.WINDOWS);
         model.addAttribute("notes", notes(report, locale));
         model.addAttribute("chartData", charts.json(report, locale));
+        model.addAttribute("perMonth", events.size() > DashboardCharts.PER_MONTH_ABOVE);
+        model.addAttribute("perMonthAbove", DashboardCharts.PER_MONTH_ABOVE);
         model.addAttribute("csvQuery", query.withPeriod(period).asQueryString(subject.slug()));
         leaderSection.addTo(model, subject, query.withBranches(), period, locale);
         OutputImpact impact = impacts.of(report);
@@ -117,8 +127,18 @@ class InsightPagesController {
                 report.withBranches() ? kpis.tree(subject).stream().map(Community::id).toList() : List.of(subject.id()),
                 YearMonth.from(period.from()), YearMonth.from(period.to()), report.zone());
         model.addAttribute("followers", followers);
+        model.addAttribute("emptyCharts", charts.empty(report, followers));
         model.addAttribute("followersChartData", charts.followersJson(followers, locale));
         return "insight/dashboard";
+    }
+
+    /** The period of as many days just before, for the headline numbers' comparison; none before the year 1900. */
+    private PeriodSummary previousOf(Community subject, boolean withBranches, Period period) {
+        try {
+            return kpis.summary(subject, withBranches, period.previous());
+        } catch (InvalidInputException e) {
+            return null;
+        }
     }
 
     @GetMapping("/events.csv")
@@ -129,13 +149,14 @@ class InsightPagesController {
         Map<Long, String> names = names(report);
         try (CSVPrinter csv = csv(response, report, "events")) {
             csv.printRecord(headers(locale, "date", "title", "community", "attendance-by", "attendees", "newcomers",
-                    "newcomer-ratio", "returning", "return-rate", "no-show-rate", "confirmed", "no-shows", "staff"));
+                    "newcomer-ratio", "returning", "return-rate", "no-show-rate", "confirmed", "no-shows", "staff", "new-to-organization"));
             for (EventKpis e : report.events()) {
                 csv.printRecord(CSV_TIME.format(e.startsAt().atZone(report.zone())), CsvDownload.cell(e.title()),
                         CsvDownload.cell(names.get(e.communityId())), text("insight.attendance-by." + e.attendanceBy(), locale),
                         e.attendees(), e.newcomers(), CsvDownload.blankIfNull(e.newcomerRatio()),
                         CsvDownload.blankIfNull(e.returningFromPrevious()), CsvDownload.blankIfNull(e.returnRate()),
-                        CsvDownload.blankIfNull(e.noShowRate()), e.confirmed(), CsvDownload.blankIfNull(e.noShows()), e.staffAttendees());
+                        CsvDownload.blankIfNull(e.noShowRate()), e.confirmed(), CsvDownload.blankIfNull(e.noShows()), e.staffAttendees(),
+                        e.newToOrganization());
             }
         }
     }

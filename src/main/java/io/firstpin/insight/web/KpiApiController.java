@@ -105,7 +105,8 @@ class KpiApiController {
     }
 
     record EventResponse(long id, String title, OffsetDateTime startsAt, String community, int attendees,
-            String attendanceBy, int newcomers, Double newcomerRatio, Integer returningFromPrevious, Double returnRate,
+            String attendanceBy, int newcomers, int newToOrganization, Double newcomerRatio,
+            Integer returningFromPrevious, Double returnRate,
             Integer outputs, Integer outputAuthors, Double noShowRate, int staffAttendees, String newcomerBand,
             int attendeeAuthors, Double outputRate, Integer burstPeakDay, int burstPeak, Integer decayDays) {
 
@@ -113,7 +114,8 @@ class KpiApiController {
             OutputImpact.EventImpact outputs = impact.of(e.id()).orElseThrow();
             return new EventResponse(e.id(), e.title(), DateTimes.at(e.startsAt(), report.zone()),
                     slugs.get(e.communityId()), e.attendees(), e.attendanceBy().apiName(), e.newcomers(),
-                    e.newcomerRatio(), e.returningFromPrevious(), e.returnRate(), e.outputs(), e.outputAuthors(), e.noShowRate(),
+                    e.newToOrganization(), e.newcomerRatio(), e.returningFromPrevious(), e.returnRate(), e.outputs(),
+                    e.outputAuthors(), e.noShowRate(),
                     e.staffAttendees(), e.against(report.newcomerBand()).name().toLowerCase(Locale.ROOT),
                     outputs.attendeeAuthors(), outputs.outputRate(), outputs.peakDay(), outputs.peak(),
                     outputs.decayDays());

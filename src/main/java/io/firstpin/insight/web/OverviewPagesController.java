@@ -9,7 +9,6 @@ import io.firstpin.organization.Organizations;
 import io.firstpin.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
-import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,8 +55,9 @@ class OverviewPagesController {
         model.addAttribute("sort", column);
         model.addAttribute("descending", descending);
         model.addAttribute("columns", Arrays.asList(Column.values()));
-        List<OrganizationOverview.Row> rows = overview.rows(organization.id(), period, column, descending);
-        model.addAttribute("rows", rows);
+        OrganizationOverview.Table table = overview.table(organization.id(), period, column, descending);
+        model.addAttribute("rows", table.rows());
+        model.addAttribute("total", table.total());
         return htmx != null ? "insight/overview :: table" : "insight/overview";
     }
 }

@@ -143,7 +143,7 @@ class DashboardSurveyTests {
 
     @Test
     void withoutItsBranchesTheCommunityShowsOnlyItsOwnEvents() throws Exception {
-        String html = fetch(dashboard + "?from=2025-01-01&to=2025-12-31", "ja").getContentAsString();
+        String html = fetch(dashboard + "?from=2025-01-01&to=2025-12-31&branches=false", "ja").getContentAsString();
 
         assertThat(html).contains("アンケート", "class=\"number nps\">25.0<").doesNotContain("-100.0");
     }

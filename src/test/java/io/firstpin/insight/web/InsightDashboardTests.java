@@ -10,6 +10,8 @@ import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
 import io.firstpin.identity.Role;
 import io.firstpin.identity.StaffAccounts;
+import io.firstpin.insight.Period;
+import io.firstpin.insight.PeriodPreset;
 import io.firstpin.testing.CommunityHistory;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
@@ -19,6 +21,7 @@ import io.firstpin.testing.StaffLogin;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +118,7 @@ class InsightDashboardTests {
         follow(e, tokyo, "2025-04-01T10:00:00Z", null);
         follow(e, osaka, "2025-04-02T10:00:00Z", null);
 
-        String own = fetch(dashboard + "?from=2025-01-01&to=2025-06-30", "en").getContentAsString();
+        String own = fetch(dashboard + "?from=2025-01-01&to=2025-06-30&branches=false", "en").getContentAsString();
         String withBranches = fetch(dashboard + "?from=2025-01-01&to=2025-06-30&branches=true", "ja")
                 .getContentAsString();
 
@@ -150,10 +153,82 @@ class InsightDashboardTests {
     }
 
     @Test
-    void onlyTheCommunityItselfIsCountedUnlessBranchesAreIncluded() throws Exception {
-        String html = fetch(dashboard + "?from=2025-01-01&to=2025-12-31", "en").getContentAsString();
+    void onlyTheCommunityItselfIsCountedWhenItsBranchesAreLeftOut() throws Exception {
+        String html = fetch(dashboard + "?from=2025-01-01&to=2025-12-31&branches=false", "en").getContentAsString();
 
         assertThat(html).contains("id=\"tile-events\">1<", "id=\"tile-participants\">2<");
+    }
+
+    @Test
+    void theDashboardOfACommunityWithBranchesOpensWithThem() throws Exception {
+        String root = fetch(dashboard + "?from=2025-01-01&to=2025-12-31", "en").getContentAsString();
+        String branch = fetch(dashboard + "?from=2025-01-01&to=2025-12-31&branch=" + osaka.slug(), "en")
+                .getContentAsString();
+
+        assertThat(root).contains("id=\"tile-events\">2<", "<option value=\"true\" selected=\"selected\"");
+        assertThat(branch).as("a branch without branches of its own").contains("id=\"tile-events\">1<",
+                "<option value=\"false\" selected=\"selected\"");
+    }
+
+    @Test
+    void aPresetPicksThePeriodRelativeToTodayInTheCommunitysTimeZone() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        Period lastFiscalYear = PeriodPreset.LAST_FISCAL_YEAR.period(today);
+
+        String html = fetch(dashboard + "?preset=last-fiscal-year&from=2025-01-01&to=2025-01-31", "ja")
+                .getContentAsString();
+
+        assertThat(lastFiscalYear.from().getMonthValue()).isEqualTo(4);
+        assertThat(html).contains("id=\"from\" value=\"" + lastFiscalYear.from() + "\"",
+                "id=\"to\" value=\"" + lastFiscalYear.to() + "\"", "前年度", "今四半期", "直近12か月");
+        String button = html.substring(html.indexOf("id=\"preset-last-fiscal-year\""));
+        assertThat(button.substring(0, button.indexOf('>'))).contains("aria-pressed=\"true\"", "current");
+    }
+
+    @Test
+    void eachHeadlineNumberHasThePreviousPeriodsBesideItWithTheChange() throws Exception {
+        String html = fetch(dashboard + YEAR_2025, "en").getContentAsString();
+        String march = fetch(dashboard + "?from=2025-02-01&to=2025-03-31&branches=true", "ja").getContentAsString();
+
+        // 2024 had no events: everything is new
+        assertThat(html).contains("2024-01-02 to 2024-12-31", "id=\"previous-events\">Before: 0 (+2)<",
+                "id=\"previous-participants\">Before: 0 (+3)<");
+        // 2024-12-04 to 2025-01-31 held the Tokyo event: A, B; February and March the Osaka one: A, E
+        assertThat(march).contains("id=\"tile-events\">1<", "id=\"previous-events\">前期間 1（±0）<",
+                "id=\"tile-newcomers\">1<", "id=\"previous-newcomers\">前期間 2（−1 (−50%)）<");
+    }
+
+    @Test
+    void aPeriodOfMoreThanSixtyEventsIsChartedPerMonth() throws Exception {
+        CommunityHistory history = new CommunityHistory(db, communities, events, osaka);
+        long regular = history.member("常連");
+        for (int week = 0; week < 31; week++) {
+            LocalDate monday = LocalDate.of(2026, 1, 5).plusWeeks(week);
+            history.eventOf(osaka, monday + "T19:00", "JP-27", "大阪市").checkedIn(regular);
+            history.eventOf(osaka, monday.plusDays(3) + "T19:00", "JP-27", "大阪市").checkedIn(regular);
+        }
+
+        String many = fetch(dashboard + "?from=2026-01-01&to=2026-12-31&branch=" + osaka.slug(), "en")
+                .getContentAsString();
+        String few = fetch(dashboard + YEAR_2025, "en").getContentAsString();
+
+        assertThat(many).contains("id=\"per-month-note\"", "\"perMonth\":true", "\"label\":\"2026-01 (8)\"",
+                "\"label\":\"2026-12 (0)\"");
+        assertThat(few).doesNotContain("id=\"per-month-note\"").contains("\"perMonth\":false",
+                "\"label\":\"2025-01-15 JAWS-UG 東京");
+    }
+
+    @Test
+    void aChartWithNothingToDrawIsReplacedByTheReasonWhy() throws Exception {
+        String empty = fetch(dashboard + "?from=2030-01-01&to=2030-03-31", "en").getContentAsString();
+        String full = fetch(dashboard + YEAR_2025, "ja").getContentAsString();
+
+        assertThat(empty).contains("id=\"chart-attendees-empty\"", "id=\"chart-no-show-empty\"",
+                "id=\"chart-cohorts-empty\"", "id=\"chart-followers-empty\"",
+                "No event of this period has check-ins, so nobody can be told absent.")
+                .doesNotContain("id=\"chart-attendees\"", "id=\"chart-no-show\"");
+        assertThat(full).contains("id=\"chart-attendees\"", "id=\"chart-no-show\"", "id=\"chart-cohorts\"")
+                .doesNotContain("id=\"chart-attendees-empty\"");
     }
 
     @Test
@@ -229,9 +304,9 @@ class InsightDashboardTests {
         assertThat(response.getHeader("Content-Disposition")).contains(tokyo.slug() + "-events-2025-01-01-2025-12-31.csv");
         List<String> lines = new String(csv, StandardCharsets.UTF_8).substring(1).lines().toList();
         assertThat(lines).containsExactly(
-                "日付,イベント,コミュニティ,集計方法,参加者,新規,新規率,前回からの参加,再参加率,無断欠席率,参加確定,無断欠席,社員",
-                "2025-01-15 19:00,JAWS-UG 東京 2025-01-15T19:00,JAWS-UG 東京,受付,2,2,1.0,,,0.25,4,1,1",
-                "2025-02-20 19:00,JAWS-UG 大阪 2025-02-20T19:00,JAWS-UG 大阪,申込,2,1,0.5,1,0.5,,2,,0");
+                "日付,イベント,コミュニティ,集計方法,参加者,新規,新規率,前回からの参加,再参加率,無断欠席率,参加確定,無断欠席,社員,組織で初参加",
+                "2025-01-15 19:00,JAWS-UG 東京 2025-01-15T19:00,JAWS-UG 東京,受付,2,2,1.0,,,0.25,4,1,1,2",
+                "2025-02-20 19:00,JAWS-UG 大阪 2025-02-20T19:00,JAWS-UG 大阪,申込,2,1,0.5,1,0.5,,2,,0,1");
     }
 
     @Test

@@ -150,9 +150,10 @@ class LeaderDashboardTests {
         String en = fetch(overview + YEAR_2025, "en").getContentAsString();
 
         assertThat(ja).contains("コミュニティ一覧（指標）", "新規率", "自走率", "ワンオペ", "リーダー不在")
-                .contains(dashboard + "?from=2025-01-01&amp;to=2025-12-31");
+                .contains(dashboard + "?from=2025-01-01&amp;to=2025-12-31&amp;branches=false")
+                .contains("<tr id=\"overview-total\">", "組織全体");
         assertThat(en).contains("Communities at a glance", "Newcomer ratio", "Self-running index",
-                "Unique participants", "Events this quarter");
+                "Unique participants", "Events this quarter", "The organization");
     }
 
     @Test
