@@ -1,5 +1,7 @@
 package io.firstpin.insight.web;
 
+import io.firstpin.insight.LadderStep;
+import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstpin.community.Communities;
@@ -28,7 +30,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The demo's national community, as a manager trying Firstpin first opens its dashboard, in Japanese. */
+/**
+ * The demo as a manager trying Firstpin first walks it, in Japanese: the national community's dashboard with its
+ * branches, the ladder, the surveys, love and reach, the organization overview; no page with a serious or critical
+ * accessibility violation.
+ */
 @BrowserTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "firstpin.demo=true")
 class DemoDashboardBrowserTests {
@@ -45,6 +51,47 @@ class DemoDashboardBrowserTests {
     StaffAccounts accounts;
     @Autowired
     CommunityKpis kpis;
+
+    @Test
+    void theDemoShowsTheMethodOnEveryInsightPageWithoutSeriousAccessibilityViolations() {
+        Organization demo = organizations.findBySlug(DemoDataGenerator.ORGANIZATION_SLUG).orElseThrow();
+        Community root = communities.list(demo.id()).stream().filter(c -> !c.isBranch()).findFirst().orElseThrow();
+        String email = "walker-" + System.nanoTime() + "@demo.test";
+        accounts.openWithRole(email, "マネージャー", PASSWORD, demo.id(), Role.ORGANIZATION_ADMIN);
+        String dashboard = "/manage/" + demo.slug() + "/communities/" + root.slug() + "/dashboard";
+
+        try (Browser browser = Browser.open(port, "ja")) {
+            browser.visit("/manage").type(By.id("username"), email).type(By.id("password"), PASSWORD)
+                    .click(By.cssSelector("#login-form button[type=submit]"));
+            browser.find(By.cssSelector(".manage-nav"));
+            WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+
+            browser.visit(dashboard);
+            wait.until(d -> !d.findElements(By.cssSelector("#kpi-ladder td.median-days")).isEmpty());
+            wait.until(d -> !d.findElements(By.cssSelector("#chart-surveys canvas")).isEmpty());
+            List<String> steps = browser.driver().findElements(By.cssSelector("#kpi-ladder tbody tr")).stream()
+                    .map(row -> row.getDomAttribute("data-step")).toList();
+            List<String> medianDays = browser.driver().findElements(By.cssSelector("#kpi-ladder td.median-days"))
+                    .stream().map(cell -> cell.getText()).toList();
+            List<String> nps = browser.driver().findElements(By.cssSelector("#kpi-surveys td.nps")).stream()
+                    .map(cell -> cell.getText()).toList();
+            assertThat(steps).as("the funnel in the ladder's order").isEqualTo(Arrays.stream(LadderStep.values())
+                    .map(LadderStep::apiName).toList());
+            assertThat(medianDays).noneMatch(days -> days.startsWith("-") || days.startsWith("−"));
+            assertThat(nps).as("survey answers give most events a score").filteredOn(score -> !score.equals("—"))
+                    .hasSizeGreaterThan(nps.size() / 2);
+            browser.assertAccessible();
+
+            browser.visit(dashboard + "/members");
+            wait.until(d -> !d.findElements(By.cssSelector("#chart-love-reach canvas")).isEmpty());
+            assertThat(browser.driver().findElements(By.id("nobody-placed"))).isEmpty();
+            browser.assertAccessible();
+
+            browser.visit("/manage/" + demo.slug() + "/insight");
+            assertThat(browser.find(By.id("overview-total")).getText()).isNotBlank();
+            browser.assertAccessible();
+        }
+    }
 
     @Test
     void theDemoRootOpensWithItsBranchesEventsAndAPresetChangesThePeriod() {
