@@ -1,11 +1,11 @@
 package io.firstpin.demo;
 
-import static io.firstpin.platform.db.Tables.ATTENDANCE;
 import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.MEMBER;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 
+import io.firstpin.attendee.AttendeeRule;
 import io.firstpin.platform.Secrets;
 import io.firstpin.survey.Surveys;
 import java.time.Clock;
@@ -56,15 +56,12 @@ public class DemoSurveyLinks {
             if (!surveys.windowOf(eventId).open(now)) {
                 continue;
             }
-            boolean checkIns = db.fetchExists(ATTENDANCE, ATTENDANCE.EVENT_ID.eq(eventId));
             Optional<Long> registration = db.select(REGISTRATION.ID).from(REGISTRATION)
                     .join(MEMBER).on(MEMBER.ID.eq(REGISTRATION.MEMBER_ID))
                     .where(REGISTRATION.EVENT_ID.eq(eventId))
-                    .and(REGISTRATION.STATUS.eq("CONFIRMED"))
+                    .and(AttendeeRule.holdsSeat(REGISTRATION))
                     .and(MEMBER.STAFF.isFalse())
-                    // an attendee by the attendee rule: checked in, or confirmed where nobody checked in
-                    .and(checkIns ? DSL.exists(DSL.selectOne().from(ATTENDANCE)
-                            .where(ATTENDANCE.REGISTRATION_ID.eq(REGISTRATION.ID))) : DSL.noCondition())
+                    .and(AttendeeRule.attended(REGISTRATION.EVENT_ID, REGISTRATION.MEMBER_ID))
                     .andNotExists(DSL.selectOne().from(SURVEY_RESPONSE)
                             .where(SURVEY_RESPONSE.REGISTRATION_ID.eq(REGISTRATION.ID)))
                     .orderBy(REGISTRATION.ID)
