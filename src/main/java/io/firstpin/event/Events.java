@@ -331,23 +331,6 @@ public class Events {
     }
 
     /**
-     * Whether the event takes a registration made at {@code now}, as {@link EventSummary#registrationOpen} would say,
-     * read with no more than that needs: registration asks it again under the frame's lock.
-     */
-    public boolean registrationOpen(long eventId, Instant now) {
-        return db.select(EVENT.STATUS, EVENT.DATE_UNDECIDED, EVENT.REGISTRATION_OPENS_AT, EVENT.REGISTRATION_CLOSES_AT,
-                        EVENT.ENDS_AT)
-                .from(EVENT)
-                .where(EVENT.ID.eq(eventId))
-                .fetchOptional(row -> Event.takesRegistrations(EventStatus.valueOf(row.get(EVENT.STATUS)),
-                        row.get(EVENT.DATE_UNDECIDED))
-                        && new RegistrationWindow(instant(row.get(EVENT.REGISTRATION_OPENS_AT)),
-                                instant(row.get(EVENT.REGISTRATION_CLOSES_AT)))
-                                .isOpen(now, row.get(EVENT.ENDS_AT).toInstant()))
-                .orElse(false);
-    }
-
-    /**
      * The online join URL of the event, if it has one. For confirmed registrants (their mails, private page and
      * calendar) and staff only; every public page, feed, calendar and API answer leaves it out.
      */

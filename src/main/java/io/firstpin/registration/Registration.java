@@ -2,6 +2,7 @@ package io.firstpin.registration;
 
 import io.firstpin.platform.ConflictException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.IntSupplier;
 import org.springframework.data.annotation.Id;
@@ -235,6 +236,28 @@ public class Registration extends AbstractAggregateRoot<Registration> {
 
     public Long id() {
         return id;
+    }
+
+    /** The id the database gave a row inserted without Spring Data ({@link RegistrationInserts}). */
+    void identify(long newId) {
+        if (id != null) {
+            throw new IllegalStateException("registration " + id + " exists already");
+        }
+        this.id = newId;
+    }
+
+    /**
+     * The domain events registered since the last save, handed over once: a row inserted without Spring Data has them
+     * published by its inserter, as Spring Data publishes them on save.
+     */
+    List<Object> takeEvents() {
+        List<Object> events = List.copyOf(domainEvents());
+        clearDomainEvents();
+        return events;
+    }
+
+    String localeTag() {
+        return locale;
     }
 
     public long organizationId() {

@@ -4,6 +4,7 @@ import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
 import io.firstpin.event.FrameMode;
+import io.firstpin.event.LockedFrame;
 import io.firstpin.member.EmailProofs;
 import io.firstpin.member.IdentityInput;
 import io.firstpin.member.Members;
@@ -19,7 +20,6 @@ import io.firstpin.registration.RegistrationChanged.Change;
 import io.firstpin.registration.internal.FrameQueue;
 import io.firstpin.registration.internal.LotteryDraws;
 import io.firstpin.registration.internal.ParentSeats;
-import io.firstpin.registration.internal.ReceptionNumbers;
 import io.firstpin.registration.internal.RegistrationLinks;
 import io.firstpin.registration.internal.RegistrationProperties;
 import io.firstpin.registration.internal.RegistrationRepository;
@@ -35,7 +35,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,15 +67,15 @@ public class Registrations {
     private final RegistrationProperties properties;
     private final TransactionTemplate transaction;
     private final ParentSeats parentSeats;
-    private final ReceptionNumbers receptionNumbers;
+    private final RegistrationInserts inserts;
 
     Registrations(RegistrationRepository registrations, RegistrationLinks links, FrameQueue queue, LotteryDraws draws,
             Questionnaires questionnaires, Events events, Members members, AttendanceLookup attendance,
             ApplicationEventPublisher publisher, Clock clock, EmailProofs emailProofs, RateLimits limits,
             RegistrationProperties properties, PlatformTransactionManager transactions, ParentSeats parentSeats,
-            ReceptionNumbers receptionNumbers) {
+            RegistrationInserts inserts) {
         this.parentSeats = parentSeats;
-        this.receptionNumbers = receptionNumbers;
+        this.inserts = inserts;
         this.emailProofs = emailProofs;
         this.limits = limits;
         this.properties = properties;
@@ -150,17 +149,17 @@ public class Registrations {
         String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
         String mailed = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
 
-        FrameQueue.Locked locked = queue.lock(frame.id());
-        stillOpen(eventId, now);
+        LockedFrame locked = queue.lock(frame.id(), now);
+        stillOpen(eventId, locked, now);
         Registration registration = Registration.apply(event.organizationId(), eventId, frame.id(), memberId, applicant,
                 Secrets.hash(token), Secrets.hash(mailed), now);
         Seat seat = seat(registration, frame.id(), locked);
-        registration = saveNew(registration);
+        registration = inserts.saveApplied(registration);
         if (accepted != null) {
             questionnaires.record(registration.id(), accepted);
         }
         publisher.publishEvent(new RegistrationChanged(registration, seat.change(), mailed, seat.waitlistPosition(),
-                event, frame.name()));
+                event, frame.name(), locked.onlineUrl()));
         return new Registered(registration, seat.waitlistPosition(), token);
     }
 
@@ -183,8 +182,8 @@ public class Registrations {
         String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
         String mailed = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
 
-        FrameQueue.Locked locked = queue.lock(frame.id());
-        stillOpen(eventId, now);
+        LockedFrame locked = queue.lock(frame.id(), now);
+        stillOpen(eventId, locked, now);
         // looked up as an id first: loading the whole registration is only worth it for someone who registered before
         Registration registration = queue.registrationOf(eventId, memberId).flatMap(registrations::findById)
                 .map(earlier -> {
@@ -194,18 +193,19 @@ public class Registrations {
                 .orElseGet(() -> Registration.apply(event.organizationId(), eventId, frame.id(), memberId, applicant,
                         Secrets.hash(token), Secrets.hash(mailed), now));
         Seat seat = seat(registration, frame.id(), locked);
-        registration = saveNew(registration);
+        registration = inserts.saveApplied(registration);
         publisher.publishEvent(new RegistrationChanged(registration, seat.change(), mailed, seat.waitlistPosition(),
-                event, frame.name()));
+                event, frame.name(), locked.onlineUrl()));
         return new Registered(registration, seat.waitlistPosition(), token);
     }
 
     /**
      * Asked again once the frame is locked: cancelling or postponing an event locks its frames too, so a registration
-     * that waited for that lock reads the event's new status here instead of taking a seat in a cancelled event.
+     * that waited for that lock sees the event's new status here instead of taking a seat in a cancelled event. The
+     * event is read whole only to word the refusal.
      */
-    private void stillOpen(long eventId, Instant now) {
-        if (!events.registrationOpen(eventId, now)) {
+    private void stillOpen(long eventId, LockedFrame locked, Instant now) {
+        if (!locked.registrationOpen()) {
             requireOpen(events.summary(eventId).orElseThrow(() -> NotFoundException.of("event", eventId)), now);
         }
     }
@@ -218,19 +218,6 @@ public class Registrations {
                             DateTimes.at(opensAt, ZoneId.of(event.timeZone()))
                                     .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)))
                     .orElseGet(() -> new ConflictException("event", "registration.closed"));
-        }
-    }
-
-    /**
-     * Saves a new or re-applied registration, numbered under the event's reception lock (after the frame's); the
-     * email's place at the event already held is a conflict.
-     */
-    private Registration saveNew(Registration registration) {
-        registration.numberIfNew(() -> receptionNumbers.next(registration.eventId()));
-        try {
-            return registrations.save(registration);
-        } catch (DuplicateKeyException raced) {
-            throw new ConflictException("email", "registration.duplicate");
         }
     }
 
@@ -386,7 +373,7 @@ public class Registrations {
         Instant now = clock.instant();
         parentSeats.require(event, invitee.emailKey());
         queue.freeEmailPlace(eventId, invitee.emailKey());
-        FrameQueue.Locked frame = queue.lock(frameId);
+        LockedFrame frame = queue.lock(frameId);
         Registration registration = queue.registrationOf(eventId, memberId).flatMap(registrations::findById)
                 .map(earlier -> {
                     earlier.reapply(frameId, invitee, Secrets.hash(token), Secrets.hash(mailed), now);
@@ -398,7 +385,7 @@ public class Registrations {
             throw new ConflictException("frame", "registration.reserve.full", frameName);
         }
         registration.confirm();
-        registration = saveNew(registration);
+        registration = inserts.saveApplied(registration);
         publisher.publishEvent(new RegistrationChanged(registration, Change.INVITED, mailed, null, event, frameName));
         return new Registered(registration, null, token);
     }
@@ -482,7 +469,7 @@ public class Registrations {
 
     /** Caller holds the frame's lock. */
     private int fillFreeSeats(long frameId) {
-        FrameQueue.Locked frame = queue.lock(frameId);
+        LockedFrame frame = queue.lock(frameId);
         if (lotteryPending(frameId, frame)) {
             return 0;
         }
@@ -504,7 +491,7 @@ public class Registrations {
     }
 
     /** Caller holds the frame's lock; {@code frame} is what the lock read. */
-    private Seat seat(Registration registration, long frameId, FrameQueue.Locked frame) {
+    private Seat seat(Registration registration, long frameId, LockedFrame frame) {
         if (lotteryPending(frameId, frame)) {
             registration.awaitDraw();
             return new Seat(Change.APPLIED, null);
@@ -526,7 +513,7 @@ public class Registrations {
      * Caller holds the frame's lock. Pending until the frame is drawn, not merely until its lottery time: the draw
      * runs a little later, and whoever applies in between still takes part in it.
      */
-    private boolean lotteryPending(long frameId, FrameQueue.Locked frame) {
+    private boolean lotteryPending(long frameId, LockedFrame frame) {
         return frame.mode() == FrameMode.LOTTERY && !draws.drawn(frameId);
     }
 

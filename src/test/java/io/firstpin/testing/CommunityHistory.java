@@ -160,6 +160,11 @@ public final class CommunityHistory {
             return id;
         }
 
+        /** The event's one frame. */
+        public long frameId() {
+            return frameId;
+        }
+
         /** Registered, confirmed and checked in. */
         public Held checkedIn(long... members) {
             for (long member : members) {

@@ -3,9 +3,11 @@ package io.firstpin.registration.internal;
 import static io.firstpin.platform.db.Tables.FRAME;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 
-import io.firstpin.event.FrameMode;
-import io.firstpin.platform.NotFoundException;
+import io.firstpin.event.FrameLocks;
+import io.firstpin.event.LockedFrame;
 import io.firstpin.registration.RegistrationStatus;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,27 +23,27 @@ import org.springframework.stereotype.Component;
 public class FrameQueue {
 
     private final DSLContext db;
+    private final FrameLocks frameLocks;
+    private final Clock clock;
 
-    FrameQueue(DSLContext db) {
+    FrameQueue(DSLContext db, FrameLocks frameLocks, Clock clock) {
         this.db = db;
+        this.frameLocks = frameLocks;
+        this.clock = clock;
     }
 
     /**
-     * Locks the frame's row until the transaction ends, and answers its capacity and mode as they are now: a decision
-     * about seats must not use what was read before the lock, since staff may resize the frame meanwhile.
+     * Locks the frame's row until the transaction ends, and answers the frame and its event as they are now: a decision
+     * about seats must not use what was read before the lock, since staff may resize the frame or call the event off
+     * meanwhile.
      */
-    public Locked lock(long frameId) {
-        return db.select(FRAME.CAPACITY, FRAME.MODE).from(FRAME).where(FRAME.ID.eq(frameId)).forUpdate()
-                .fetchOptional(row -> new Locked(row.value1(), FrameMode.valueOf(row.value2())))
-                .orElseThrow(() -> NotFoundException.of("frame", frameId));
+    public LockedFrame lock(long frameId) {
+        return lock(frameId, clock.instant());
     }
 
-    /** A locked frame's capacity (null: unlimited) and mode. */
-    public record Locked(Integer capacity, FrameMode mode) {
-
-        public boolean hasSeatFor(int confirmed) {
-            return capacity == null || confirmed < capacity;
-        }
+    /** As {@link #lock(long)}, asking whether the event takes a registration at {@code now}. */
+    public LockedFrame lock(long frameId, Instant now) {
+        return frameLocks.lock(frameId, now);
     }
 
     /** The event's frames by id, in display order, with their names: what registering needs to find one by reference. */

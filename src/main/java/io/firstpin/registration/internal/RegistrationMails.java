@@ -62,7 +62,7 @@ public class RegistrationMails {
                 : registrations.positionOf(registration));
         model.put("byStaff", registration.cancelReason() == CancelReason.STAFF);
         model.put("withParent", registration.cancelReason() == CancelReason.PARENT_CANCELLED);
-        model.put("onlineUrl", joinUrl(registration, event));
+        model.put("onlineUrl", joinUrl(registration, event, changed.onlineUrl()));
         String name = changed.change().name().toLowerCase(Locale.ROOT);
         Instant when = changed.change() == Change.CANCELLED || changed.change() == Change.RELEASED
                 ? registration.cancelledAt() : registration.registeredAt();
@@ -122,10 +122,15 @@ public class RegistrationMails {
 
     /** The join URL goes to confirmed registrants only: never to the waitlisted, lottery applicants or the cancelled. */
     private String joinUrl(Registration registration, EventSummary event) {
+        return joinUrl(registration, event, null);
+    }
+
+    /** As {@link #joinUrl(Registration, EventSummary)}, with the URL read under the frame's lock, if it was. */
+    private String joinUrl(Registration registration, EventSummary event, String known) {
         if (registration.status() != RegistrationStatus.CONFIRMED || !event.online()) {
             return null;
         }
-        return events.onlineUrl(event.id()).orElse(null);
+        return known != null ? known : events.onlineUrl(event.id()).orElse(null);
     }
 
     /**
