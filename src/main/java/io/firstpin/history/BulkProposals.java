@@ -5,7 +5,7 @@ import static io.firstpin.platform.db.Tables.HISTORY_BULK_FILE;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.event.Event;
-import io.firstpin.event.Events;
+import io.firstpin.event.EventListings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,12 +33,12 @@ public class BulkProposals {
 
     private final DSLContext db;
     private final HistoryImports imports;
-    private final Events events;
+    private final EventListings events;
     private final Communities communities;
     private final ColumnMappings mappings;
     private final BulkJobRows jobs;
 
-    BulkProposals(DSLContext db, HistoryImports imports, Events events, Communities communities,
+    BulkProposals(DSLContext db, HistoryImports imports, EventListings events, Communities communities,
             ColumnMappings mappings, BulkJobRows jobs) {
         this.db = db;
         this.imports = imports;
