@@ -37,14 +37,14 @@ public class EventFeeds {
     private static final Pattern NOT_XML = Pattern.compile(
             "[^\\x09\\x0A\\x0D\\x20-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
 
-    private final Events events;
+    private final EventListings events;
     private final Communities communities;
     private final PublicUrls urls;
     private final EventPlaces places;
     private final Formats formats;
     private final MessageSource messages;
 
-    EventFeeds(Events events, Communities communities, PublicUrls urls, EventPlaces places, Formats formats,
+    EventFeeds(EventListings events, Communities communities, PublicUrls urls, EventPlaces places, Formats formats,
             MessageSource messages) {
         this.events = events;
         this.communities = communities;

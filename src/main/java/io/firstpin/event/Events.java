@@ -14,7 +14,6 @@ import io.firstpin.platform.geo.Prefecture;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -22,7 +21,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -36,7 +34,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Plans and revises events with their agenda and frames; finds them for staff and public pages. */
+/** Plans and revises events with their agenda and frames; finds one event, its frames and seats. Lists of events are
+ * {@link EventListings}'. */
 @Service
 public class Events {
 
@@ -198,23 +197,6 @@ public class Events {
     }
 
     /**
-     * The organization's events in these communities starting in [from, to) (either bound may be null), in start
-     * order.
-     */
-    public List<Event> startingBetween(long organizationId, Collection<Long> communityIds, Instant from, Instant to) {
-        Condition condition = EVENT.ORGANIZATION_ID.eq(organizationId).and(EVENT.COMMUNITY_ID.in(communityIds));
-        if (from != null) {
-            condition = condition.and(EVENT.STARTS_AT.ge(from.atOffset(ZoneOffset.UTC)));
-        }
-        if (to != null) {
-            condition = condition.and(EVENT.STARTS_AT.lt(to.atOffset(ZoneOffset.UTC)));
-        }
-        return load(db.select(EVENT.ID).from(EVENT).where(condition)
-                .orderBy(EVENT.STARTS_AT.asc(), EVENT.ID.asc())
-                .fetch(EVENT.ID));
-    }
-
-    /**
      * The event's frames by name, opening those of the plans the event does not have yet after its others; for
      * imports, which name frames as another site did. Existing frames stay as they are.
      */
@@ -360,54 +342,6 @@ public class Events {
         return ids.isEmpty() ? Map.of() : members.displayNames(event.organizationId(), ids);
     }
 
-    /** Upcoming public events (from now on, soonest first) of the given communities. */
-    public List<Event> upcoming(Collection<Long> communityIds, int limit) {
-        Instant now = clock.instant();
-        return load(db.select(EVENT.ID).from(EVENT)
-                .where(EVENT.COMMUNITY_ID.in(communityIds).and(EVENT.ENDS_AT.ge(now.atOffset(ZoneOffset.UTC))))
-                .and(isPublic())
-                .orderBy(EVENT.STARTS_AT.asc(), EVENT.ID.asc())
-                .limit(limit)
-                .fetch(EVENT.ID));
-    }
-
-    /** Past public events of the given communities, latest first. */
-    public List<Event> past(Collection<Long> communityIds, int limit) {
-        Instant now = clock.instant();
-        return load(db.select(EVENT.ID).from(EVENT)
-                .where(EVENT.COMMUNITY_ID.in(communityIds).and(EVENT.ENDS_AT.lt(now.atOffset(ZoneOffset.UTC))))
-                .and(isPublic())
-                .orderBy(EVENT.STARTS_AT.desc(), EVENT.ID.desc())
-                .limit(limit)
-                .fetch(EVENT.ID));
-    }
-
-    /** Staff search: title or hashtag contains the text, optionally within some communities; latest first. */
-    public Page search(long organizationId, String text, Collection<Long> communityIds, int page, int size) {
-        Condition condition = EVENT.ORGANIZATION_ID.eq(organizationId);
-        if (text != null && !text.isBlank()) {
-            // the escape character itself first, so that a text ending in a backslash is looked for, not an error
-            String pattern = "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
-                    .replace("%", "\\%").replace("_", "\\_") + "%";
-            condition = condition.and(DSL.lower(EVENT.TITLE).like(pattern, '\\')
-                    .or(DSL.lower(EVENT.HASHTAG).like(pattern, '\\')));
-        }
-        if (communityIds != null && !communityIds.isEmpty()) {
-            condition = condition.and(EVENT.COMMUNITY_ID.in(communityIds));
-        }
-        int total = db.fetchCount(EVENT, condition);
-        List<Event> found = load(db.select(EVENT.ID).from(EVENT).where(condition)
-                .orderBy(EVENT.STARTS_AT.desc(), EVENT.ID.desc())
-                .limit(size).offset(Math.max(0, page) * size)
-                .fetch(EVENT.ID));
-        return new Page(found, page, size, total);
-    }
-
-    private List<Event> load(List<Long> ids) {
-        Map<Long, Event> byId = events.findAllById(ids).stream().collect(Collectors.toMap(Event::id, Function.identity()));
-        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-    }
-
     private List<Session> sessions(long organizationId, List<SessionPlan> agenda) {
         List<Session> sessions = new ArrayList<>();
         for (int i = 0; i < agenda.size(); i++) {
@@ -451,17 +385,6 @@ public class Events {
             if (!names.add(plans.get(i).name())) {
                 throw InvalidInputException.of(frameField(i, "name"), "validation.frame-name.duplicate");
             }
-        }
-    }
-
-    public record Page(List<Event> events, int page, int size, int total) {
-
-        public boolean hasNext() {
-            return (long) (page + 1) * size < total;
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
         }
     }
 }

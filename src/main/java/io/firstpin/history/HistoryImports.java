@@ -14,9 +14,9 @@ import io.firstpin.history.internal.ImportLog;
 import io.firstpin.history.internal.ImportMetrics;
 import io.firstpin.member.IdentityInput;
 import io.firstpin.member.IdentityKind;
-import io.firstpin.member.Members;
-import io.firstpin.member.Members.NamedIdentity;
-import io.firstpin.member.Members.Resolution;
+import io.firstpin.member.MemberImports;
+import io.firstpin.member.MemberResolution;
+import io.firstpin.member.NamedIdentity;
 import io.firstpin.member.MergeSuggestions;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
@@ -58,7 +58,7 @@ public class HistoryImports {
     static final String NEW_EVENT_FRAME = "一般枠";
 
     private final Events events;
-    private final Members members;
+    private final MemberImports members;
     private final MergeSuggestions suggestions;
     private final PastRegistrations registrations;
     private final Questionnaires questionnaires;
@@ -69,7 +69,7 @@ public class HistoryImports {
     private final ImportMetrics metrics;
     private final ApplicationEventPublisher publisher;
 
-    HistoryImports(Events events, Members members, MergeSuggestions suggestions, PastRegistrations registrations,
+    HistoryImports(Events events, MemberImports members, MergeSuggestions suggestions, PastRegistrations registrations,
             Questionnaires questionnaires, PastCheckIns checkIns, ImportLog log, ColumnMappings mappings, Clock clock,
             ImportMetrics metrics, ApplicationEventPublisher publisher) {
         this.publisher = publisher;
@@ -283,7 +283,7 @@ public class HistoryImports {
             }
         }
         int created = 0;
-        List<Resolution> resolved = members.findOrRegisterAll(organizationId, identities);
+        List<MemberResolution> resolved = members.findOrRegisterAll(organizationId, identities);
         for (int j = 0; j < identified.size(); j++) {
             memberIds[identified.get(j)] = resolved.get(j).memberId();
             if (resolved.get(j).created()) {

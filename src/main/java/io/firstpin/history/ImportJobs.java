@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.slf4j.Logger;
@@ -26,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Imports that run in the background: the staff page queues a large file and follows its progress. A job is claimed
  * by one instance with a conditional update, runs the same all-or-nothing import as the API, and keeps either the
- * counts or every problem for the page to show.
+ * counts or every problem for the page to show. The one task that runs queued imports runs the single files here and
+ * then the bulk imports ({@link BulkImportRunner}); both go through the states of {@link ImportState}.
  */
 @Service
 public class ImportJobs {
@@ -39,11 +39,11 @@ public class ImportJobs {
     private final Events events;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
-    private final BulkImports bulk;
+    private final BulkImportRunner bulk;
     private final ColumnMappings mappings;
 
     ImportJobs(DSLContext db, HistoryImports imports, Events events, Clock clock,
-            PlatformTransactionManager transactions, BulkImports bulk, ColumnMappings mappings) {
+            PlatformTransactionManager transactions, BulkImportRunner bulk, ColumnMappings mappings) {
         this.db = db;
         this.bulk = bulk;
         this.mappings = mappings;
@@ -55,19 +55,16 @@ public class ImportJobs {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** MAPPING: a generic CSV waiting for staff to map its columns. */
-    public enum State { MAPPING, QUEUED, RUNNING, DONE, REJECTED, FAILED }
-
     /** Queues the file for the event; answers the job's id. */
     @Transactional
     public long start(long organizationId, long eventId, ImportFormat format, String fileName, byte[] content) {
-        return insert(organizationId, eventId, format, fileName, content, State.QUEUED);
+        return insert(organizationId, eventId, format, fileName, content, ImportState.QUEUED);
     }
 
     /** Keeps a generic CSV until its columns are mapped ({@link #startMapped}); answers the job's id. */
     @Transactional
     public long awaitMapping(long organizationId, long eventId, String fileName, byte[] content) {
-        return insert(organizationId, eventId, ImportFormat.GENERIC, fileName, content, State.MAPPING);
+        return insert(organizationId, eventId, ImportFormat.GENERIC, fileName, content, ImportState.MAPPING);
     }
 
     /**
@@ -92,9 +89,9 @@ public class ImportJobs {
         ColumnMappings.headerFitting(waitingForMapping(organizationId, eventId, jobId).value2(), mapping);
         db.update(HISTORY_IMPORT_JOB)
                 .set(HISTORY_IMPORT_JOB.MAPPING, JSON.writeValueAsString(mapping))
-                .set(HISTORY_IMPORT_JOB.STATE, State.QUEUED.name())
+                .set(HISTORY_IMPORT_JOB.STATE, ImportState.QUEUED.name())
                 .where(HISTORY_IMPORT_JOB.ID.eq(jobId))
-                .and(HISTORY_IMPORT_JOB.STATE.eq(State.MAPPING.name()))
+                .and(HISTORY_IMPORT_JOB.STATE.eq(ImportState.MAPPING.name()))
                 .execute();
     }
 
@@ -103,13 +100,13 @@ public class ImportJobs {
                 .where(HISTORY_IMPORT_JOB.ID.eq(jobId))
                 .and(HISTORY_IMPORT_JOB.ORGANIZATION_ID.eq(organizationId))
                 .and(HISTORY_IMPORT_JOB.EVENT_ID.eq(eventId))
-                .and(HISTORY_IMPORT_JOB.STATE.eq(State.MAPPING.name()))
+                .and(HISTORY_IMPORT_JOB.STATE.eq(ImportState.MAPPING.name()))
                 .fetchOptional()
                 .orElseThrow(() -> NotFoundException.of("import", jobId));
     }
 
     private long insert(long organizationId, long eventId, ImportFormat format, String fileName, byte[] content,
-            State state) {
+            ImportState state) {
         events.summary(eventId).filter(e -> e.organizationId() == organizationId)
                 .orElseThrow(() -> NotFoundException.of("event", eventId));
         return db.insertInto(HISTORY_IMPORT_JOB)
@@ -133,7 +130,7 @@ public class ImportJobs {
     private int runQueuedFiles() {
         int ran = 0;
         for (long id : db.select(HISTORY_IMPORT_JOB.ID).from(HISTORY_IMPORT_JOB)
-                .where(HISTORY_IMPORT_JOB.STATE.eq(State.QUEUED.name()))
+                .where(HISTORY_IMPORT_JOB.STATE.eq(ImportState.QUEUED.name()))
                 .orderBy(HISTORY_IMPORT_JOB.ID).fetch(HISTORY_IMPORT_JOB.ID)) {
             if (claim(id)) {
                 run(id);
@@ -145,23 +142,23 @@ public class ImportJobs {
 
     /** The organization's job, as the page shows it. */
     @Transactional(readOnly = true)
-    public Job find(long organizationId, long eventId, long jobId) {
+    public ImportJob find(long organizationId, long eventId, long jobId) {
         return db.select(HISTORY_IMPORT_JOB.ID, HISTORY_IMPORT_JOB.FILE_NAME, HISTORY_IMPORT_JOB.STATE,
                         HISTORY_IMPORT_JOB.STAGE, HISTORY_IMPORT_JOB.RESULT)
                 .from(HISTORY_IMPORT_JOB)
                 .where(HISTORY_IMPORT_JOB.ID.eq(jobId))
                 .and(HISTORY_IMPORT_JOB.ORGANIZATION_ID.eq(organizationId))
                 .and(HISTORY_IMPORT_JOB.EVENT_ID.eq(eventId))
-                .fetchOptional(row -> job(row.value1(), row.value2(), State.valueOf(row.value3()),
+                .fetchOptional(row -> job(row.value1(), row.value2(), ImportState.valueOf(row.value3()),
                         row.value4() == null ? null : ImportStage.valueOf(row.value4()), row.value5()))
                 .orElseThrow(() -> NotFoundException.of("import", jobId));
     }
 
     private boolean claim(long id) {
         return db.update(HISTORY_IMPORT_JOB)
-                .set(HISTORY_IMPORT_JOB.STATE, State.RUNNING.name())
+                .set(HISTORY_IMPORT_JOB.STATE, ImportState.RUNNING.name())
                 .where(HISTORY_IMPORT_JOB.ID.eq(id))
-                .and(HISTORY_IMPORT_JOB.STATE.eq(State.QUEUED.name()))
+                .and(HISTORY_IMPORT_JOB.STATE.eq(ImportState.QUEUED.name()))
                 .execute() == 1;
     }
 
@@ -175,17 +172,17 @@ public class ImportJobs {
                     job.getFileName(), job.getContent(), (stage, rows) -> ownTransaction.executeWithoutResult(status ->
                             db.update(HISTORY_IMPORT_JOB).set(HISTORY_IMPORT_JOB.STAGE, stage.name())
                                     .where(HISTORY_IMPORT_JOB.ID.eq(id)).execute()));
-            finish(id, State.DONE, Map.of("summary", summary));
+            finish(id, ImportState.DONE, Map.of("summary", summary));
         } catch (ImportRejected rejected) {
-            finish(id, State.REJECTED, Map.of("problems", rejected.problems(),
+            finish(id, ImportState.REJECTED, Map.of("problems", rejected.problems(),
                     "encoding", rejected.encoding().orElse("")));
         } catch (RuntimeException failed) {
             log.error("Import job {} failed", id, failed);
-            finish(id, State.FAILED, Map.of());
+            finish(id, ImportState.FAILED, Map.of());
         }
     }
 
-    private void finish(long id, State state, Map<String, Object> result) {
+    private void finish(long id, ImportState state, Map<String, Object> result) {
         db.update(HISTORY_IMPORT_JOB)
                 .set(HISTORY_IMPORT_JOB.STATE, state.name())
                 .set(HISTORY_IMPORT_JOB.RESULT, JSON.writeValueAsString(result))
@@ -196,13 +193,13 @@ public class ImportJobs {
                 .execute();
     }
 
-    private static Job job(long id, String fileName, State state, ImportStage stage, String result) {
+    private static ImportJob job(long id, String fileName, ImportState state, ImportStage stage, String result) {
         if (result == null) {
-            return new Job(id, fileName, state, stage, null, List.of(), null);
+            return new ImportJob(id, fileName, state, stage, null, List.of(), null);
         }
         Stored stored = JSON.readValue(result, new TypeReference<Stored>() {
         });
-        return new Job(id, fileName, state, stage, stored.summary(),
+        return new ImportJob(id, fileName, state, stage, stored.summary(),
                 stored.problems() == null ? List.of() : stored.problems(),
                 stored.encoding() == null || stored.encoding().isEmpty() ? null : stored.encoding());
     }
@@ -212,27 +209,5 @@ public class ImportJobs {
     }
 
     private record Stored(ImportSummary summary, List<ImportProblem> problems, String encoding) {
-    }
-
-    /** A job as the page shows it: running (with its stage), or its counts, or its problems. */
-    public record Job(long id, String fileName, State state, ImportStage stage, ImportSummary summary,
-            List<ImportProblem> problems, String encoding) {
-
-        public boolean waitsForMapping() {
-            return state == State.MAPPING;
-        }
-
-        public boolean running() {
-            return state == State.QUEUED || state == State.RUNNING;
-        }
-
-        public int percent() {
-            return stage == null ? 0 : stage.percent();
-        }
-
-        public Optional<ImportRejected> rejection() {
-            return state == State.REJECTED ? Optional.of(new ImportRejected(problems, encoding))
-                    : Optional.empty();
-        }
     }
 }

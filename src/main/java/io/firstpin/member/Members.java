@@ -4,25 +4,17 @@ import static io.firstpin.platform.db.Tables.MEMBER;
 import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
 
 import io.firstpin.member.internal.MemberRepository;
-import io.firstpin.platform.BulkWriter;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
@@ -37,28 +29,22 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Registers the people an organization knows and finds them again by name or by any identity. Every call is scoped by
- * organization: a member of another organization is never found.
+ * Registers the people an organization knows, edits them and finds them again by id or by any identity. Every call is
+ * scoped by organization: a member of another organization is never found. Searching is {@link MemberSearch}'s, the
+ * many people of an import {@link MemberImports}'.
  */
 @Service
 public class Members {
 
-    public static final int MAX_PAGE_SIZE = 200;
-
-    private static final int LOOKUP_CHUNK = 5000;
-
     private final MemberRepository members;
     private final DSLContext db;
     private final Clock clock;
-    private final BulkWriter bulk;
     private final TransactionTemplate savepoint;
 
-    Members(MemberRepository members, DSLContext db, Clock clock, BulkWriter bulk,
-            PlatformTransactionManager transactions) {
+    Members(MemberRepository members, DSLContext db, Clock clock, PlatformTransactionManager transactions) {
         this.members = members;
         this.db = db;
         this.clock = clock;
-        this.bulk = bulk;
         // a failed insert must not spoil the caller's transaction (PostgreSQL aborts it), so inserts run in a savepoint
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -241,117 +227,6 @@ public class Members {
     }
 
     /**
-     * For imports of many people at once: the member known by each identity, registering whoever is not known yet
-     * under the name given. Identities are looked up a few thousand values of one kind at a time; the answer lines up
-     * with {@code people}, and a person listed twice answers the same member both times.
-     */
-    @Transactional
-    public List<Resolution> findOrRegisterAll(long organizationId, List<NamedIdentity> people) {
-        Map<String, Long> known = new HashMap<>();
-        Map<IdentityKind, Set<String>> byKind = new EnumMap<>(IdentityKind.class);
-        for (NamedIdentity person : people) {
-            byKind.computeIfAbsent(person.identity().kind(), kind -> new LinkedHashSet<>())
-                    .add(person.key().substring(person.key().indexOf(':') + 1));
-        }
-        byKind.forEach((kind, values) -> {
-            List<String> all = List.copyOf(values);
-            for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
-                db.select(MEMBER_IDENTITY.NORMALIZED_VALUE, MEMBER_IDENTITY.MEMBER_ID)
-                        .from(MEMBER_IDENTITY)
-                        .where(MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
-                        .and(MEMBER_IDENTITY.KIND.eq(kind.name()))
-                        .and(bulk.oneOf(MEMBER_IDENTITY.NORMALIZED_VALUE,
-                                all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK))))
-                        .forEach(row -> known.put(kind.name() + ":" + row.value1(), row.value2()));
-            }
-        });
-        Map<String, Member> newcomers = new LinkedHashMap<>();
-        Instant now = clock.instant();
-        for (NamedIdentity person : people) {
-            if (!known.containsKey(person.key())) {
-                newcomers.computeIfAbsent(person.key(), key -> Member.register(organizationId, person.displayName(),
-                        false, List.of(person.identity()), now));
-            }
-        }
-        List<String> newKeys = List.copyOf(newcomers.keySet());
-        List<Long> saved = insertAll(organizationId, List.copyOf(newcomers.values()));
-        for (int i = 0; i < saved.size(); i++) {
-            known.put(newKeys.get(i), saved.get(i));
-        }
-        Set<String> created = new HashSet<>(newKeys);
-        Set<String> answered = new HashSet<>();
-        List<Resolution> resolved = new ArrayList<>(people.size());
-        for (NamedIdentity person : people) {
-            // a newcomer listed twice was registered once, when first listed
-            boolean registeredNow = created.contains(person.key()) && answered.add(person.key());
-            resolved.add(new Resolution(known.get(person.key()), registeredNow));
-        }
-        return resolved;
-    }
-
-    /** New members known by no identity, one per name, such as people an export lists as withdrawn; ids in order. */
-    @Transactional
-    public List<Long> registerAllUnidentified(long organizationId, List<String> displayNames) {
-        Instant now = clock.instant();
-        List<Member> registered = displayNames.stream()
-                .map(name -> Member.register(organizationId, name, false, List.of(), now))
-                .toList();
-        return insertAll(organizationId, registered);
-    }
-
-    /** Writes new members and their identities in bulk; the ids in the order given. */
-    private List<Long> insertAll(long organizationId, List<Member> newcomers) {
-        List<Object[]> memberRows = new ArrayList<>(newcomers.size());
-        for (Member member : newcomers) {
-            memberRows.add(new Object[] {organizationId, member.displayName(), member.staff(),
-                    member.createdAt().atOffset(ZoneOffset.UTC)});
-        }
-        List<Long> ids = bulk.insertWithNewIds(MEMBER, MEMBER.ID,
-                List.of(MEMBER.ORGANIZATION_ID, MEMBER.DISPLAY_NAME, MEMBER.STAFF, MEMBER.CREATED_AT), memberRows);
-        List<Object[]> identityRows = new ArrayList<>(newcomers.size());
-        for (int i = 0; i < newcomers.size(); i++) {
-            for (MemberIdentity identity : newcomers.get(i).identities()) {
-                identityRows.add(new Object[] {organizationId, ids.get(i), identity.kind().name(), identity.value(),
-                        identity.normalizedValue()});
-            }
-        }
-        bulk.insert(MEMBER_IDENTITY, List.of(MEMBER_IDENTITY.ORGANIZATION_ID, MEMBER_IDENTITY.MEMBER_ID,
-                MEMBER_IDENTITY.KIND, MEMBER_IDENTITY.IDENTITY_VALUE, MEMBER_IDENTITY.NORMALIZED_VALUE), identityRows);
-        return ids;
-    }
-
-    /** A person as an import names them, with the identity they are matched by. */
-    public static final class NamedIdentity {
-
-        private final String displayName;
-        private final IdentityInput identity;
-        // normalising is the costly part of matching a large file, so it is done once per person
-        private final String key;
-
-        public NamedIdentity(String displayName, IdentityInput identity) {
-            this.displayName = displayName;
-            this.identity = identity;
-            this.key = identity.kind().name() + ":" + identity.kind().normalize(identity.value());
-        }
-
-        public String displayName() {
-            return displayName;
-        }
-
-        public IdentityInput identity() {
-            return identity;
-        }
-
-        String key() {
-            return key;
-        }
-    }
-
-    /** The member a person was matched to, and whether it was registered just now. */
-    public record Resolution(long memberId, boolean created) {
-    }
-
-    /**
      * The member with this display name (ignoring case and surrounding spaces) when exactly one has it; otherwise a new
      * member, since two people can share a name and a guess could credit the wrong one.
      */
@@ -430,48 +305,6 @@ public class Members {
     /** The member known by this identity of this kind, however it is typed. */
     public Optional<Member> findByIdentity(long organizationId, IdentityKind kind, String value) {
         return idByIdentity(organizationId, new IdentityInput(kind, value)).flatMap(members::findById);
-    }
-
-    /**
-     * Members (not merged into another) whose display name contains the query (ignoring case) or who have an identity containing it; all members
-     * for a blank query. Ordered by display name. {@code page} counts from 0; {@code size} is kept within 1 to 200.
-     */
-    public MemberPage search(long organizationId, String query, int page, int size) {
-        return search(organizationId, query, page, size, DSL.noCondition());
-    }
-
-    /** The same search among the members {@code among} keeps (a condition on {@code member.id}). */
-    MemberPage search(long organizationId, String query, int page, int size, Condition among) {
-        int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, size));
-        int pageIndex = Math.max(0, page);
-        Condition matches = MEMBER.ORGANIZATION_ID.eq(organizationId).and(MEMBER.MERGED_INTO_ID.isNull())
-                .and(matching(organizationId, query)).and(among);
-        long total = db.fetchCount(MEMBER, matches);
-        List<Long> ids = db.select(MEMBER.ID)
-                .from(MEMBER)
-                .where(matches)
-                .orderBy(DSL.lower(MEMBER.DISPLAY_NAME), MEMBER.ID)
-                .limit(pageSize)
-                .offset((long) pageIndex * pageSize)
-                .fetch(MEMBER.ID);
-        return new MemberPage(inOrganization(organizationId, ids), pageIndex, pageSize, total);
-    }
-
-    private static Condition matching(long organizationId, String query) {
-        String text = query == null ? "" : query.strip();
-        if (text.isEmpty()) {
-            return DSL.noCondition();
-        }
-        String identityText = text.startsWith("@") || text.startsWith("＠") ? text.substring(1) : text;
-        Condition byName = MEMBER.DISPLAY_NAME.containsIgnoreCase(text);
-        if (identityText.isEmpty()) {
-            return byName;
-        }
-        return byName.or(DSL.exists(DSL.selectOne()
-                .from(MEMBER_IDENTITY)
-                .where(MEMBER_IDENTITY.MEMBER_ID.eq(MEMBER.ID))
-                .and(MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
-                .and(MEMBER_IDENTITY.NORMALIZED_VALUE.containsIgnoreCase(identityText))));
     }
 
     /** Display names by member id, for the members of the organization among these ids. */

@@ -17,10 +17,12 @@ import org.springframework.stereotype.Service;
 public class VisibleMembers {
 
     private final Members members;
+    private final MemberSearch search;
     private final AccessGuard access;
 
-    VisibleMembers(Members members, AccessGuard access) {
+    VisibleMembers(Members members, MemberSearch search, AccessGuard access) {
         this.members = members;
+        this.search = search;
         this.access = access;
     }
 
@@ -32,7 +34,7 @@ public class VisibleMembers {
     }
 
     public MemberPage search(long organizationId, String query, int page, int size) {
-        return members.search(organizationId, query, page, size, access.memberVisible(organizationId, MEMBER.ID));
+        return search.search(organizationId, query, page, size, access.memberVisible(organizationId, MEMBER.ID));
     }
 
     public List<Member> findByIdentity(long organizationId, String value) {

@@ -3,6 +3,7 @@ package io.firstpin.mypage;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.event.Event;
+import io.firstpin.event.EventListings;
 import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
@@ -43,20 +44,22 @@ public class MyPage {
     private final Members members;
     private final Registrations registrations;
     private final Events events;
+    private final EventListings listings;
     private final Communities communities;
     private final Outputs outputs;
     private final MemberFeeds feeds;
     private final Surveys surveys;
     private final Clock clock;
 
-    MyPage(Members members, Registrations registrations, Events events, Communities communities, Outputs outputs,
-            MemberFeeds feeds, Surveys surveys, Clock clock) {
+    MyPage(Members members, Registrations registrations, Events events, EventListings listings,
+            Communities communities, Outputs outputs, MemberFeeds feeds, Surveys surveys, Clock clock) {
         this.outputs = outputs;
         this.feeds = feeds;
         this.surveys = surveys;
         this.members = members;
         this.registrations = registrations;
         this.events = events;
+        this.listings = listings;
         this.communities = communities;
         this.clock = clock;
     }
@@ -74,7 +77,7 @@ public class MyPage {
                 .map(e -> e.event().id()).collect(Collectors.toSet());
         List<Long> communityIds = communities.list(signedIn.organizationId()).stream().map(Community::id).toList();
         List<OpenEvent> open = communityIds.isEmpty() ? List.of()
-                : events.upcoming(communityIds, UPCOMING_EVENTS).stream()
+                : listings.upcoming(communityIds, UPCOMING_EVENTS).stream()
                         .filter(e -> !registered.contains(e.id()) && e.registrationOpen(now))
                         .map(e -> new OpenEvent(e, events.frames(e.id())))
                         .toList();

@@ -2,51 +2,32 @@ package io.firstpin.registration;
 
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 
-import io.firstpin.platform.ConflictException;
-import io.firstpin.registration.internal.ReceptionNumbers;
-import io.firstpin.registration.internal.RegistrationRepository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Saves an application, new or made again after a cancellation, numbered under the event's reception lock (after the
- * frame's). A new one is inserted with one jOOQ statement, as the registering transaction holds its frame's lock:
- * Spring Data's generic insert costs a rush several times the CPU of the statement itself, all of it while others wait
- * for that lock. Its domain events are published as Spring Data publishes them on save, so whoever follows
- * registrations hears of it the same way.
+ * Inserts a new registration with one jOOQ statement, as the registering transaction holds its frame's lock: Spring
+ * Data's generic insert costs a rush several times the CPU of the statement itself (on PostgreSQL it builds and drops
+ * an exception each time), all of it while others wait for that lock. The registration's domain events are published
+ * as Spring Data publishes them on save, so whoever follows registrations hears of it the same way. Changes to
+ * existing rows still go through the repository.
  */
 @Component
 class RegistrationInserts {
 
     private final DSLContext db;
     private final ApplicationEventPublisher publisher;
-    private final RegistrationRepository registrations;
-    private final ReceptionNumbers receptionNumbers;
 
-    RegistrationInserts(DSLContext db, ApplicationEventPublisher publisher, RegistrationRepository registrations,
-            ReceptionNumbers receptionNumbers) {
+    RegistrationInserts(DSLContext db, ApplicationEventPublisher publisher) {
         this.db = db;
         this.publisher = publisher;
-        this.registrations = registrations;
-        this.receptionNumbers = receptionNumbers;
     }
 
-    /** The email's place at the event already held is a conflict. */
-    Registration saveApplied(Registration registration) {
-        registration.numberIfNew(() -> receptionNumbers.next(registration.eventId()));
-        try {
-            return registration.id() == null ? insert(registration) : registrations.save(registration);
-        } catch (DuplicateKeyException raced) {
-            throw new ConflictException("email", "registration.duplicate");
-        }
-    }
-
-    private Registration insert(Registration registration) {
+    Registration insert(Registration registration) {
         long id = db.insertInto(REGISTRATION)
                 .set(REGISTRATION.ORGANIZATION_ID, registration.organizationId())
                 .set(REGISTRATION.EVENT_ID, registration.eventId())

@@ -3,9 +3,7 @@ package io.firstpin.registration;
 import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
-import io.firstpin.event.FrameMode;
 import io.firstpin.event.LockedFrame;
-import io.firstpin.member.EmailProofs;
 import io.firstpin.member.IdentityInput;
 import io.firstpin.member.Members;
 import io.firstpin.platform.ConflictException;
@@ -16,9 +14,7 @@ import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.Secrets;
 import io.firstpin.platform.limits.RateLimits;
 import io.firstpin.platform.limits.TooManyRequests;
-import io.firstpin.registration.RegistrationChanged.Change;
 import io.firstpin.registration.internal.FrameQueue;
-import io.firstpin.registration.internal.LotteryDraws;
 import io.firstpin.registration.internal.ParentSeats;
 import io.firstpin.registration.internal.RegistrationLinks;
 import io.firstpin.registration.internal.RegistrationProperties;
@@ -41,7 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes registrations and keeps every frame within its capacity.
+ * Takes registrations and keeps every frame within its capacity; finds them by link, member or event. Cancelling and
+ * the waitlist are {@link FrameSeats}', what a registrant does by link {@link RegistrantActions}', seats staff reserve
+ * {@link SeatReservations}'.
  *
  * <p>How capacity holds under any concurrency: each decision about a frame (register, cancel, promote) first locks the
  * frame's row ({@code SELECT ... FOR UPDATE}), then counts its confirmed registrations and writes, all in one
@@ -55,41 +53,36 @@ public class Registrations {
     private final RegistrationRepository registrations;
     private final RegistrationLinks links;
     private final FrameQueue queue;
-    private final LotteryDraws draws;
+    private final FrameSeats seats;
     private final Questionnaires questionnaires;
     private final Events events;
     private final Members members;
     private final AttendanceLookup attendance;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
-    private final EmailProofs emailProofs;
     private final RateLimits limits;
     private final RegistrationProperties properties;
     private final TransactionTemplate transaction;
     private final ParentSeats parentSeats;
-    private final RegistrationInserts inserts;
 
-    Registrations(RegistrationRepository registrations, RegistrationLinks links, FrameQueue queue, LotteryDraws draws,
+    Registrations(RegistrationRepository registrations, RegistrationLinks links, FrameQueue queue, FrameSeats seats,
             Questionnaires questionnaires, Events events, Members members, AttendanceLookup attendance,
-            ApplicationEventPublisher publisher, Clock clock, EmailProofs emailProofs, RateLimits limits,
-            RegistrationProperties properties, PlatformTransactionManager transactions, ParentSeats parentSeats,
-            RegistrationInserts inserts) {
-        this.parentSeats = parentSeats;
-        this.inserts = inserts;
-        this.emailProofs = emailProofs;
-        this.limits = limits;
-        this.properties = properties;
-        this.transaction = new TransactionTemplate(transactions);
-        this.questionnaires = questionnaires;
+            ApplicationEventPublisher publisher, Clock clock, RateLimits limits, RegistrationProperties properties,
+            PlatformTransactionManager transactions, ParentSeats parentSeats) {
         this.registrations = registrations;
         this.links = links;
         this.queue = queue;
-        this.draws = draws;
+        this.seats = seats;
+        this.questionnaires = questionnaires;
         this.events = events;
         this.members = members;
         this.attendance = attendance;
         this.publisher = publisher;
         this.clock = clock;
+        this.limits = limits;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+        this.parentSeats = parentSeats;
     }
 
     /**
@@ -98,7 +91,7 @@ public class Registrations {
      * typed the email has proven nothing, so the registration belongs to a provisional member of its own
      * ({@code Members.registerProvisional}), never to the member the organization knows by that email, and the caller's
      * link opens this registration only; the email goes to the address with a link of its own, whose use proves the
-     * email ({@link #proveEmail}). The same email twice for one event is refused (409) while the first is active, without
+     * email ({@link RegistrantActions#proveEmail}). The same email twice for one event is refused (409) while the first is active, without
      * a word about it; after a cancellation it starts over with a new registration.
      *
      * <p>The email's limit is taken before the transaction, so that no connection is held while the shared bucket is.
@@ -153,8 +146,8 @@ public class Registrations {
         stillOpen(eventId, locked, now);
         Registration registration = Registration.apply(event.organizationId(), eventId, frame.id(), memberId, applicant,
                 Secrets.hash(token), Secrets.hash(mailed), now);
-        Seat seat = seat(registration, frame.id(), locked);
-        registration = inserts.saveApplied(registration);
+        FrameSeats.Seat seat = seats.seat(registration, frame.id(), locked);
+        registration = seats.saveNew(registration);
         if (accepted != null) {
             questionnaires.record(registration.id(), accepted);
         }
@@ -184,16 +177,10 @@ public class Registrations {
 
         LockedFrame locked = queue.lock(frame.id(), now);
         stillOpen(eventId, locked, now);
-        // looked up as an id first: loading the whole registration is only worth it for someone who registered before
-        Registration registration = queue.registrationOf(eventId, memberId).flatMap(registrations::findById)
-                .map(earlier -> {
-                    earlier.reapply(frame.id(), applicant, Secrets.hash(token), Secrets.hash(mailed), now);
-                    return earlier;
-                })
-                .orElseGet(() -> Registration.apply(event.organizationId(), eventId, frame.id(), memberId, applicant,
-                        Secrets.hash(token), Secrets.hash(mailed), now));
-        Seat seat = seat(registration, frame.id(), locked);
-        registration = inserts.saveApplied(registration);
+        Registration registration = seats.applyAgainOrAnew(event.organizationId(), eventId, frame.id(), memberId,
+                applicant, token, mailed, now);
+        FrameSeats.Seat seat = seats.seat(registration, frame.id(), locked);
+        registration = seats.saveNew(registration);
         publisher.publishEvent(new RegistrationChanged(registration, seat.change(), mailed, seat.waitlistPosition(),
                 event, frame.name(), locked.onlineUrl()));
         return new Registered(registration, seat.waitlistPosition(), token);
@@ -221,71 +208,9 @@ public class Registrations {
         }
     }
 
-    /**
-     * The registrant proves their email with a link that was sent to it (the confirmation email's, or a later one's;
-     * never the one answered to whoever registered): a provisional member becomes, or merges into, the member with that
-     * email. Answers the registration as it is now.
-     *
-     * @throws NotFoundException for an unknown link, or one that was not sent by email
-     */
-    @Transactional
-    public Registration proveEmail(String mailedToken) {
-        Registration registration = byToken(mailedToken)
-                .filter(r -> !Secrets.hash(mailedToken).equals(r.manageTokenHash()))
-                .orElseThrow(() -> NotFoundException.of("registration", "with this link"));
-        emailProofs.prove(registration.organizationId(), registration.memberId());
-        return registrations.findById(registration.id()).orElseThrow();
-    }
-
-    /** Whether this link was sent by email, so that opening it may prove the email; the caller's own link is not. */
-    public boolean mailedLink(String token, Registration registration) {
-        return token != null && !Secrets.hash(token).equals(registration.manageTokenHash());
-    }
-
-    /** The registrant answers the event's questions again by their private link; the new answers replace the old. */
-    @Transactional
-    public Map<Long, String> answerWithToken(String manageToken, Map<String, String> answers) {
-        Registration registration = byToken(manageToken)
-                .orElseThrow(() -> NotFoundException.of("registration", "with this link"));
-        if (!registration.active()) {
-            throw new ConflictException("registration", "registration.not-active");
-        }
-        Questionnaires.Answers accepted = questionnaires.accept(registration.eventId(), registration.frameId(), answers);
-        questionnaires.record(registration.id(), accepted);
-        return accepted.given();
-    }
-
-    /** Cancels by the registrant's private token; a wrong token is treated like an unknown registration. */
-    @Transactional
-    public Registration cancelWithToken(long registrationId, String manageToken) {
-        Registration registration = byToken(manageToken)
-                .filter(r -> r.id() == registrationId)
-                .orElseThrow(() -> NotFoundException.of("registration", registrationId));
-        return cancel(registration, CancelReason.REGISTRANT);
-    }
-
-    @Transactional
-    public Registration cancelWithToken(String manageToken) {
-        Registration registration = byToken(manageToken)
-                .orElseThrow(() -> NotFoundException.of("registration", "with this link"));
-        return cancel(registration, CancelReason.REGISTRANT);
-    }
-
     @Transactional
     public Registration cancelByStaff(long organizationId, long registrationId) {
-        return cancel(inOrganization(organizationId, registrationId), CancelReason.STAFF);
-    }
-
-    /** The registrant, by their private link, says they still come. */
-    @Transactional
-    public Registration reconfirmWithToken(String manageToken) {
-        Registration registration = byToken(manageToken)
-                .orElseThrow(() -> NotFoundException.of("registration", "with this link"));
-        // under the frame's lock, so that a release at the deadline and this answer do not overwrite each other
-        queue.lock(registration.frameId());
-        Registration current = registrations.findById(registration.id()).orElseThrow();
-        current.reconfirm(clock.instant());
-        return registrations.save(current);
+        return seats.cancel(inOrganization(organizationId, registrationId), CancelReason.STAFF);
     }
 
     /**
@@ -296,26 +221,13 @@ public class Registrations {
      */
     @Transactional
     public boolean releaseUnconfirmed(long registrationId) {
-        Registration registration = registrations.findById(registrationId)
-                .orElseThrow(() -> NotFoundException.of("registration", registrationId));
-        queue.lock(registration.frameId());
-        Registration current = registrations.findById(registrationId).orElseThrow();
-        if (!current.awaitsReconfirmation()) {
-            return false;
-        }
-        current.cancel(clock.instant(), CancelReason.NO_RECONFIRMATION);
-        registrations.save(current);
-        fillFreeSeats(current.frameId());
-        publisher.publishEvent(new RegistrationChanged(current, Change.RELEASED));
-        cancelHanging(current);
-        return true;
+        return seats.releaseUnconfirmed(registrationId);
     }
 
     /** Confirms waiting registrants, first in line first, while the frame has free seats. */
     @Transactional
     public int promoteWaiting(long frameId) {
-        queue.lock(frameId);
-        return fillFreeSeats(frameId);
+        return seats.promoteWaiting(frameId);
     }
 
     /**
@@ -350,44 +262,6 @@ public class Registrations {
                 .or(() -> links.find(hash)
                 .flatMap(link -> registrations.findById(link.registrationId())
                         .filter(r -> !link.issuedAt().isBefore(r.registeredAt()))));
-    }
-
-    /**
-     * Staff invite a member to the event and reserve them a confirmed seat in the frame (an LT frame, typically): the
-     * same frame lock and seat count as any registration, so a full frame is refused rather than overbooked. The
-     * registration window and a pending lottery do not apply: staff choose the person. The member gets an invitation
-     * email with their private link.
-     *
-     * @throws ConflictException when the frame has no free seat or the member is registered for the event already
-     */
-    @Transactional
-    public Registered reserve(long organizationId, long eventId, long frameId, long memberId, Applicant invitee) {
-        EventSummary event = events.summary(eventId).filter(e -> e.organizationId() == organizationId)
-                .orElseThrow(() -> NotFoundException.of("event", eventId));
-        String frameName = queue.frameNames(eventId).get(frameId);
-        if (frameName == null) {
-            throw NotFoundException.of("frame", frameId);
-        }
-        String token = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
-        String mailed = Secrets.newSecret(RegistrationLinks.TOKEN_PREFIX);
-        Instant now = clock.instant();
-        parentSeats.require(event, invitee.emailKey());
-        queue.freeEmailPlace(eventId, invitee.emailKey());
-        LockedFrame frame = queue.lock(frameId);
-        Registration registration = queue.registrationOf(eventId, memberId).flatMap(registrations::findById)
-                .map(earlier -> {
-                    earlier.reapply(frameId, invitee, Secrets.hash(token), Secrets.hash(mailed), now);
-                    return earlier;
-                })
-                .orElseGet(() -> Registration.apply(organizationId, eventId, frameId, memberId, invitee,
-                        Secrets.hash(token), Secrets.hash(mailed), now));
-        if (!frame.hasSeatFor(queue.standing(frameId).confirmed())) {
-            throw new ConflictException("frame", "registration.reserve.full", frameName);
-        }
-        registration.confirm();
-        registration = inserts.saveApplied(registration);
-        publisher.publishEvent(new RegistrationChanged(registration, Change.INVITED, mailed, null, event, frameName));
-        return new Registered(registration, null, token);
     }
 
     /** The member's registrations in the organization, in the order they were made (the member's own page). */
@@ -439,82 +313,6 @@ public class Registrations {
                 .map(r -> new Entry(r, frameNames.getOrDefault(r.frameId(), ""), positions.get(r.id()),
                         checkedIn.contains(r.id())))
                 .toList();
-    }
-
-    private Registration cancel(Registration registration, CancelReason reason) {
-        queue.lock(registration.frameId());
-        Registration current = registrations.findById(registration.id()).orElseThrow();
-        if (current.status() == RegistrationStatus.CANCELLED) {
-            return current;
-        }
-        boolean seatFreed = current.cancel(clock.instant(), reason);
-        registrations.save(current);
-        if (seatFreed) {
-            fillFreeSeats(current.frameId());
-        }
-        publisher.publishEvent(new RegistrationChanged(current, Change.CANCELLED));
-        cancelHanging(current);
-        return current;
-    }
-
-    /**
-     * Cancels the registrations for the event's sub-events (its 懇親会) that hung on this seat, in the same transaction;
-     * each sub-event frame's waitlist moves up.
-     */
-    private void cancelHanging(Registration ended) {
-        for (long hanging : parentSeats.hangingOn(ended.eventId(), ended.emailKey())) {
-            cancel(registrations.findById(hanging).orElseThrow(), CancelReason.PARENT_CANCELLED);
-        }
-    }
-
-    /** Caller holds the frame's lock. */
-    private int fillFreeSeats(long frameId) {
-        LockedFrame frame = queue.lock(frameId);
-        if (lotteryPending(frameId, frame)) {
-            return 0;
-        }
-        int promoted = 0;
-        int confirmed = queue.confirmed(frameId);
-        while (frame.hasSeatFor(confirmed)) {
-            Optional<Long> next = queue.firstWaiting(frameId);
-            if (next.isEmpty()) {
-                break;
-            }
-            Registration waiting = registrations.findById(next.get()).orElseThrow();
-            waiting.confirm();
-            registrations.save(waiting);
-            publisher.publishEvent(new RegistrationChanged(waiting, Change.PROMOTED));
-            confirmed++;
-            promoted++;
-        }
-        return promoted;
-    }
-
-    /** Caller holds the frame's lock; {@code frame} is what the lock read. */
-    private Seat seat(Registration registration, long frameId, LockedFrame frame) {
-        if (lotteryPending(frameId, frame)) {
-            registration.awaitDraw();
-            return new Seat(Change.APPLIED, null);
-        }
-        FrameQueue.Standing standing = queue.standing(frameId);
-        if (frame.hasSeatFor(standing.confirmed())) {
-            registration.confirm();
-            return new Seat(Change.CONFIRMED, null);
-        }
-        registration.waitlist(standing.lastQueueNumber() + 1);
-        // everyone waiting has a smaller queue number, so the newcomer's place is right behind them
-        return new Seat(Change.WAITLISTED, standing.waiting() + 1);
-    }
-
-    private record Seat(Change change, Integer waitlistPosition) {
-    }
-
-    /**
-     * Caller holds the frame's lock. Pending until the frame is drawn, not merely until its lottery time: the draw
-     * runs a little later, and whoever applies in between still takes part in it.
-     */
-    private boolean lotteryPending(long frameId, LockedFrame frame) {
-        return frame.mode() == FrameMode.LOTTERY && !draws.drawn(frameId);
     }
 
     private FrameRef frameOf(EventSummary event, String frameRef) {

@@ -18,7 +18,7 @@ import io.firstpin.platform.NotFoundException;
 import io.firstpin.platform.db.tables.Event;
 import io.firstpin.registration.Applicant;
 import io.firstpin.registration.Registered;
-import io.firstpin.registration.Registrations;
+import io.firstpin.registration.SeatReservations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,13 +39,13 @@ public class SpeakerPipeline {
 
     private final DSLContext db;
     private final Members members;
-    private final Registrations registrations;
+    private final SeatReservations reservations;
     private final Clock clock;
 
-    SpeakerPipeline(DSLContext db, Members members, Registrations registrations, Clock clock) {
+    SpeakerPipeline(DSLContext db, Members members, SeatReservations reservations, Clock clock) {
         this.db = db;
         this.members = members;
-        this.registrations = registrations;
+        this.reservations = reservations;
         this.clock = clock;
     }
 
@@ -118,7 +118,7 @@ public class SpeakerPipeline {
                 .where(FRAME.ID.eq(frameId)).and(FRAME.ORGANIZATION_ID.eq(organizationId))
                 .fetchOptional(FRAME.EVENT_ID)
                 .orElseThrow(() -> NotFoundException.of("frame", frameId));
-        return registrations.reserve(organizationId, eventId, frameId, memberId,
+        return reservations.reserve(organizationId, eventId, frameId, memberId,
                 new Applicant(member.displayName(), email, locale));
     }
 

@@ -56,6 +56,8 @@ class BulkImportsTests {
     @Autowired
     BulkImports bulk;
     @Autowired
+    BulkProposals bulkProposals;
+    @Autowired
     ImportJobs jobs;
     @Autowired
     HistoryImports imports;
@@ -101,7 +103,7 @@ class BulkImportsTests {
     private long startedIntoTheStudySession() {
         long job = uploaded("event_42_participants.csv");
         bulk.start(organization.id(), community.id(), job,
-                List.of(new BulkImports.Choice(1, ImportFormat.CONNPASS, studySession.id(), null, null)));
+                List.of(new BulkChoice(1, ImportFormat.CONNPASS, studySession.id(), null, null)));
         return job;
     }
 
@@ -113,8 +115,8 @@ class BulkImportsTests {
         return db.fetchCount(HISTORY_BULK_FILE, HISTORY_BULK_FILE.JOB_ID.eq(job));
     }
 
-    private static BulkImports.Choice intoNewEvent(int position, ImportFormat format, ColumnMapping mapping) {
-        return new BulkImports.Choice(position, format, null, "勉強会 " + position,
+    private static BulkChoice intoNewEvent(int position, ImportFormat format, ColumnMapping mapping) {
+        return new BulkChoice(position, format, null, "勉強会 " + position,
                 Instant.parse("2024-06-14T10:00:00Z").plus(Duration.ofDays(position)), mapping);
     }
 
@@ -144,15 +146,15 @@ class BulkImportsTests {
 
         bulk.discardAbandoned(WEEK);
 
-        assertThat(bulk.find(organization.id(), community.id(), finished).state()).isEqualTo(BulkImports.State.DONE);
-        assertThat(bulk.find(organization.id(), community.id(), queued).state()).isEqualTo(BulkImports.State.QUEUED);
+        assertThat(bulk.find(organization.id(), community.id(), finished).state()).isEqualTo(ImportState.DONE);
+        assertThat(bulk.find(organization.id(), community.id(), queued).state()).isEqualTo(ImportState.QUEUED);
         assertThat(filesOf(finished)).isEqualTo(1);
         assertThat(filesOf(queued)).isEqualTo(1);
     }
 
-    private BulkImports.State startInto(long job) {
+    private ImportState startInto(long job) {
         bulk.start(organization.id(), community.id(), job,
-                List.of(new BulkImports.Choice(1, ImportFormat.CONNPASS, studySession.id(), null, null)));
+                List.of(new BulkChoice(1, ImportFormat.CONNPASS, studySession.id(), null, null)));
         return bulk.find(organization.id(), community.id(), job).state();
     }
 
@@ -184,12 +186,12 @@ class BulkImportsTests {
         } finally {
             two.shutdownNow();
         }
-        long refused = bulk.find(organization.id(), community.id(), first).state() == BulkImports.State.QUEUED
+        long refused = bulk.find(organization.id(), community.id(), first).state() == ImportState.QUEUED
                 ? second : first;
         assertThat(bulk.find(organization.id(), community.id(), refused).state())
-                .isEqualTo(BulkImports.State.PREPARED);
+                .isEqualTo(ImportState.PREPARED);
         jobs.runQueued();
-        assertThat(startInto(refused)).isEqualTo(BulkImports.State.QUEUED);
+        assertThat(startInto(refused)).isEqualTo(ImportState.QUEUED);
     }
 
     @Test
@@ -204,12 +206,12 @@ class BulkImportsTests {
         assertThatThrownBy(() -> startInto(next)).isInstanceOf(ConflictException.class);
         clock.advance(Duration.ofMinutes(20));
         jobs.runQueued();
-        assertThat(bulk.find(organization.id(), community.id(), stuck).state()).isEqualTo(BulkImports.State.RUNNING);
+        assertThat(bulk.find(organization.id(), community.id(), stuck).state()).isEqualTo(ImportState.RUNNING);
         clock.advance(Duration.ofMinutes(20));
         jobs.runQueued();
 
-        assertThat(bulk.find(organization.id(), community.id(), stuck).state()).isEqualTo(BulkImports.State.FAILED);
-        assertThat(startInto(next)).isEqualTo(BulkImports.State.QUEUED);
+        assertThat(bulk.find(organization.id(), community.id(), stuck).state()).isEqualTo(ImportState.FAILED);
+        assertThat(startInto(next)).isEqualTo(ImportState.QUEUED);
     }
 
     @Test
@@ -236,7 +238,7 @@ class BulkImportsTests {
         assertThat(filesOf(mine)).isZero();
         assertThat(kept(started)).isTrue();
         assertThatThrownBy(() -> bulk.start(organization.id(), community.id(), mine,
-                List.of(new BulkImports.Choice(1, ImportFormat.CONNPASS, studySession.id(), null, null))))
+                List.of(new BulkChoice(1, ImportFormat.CONNPASS, studySession.id(), null, null))))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -244,19 +246,19 @@ class BulkImportsTests {
     void aGenericFileWithoutAMappingKeepsTheBulkFromStartingAndIsNamed() {
         long job = uploaded("event_42_participants.csv", "generic_first.csv");
 
-        assertThat(bulk.proposals(organization.id(), community.id(), job)).extracting(
-                BulkImports.Proposal::format, BulkImports.Proposal::needsMapping)
+        assertThat(bulkProposals.proposals(organization.id(), community.id(), job)).extracting(
+                BulkProposal::format, BulkProposal::needsMapping)
                 .containsExactly(tuple(ImportFormat.CONNPASS, false),
                         tuple(ImportFormat.GENERIC, true));
         assertThatThrownBy(() -> bulk.start(organization.id(), community.id(), job,
-                List.of(new BulkImports.Choice(1, ImportFormat.CONNPASS, studySession.id(), null, null),
+                List.of(new BulkChoice(1, ImportFormat.CONNPASS, studySession.id(), null, null),
                         intoNewEvent(2, ImportFormat.GENERIC, null))))
                 .isInstanceOfSatisfying(UnmappedFiles.class, e -> assertThat(e.files()).singleElement()
                         .satisfies(f -> {
                             assertThat(f.fileName()).isEqualTo("generic_first.csv");
                             assertThat(f.withoutMapping()).isTrue();
                         }));
-        assertThat(bulk.find(organization.id(), community.id(), job).state()).isEqualTo(BulkImports.State.PREPARED);
+        assertThat(bulk.find(organization.id(), community.id(), job).state()).isEqualTo(ImportState.PREPARED);
     }
 
     @Test
@@ -264,19 +266,19 @@ class BulkImportsTests {
         long job = uploaded("generic_first.csv", "generic_second.csv");
 
         bulk.map(organization.id(), community.id(), job, 1, GENERIC_COLUMNS);
-        List<BulkImports.Proposal> proposals = bulk.proposals(organization.id(), community.id(), job);
+        List<BulkProposal> proposals = bulkProposals.proposals(organization.id(), community.id(), job);
         bulk.start(organization.id(), community.id(), job, List.of(intoNewEvent(1, ImportFormat.GENERIC, null),
                 intoNewEvent(2, ImportFormat.GENERIC, null)));
         jobs.runQueued();
-        BulkImports.Job done = bulk.find(organization.id(), community.id(), job);
+        BulkJob done = bulk.find(organization.id(), community.id(), job);
 
         assertThat(proposals).allSatisfy(p -> {
             assertThat(p.needsMapping()).isFalse();
             assertThat(p.rows()).isEqualTo(3);
         });
         assertThat(mappings.rememberedFor(community.id(), ExportFiles.genericList())).contains(GENERIC_COLUMNS);
-        assertThat(done.files()).extracting(BulkImports.FileResult::state)
-                .containsOnly(BulkImports.FileState.DONE);
+        assertThat(done.files()).extracting(BulkFileResult::state)
+                .containsOnly(ImportState.DONE);
         assertThat(done.total().rows()).isEqualTo(6);
     }
 
@@ -313,11 +315,11 @@ class BulkImportsTests {
                 new UploadedFile("event_42_participants.csv", ExportFiles.connpassStudySession()),
                 new UploadedFile("doorkeeper.csv", ExportFiles.doorkeeperAttendees())));
         bulk.start(organization.id(), community.id(), job, List.of(
-                new BulkImports.Choice(1, ImportFormat.CONNPASS, studySession.id(), null, null),
+                new BulkChoice(1, ImportFormat.CONNPASS, studySession.id(), null, null),
                 intoNewEvent(2, ImportFormat.DOORKEEPER, null)));
 
         jobs.runQueued();
-        BulkImports.Job done = bulk.find(organization.id(), community.id(), job);
+        BulkJob done = bulk.find(organization.id(), community.id(), job);
 
         assertThat(done.fileAt()).isEqualTo(2);
         assertThat(done.stage()).isEqualTo(ImportStage.ATTENDANCE);

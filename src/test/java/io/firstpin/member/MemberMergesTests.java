@@ -62,6 +62,8 @@ class MemberMergesTests {
     @Autowired
     Members members;
     @Autowired
+    MemberSearch search;
+    @Autowired
     Organizations organizations;
     @Autowired
     Communities communities;
@@ -110,7 +112,7 @@ class MemberMergesTests {
         assertThat(members.findByIdentity(organization.id(), IdentityKind.MEETUP, "201")).map(Member::id)
                 .contains(taro);
         assertThat(members.inOrganization(organization.id(), taroAgain).mergedIntoId()).contains(taro);
-        assertThat(members.search(organization.id(), "山田", 0, 50).members()).extracting(Member::id)
+        assertThat(search.search(organization.id(), "山田", 0, 50).members()).extracting(Member::id)
                 .containsExactly(taro);
     }
 
@@ -145,7 +147,7 @@ class MemberMergesTests {
 
         assertThat(undone.undone()).isTrue();
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(members.search(organization.id(), "山田", 0, 50).members()).hasSize(2);
+        assertThat(search.search(organization.id(), "山田", 0, 50).members()).hasSize(2);
         assertThatThrownBy(() -> merges.undo(organization.id(), merge.id())).isInstanceOf(ConflictException.class);
     }
 

@@ -30,6 +30,8 @@ class MergeSuggestionsTests {
     @Autowired
     Members members;
     @Autowired
+    MemberImports imports;
+    @Autowired
     Organizations organizations;
     @Autowired
     Communities communities;
@@ -93,7 +95,7 @@ class MergeSuggestionsTests {
         Community community = communities.start(organization, new Slug("suggest-c-" + System.nanoTime()),
                 CommunityProfile.of("JAWS-UG", null, null, "Asia/Tokyo"), null);
         CommunityHistory history = new CommunityHistory(db, communities, events, community);
-        List<Long> withdrawn = members.registerAllUnidentified(organization, List.of("(退会ユーザー)", "（退会ユーザー）"));
+        List<Long> withdrawn = imports.registerAllUnidentified(organization, List.of("(退会ユーザー)", "（退会ユーザー）"));
         long meetup = member("Taro Yamada", new IdentityInput(IdentityKind.MEETUP, "201"));
         long connpass = member("taro  yamada", IdentityInput.connpass("taro_y"));
         history.eventAt("2025-01-15T19:00", "JP-13", "渋谷区").checkedIn(withdrawn.get(0), withdrawn.get(1), meetup);

@@ -63,6 +63,8 @@ class EventMessagesTests {
     @Autowired
     Registrations registrations;
     @Autowired
+    RegistrantActions registrant;
+    @Autowired
     CheckIns checkIns;
     @Autowired
     EventMessages messages;
@@ -86,7 +88,7 @@ class EventMessagesTests {
             registered.put(person, registrations.register(event.id(), "一般枠",
                     new Applicant(person, address(person), Locale.JAPANESE)));
         }
-        registrations.cancelWithToken(registered.get("fourth").manageToken());
+        registrant.cancelWithToken(registered.get("fourth").manageToken());
         checkIns.checkIn(organization.id(), event.id(), registered.get("first").registration().id(),
                 CheckInMethod.STAFF);
     }

@@ -71,6 +71,8 @@ class LotteryDrawTests {
     @Autowired
     Registrations registrations;
     @Autowired
+    RegistrantActions registrant;
+    @Autowired
     Lotteries lotteries;
     @Autowired
     MovableClock clock;
@@ -243,7 +245,7 @@ class LotteryDrawTests {
         Registered staying = register(frame, "Staying");
         Registered alsoStaying = register(frame, "Also staying");
 
-        registrations.cancelWithToken(leaving.registration().id(), leaving.manageToken());
+        registrant.cancelWithToken(leaving.registration().id(), leaving.manageToken());
         assertThat(registrations.promoteWaiting(frame.id())).isZero();
         afterTheLotteryTime();
         assertThat(registrations.promoteWaiting(frame.id())).isZero();

@@ -44,6 +44,8 @@ class QuestionnairesTests {
     @Autowired
     Registrations registrations;
     @Autowired
+    RegistrantActions registrant;
+    @Autowired
     Questionnaires questionnaires;
 
     private Organization organization;
@@ -104,7 +106,7 @@ class QuestionnairesTests {
     void theRegistrantChangesTheirAnswersByTheirLink() {
         Registered registered = register("saburo", answers(afterParty, "yes", track, "AI"));
 
-        registrations.answerWithToken(registered.manageToken(), answers(afterParty, "no"));
+        registrant.answerWithToken(registered.manageToken(), answers(afterParty, "no"));
 
         assertThat(questionnaires.answersOf(registered.registration().id())).isEqualTo(Map.of(afterParty.id(), "no"));
     }
@@ -115,7 +117,7 @@ class QuestionnairesTests {
 
         questionnaires.retire(organization.id(), track.id());
         Registered late = register("goro", answers(afterParty, "no"));
-        registrations.answerWithToken(early.manageToken(), answers(afterParty, "no"));
+        registrant.answerWithToken(early.manageToken(), answers(afterParty, "no"));
 
         assertThat(questionnaires.of(event.id())).containsExactly(afterParty);
         assertThat(questionnaires.everAsked(event.id())).containsExactly(afterParty, track);

@@ -62,6 +62,8 @@ class RegistrationMailsTests {
     Events events;
     @Autowired
     Registrations registrations;
+    @Autowired
+    RegistrantActions registrant;
 
     private Event studySessionWithOneSeat() {
         String slug = "mails-" + System.nanoTime();
@@ -107,7 +109,7 @@ class RegistrationMailsTests {
         assertThat(mailsTo("waiting@example.com", 1).get(0).subject())
                 .isEqualTo("On the waitlist (#1): 大阪勉強会 #80");
 
-        registrations.cancelWithToken(seated.registration().id(), seated.manageToken());
+        registrant.cancelWithToken(seated.registration().id(), seated.manageToken());
 
         assertThat(mailsTo("seated@example.com", 2)).extracting(ReceivedEmail::subject)
                 .contains("Registration cancelled: 大阪勉強会 #80");
@@ -126,7 +128,7 @@ class RegistrationMailsTests {
         Registered seat = registrations.register(session.id(), "一般枠", hanako);
         registrations.register(party.id(), null, hanako);
 
-        registrations.cancelWithToken(seat.registration().id(), seat.manageToken());
+        registrant.cancelWithToken(seat.registration().id(), seat.manageToken());
 
         assertThat(mailsTo("party@example.jp", 4)).filteredOn(mail -> mail.subject().contains("【懇親会】"))
                 .extracting(ReceivedEmail::text)

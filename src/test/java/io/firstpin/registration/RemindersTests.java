@@ -67,6 +67,8 @@ class RemindersTests {
     @Autowired
     Registrations registrations;
     @Autowired
+    RegistrantActions registrant;
+    @Autowired
     Reminders reminders;
     @Autowired
     MovableClock clock;
@@ -151,7 +153,7 @@ class RemindersTests {
 
         String link = tokenIn(mailTo("seated-b", "Tomorrow: "), "cant-come");
         Registration viaLink = registrations.byToken(link).orElseThrow();
-        registrations.cancelWithToken(viaLink.id(), link);
+        registrant.cancelWithToken(viaLink.id(), link);
 
         assertThat(current(seated).status()).isEqualTo(RegistrationStatus.CANCELLED);
         assertThat(current(seated).cancelReason()).isEqualTo(CancelReason.REGISTRANT);
@@ -170,7 +172,7 @@ class RemindersTests {
         moveTo(event, Duration.ofHours(71));
         reminders.runDue();
         String link = tokenIn(mailTo("answers-c", "Please confirm you are coming"), "reconfirm");
-        registrations.reconfirmWithToken(link);
+        registrant.reconfirmWithToken(link);
         assertThat(mailsTo("silent-c", 2)).extracting(ReceivedEmail::subject)
                 .contains("Please confirm you are coming: 札幌勉強会 #12");
         assertThat(TestSmtp.receivedBy(smtp, "waiting-c@example.com")).hasSize(1);

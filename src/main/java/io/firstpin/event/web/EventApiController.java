@@ -4,6 +4,7 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventCopies;
+import io.firstpin.event.EventListings;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
 import io.firstpin.event.FrameOccupancy;
@@ -47,16 +48,18 @@ class EventApiController {
 
     private final Communities communities;
     private final Events events;
+    private final EventListings listings;
     private final AccessGuard access;
     private final PublicUrls urls;
     private final VisibleEvents visibleEvents;
     private final EventCopies copies;
 
-    EventApiController(Communities communities, Events events, AccessGuard access, PublicUrls urls,
-            VisibleEvents visibleEvents, EventCopies copies) {
+    EventApiController(Communities communities, Events events, EventListings listings, AccessGuard access,
+            PublicUrls urls, VisibleEvents visibleEvents, EventCopies copies) {
         this.copies = copies;
         this.communities = communities;
         this.events = events;
+        this.listings = listings;
         this.access = access;
         this.urls = urls;
         this.visibleEvents = visibleEvents;
@@ -93,7 +96,7 @@ class EventApiController {
                 : Set.of(community.id());
         Map<Long, Community> byId = communities.list(community.organizationId()).stream()
                 .collect(Collectors.toMap(Community::id, Function.identity()));
-        return events.startingBetween(community.organizationId(), scope, range.start(community.timeZone()),
+        return listings.startingBetween(community.organizationId(), scope, range.start(community.timeZone()),
                         range.end(community.timeZone())).stream()
                 .map(event -> response(event, byId.get(event.communityId())))
                 .toList();

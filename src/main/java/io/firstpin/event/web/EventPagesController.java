@@ -4,6 +4,8 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventKind;
+import io.firstpin.event.EventListings;
+import io.firstpin.event.EventSearchPage;
 import io.firstpin.event.EventSeats;
 import io.firstpin.event.EventSeries;
 import io.firstpin.event.Events;
@@ -48,20 +50,22 @@ class EventPagesController {
     private final Organizations organizations;
     private final Communities communities;
     private final Events events;
+    private final EventListings listings;
     private final MessageSource messages;
     private final AccessGuard access;
     private final EventSeries series;
     private final EventSeats seats;
     private final SubEvents subEvents;
 
-    EventPagesController(Organizations organizations, Communities communities, Events events, MessageSource messages,
-            AccessGuard access, EventSeries series, SubEvents subEvents, EventSeats seats) {
+    EventPagesController(Organizations organizations, Communities communities, Events events, EventListings listings,
+            MessageSource messages, AccessGuard access, EventSeries series, SubEvents subEvents, EventSeats seats) {
         this.series = series;
         this.seats = seats;
         this.subEvents = subEvents;
         this.organizations = organizations;
         this.communities = communities;
         this.events = events;
+        this.listings = listings;
         this.messages = messages;
         this.access = access;
     }
@@ -190,7 +194,7 @@ class EventPagesController {
             Model model) {
         Set<Long> scope = access.reachIn(organization.id()).orElseThrow()
                 .narrow(community == null ? Set.of() : communities.withBranches(community));
-        Events.Page found = events.search(organization.id(), q, scope, Math.max(0, page), PAGE_SIZE);
+        EventSearchPage found = listings.search(organization.id(), q, scope, Math.max(0, page), PAGE_SIZE);
         Map<Long, Community> byId = communities.list(organization.id()).stream()
                 .collect(Collectors.toMap(Community::id, Function.identity()));
         model.addAttribute("org", organization);

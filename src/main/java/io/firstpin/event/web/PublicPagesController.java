@@ -3,10 +3,11 @@ package io.firstpin.event.web;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.event.Event;
+import io.firstpin.event.EventListings;
 import io.firstpin.event.EventSeries;
 import io.firstpin.event.Events;
-import io.firstpin.event.SubEvents;
 import io.firstpin.event.Series;
+import io.firstpin.event.SubEvents;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.NotFoundException;
@@ -29,6 +30,7 @@ class PublicPagesController {
 
     private final Communities communities;
     private final Events events;
+    private final EventListings listings;
     private final PublicUrls urls;
     private final Clock clock;
     private final Organizations organizations;
@@ -37,7 +39,7 @@ class PublicPagesController {
     private final EventSeries series;
     private final SubEvents subEvents;
 
-    PublicPagesController(Communities communities, Events events, PublicUrls urls, Clock clock,
+    PublicPagesController(Communities communities, Events events, EventListings listings, PublicUrls urls, Clock clock,
             Organizations organizations, EventDescriptions descriptions, EventSeries series, SubEvents subEvents) {
         this.series = series;
         this.subEvents = subEvents;
@@ -45,6 +47,7 @@ class PublicPagesController {
         this.organizations = organizations;
         this.communities = communities;
         this.events = events;
+        this.listings = listings;
         this.urls = urls;
         this.clock = clock;
     }
@@ -67,8 +70,8 @@ class PublicPagesController {
         model.addAttribute("branches", all.stream().filter(c -> community.id().equals(c.parentId()))
                 .sorted(Comparator.comparing(Community::name)).toList());
         model.addAttribute("names", all.stream().collect(java.util.stream.Collectors.toMap(Community::id, Community::name)));
-        model.addAttribute("upcoming", events.upcoming(scope, LIST_LIMIT));
-        model.addAttribute("past", events.past(scope, LIST_LIMIT));
+        model.addAttribute("upcoming", listings.upcoming(scope, LIST_LIMIT));
+        model.addAttribute("past", listings.past(scope, LIST_LIMIT));
         model.addAttribute("publicUrl", urls.community(slug));
         model.addAttribute("organizationSlug", organizations.findById(community.organizationId())
                 .map(Organization::slug).orElse(null));

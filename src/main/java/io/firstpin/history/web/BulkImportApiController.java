@@ -2,10 +2,14 @@ package io.firstpin.history.web;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
+import io.firstpin.history.BulkChoice;
 import io.firstpin.history.BulkImports;
+import io.firstpin.history.BulkJob;
+import io.firstpin.history.BulkTotals;
 import io.firstpin.history.BulkUpload;
 import io.firstpin.history.ImportFormat;
 import io.firstpin.history.ImportProblemMessages;
+import io.firstpin.history.ImportState;
 import io.firstpin.history.StatedTime;
 import io.firstpin.history.UnmappedFiles;
 import io.firstpin.history.UploadedFile;
@@ -77,7 +81,7 @@ class BulkImportApiController {
     private Queued queue(String slug, Community community, List<UploadedFile> files,
             Map<String, ManifestEntry> entries) {
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        List<BulkImports.Choice> choices = new ArrayList<>();
+        List<BulkChoice> choices = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (int i = 0; i < files.size(); i++) {
             String name = files.get(i).name();
@@ -97,7 +101,7 @@ class BulkImportApiController {
             throw new InvalidInputException(problems);
         }
         long job = bulk.queue(community.organizationId(), community.id(), files, choices);
-        return new Queued(job, BulkImports.State.QUEUED.name(), files.size(),
+        return new Queued(job, ImportState.QUEUED.name(), files.size(),
                 "/api/v1/communities/" + slug + "/imports/" + job);
     }
 
@@ -105,14 +109,14 @@ class BulkImportApiController {
     @Operation(summary = "A bulk import: its progress while it runs, then each file's counts or problems")
     JobResponse status(@PathVariable String slug, @PathVariable long jobId) {
         Community community = community(slug);
-        BulkImports.Job job = bulk.find(community.organizationId(), community.id(), jobId);
+        BulkJob job = bulk.find(community.organizationId(), community.id(), jobId);
         List<FileResponse> files = job.files().stream().map(f -> new FileResponse(f.position(), f.fileName(),
                 f.format() == null ? null : f.format().apiName(), f.state().name(), f.eventId(), f.eventCreated(),
                 f.summary() == null ? null : ImportApiController.ImportResponse.of(f.summary()),
                 f.rejection().map(r -> messages.lines(r).stream()
                         .map(l -> new ProblemResponse(l.row(), l.column(), l.message())).toList()).orElse(List.of())))
                 .toList();
-        BulkImports.Totals total = job.total();
+        BulkTotals total = job.total();
         return new JobResponse(job.id(), job.state().name(), job.fileAt(), files.size(),
                 job.running() ? job.currentFile() : null, job.running() && job.stage() != null ? job.stage().name()
                         : null, job.running() ? job.fileRows() : null, job.percent(), files,
@@ -186,7 +190,7 @@ class BulkImportApiController {
     record ManifestEntry(String file, String format, Long eventId, String title, String startsAt,
             MappingRequest mapping) {
 
-        BulkImports.Choice choice(int position, Community community, List<InvalidInputException.FieldProblem> problems) {
+        BulkChoice choice(int position, Community community, List<InvalidInputException.FieldProblem> problems) {
             ImportFormat chosen = null;
             if (format != null && !format.isBlank()) {
                 chosen = ImportFormat.fromName(format).orElse(null);
@@ -212,7 +216,7 @@ class BulkImportApiController {
                             "files[" + position + "]." + p.field(), p.code(), p.args())));
                 }
             }
-            return new BulkImports.Choice(position, chosen, eventId, title, start, columns);
+            return new BulkChoice(position, chosen, eventId, title, start, columns);
         }
     }
 

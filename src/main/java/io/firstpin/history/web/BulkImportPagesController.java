@@ -2,11 +2,16 @@ package io.firstpin.history.web;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
+import io.firstpin.history.BulkChoice;
 import io.firstpin.history.BulkImports;
+import io.firstpin.history.BulkJob;
+import io.firstpin.history.BulkProposal;
+import io.firstpin.history.BulkProposals;
 import io.firstpin.history.BulkUpload;
 import io.firstpin.history.ImportFormat;
 import io.firstpin.history.ImportProblemMessages;
 import io.firstpin.history.ImportRejected;
+import io.firstpin.history.ImportState;
 import io.firstpin.history.UnmappedFiles;
 import io.firstpin.identity.AccessGuard;
 import io.firstpin.identity.Role;
@@ -50,14 +55,16 @@ class BulkImportPagesController {
     private final Organizations organizations;
     private final Communities communities;
     private final BulkImports bulk;
+    private final BulkProposals bulkProposals;
     private final ImportProblemMessages messages;
     private final AccessGuard access;
 
     BulkImportPagesController(Organizations organizations, Communities communities, BulkImports bulk,
-            ImportProblemMessages messages, AccessGuard access) {
+            BulkProposals bulkProposals, ImportProblemMessages messages, AccessGuard access) {
         this.organizations = organizations;
         this.communities = communities;
         this.bulk = bulk;
+        this.bulkProposals = bulkProposals;
         this.messages = messages;
         this.access = access;
     }
@@ -94,11 +101,11 @@ class BulkImportPagesController {
     String start(@PathVariable String org, @PathVariable String slug, @PathVariable long jobId,
             @RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         Place place = open(org, slug, model);
-        List<BulkImports.Proposal> proposals = bulk.proposals(place.organization().id(), place.community().id(),
+        List<BulkProposal> proposals = bulkProposals.proposals(place.organization().id(), place.community().id(),
                 jobId);
-        List<BulkImports.Choice> choices = new ArrayList<>();
+        List<BulkChoice> choices = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        for (BulkImports.Proposal proposal : proposals) {
+        for (BulkProposal proposal : proposals) {
             int n = proposal.position();
             ImportFormat format = ImportFormat.fromName(params.get("format-" + n)).orElse(null);
             String event = params.getOrDefault("event-" + n, NEW_EVENT);
@@ -119,7 +126,7 @@ class BulkImportPagesController {
                     errors.add(proposal.fileName() + ": " + messages.text("history.cell.date", start));
                 }
             }
-            choices.add(new BulkImports.Choice(n, format, eventId, params.get("title-" + n), startsAt));
+            choices.add(new BulkChoice(n, format, eventId, params.get("title-" + n), startsAt));
         }
         HttpStatus refusal = HttpStatus.BAD_REQUEST;
         if (errors.isEmpty()) {
@@ -213,21 +220,21 @@ class BulkImportPagesController {
     String job(@PathVariable String org, @PathVariable String slug, @PathVariable long jobId,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         Place place = open(org, slug, model);
-        BulkImports.Job job = bulk.find(place.organization().id(), place.community().id(), jobId);
-        if (job.state() == BulkImports.State.PREPARED) {
+        BulkJob job = bulk.find(place.organization().id(), place.community().id(), jobId);
+        if (job.state() == ImportState.PREPARED) {
             return "redirect:/manage/" + org + "/communities/" + slug + "/imports/" + jobId + "/review";
         }
         Map<Integer, List<ImportProblemMessages.Line>> problems = new LinkedHashMap<>();
         job.files().forEach(f -> f.rejection().ifPresent(r -> problems.put(f.position(), messages.lines(r))));
         model.addAttribute("job", job);
         model.addAttribute("problems", problems);
-        model.addAttribute("eventTitles", bulk.eventsOf(place.organization().id(), place.community().id()).stream()
-                .collect(java.util.stream.Collectors.toMap(e -> e.id(), e -> e.title(), (a, b) -> a)));
+        model.addAttribute("eventTitles", bulkProposals.eventsOf(place.organization().id(), place.community().id())
+                .stream().collect(java.util.stream.Collectors.toMap(e -> e.id(), e -> e.title(), (a, b) -> a)));
         return htmx != null ? "history/bulk-job :: result" : "history/bulk-job";
     }
 
     private List<Row> showReview(Place place, long jobId, Map<String, String> params, Model model) {
-        List<BulkImports.Proposal> proposals = bulk.proposals(place.organization().id(), place.community().id(),
+        List<BulkProposal> proposals = bulkProposals.proposals(place.organization().id(), place.community().id(),
                 jobId);
         List<Row> rows = proposals.stream().map(p -> new Row(p,
                 params.getOrDefault("format-" + p.position(), p.format() == null ? "" : p.format().apiName()),
@@ -240,7 +247,7 @@ class BulkImportPagesController {
                 .toList();
         model.addAttribute("jobId", jobId);
         model.addAttribute("rows", rows);
-        model.addAttribute("events", bulk.eventsOf(place.organization().id(), place.community().id()));
+        model.addAttribute("events", bulkProposals.eventsOf(place.organization().id(), place.community().id()));
         model.addAttribute("newEvent", NEW_EVENT);
         return rows;
     }
@@ -260,7 +267,7 @@ class BulkImportPagesController {
                 + jobId;
     }
 
-    private static String fileOf(String field, List<BulkImports.Proposal> proposals) {
+    private static String fileOf(String field, List<BulkProposal> proposals) {
         return proposals.stream().filter(p -> ("files[" + p.position() + "]").equals(field))
                 .map(p -> p.fileName() + ": ").findFirst().orElse("");
     }
@@ -281,7 +288,7 @@ class BulkImportPagesController {
     }
 
     /** One file in the review step, with what is chosen for it. */
-    record Row(BulkImports.Proposal proposal, String format, String event, String title, String startsAt) {
+    record Row(BulkProposal proposal, String format, String event, String title, String startsAt) {
 
         /** Read through a column mapping, as proposed or as chosen: the review offers the mapping step. */
         public boolean generic() {

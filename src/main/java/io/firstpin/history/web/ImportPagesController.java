@@ -5,6 +5,7 @@ import io.firstpin.event.Events;
 import io.firstpin.event.VisibleEvents;
 import io.firstpin.history.HistoryImports;
 import io.firstpin.history.ImportFormat;
+import io.firstpin.history.ImportJob;
 import io.firstpin.history.ImportJobs;
 import io.firstpin.history.ImportProblemMessages;
 import io.firstpin.history.ImportRejected;
@@ -103,7 +104,7 @@ class ImportPagesController {
     String job(@PathVariable String org, @PathVariable long id, @PathVariable long jobId,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         ImportTarget target = open(org, id, model);
-        ImportJobs.Job job = jobs.find(target.organization().id(), id, jobId);
+        ImportJob job = jobs.find(target.organization().id(), id, jobId);
         if (job.waitsForMapping()) {
             return "redirect:/manage/" + org + "/events/" + id + "/imports/jobs/" + jobId + "/mapping";
         }

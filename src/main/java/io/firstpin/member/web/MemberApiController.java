@@ -4,6 +4,7 @@ import io.firstpin.identity.Role;
 import io.firstpin.member.IdentityInput;
 import io.firstpin.member.Member;
 import io.firstpin.member.MemberPage;
+import io.firstpin.member.MemberSearch;
 import io.firstpin.member.Members;
 import io.firstpin.member.VisibleMembers;
 import io.firstpin.organization.Organization;
@@ -53,7 +54,7 @@ class MemberApiController {
             @RequestParam(required = false) String identity,
             @Parameter(description = "part of a display name or identity") @RequestParam(required = false) String q,
             @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(Members.MAX_PAGE_SIZE) int size) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(MemberSearch.MAX_PAGE_SIZE) int size) {
         Organization organization = organizations.enter(org, Role.VIEWER);
         if (identity != null) {
             if (identity.isBlank()) {

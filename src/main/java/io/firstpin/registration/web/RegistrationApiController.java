@@ -10,6 +10,7 @@ import io.firstpin.registration.LinkResends;
 import io.firstpin.registration.Questionnaires;
 import io.firstpin.registration.Registered;
 import io.firstpin.registration.Registration;
+import io.firstpin.registration.RegistrantActions;
 import io.firstpin.registration.Registrations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,15 +44,17 @@ class RegistrationApiController {
     static final String MANAGE_TOKEN = "X-Manage-Token";
 
     private final Registrations registrations;
+    private final RegistrantActions registrant;
     private final Questionnaires questionnaires;
     private final AccessGuard access;
     private final VisibleEvents visibleEvents;
     private final LinkResends linkResends;
 
-    RegistrationApiController(Registrations registrations, Questionnaires questionnaires, AccessGuard access,
-            VisibleEvents visibleEvents, LinkResends linkResends) {
+    RegistrationApiController(Registrations registrations, RegistrantActions registrant, Questionnaires questionnaires,
+            AccessGuard access, VisibleEvents visibleEvents, LinkResends linkResends) {
         this.linkResends = linkResends;
         this.registrations = registrations;
+        this.registrant = registrant;
         this.questionnaires = questionnaires;
         this.access = access;
         this.visibleEvents = visibleEvents;
@@ -103,7 +106,7 @@ class RegistrationApiController {
     ResponseEntity<Void> cancel(@PathVariable long id,
             @RequestHeader(name = MANAGE_TOKEN, required = false) String manageToken) {
         if (manageToken != null) {
-            registrations.cancelWithToken(id, manageToken);
+            registrant.cancelWithToken(id, manageToken);
         } else {
             Registration registration = staffView(id);
             registrations.cancelByStaff(registration.organizationId(), id);

@@ -19,6 +19,7 @@ import io.firstpin.registration.Questionnaires;
 import io.firstpin.registration.Registered;
 import io.firstpin.registration.Registration;
 import io.firstpin.registration.RegistrationStatus;
+import io.firstpin.registration.RegistrantActions;
 import io.firstpin.registration.Registrations;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -46,6 +47,7 @@ class RegistrationPagesController {
     private static final String DUPLICATE = "registration.duplicate";
 
     private final Registrations registrations;
+    private final RegistrantActions registrant;
     private final Questionnaires questionnaires;
     private final Events events;
     private final Communities communities;
@@ -55,14 +57,15 @@ class RegistrationPagesController {
     private final LinkResends linkResends;
     private final FrameChoices frameChoices;
 
-    RegistrationPagesController(Registrations registrations, Questionnaires questionnaires, Events events,
-            Communities communities, Members members, Clock clock, SubEvents subEvents, LinkResends linkResends,
-            FrameChoices frameChoices) {
+    RegistrationPagesController(Registrations registrations, RegistrantActions registrant,
+            Questionnaires questionnaires, Events events, Communities communities, Members members, Clock clock,
+            SubEvents subEvents, LinkResends linkResends, FrameChoices frameChoices) {
         this.subEvents = subEvents;
         this.linkResends = linkResends;
         this.frameChoices = frameChoices;
         this.members = members;
         this.registrations = registrations;
+        this.registrant = registrant;
         this.questionnaires = questionnaires;
         this.events = events;
         this.communities = communities;
@@ -149,7 +152,7 @@ class RegistrationPagesController {
             RedirectAttributes redirect, HttpServletResponse response) {
         Map<String, String> answers = Answers.from(params);
         try {
-            registrations.answerWithToken(token, answers);
+            registrant.answerWithToken(token, answers);
             redirect.addFlashAttribute("justAnswered", true);
             return "redirect:/r/" + token;
         } catch (InvalidInputException e) {
@@ -172,7 +175,7 @@ class RegistrationPagesController {
         model.addAttribute("token", token);
         model.addAttribute("provisional", members.findById(registration.memberId()).map(Member::provisional)
                 .orElse(false));
-        model.addAttribute("mailedLink", registrations.mailedLink(token, registration));
+        model.addAttribute("mailedLink", registrant.mailedLink(token, registration));
         model.addAttribute("lottery", frameChoices.lotteryOf(registration));
         model.addAttribute("onlineUrl", joinUrl(registration, event));
         model.addAttribute("questions", questionnaires.of(event.id()).stream()
@@ -197,7 +200,7 @@ class RegistrationPagesController {
 
     @PostMapping("/r/{token}/reconfirm")
     String reconfirm(@PathVariable String token, RedirectAttributes redirect) {
-        registrations.reconfirmWithToken(token);
+        registrant.reconfirmWithToken(token);
         redirect.addFlashAttribute("justReconfirmed", true);
         return "redirect:/r/" + token;
     }
@@ -205,7 +208,7 @@ class RegistrationPagesController {
     /** The registrant confirms, by the link emailed to them, that the registration is theirs: the email is proven. */
     @PostMapping("/r/{token}/prove")
     String prove(@PathVariable String token, RedirectAttributes redirect) {
-        registrations.proveEmail(token);
+        registrant.proveEmail(token);
         redirect.addFlashAttribute("justProven", true);
         return "redirect:/r/" + token;
     }
@@ -221,7 +224,7 @@ class RegistrationPagesController {
             model.addAttribute("confirmCancel", true);
             return manage(token, model);
         }
-        registrations.cancelWithToken(byToken(token).id(), token);
+        registrant.cancelWithToken(byToken(token).id(), token);
         redirect.addFlashAttribute("justCancelled", true);
         return "redirect:/r/" + token;
     }

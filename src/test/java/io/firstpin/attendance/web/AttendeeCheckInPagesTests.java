@@ -16,6 +16,7 @@ import io.firstpin.event.Events;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.registration.Registered;
+import io.firstpin.registration.RegistrantActions;
 import io.firstpin.registration.Registrations;
 import io.firstpin.testing.DatabaseTest;
 import java.time.Duration;
@@ -50,6 +51,8 @@ class AttendeeCheckInPagesTests {
     Events events;
     @Autowired
     Registrations registrations;
+    @Autowired
+    RegistrantActions registrant;
     @Autowired
     AttendanceCodes attendanceCodes;
     @Autowired
@@ -109,7 +112,7 @@ class AttendeeCheckInPagesTests {
         String waitingPage = page(waiting.manageToken(), "en");
         int waitingImage = mvc.perform(get("/r/" + waiting.manageToken() + "/qr.svg")).andReturn().getResponse()
                 .getStatus();
-        registrations.cancelWithToken(seated.manageToken());
+        registrant.cancelWithToken(seated.manageToken());
         // the cancellation gave B the seat: now B has a QR code and A has none
         int cancelledImage = mvc.perform(get("/r/" + seated.manageToken() + "/qr.svg")).andReturn().getResponse()
                 .getStatus();

@@ -11,6 +11,7 @@ import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
 import io.firstpin.event.EventKind;
+import io.firstpin.event.EventListings;
 import io.firstpin.event.Events;
 import io.firstpin.identity.Role;
 import io.firstpin.identity.StaffAccounts;
@@ -48,6 +49,8 @@ class EventCopyPagesTests {
     Communities communities;
     @Autowired
     Events events;
+    @Autowired
+    EventListings listings;
     @Autowired
     StaffAccounts accounts;
 
@@ -88,7 +91,7 @@ class EventCopyPagesTests {
         MvcResult copied = copy(leader, "2099-04-09T19:00");
 
         assertThat(copied.getResponse().getStatus()).isEqualTo(302);
-        List<Event> all = events.startingBetween(organization.id(), java.util.Set.of(community.id()), null, null);
+        List<Event> all = listings.startingBetween(organization.id(), java.util.Set.of(community.id()), null, null);
         assertThat(all).hasSize(2);
         Event copy = all.get(1);
         assertThat(copied.getResponse().getRedirectedUrl()).endsWith("/events/" + copy.id() + "/edit");
@@ -137,6 +140,6 @@ class EventCopyPagesTests {
                 .param("name", "Kotlin勉強会").session(viewer).with(csrf())).andReturn().getResponse()
                 .getStatus()).isEqualTo(403);
         assertThat(events.find(event.id()).orElseThrow().seriesId()).isNull();
-        assertThat(events.startingBetween(organization.id(), java.util.Set.of(community.id()), null, null)).hasSize(1);
+        assertThat(listings.startingBetween(organization.id(), java.util.Set.of(community.id()), null, null)).hasSize(1);
     }
 }

@@ -12,6 +12,7 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
+import io.firstpin.event.EventListings;
 import io.firstpin.event.Events;
 import io.firstpin.identity.Role;
 import io.firstpin.identity.StaffAccounts;
@@ -51,6 +52,8 @@ class EventPagesTests {
     StaffAccounts accounts;
     @Autowired
     Events events;
+    @Autowired
+    EventListings listings;
     @Autowired
     Members members;
     @Autowired
@@ -148,7 +151,7 @@ class EventPagesTests {
         String html = result.getResponse().getContentAsString();
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(html).contains("終了は開始より後にしてください").contains("壊れたイベント");
-        assertThat(events.search(organization.id(), "壊れた", List.of(), 0, 10).total()).isZero();
+        assertThat(listings.search(organization.id(), "壊れた", List.of(), 0, 10).total()).isZero();
     }
 
     @Test
@@ -188,7 +191,7 @@ class EventPagesTests {
         assertThat(editPage).contains("value=\"https://jawsug.connpass.com/event/123456/\"");
         assertThat(bad.getResponse().getRedirectedUrl()).isNull();
         assertThat(bad.getResponse().getContentAsString()).contains("connpass 123456");
-        assertThat(events.search(organization.id(), "Not an address", List.of(), 0, 10).total()).isZero();
+        assertThat(listings.search(organization.id(), "Not an address", List.of(), 0, 10).total()).isZero();
     }
 
     @Test
@@ -229,10 +232,10 @@ class EventPagesTests {
         assertThat(trailingBackslash.getResponse().getStatus()).isEqualTo(200);
         assertThat(trailingBackslash.getResponse().getContentAsString()).contains("C:\\tools 勉強会")
                 .doesNotContain("ふつうの会");
-        assertThat(events.search(organization.id(), "\\", List.of(), 0, 10).total()).isEqualTo(1);
-        assertThat(events.search(organization.id(), "%", List.of(), 0, 10).total()).isEqualTo(1);
-        assertThat(events.search(organization.id(), "_", List.of(), 0, 10).total()).isEqualTo(1);
-        assertThat(events.search(organization.id(), "\\t", List.of(), 0, 10).total()).isEqualTo(1);
+        assertThat(listings.search(organization.id(), "\\", List.of(), 0, 10).total()).isEqualTo(1);
+        assertThat(listings.search(organization.id(), "%", List.of(), 0, 10).total()).isEqualTo(1);
+        assertThat(listings.search(organization.id(), "_", List.of(), 0, 10).total()).isEqualTo(1);
+        assertThat(listings.search(organization.id(), "\\t", List.of(), 0, 10).total()).isEqualTo(1);
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.event.Event;
-import io.firstpin.event.Events;
+import io.firstpin.event.EventListings;
 import io.firstpin.history.ExportFiles;
 import io.firstpin.history.ImportJobs;
 import io.firstpin.history.ZipFiles;
@@ -47,7 +47,7 @@ class BulkImportApiTests {
     @Autowired
     Communities communities;
     @Autowired
-    Events events;
+    EventListings listings;
     @Autowired
     DSLContext db;
 
@@ -104,7 +104,7 @@ class BulkImportApiTests {
 
     private List<String> eventTitles(Fixture fixture) {
         Community community = communities.findBySlug(fixture.community()).orElseThrow();
-        return events.search(community.organizationId(), null, Set.of(community.id()), 0, 100).events().stream()
+        return listings.search(community.organizationId(), null, Set.of(community.id()), 0, 100).events().stream()
                 .map(Event::title).toList();
     }
 

@@ -13,6 +13,7 @@ import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
 import io.firstpin.event.EventKind;
+import io.firstpin.event.EventListings;
 import io.firstpin.event.Events;
 import io.firstpin.history.ExportFiles;
 import io.firstpin.history.ImportJobs;
@@ -59,6 +60,8 @@ class BulkImportPagesTests {
     Communities communities;
     @Autowired
     Events events;
+    @Autowired
+    EventListings listings;
     @Autowired
     Registrations registrations;
     @Autowired
@@ -183,7 +186,7 @@ class BulkImportPagesTests {
                         "Refused: nothing of this file was stored", "新年会.csv: 6 problem(s)", "参加ステータス");
         assertThat(ja).contains("取り込んだファイル 2 件", "取り込みませんでした", "合計");
         assertThat(registrations.ofEvent(organization.id(), connpassEvent.id())).hasSize(8);
-        List<String> titles = events.search(organization.id(), null, Set.of(community.id()), 0, 10).events().stream()
+        List<String> titles = listings.search(organization.id(), null, Set.of(community.id()), 0, 10).events().stream()
                 .map(Event::title).toList();
         assertThat(titles).contains("夏の勉強会 再").doesNotContain("新年会");
     }
