@@ -90,7 +90,7 @@ class TableOwnershipTests {
             "event", Set.of("community"),
             "leadership", Set.of("community"),
             "output", Set.of("event", "member_identity", "registration"),
-            "registration", Set.of("attendance", "event", "frame"),
+            "registration", Set.of("attendance", "event"),
             "survey", Set.of("attendance", "event", "event_session", "frame", "member", "registration",
                     "session_speaker"),
             "insight", Set.of("attendance", "attendee", "attendee_event", "attendee_walk", "event", "event_session",

@@ -1,14 +1,13 @@
 package io.firstpin.registration.internal;
 
-import static io.firstpin.platform.db.Tables.FRAME;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 
+import io.firstpin.event.EventFrames;
 import io.firstpin.event.FrameLocks;
 import io.firstpin.event.LockedFrame;
 import io.firstpin.registration.RegistrationStatus;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -24,11 +23,13 @@ public class FrameQueue {
 
     private final DSLContext db;
     private final FrameLocks frameLocks;
+    private final EventFrames frames;
     private final Clock clock;
 
-    FrameQueue(DSLContext db, FrameLocks frameLocks, Clock clock) {
+    FrameQueue(DSLContext db, FrameLocks frameLocks, EventFrames frames, Clock clock) {
         this.db = db;
         this.frameLocks = frameLocks;
+        this.frames = frames;
         this.clock = clock;
     }
 
@@ -48,11 +49,7 @@ public class FrameQueue {
 
     /** The event's frames by id, in display order, with their names: what registering needs to find one by reference. */
     public Map<Long, String> frameNames(long eventId) {
-        Map<Long, String> names = new LinkedHashMap<>();
-        db.select(FRAME.ID, FRAME.NAME).from(FRAME).where(FRAME.EVENT_ID.eq(eventId))
-                .orderBy(FRAME.DISPLAY_ORDER, FRAME.ID)
-                .forEach(row -> names.put(row.value1(), row.value2()));
-        return names;
+        return frames.names(eventId);
     }
 
     /** The id of the person's registration for the event, if they ever registered; one indexed lookup. */

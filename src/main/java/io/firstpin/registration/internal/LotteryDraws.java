@@ -1,10 +1,9 @@
 package io.firstpin.registration.internal;
 
-import static io.firstpin.platform.db.Tables.FRAME;
 import static io.firstpin.platform.db.Tables.LOTTERY_DRAW;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 
-import io.firstpin.event.FrameMode;
+import io.firstpin.event.EventFrames;
 import io.firstpin.platform.db.tables.records.LotteryDrawRecord;
 import io.firstpin.registration.LotteryDraw;
 import io.firstpin.registration.Nomination;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** The recorded lottery draws, and the questions asked before drawing: who applied, who was nominated. */
@@ -23,9 +23,11 @@ import org.springframework.stereotype.Repository;
 public class LotteryDraws {
 
     private final DSLContext db;
+    private final EventFrames frames;
 
-    LotteryDraws(DSLContext db) {
+    LotteryDraws(DSLContext db, EventFrames frames) {
         this.db = db;
+        this.frames = frames;
     }
 
     public boolean drawn(long frameId) {
@@ -60,14 +62,7 @@ public class LotteryDraws {
 
     /** Lottery frames whose time has come and that are not drawn yet, the longest overdue first. */
     public List<Long> due(Instant now) {
-        return db.select(FRAME.ID)
-                .from(FRAME)
-                .leftJoin(LOTTERY_DRAW).on(LOTTERY_DRAW.FRAME_ID.eq(FRAME.ID))
-                .where(FRAME.MODE.eq(FrameMode.LOTTERY.name()))
-                .and(FRAME.LOTTERY_AT.le(now.atOffset(ZoneOffset.UTC)))
-                .and(LOTTERY_DRAW.ID.isNull())
-                .orderBy(FRAME.LOTTERY_AT, FRAME.ID)
-                .fetch(FRAME.ID);
+        return frames.lotteriesDueBy(now, DSL.select(LOTTERY_DRAW.FRAME_ID).from(LOTTERY_DRAW));
     }
 
     /** The registrations waiting for the frame's draw, by ascending id. */
