@@ -99,7 +99,7 @@ public class SurveyEmails {
             model.put("preferencesUrl", link.pageUrl());
             notifications.send(new OutgoingEmail(event.organizationId(), recipient.email(), recipient.locale(),
                     "survey/invitation", model, "survey:" + eventId + ":" + recipient.registrationId())
-                    .withListUnsubscribe(link.oneClickUrl()));
+                    .about(eventId).withListUnsubscribe(link.oneClickUrl()));
             sent++;
         }
         records.recordRecipients(eventId, sent);
