@@ -3,6 +3,7 @@ package io.firstpin.notification;
 import io.firstpin.notification.internal.MailTemplates;
 import io.firstpin.notification.internal.Outbox;
 import io.firstpin.notification.internal.SentMail;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
@@ -20,8 +21,10 @@ public class EventMailLog {
     private final Outbox outbox;
     private final MailTemplates templates;
     private final ObjectProvider<JavaMailSender> mailSender;
+    private final Clock clock;
 
-    EventMailLog(Outbox outbox, MailTemplates templates, ObjectProvider<JavaMailSender> mailSender) {
+    EventMailLog(Outbox outbox, MailTemplates templates, ObjectProvider<JavaMailSender> mailSender, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.templates = templates;
         this.mailSender = mailSender;
@@ -41,6 +44,15 @@ public class EventMailLog {
                 .toList();
         return new EventMails(mails, outbox.countOfEvent(organizationId, eventId), status, from, PAGE_SIZE,
                 mailServer);
+    }
+
+    /**
+     * Sends a given-up email about the event again from scratch, e.g. once the mail server or the address is fixed;
+     * false when the event of the organization has no such email given up.
+     */
+    @Transactional
+    public boolean retry(long organizationId, long eventId, long mailId) {
+        return outbox.requeueFailed(organizationId, eventId, mailId, clock.instant());
     }
 
     private static String kind(Outbox.Listed listed) {

@@ -176,11 +176,20 @@ public class Outbox {
 
     /** Puts a given-up email back in the queue, due at once, with a fresh count of attempts. */
     public boolean requeueFailed(String dedupKey, Instant now) {
+        return requeueFailed(NOTIFICATION_OUTBOX.DEDUP_KEY.eq(dedupKey), now);
+    }
+
+    /** As {@link #requeueFailed(String, Instant)}, for an email about the event of the organization. */
+    public boolean requeueFailed(long organizationId, long eventId, long id, Instant now) {
+        return requeueFailed(ofEvent(organizationId, eventId).and(NOTIFICATION_OUTBOX.ID.eq(id)), now);
+    }
+
+    private boolean requeueFailed(Condition which, Instant now) {
         return db.update(NOTIFICATION_OUTBOX)
                 .set(NOTIFICATION_OUTBOX.STATUS, MailStatus.PENDING.name())
                 .set(NOTIFICATION_OUTBOX.ATTEMPTS, 0)
                 .set(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT, at(now))
-                .where(NOTIFICATION_OUTBOX.DEDUP_KEY.eq(dedupKey))
+                .where(which)
                 .and(NOTIFICATION_OUTBOX.STATUS.eq(MailStatus.FAILED.name()))
                 .execute() == 1;
     }

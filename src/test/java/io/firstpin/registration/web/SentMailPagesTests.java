@@ -2,7 +2,9 @@ package io.firstpin.registration.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.firstpin.community.Communities;
@@ -190,6 +192,36 @@ class SentMailPagesTests {
         String fragment = onlyFailed.getContentAsString();
         assertThat(fragment).doesNotContain("<html").contains("id=\"mail-results\"")
                 .contains("shiro-" + organization.id()).doesNotContain("goro-" + organization.id())
-                .contains("Given up").contains("The mail server could not be reached");
+                .contains("Given up").contains("The mail server could not be reached")
+                .as("a viewer may not send again").doesNotContain("id=\"retry-");
+    }
+
+    @Test
+    void aLeaderSendsAGivenUpEmailAgainAndAViewerMayNot() throws Exception {
+        Organization organization = StaffAccess.organization(organizations, "mail");
+        Event event = studySession(organization, "札幌勉強会 #16");
+        smtp.stop();
+        register(event, "札幌 六郎", "rokuro-" + organization.id() + "@example.com");
+        awaitMails(organization, event, MailStatus.FAILED, 1);
+        smtp.start();
+        long failed = mailLog.of(organization.id(), event.id(), MailStatus.FAILED, 0).mails().get(0).id();
+        String retry = "/manage/" + organization.slug() + "/events/" + event.id() + "/mail/" + failed + "/retry";
+        MockHttpSession viewer = StaffAccess.signedIn(mvc, accounts, organization, Role.VIEWER,
+                "viewer-" + organization.id() + "@example.com");
+        MockHttpSession leader = StaffAccess.signedIn(mvc, accounts, organization, Role.COMMUNITY_LEADER,
+                "leader-" + organization.id() + "@example.com");
+
+        int refused = mvc.perform(post(retry).with(csrf()).session(viewer)).andReturn().getResponse().getStatus();
+        assertThat(page(organization, event.id(), leader, "").getContentAsString()).contains("id=\"retry-" + failed);
+        MockHttpServletResponse retried = mvc.perform(post(retry).with(csrf()).session(leader)).andReturn()
+                .getResponse();
+
+        assertThat(refused).isEqualTo(403);
+        assertThat(retried.getStatus()).isEqualTo(302);
+        assertThat(retried.getRedirectedUrl()).endsWith("/events/" + event.id() + "/mail");
+        TestSmtp.awaitReceived(smtp, "rokuro-" + organization.id() + "@example.com", 1);
+        awaitMails(organization, event, MailStatus.SENT, 1);
+        int again = mvc.perform(post(retry).with(csrf()).session(leader)).andReturn().getResponse().getStatus();
+        assertThat(again).as("nothing given up any more").isEqualTo(404);
     }
 }
