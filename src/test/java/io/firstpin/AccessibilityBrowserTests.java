@@ -91,7 +91,7 @@ class AccessibilityBrowserTests {
 
         try (Browser browser = Browser.open(port, language)) {
             for (String page : List.of("/", "/c/" + community.slug(), "/e/" + event.id(), "/login",
-                    "/my/" + organization.slug() + "/sign-in")) {
+                    "/my/" + organization.slug() + "/sign-in", "/e/" + event.id() + "/survey")) {
                 browser.visit(page).assertAccessible();
             }
             browser.visit("/e/" + event.id()).click(By.id("register-link")).find(By.id("email"));
@@ -104,7 +104,9 @@ class AccessibilityBrowserTests {
             browser.find(By.cssSelector(".manage-nav"));
             for (String page : List.of("/manage", org, org + "/events", org + "/events/" + event.id(),
                     org + "/events/" + event.id() + "/registrations", org + "/events/" + event.id() + "/checkin",
-                    org + "/events/" + event.id() + "/survey", org + "/members", org + "/members/" + member,
+                    org + "/events/" + event.id() + "/survey", org + "/events/" + event.id() + "/mail",
+                    org + "/events/" + event.id() + "/survey/screen",
+                    org + "/events/" + event.id() + "/survey/screen?theme=light", org + "/members", org + "/members/" + member,
                     org + "/insight", org + "/segments", org + "/reports", org + "/settings", org + "/staff",
                     communityPages + "/events", communityPages + "/imports", "/manage/account")) {
                 browser.visit(page).assertAccessible();

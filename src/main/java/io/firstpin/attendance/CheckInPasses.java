@@ -2,7 +2,7 @@ package io.firstpin.attendance;
 
 import io.firstpin.attendance.internal.AttendanceRepository;
 import io.firstpin.attendance.internal.PassCodes;
-import io.firstpin.attendance.internal.QrSvg;
+import io.firstpin.platform.web.QrSvg;
 import io.firstpin.event.Event;
 import io.firstpin.registration.Registration;
 import io.firstpin.registration.RegistrationStatus;

@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
  *        queued
  * @param listUnsubscribe the one-click unsubscribe URL (RFC 8058: it must accept a POST) for every email that is not
  *        transactional; sent as {@code List-Unsubscribe}; null for transactional email
+ * @param eventId the event the email is about, so staff see it among that event's mail; null for any other email
  */
 public record OutgoingEmail(Long organizationId, String to, Locale locale, String template, Map<String, Object> model,
-        String dedupKey, String listUnsubscribe) {
+        String dedupKey, String listUnsubscribe, Long eventId) {
 
     private static final Pattern TEMPLATE = Pattern.compile("[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)+");
 
@@ -48,12 +49,17 @@ public record OutgoingEmail(Long organizationId, String to, Locale locale, Strin
     /** A transactional email: one the recipient asked for, such as a registration confirmation. */
     public OutgoingEmail(Long organizationId, String to, Locale locale, String template, Map<String, Object> model,
             String dedupKey) {
-        this(organizationId, to, locale, template, model, dedupKey, null);
+        this(organizationId, to, locale, template, model, dedupKey, null, null);
     }
 
     /** The same email with a one-click unsubscribe link, as every non-transactional email needs. */
     public OutgoingEmail withListUnsubscribe(String url) {
-        return new OutgoingEmail(organizationId, to, locale, template, model, dedupKey, url);
+        return new OutgoingEmail(organizationId, to, locale, template, model, dedupKey, url, eventId);
+    }
+
+    /** The same email filed under the event it is about: staff find it among that event's sent mail. */
+    public OutgoingEmail about(long event) {
+        return new OutgoingEmail(organizationId, to, locale, template, model, dedupKey, listUnsubscribe, event);
     }
 
     /** The message code of the subject: {@code mail.<module>.<name>.subject}. */

@@ -104,7 +104,7 @@ public class Nudges {
             model.put("preferencesUrl", link.pageUrl());
             notifications.send(new OutgoingEmail(event.organizationId(), recipient.email(), recipient.locale(),
                     "output/nudge", model, "output-nudge:" + eventId + ":" + recipient.memberId())
-                    .withListUnsubscribe(link.oneClickUrl()));
+                    .about(eventId).withListUnsubscribe(link.oneClickUrl()));
             sent++;
         }
         records.recordRecipients(eventId, sent);

@@ -74,32 +74,45 @@ public class SurveyEmails {
         return sent;
     }
 
+    /** When the survey closes, as its emails say it: in the event's time zone. */
+    static String closing(EventSummary event, Instant closesAt) {
+        return CLOSING.format(closesAt.atZone(ZoneId.of(event.timeZone())));
+    }
+
+    /**
+     * What every email carrying a survey link says (the invitation, and the link asked for from the venue screen), with
+     * a fresh private link of the recipient's registration.
+     */
+    Map<String, Object> surveyLinkModel(Recipient recipient, EventSummary event, String closing) {
+        String token = registrations.newPrivateLink(recipient.registrationId());
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", recipient.name());
+        model.put("eventTitle", event.title());
+        model.put("communityName", event.communityName());
+        model.put("surveyUrl", urls.base() + "/r/" + token + "/survey");
+        model.put("closesAt", closing);
+        return model;
+    }
+
     private int send(long eventId) {
         EventSummary event = events.summary(eventId).orElseThrow();
         if (!records.claim(eventId, event.organizationId(), clock.instant())) {
             return 0;
         }
-        Instant closesAt = event.endsAt().plus(properties.closeAfter());
-        String closing = CLOSING.format(closesAt.atZone(ZoneId.of(event.timeZone())));
+        String closing = closing(event, event.endsAt().plus(properties.closeAfter()));
         int sent = 0;
         Refusals refusals = preferences.refusals(event.organizationId(), EmailTopic.SURVEY_INVITATIONS);
         for (Recipient recipient : records.recipients(eventId)) {
             if (refusals.refuse(recipient.memberId(), recipient.email())) {
                 continue;
             }
-            String token = registrations.newPrivateLink(recipient.registrationId());
-            Map<String, Object> model = new HashMap<>();
-            model.put("recipientName", recipient.name());
-            model.put("eventTitle", event.title());
-            model.put("communityName", event.communityName());
-            model.put("surveyUrl", urls.base() + "/r/" + token + "/survey");
-            model.put("closesAt", closing);
+            Map<String, Object> model = surveyLinkModel(recipient, event, closing);
             PreferenceLink link = preferences.link(event.organizationId(), recipient.memberId(),
                     EmailTopic.SURVEY_INVITATIONS);
             model.put("preferencesUrl", link.pageUrl());
             notifications.send(new OutgoingEmail(event.organizationId(), recipient.email(), recipient.locale(),
                     "survey/invitation", model, "survey:" + eventId + ":" + recipient.registrationId())
-                    .withListUnsubscribe(link.oneClickUrl()));
+                    .about(eventId).withListUnsubscribe(link.oneClickUrl()));
             sent++;
         }
         records.recordRecipients(eventId, sent);

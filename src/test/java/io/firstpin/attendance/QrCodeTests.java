@@ -2,7 +2,8 @@ package io.firstpin.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firstpin.attendance.internal.QrSvg;
+import io.firstpin.platform.web.QrSvg;
+import io.firstpin.testing.QrDecoding;
 import org.junit.jupiter.api.Test;
 
 class QrCodeTests {

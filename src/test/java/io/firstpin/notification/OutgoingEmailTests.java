@@ -87,6 +87,16 @@ class OutgoingEmailTests {
     }
 
     @Test
+    void anEmailAboutAnEventKeepsItsEventWithAnUnsubscribeLink() {
+        OutgoingEmail email = confirmation("taro@example.com", null, "output/ask", "k");
+
+        assertThat(email.eventId()).isNull();
+        assertThat(email.about(42).withListUnsubscribe("https://firstpin.test/u/abc").eventId()).isEqualTo(42L);
+        assertThat(email.withListUnsubscribe("https://firstpin.test/u/abc").about(42).listUnsubscribe())
+                .isEqualTo("https://firstpin.test/u/abc");
+    }
+
+    @Test
     void anUnsubscribeLinkIsOneWebOrMailtoAddress() {
         OutgoingEmail email = confirmation("taro@example.com", null, "output/ask", "k");
 

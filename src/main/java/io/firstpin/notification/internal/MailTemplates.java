@@ -87,6 +87,17 @@ public class MailTemplates {
         }
     }
 
+    /** Only the subject, as {@link #render} would write it: what a list of emails not sent yet shows. */
+    public String subject(OutgoingEmail email) {
+        LocaleContext previous = LocaleContextHolder.getLocaleContext();
+        LocaleContextHolder.setLocale(email.locale());
+        try {
+            return subjects.process(messages.getMessage(email.subjectCode(), null, email.locale()), context(email));
+        } finally {
+            LocaleContextHolder.setLocaleContext(previous);
+        }
+    }
+
     private Context context(OutgoingEmail email) {
         Map<String, Object> variables = new HashMap<>(email.model());
         // a registrant types their own name: in the mail it is text, never an address a mail client would make a link

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -46,23 +47,24 @@ public class Outbox {
      * queued the same key; H2 may instead report the clash as an error, which leaves its transaction usable.
      */
     public boolean add(RenderedEmail email, String messageId, Instant now) {
-        return insert(email.organizationId(), email.dedupKey(), email.to(), email.locale(), email.listUnsubscribe(),
+        return insert(email.organizationId(), null, email.dedupKey(), email.to(), email.locale(), email.listUnsubscribe(),
                 messageId, now, NOTIFICATION_OUTBOX.SUBJECT, email.subject(), NOTIFICATION_OUTBOX.TEXT_BODY,
                 email.text(), NOTIFICATION_OUTBOX.HTML_BODY, email.html());
     }
 
     /** Queues the email as template and model, to be rendered when it is sent; as {@link #add(RenderedEmail, String, Instant)}. */
     public boolean add(OutgoingEmail email, String messageId, Instant now) {
-        return insert(email.organizationId(), email.dedupKey(), email.to(), email.locale(), email.listUnsubscribe(),
-                messageId, now, NOTIFICATION_OUTBOX.TEMPLATE, email.template(), NOTIFICATION_OUTBOX.MODEL,
+        return insert(email.organizationId(), email.eventId(), email.dedupKey(), email.to(), email.locale(),
+                email.listUnsubscribe(), messageId, now, NOTIFICATION_OUTBOX.TEMPLATE, email.template(), NOTIFICATION_OUTBOX.MODEL,
                 JSON.writeValueAsString(email.model()), null, null);
     }
 
-    private boolean insert(Long organizationId, String dedupKey, String to, Locale locale, String listUnsubscribe,
-            String messageId, Instant now, Field<String> first, String firstValue, Field<String> second,
-            String secondValue, Field<String> third, String thirdValue) {
+    private boolean insert(Long organizationId, Long eventId, String dedupKey, String to, Locale locale,
+            String listUnsubscribe, String messageId, Instant now, Field<String> first, String firstValue,
+            Field<String> second, String secondValue, Field<String> third, String thirdValue) {
         var insert = db.insertInto(NOTIFICATION_OUTBOX)
                 .set(NOTIFICATION_OUTBOX.ORGANIZATION_ID, organizationId)
+                .set(NOTIFICATION_OUTBOX.EVENT_ID, eventId)
                 .set(NOTIFICATION_OUTBOX.DEDUP_KEY, dedupKey)
                 .set(NOTIFICATION_OUTBOX.MESSAGE_ID, messageId)
                 .set(NOTIFICATION_OUTBOX.RECIPIENT, to)
@@ -174,13 +176,59 @@ public class Outbox {
 
     /** Puts a given-up email back in the queue, due at once, with a fresh count of attempts. */
     public boolean requeueFailed(String dedupKey, Instant now) {
+        return requeueFailed(NOTIFICATION_OUTBOX.DEDUP_KEY.eq(dedupKey), now);
+    }
+
+    /** As {@link #requeueFailed(String, Instant)}, for an email about the event of the organization. */
+    public boolean requeueFailed(long organizationId, long eventId, long id, Instant now) {
+        return requeueFailed(ofEvent(organizationId, eventId).and(NOTIFICATION_OUTBOX.ID.eq(id)), now);
+    }
+
+    private boolean requeueFailed(Condition which, Instant now) {
         return db.update(NOTIFICATION_OUTBOX)
                 .set(NOTIFICATION_OUTBOX.STATUS, MailStatus.PENDING.name())
                 .set(NOTIFICATION_OUTBOX.ATTEMPTS, 0)
                 .set(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT, at(now))
-                .where(NOTIFICATION_OUTBOX.DEDUP_KEY.eq(dedupKey))
+                .where(which)
                 .and(NOTIFICATION_OUTBOX.STATUS.eq(MailStatus.FAILED.name()))
                 .execute() == 1;
+    }
+
+    /**
+     * One page of the emails about an event of the organization, newest first, without their bodies; a status narrows
+     * them. The model is read only for an email not rendered yet, whose subject is still to be written from it.
+     */
+    public List<Listed> ofEvent(long organizationId, long eventId, MailStatus status, int offset, int limit) {
+        return db.select(NOTIFICATION_OUTBOX.ID, NOTIFICATION_OUTBOX.RECIPIENT, NOTIFICATION_OUTBOX.LOCALE,
+                        NOTIFICATION_OUTBOX.TEMPLATE, NOTIFICATION_OUTBOX.MODEL, NOTIFICATION_OUTBOX.DEDUP_KEY,
+                        NOTIFICATION_OUTBOX.SUBJECT, NOTIFICATION_OUTBOX.STATUS, NOTIFICATION_OUTBOX.ATTEMPTS,
+                        NOTIFICATION_OUTBOX.LAST_ERROR, NOTIFICATION_OUTBOX.CREATED_AT, NOTIFICATION_OUTBOX.SENT_AT,
+                        NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT)
+                .from(NOTIFICATION_OUTBOX)
+                .where(ofEvent(organizationId, eventId))
+                .and(status == null ? DSL.noCondition() : NOTIFICATION_OUTBOX.STATUS.eq(status.name()))
+                .orderBy(NOTIFICATION_OUTBOX.CREATED_AT.desc(), NOTIFICATION_OUTBOX.ID.desc())
+                .offset(offset)
+                .limit(limit)
+                .fetch(row -> new Listed(row.value1(), row.value2(), Locale.forLanguageTag(row.value3()),
+                        row.value4(), row.value5() == null ? null : JSON.readValue(row.value5(), MODEL), row.value6(),
+                        row.value7(), MailStatus.valueOf(row.value8()), row.value9(), row.value10(),
+                        instant(row.value11()), instant(row.value12()), instant(row.value13())));
+    }
+
+    /** How many emails about the event are pending, sent and given up. */
+    public Map<MailStatus, Long> countOfEvent(long organizationId, long eventId) {
+        return countWhere(ofEvent(organizationId, eventId));
+    }
+
+    private static Condition ofEvent(long organizationId, long eventId) {
+        return NOTIFICATION_OUTBOX.EVENT_ID.eq(eventId).and(NOTIFICATION_OUTBOX.ORGANIZATION_ID.eq(organizationId));
+    }
+
+    /** An email as an event's list shows it: no bodies; the model only while the subject is not rendered. */
+    public record Listed(long id, String to, Locale locale, String template, Map<String, Object> model,
+            String dedupKey, String subject, MailStatus status, int attempts, String lastError, Instant createdAt,
+            Instant sentAt, Instant nextAttemptAt) {
     }
 
     /** When the oldest email still waiting to be sent was queued. */
@@ -196,12 +244,17 @@ public class Outbox {
     }
 
     public Map<MailStatus, Long> countByStatus() {
+        return countWhere(DSL.noCondition());
+    }
+
+    private Map<MailStatus, Long> countWhere(Condition condition) {
         Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
         for (MailStatus status : MailStatus.values()) {
             counts.put(status, 0L);
         }
         db.select(NOTIFICATION_OUTBOX.STATUS, DSL.count())
                 .from(NOTIFICATION_OUTBOX)
+                .where(condition)
                 .groupBy(NOTIFICATION_OUTBOX.STATUS)
                 .forEach(row -> counts.put(MailStatus.valueOf(row.value1()), row.value2().longValue()));
         return counts;
@@ -225,7 +278,7 @@ public class Outbox {
         OutgoingEmail unrendered = row.getSubject() != null ? null
                 : new OutgoingEmail(row.getOrganizationId(), row.getRecipient(), Locale.forLanguageTag(row.getLocale()),
                         row.getTemplate(), JSON.readValue(row.getModel(), MODEL), row.getDedupKey(),
-                        row.getListUnsubscribe());
+                        row.getListUnsubscribe(), row.getEventId());
         return new Entry(toEmail(row), unrendered);
     }
 

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * {@code platform.Secrets.newSecret} makes, a short prefix and 43 characters of URL-safe Base64 (registration pages
  * {@code r_}, nudges, unsubscribe links, tokens), so they are recognised wherever they stand.
  */
-final class SentMail {
+public final class SentMail {
 
     static final String REMOVED = "[removed]";
 
@@ -16,7 +16,7 @@ final class SentMail {
     private SentMail() {
     }
 
-    static String withoutSecrets(String text) {
+    public static String withoutSecrets(String text) {
         return text == null ? null : SECRET.matcher(text).replaceAll(REMOVED);
     }
 }

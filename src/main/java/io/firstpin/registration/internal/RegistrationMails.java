@@ -172,7 +172,7 @@ public class RegistrationMails {
             return;
         }
         notifications.send(new OutgoingEmail(event.organizationId(), registration.email(), registration.locale(),
-                "registration/" + template, model, "registration:" + registration.id() + ":" + promise));
+                "registration/" + template, model, "registration:" + registration.id() + ":" + promise).about(event.id()));
     }
 
     private Map<String, Object> model(Registration registration, EventSummary event, String frameName) {

@@ -56,6 +56,17 @@ class SurveyConfiguration {
         return RequestLimit.of(HttpMethod.POST, "/r/*/survey", ANSWERING);
     }
 
+    /**
+     * Asking for one's survey link from the venue screen: the whole room asks at once behind the venue's one address,
+     * so a burst of a room's size, then a steady rate far below a script's.
+     */
+    private static final Limit LINK_REQUESTS = new Limit("survey-link-request", 100, 10, Duration.ofMinutes(1));
+
+    @Bean
+    RequestLimit surveyLinkRequests() {
+        return RequestLimit.of(HttpMethod.POST, "/e/*/survey", LINK_REQUESTS);
+    }
+
     @Bean
     RequestLimit surveyAnswerApi() {
         return new RequestLimit(Set.of(HttpMethod.POST, HttpMethod.PUT), "/api/v1/events/*/survey-responses/**",

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.firstpin.attendance.AttendanceCodes;
 import io.firstpin.attendance.CheckInCode;
 import io.firstpin.attendance.Door;
-import io.firstpin.attendance.QrDecoding;
+import io.firstpin.testing.QrDecoding;
 import io.firstpin.community.Communities;
 import io.firstpin.event.Event;
 import io.firstpin.event.Events;

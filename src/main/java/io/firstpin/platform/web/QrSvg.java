@@ -1,4 +1,4 @@
-package io.firstpin.attendance.internal;
+package io.firstpin.platform.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * Draws a QR code as SVG: one path of unit squares on a white background, with the four-module quiet zone that
- * scanners need. Vector, so it stays sharp on any screen and in print, and needs no image file.
+ * scanners need. Vector, so it stays sharp on any screen and in print, and needs no image file; a page may draw it
+ * larger with CSS (the check-in pass, the survey on the venue screen). Dark on light whatever the page's colours, since
+ * not every scanner reads an inverted code.
  */
 public final class QrSvg {
 

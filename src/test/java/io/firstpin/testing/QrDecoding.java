@@ -1,4 +1,4 @@
-package io.firstpin.attendance;
+package io.firstpin.testing;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
