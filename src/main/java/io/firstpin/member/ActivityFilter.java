@@ -15,6 +15,12 @@ import java.time.LocalDate;
 public record ActivityFilter(String community, LocalDate lastAttendedFrom, LocalDate lastAttendedBefore,
         Integer minEvents, Integer maxEvents, String step) {
 
+    /** Whether anything here narrows the members by what they did (a community counts: only its active members). */
+    public boolean narrowsByActivity() {
+        return community != null || lastAttendedFrom != null || lastAttendedBefore != null || minEvents != null
+                || maxEvents != null || step != null;
+    }
+
     public static ActivityFilter none() {
         return new ActivityFilter(null, null, null, null, null, null);
     }

@@ -53,8 +53,9 @@ import org.springframework.stereotype.Component;
  * organization, or a community with its branches), up to now, the events attended (the kept attendee rows, so the
  * attendee rule of every KPI; sub-events left out as the KPIs leave them out), the first and last of them, the outputs
  * linked to its events, and the ladder step, each step reached by its own condition of docs/insight.md as
- * {@link io.firstpin.insight.Ladder} counts them, the highest one being the member's. Aggregates, filter, order and
- * page in one statement, so a page costs the same on ten members and on fifty thousand.
+ * {@link io.firstpin.insight.Ladder} counts them, the highest one being the member's. Filtered by activity, the
+ * scope's aggregates, filter, order and page are one statement; otherwise the page of members comes first and only
+ * their activity is counted.
  */
 @Component
 class MemberActivityList implements MemberActivityListing {
@@ -101,12 +102,31 @@ class MemberActivityList implements MemberActivityListing {
         }
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        // without a filter on activity the page is picked from the members alone, and only its members' activity is
+        // counted, by index: the plain list and the text search do not aggregate a whole history
+        List<Long> only = null;
+        Long total = null;
+        if (!filter.narrowsByActivity()) {
+            var picked = db.select(MEMBER.ID, count().over())
+                    .from(MEMBER)
+                    .where(among)
+                    .orderBy(lower(MEMBER.DISPLAY_NAME), MEMBER.ID)
+                    .limit(limit)
+                    .offset(offset)
+                    .fetch();
+            only = picked.map(r -> r.value1());
+            total = picked.isEmpty() ? (long) db.fetchCount(MEMBER, among) : (long) picked.get(0).value2();
+            if (only.isEmpty()) {
+                return new Slice(List.of(), total);
+            }
+        }
 
         Table<?> attended = select(ATTENDEE.MEMBER_ID.as("member_id"), count().as("events"),
                         min(ATTENDEE.STARTS_AT).as("first_at"), max(ATTENDEE.STARTS_AT).as("last_at"))
                 .from(ATTENDEE)
                 .join(EVENT).on(EVENT.ID.eq(ATTENDEE.EVENT_ID))
                 .where(ATTENDEE.COMMUNITY_ID.in(scope))
+                .and(only == null ? noCondition() : ATTENDEE.MEMBER_ID.in(only))
                 .and(EVENT.PARENT_EVENT_ID.isNull())
                 .and(ATTENDEE.STARTS_AT.lt(now))
                 .groupBy(ATTENDEE.MEMBER_ID)
@@ -117,6 +137,7 @@ class MemberActivityList implements MemberActivityListing {
                 .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
                 .join(EVENT).on(EVENT.ID.eq(OUTPUT_LINK.EVENT_ID))
                 .where(LadderQueries.countedOutput())
+                .and(only == null ? noCondition() : OUTPUT.AUTHOR_MEMBER_ID.in(only))
                 .and(EVENT.COMMUNITY_ID.in(scope))
                 .and(EVENT.STARTS_AT.lt(now))
                 .and(dated.lt(now))
@@ -129,6 +150,7 @@ class MemberActivityList implements MemberActivityListing {
                 .join(EVENT_SESSION).on(EVENT_SESSION.ID.eq(SESSION_SPEAKER.EVENT_SESSION_ID))
                 .join(EVENT).on(EVENT.ID.eq(EVENT_SESSION.EVENT_ID))
                 .where(EVENT_SESSION.KIND.in(LIGHTNING_TALK, CASE_STUDY))
+                .and(only == null ? noCondition() : SESSION_SPEAKER.MEMBER_ID.in(only))
                 .and(EVENT.COMMUNITY_ID.in(scope))
                 .and(EVENT.STARTS_AT.lt(now))
                 .groupBy(SESSION_SPEAKER.MEMBER_ID)
@@ -136,6 +158,7 @@ class MemberActivityList implements MemberActivityListing {
         Table<?> led = select(LEADER_ROLE.MEMBER_ID.as("member_id"))
                 .from(LEADER_ROLE)
                 .where(LEADER_ROLE.COMMUNITY_ID.in(scope))
+                .and(only == null ? noCondition() : LEADER_ROLE.MEMBER_ID.in(only))
                 .and(LEADER_ROLE.STARTED_ON.le(today))
                 .groupBy(LEADER_ROLE.MEMBER_ID)
                 .asTable("led");
@@ -155,7 +178,8 @@ class MemberActivityList implements MemberActivityListing {
                 LadderStep.ORGANIZER, led.field("member_id", Long.class).isNotNull());
         Field<String> step = highest(reached);
 
-        Condition matches = among.and(filter.community() == null ? noCondition() : step.isNotNull())
+        Condition matches = (only == null ? among : MEMBER.ID.in(only))
+                .and(filter.community() == null ? noCondition() : step.isNotNull())
                 .and(filter.lastAttendedFrom() == null ? noCondition()
                         : lastAt.ge(startOf(filter.lastAttendedFrom(), zone)))
                 .and(filter.lastAttendedBefore() == null ? noCondition()
@@ -163,16 +187,16 @@ class MemberActivityList implements MemberActivityListing {
                 .and(filter.minEvents() == null ? noCondition() : events.ge(inline(filter.minEvents())))
                 .and(filter.maxEvents() == null ? noCondition() : events.le(inline(filter.maxEvents())))
                 .and(filter.step() == null ? noCondition() : step.eq(inline(filter.step())));
-        Field<Integer> total = count().over().as("total");
         List<Record7<Long, Integer, OffsetDateTime, OffsetDateTime, Integer, String, Integer>> rows =
-                joined(db.select(MEMBER.ID, events, firstAt, lastAt, outputs, step, total), attended, written, talked,
-                        led, matches)
+                joined(db.select(MEMBER.ID, events, firstAt, lastAt, outputs, step, count().over()), attended,
+                        written, talked, led, matches)
                         .orderBy(lower(MEMBER.DISPLAY_NAME), MEMBER.ID)
                         .limit(limit)
-                        .offset(offset)
+                        .offset(only == null ? offset : 0)
                         .fetch();
-        long count = rows.isEmpty()
-                ? joined(db.selectCount(), attended, written, talked, led, matches).fetchOne(0, Long.class)
+        long count = total != null ? total
+                : rows.isEmpty() ? joined(db.selectCount(), attended, written, talked, led, matches)
+                        .fetchOne(0, Long.class)
                 : rows.get(0).value7();
         List<Activity> activities = new ArrayList<>();
         for (var row : rows) {
