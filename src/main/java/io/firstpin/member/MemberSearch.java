@@ -35,8 +35,7 @@ public class MemberSearch {
     MemberPage search(long organizationId, String query, int page, int size, Condition among) {
         int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, size));
         int pageIndex = Math.max(0, page);
-        Condition matches = MEMBER.ORGANIZATION_ID.eq(organizationId).and(MEMBER.MERGED_INTO_ID.isNull())
-                .and(matching(organizationId, query)).and(among);
+        Condition matches = matches(organizationId, query).and(among);
         long total = db.fetchCount(MEMBER, matches);
         List<Long> ids = db.select(MEMBER.ID)
                 .from(MEMBER)
@@ -46,6 +45,12 @@ public class MemberSearch {
                 .offset((long) pageIndex * pageSize)
                 .fetch(MEMBER.ID);
         return new MemberPage(members.inOrganization(organizationId, ids), pageIndex, pageSize, total);
+    }
+
+    /** The organization's members (merged ones left out) whose name or an identity contains the text. */
+    static Condition matches(long organizationId, String query) {
+        return MEMBER.ORGANIZATION_ID.eq(organizationId).and(MEMBER.MERGED_INTO_ID.isNull())
+                .and(matching(organizationId, query));
     }
 
     private static Condition matching(long organizationId, String query) {

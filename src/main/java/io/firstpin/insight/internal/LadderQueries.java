@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.springframework.stereotype.Component;
@@ -67,14 +68,21 @@ public class LadderQueries {
                 .from(OUTPUT_LINK)
                 .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
                 .join(EVENT).on(EVENT.ID.eq(OUTPUT_LINK.EVENT_ID))
-                .where(OUTPUT_LINK.UNLINKED_AT.isNull())
-                .and(OUTPUT_LINK.AWAITING_REVIEW.isFalse())
-                .and(OUTPUT.AUTHOR_MEMBER_ID.isNotNull())
+                .where(countedOutput())
                 .and(EVENT.COMMUNITY_ID.in(communityIds))
                 .and(EVENT.STARTS_AT.lt(at(before)))
                 .and(dated.lt(at(before)))
                 .groupBy(OUTPUT.AUTHOR_MEMBER_ID)
                 .fetch(r -> new Written(r.value1(), r.value2().toInstant(), r.value3().toInstant()));
+    }
+
+    /**
+     * An output link that counts for its author, in every KPI that counts outputs: not unlinked by staff, not awaiting
+     * review, and the output has an author.
+     */
+    public static Condition countedOutput() {
+        return OUTPUT_LINK.UNLINKED_AT.isNull().and(OUTPUT_LINK.AWAITING_REVIEW.isFalse())
+                .and(OUTPUT.AUTHOR_MEMBER_ID.isNotNull());
     }
 
     /** The organization's staff members (社員). */

@@ -142,9 +142,7 @@ public class LeaderQueries {
                 .from(OUTPUT_LINK)
                 .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
                 .join(EVENT).on(EVENT.ID.eq(OUTPUT_LINK.EVENT_ID))
-                .where(OUTPUT_LINK.UNLINKED_AT.isNull())
-                .and(OUTPUT_LINK.AWAITING_REVIEW.isFalse())
-                .and(OUTPUT.AUTHOR_MEMBER_ID.isNotNull())
+                .where(LadderQueries.countedOutput())
                 .and(inPeriod(EVENT, communityIds, from, to))
                 .fetch(r -> new Authored(r.value1(), r.value2(), r.value3()));
     }

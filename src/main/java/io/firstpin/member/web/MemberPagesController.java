@@ -5,6 +5,8 @@ import io.firstpin.identity.Role;
 import io.firstpin.member.Audiences;
 import io.firstpin.member.IdentityKind;
 import io.firstpin.member.Member;
+import io.firstpin.member.MemberActivityListing;
+import io.firstpin.member.MemberPage;
 import io.firstpin.member.Members;
 import io.firstpin.member.VisibleMembers;
 import io.firstpin.organization.Organization;
@@ -14,6 +16,10 @@ import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -25,7 +31,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** Staff pages to find, register and edit an organization's members. Viewers read; community leaders change. */
 @Controller
@@ -34,15 +39,20 @@ class MemberPagesController {
 
     static final int PAGE_SIZE = 25;
 
+    /** "n months" in the filters count back from today in Japan, where the organizations' communities meet. */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+
     private final Organizations organizations;
     private final Members members;
     private final VisibleMembers visible;
     private final AccessGuard access;
     private final Audiences audiences;
+    private final Clock clock;
 
     MemberPagesController(Organizations organizations, Members members, VisibleMembers visible, AccessGuard access,
-            Audiences audiences) {
+            Audiences audiences, Clock clock) {
         this.organizations = organizations;
+        this.clock = clock;
         this.audiences = audiences;
         this.members = members;
         this.visible = visible;
@@ -58,20 +68,39 @@ class MemberPagesController {
         binder.setIgnoreInvalidFields(true);
     }
 
-    /** The list; an htmx live search gets only the results fragment, a history restore the whole page. */
+    /**
+     * The list, searched and filtered; an htmx request (live search, filters, paging) gets only the results fragment,
+     * a history restore the whole page. A filter value that cannot be used is named in the results, not applied.
+     */
     @GetMapping
-    String list(@PathVariable String org, @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "0") int page,
+    String list(@PathVariable String org, @ModelAttribute("filters") MemberListQuery query,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
             Model model, HttpServletResponse response) {
         Organization organization = organizations.enter(org, Role.VIEWER);
+        List<MemberActivityListing.Scope> scopes = visible.listScopes(organization.id());
+        List<String> steps = visible.listSteps();
+        MemberListQuery.Checked checked = query.check(LocalDate.now(clock.withZone(ZONE)),
+                scopes.stream().map(MemberActivityListing.Scope::slug).toList(), steps);
+        String path = "/manage/" + organization.slug() + "/members";
         model.addAttribute("org", organization);
-        model.addAttribute("q", q);
-        model.addAttribute("results", visible.search(organization.id(), q, page, PAGE_SIZE));
+        model.addAttribute("q", query.text());
+        model.addAttribute("scopes", scopes);
+        model.addAttribute("steps", steps);
+        model.addAttribute("problems", checked.problems());
         model.addAttribute("canEdit", canEdit(organization));
-        response.addHeader("Vary", "HX-Request");
         boolean fragment = "true".equals(htmx) && !"true".equals(historyRestore);
+        response.addHeader("Vary", "HX-Request");
+        if (checked.problems().isEmpty()) {
+            MemberPage results = visible.list(organization.id(), query.text(), checked.filter(), query.pageIndex(),
+                    PAGE_SIZE);
+            model.addAttribute("results", results);
+            model.addAttribute("previousLink", query.link(path, results.page() - 1));
+            model.addAttribute("nextLink", query.link(path, results.page() + 1));
+        } else if (!fragment) {
+            // htmx swaps in only a successful answer, so the live list gets its messages with 200
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
         return fragment ? "member/list :: results" : "member/list";
     }
 
