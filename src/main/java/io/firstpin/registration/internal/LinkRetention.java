@@ -1,16 +1,15 @@
 package io.firstpin.registration.internal;
 
-import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static io.firstpin.platform.db.Tables.REGISTRATION_LINK;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.firstpin.event.EventTimes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -75,7 +74,7 @@ class LinkRetention {
 
         /** Deletes the links of registrations for events that ended before the time; answers how many. */
         int deleteOfEventsEndedBefore(Instant before) {
-            var events = DSL.select(EVENT.ID).from(EVENT).where(EVENT.ENDS_AT.lt(before.atOffset(ZoneOffset.UTC)));
+            var events = EventTimes.endedBefore(before);
             int deleted = db.deleteFrom(REGISTRATION_LINK)
                     .where(REGISTRATION_LINK.REGISTRATION_ID.in(DSL.select(REGISTRATION.ID).from(REGISTRATION)
                             .where(REGISTRATION.EVENT_ID.in(events))))

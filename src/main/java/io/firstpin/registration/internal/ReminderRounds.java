@@ -1,9 +1,9 @@
 package io.firstpin.registration.internal;
 
-import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.REGISTRATION_SETTINGS;
 import static io.firstpin.platform.db.Tables.REMINDER_ROUND;
 
+import io.firstpin.event.EventTimes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -34,24 +37,25 @@ public class ReminderRounds {
      * reconfirmation deadline is due only after its request went out.
      */
     public List<Long> due(Kind kind, Instant startsAfter, Instant startsBy, boolean reconfirmingOnly) {
-        Condition due = EVENT.STARTS_AT.gt(at(startsAfter))
-                .and(EVENT.STARTS_AT.le(at(startsBy)))
-                .andNotExists(DSL.selectOne().from(REMINDER_ROUND)
-                        .where(REMINDER_ROUND.EVENT_ID.eq(EVENT.ID))
-                        .and(REMINDER_ROUND.KIND.eq(kind.name()))
-                        .and(REMINDER_ROUND.EVENT_STARTS_AT.eq(EVENT.STARTS_AT)));
+        Table<Record2<Long, OffsetDateTime>> starting = EventTimes.startingIn(startsAfter, startsBy);
+        Field<Long> eventId = EventTimes.id(starting);
+        Field<OffsetDateTime> startsAt = EventTimes.startsAt(starting);
+        Condition due = DSL.notExists(DSL.selectOne().from(REMINDER_ROUND)
+                .where(REMINDER_ROUND.EVENT_ID.eq(eventId))
+                .and(REMINDER_ROUND.KIND.eq(kind.name()))
+                .and(REMINDER_ROUND.EVENT_STARTS_AT.eq(startsAt)));
         if (reconfirmingOnly) {
             due = due.andExists(DSL.selectOne().from(REGISTRATION_SETTINGS)
-                    .where(REGISTRATION_SETTINGS.EVENT_ID.eq(EVENT.ID))
+                    .where(REGISTRATION_SETTINGS.EVENT_ID.eq(eventId))
                     .and(REGISTRATION_SETTINGS.RECONFIRMATION.isTrue()));
         }
         if (kind == Kind.RECONFIRMATION_DEADLINE) {
             due = due.andExists(DSL.selectOne().from(REMINDER_ROUND)
-                    .where(REMINDER_ROUND.EVENT_ID.eq(EVENT.ID))
+                    .where(REMINDER_ROUND.EVENT_ID.eq(eventId))
                     .and(REMINDER_ROUND.KIND.eq(Kind.RECONFIRMATION_REQUEST.name()))
-                    .and(REMINDER_ROUND.EVENT_STARTS_AT.eq(EVENT.STARTS_AT)));
+                    .and(REMINDER_ROUND.EVENT_STARTS_AT.eq(startsAt)));
         }
-        return db.select(EVENT.ID).from(EVENT).where(due).orderBy(EVENT.STARTS_AT, EVENT.ID).fetch(EVENT.ID);
+        return db.select(eventId).from(starting).where(due).orderBy(startsAt, eventId).fetch(eventId);
     }
 
     /**
