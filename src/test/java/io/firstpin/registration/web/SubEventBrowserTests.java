@@ -11,12 +11,14 @@ import io.firstpin.organization.Organizations;
 import io.firstpin.platform.Slug;
 import io.firstpin.testing.Browser;
 import io.firstpin.testing.BrowserTest;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,7 +48,11 @@ class SubEventBrowserTests {
         return rows.stream().filter(row -> row.getText().contains(name)).findFirst().orElseThrow().getText();
     }
 
-    private static long idIn(String path) {
+    /** The id of the event whose page the browser lands on once the form it submitted has been answered. */
+    private static long idOfEventShown(Browser browser) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(driver -> browser.path().matches(".*/events/\\d+"));
+        String path = browser.path();
         return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
     }
 
@@ -72,14 +78,14 @@ class SubEventBrowserTests {
                     .set(By.id("endsAt"), day + "T21:00");
             new Select(browser.find(By.id("prefecture"))).selectByValue("");
             browser.set(By.id("frames0.capacity"), "30").click(By.id("save-event"));
-            long session = idIn(browser.path());
+            long session = idOfEventShown(browser);
             assertThat(browser.text()).contains("会場未定");
 
             browser.click(By.id("add-sub-event"));
             assertThat(browser.find(By.id("title")).getAttribute("value")).isEqualTo("懇親会");
             assertThat(browser.find(By.id("frames0.name")).getAttribute("value")).isEqualTo("懇親会枠");
             browser.set(By.id("frames0.capacity"), "1").click(By.id("save-event"));
-            long party = idIn(browser.path());
+            long party = idOfEventShown(browser);
             assertThat(browser.find(By.id("parent-event")).getText()).contains("JAWS-UG 仙台 #5");
 
             registerForBoth(browser, session, "青葉 太郎", "taro@example.jp");
