@@ -8,7 +8,7 @@ import io.firstpin.event.EventSummary;
  * only right after registering: never the one answered to whoever registered, since the emailed one proves the email.
  * {@code waitlistPosition}, {@code event}, {@code frameName} and the event's {@code onlineUrl} are given when the
  * publisher has them at hand, so that listeners need not read them again while the frame is locked; null means "look it
- * up".
+ * up", and an empty {@code onlineUrl} that the event has none.
  */
 public record RegistrationChanged(Registration registration, Change change, String manageToken,
         Integer waitlistPosition, EventSummary event, String frameName, String onlineUrl) {

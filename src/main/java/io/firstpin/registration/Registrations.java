@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -152,7 +153,7 @@ public class Registrations {
             questionnaires.record(registration.id(), accepted);
         }
         publisher.publishEvent(new RegistrationChanged(registration, seat.change(), mailed, seat.waitlistPosition(),
-                event, frame.name(), locked.onlineUrl()));
+                event, frame.name(), Objects.requireNonNullElse(locked.onlineUrl(), "")));
         return new Registered(registration, seat.waitlistPosition(), token);
     }
 
@@ -182,7 +183,7 @@ public class Registrations {
         FrameSeats.Seat seat = seats.seat(registration, frame.id(), locked);
         registration = seats.saveNew(registration);
         publisher.publishEvent(new RegistrationChanged(registration, seat.change(), mailed, seat.waitlistPosition(),
-                event, frame.name(), locked.onlineUrl()));
+                event, frame.name(), Objects.requireNonNullElse(locked.onlineUrl(), "")));
         return new Registered(registration, seat.waitlistPosition(), token);
     }
 

@@ -125,12 +125,18 @@ public class RegistrationMails {
         return joinUrl(registration, event, null);
     }
 
-    /** As {@link #joinUrl(Registration, EventSummary)}, with the URL read under the frame's lock, if it was. */
+    /**
+     * As {@link #joinUrl(Registration, EventSummary)}, with the URL read under the frame's lock if it was (empty: the
+     * event has none), so that it is not read again while the frame is locked.
+     */
     private String joinUrl(Registration registration, EventSummary event, String known) {
         if (registration.status() != RegistrationStatus.CONFIRMED || !event.online()) {
             return null;
         }
-        return known != null ? known : events.onlineUrl(event.id()).orElse(null);
+        if (known != null) {
+            return known.isEmpty() ? null : known;
+        }
+        return events.onlineUrl(event.id()).orElse(null);
     }
 
     /**
