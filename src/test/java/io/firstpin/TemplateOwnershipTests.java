@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A page gets its data from its own controller: a template (its module is its folder) calls only its own module's
  * beans and includes only its own module's fragments or the shared layout; what another module owns comes as an htmx
- * part from that module's controller. The crossings still to be moved are listed, and the list may only shrink.
+ * part from that module's controller.
  */
 class TemplateOwnershipTests {
 
@@ -30,16 +30,6 @@ class TemplateOwnershipTests {
     /** Beans every template may call: formatting and messages, owned by the platform and by Spring. */
     private static final Set<String> SHARED_BEANS = Set.of("fmt", "messageSource");
     private static final Set<String> SHARED_FOLDERS = Set.of("fragments", "mail");
-
-    /**
-     * The registrant's page composes what three modules own: the check-in pass (attendance, which itself depends on
-     * registration, so the page cannot ask it without a cycle), the report form (output) and the survey link (survey).
-     */
-    private static final Set<String> TO_MOVE = Set.of(
-            "registration/manage.html -> bean checkInPasses",
-            "registration/manage.html -> template output",
-            "registration/manage.html -> template survey",
-            "event/public.html -> template output");
 
     private static Set<String> crossings;
 
@@ -75,15 +65,9 @@ class TemplateOwnershipTests {
 
     @Test
     void aTemplateCallsOnlyItsOwnModulesBeansAndIncludesOnlyItsOwnFragments() {
-        assertThat(crossings.stream().filter(c -> !TO_MOVE.contains(c)))
+        assertThat(crossings)
                 .as("template -> another module's bean or fragment; load it as an htmx part from its owner instead")
                 .isEmpty();
-    }
-
-    @Test
-    void theCrossingsStillToMoveOnlyShrink() {
-        assertThat(TO_MOVE.stream().filter(c -> !crossings.contains(c)))
-                .as("crossings no longer in the templates: remove them from TO_MOVE").isEmpty();
     }
 
     /** A bean's name is its class's, first letter lower-case; its module is the package the class sits in. */

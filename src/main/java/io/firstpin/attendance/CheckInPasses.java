@@ -15,11 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A confirmed registrant's check-in QR code. The code is given to a registration the first time its QR is shown, so
  * registering stays as it is and registrations that never get a seat never get a code.
- *
- * <p>The bean is named because the registrant's manage page, which the registration module renders, reaches it from
- * its template ({@code @checkInPasses}); registration does not depend on attendance.
  */
-@Service("checkInPasses")
+@Service
 public class CheckInPasses {
 
     private final PassCodes passCodes;

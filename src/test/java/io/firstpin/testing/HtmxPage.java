@@ -21,6 +21,11 @@ public final class HtmxPage {
     private HtmxPage() {
     }
 
+    /** The page and its parts as an anonymous visitor sees them, or the page alone if it did not answer 200. */
+    public static MockHttpServletResponse fetch(MockMvc mvc, String path, String language) throws Exception {
+        return fetch(mvc, new MockHttpSession(), path, language);
+    }
+
     /** The page and its parts, or the page alone if it did not answer 200. */
     public static MockHttpServletResponse fetch(MockMvc mvc, MockHttpSession session, String path, String language)
             throws Exception {

@@ -12,6 +12,8 @@ import io.firstpin.survey.SurveyAnswers;
 import io.firstpin.survey.SurveyQuestionnaire;
 import io.firstpin.survey.SurveyQuestions;
 import io.firstpin.survey.Surveys;
+import io.firstpin.platform.web.PagePart;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +48,14 @@ class SurveyPageController {
         this.registrations = registrations;
         this.events = events;
         this.messages = messages;
+    }
+
+    /** The link to the survey on the registrant's page, a part of it loaded by htmx. */
+    @GetMapping("/r/{token}/survey-link")
+    String link(@PathVariable String token, HttpServletRequest request, Model model) {
+        model.addAttribute("invitation", surveys.invitationOf(registrationOf(token)));
+        model.addAttribute("token", token);
+        return PagePart.view("survey/fragments :: survey-link", request, model);
     }
 
     @GetMapping("/r/{token}/survey")

@@ -19,6 +19,7 @@ import io.firstpin.registration.Registered;
 import io.firstpin.registration.RegistrantActions;
 import io.firstpin.registration.Registrations;
 import io.firstpin.testing.DatabaseTest;
+import io.firstpin.testing.HtmxPage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -63,18 +64,18 @@ class AttendeeCheckInPagesTests {
     }
 
     private String page(String token, String language) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get("/r/" + token).header("Accept-Language", language))
-                .andReturn().getResponse();
+        MockHttpServletResponse response = HtmxPage.fetch(mvc, "/r/" + token, language);
         assertThat(response.getStatus()).isEqualTo(200);
         return response.getContentAsString();
     }
 
-    /** Posts the attendance code and follows the redirect back to the page, flash message included. */
+    /** Posts the attendance code as htmx does, and gets the pass back in place with the answer. */
     private String attend(String token, String code) throws Exception {
-        MvcResult posted = mvc.perform(post("/r/" + token + "/attend").with(csrf()).param("code", code)).andReturn();
-        assertThat(posted.getResponse().getRedirectedUrl()).isEqualTo("/r/" + token + "#checkin-pass");
-        return mvc.perform(get("/r/" + token).flashAttrs(posted.getFlashMap()).header("Accept-Language", "ja"))
-                .andReturn().getResponse().getContentAsString();
+        MockHttpServletResponse answered = mvc.perform(post("/r/" + token + "/attend").with(csrf())
+                .header("HX-Request", "true").header("Accept-Language", "ja").param("code", code)).andReturn()
+                .getResponse();
+        assertThat(answered.getStatus()).isEqualTo(200);
+        return answered.getContentAsString();
     }
 
     @Test
@@ -149,6 +150,27 @@ class AttendeeCheckInPagesTests {
         assertThat(later).contains("You checked in at").doesNotContain("id=\"attend-form\"");
         assertThat(db.select(ATTENDANCE.METHOD).from(ATTENDANCE).where(ATTENDANCE.EVENT_ID.eq(event.id()))
                 .fetch(ATTENDANCE.METHOD)).containsExactly("CODE");
+    }
+
+    @Test
+    void withoutScriptThePassIsALinkAndTheCodeIsAnsweredOnThePassOwnPage() throws Exception {
+        Door door = door();
+        Organization organization = door.organization();
+        Event event = door.event(organization, Instant.now().plus(Duration.ofMinutes(10)), 5);
+        Registered seated = door.register(event, "台本なし 次郎");
+        String token = seated.manageToken();
+        String code = attendanceCodes.current(organization.id(), event.id()).code();
+
+        String bare = mvc.perform(get("/r/" + token).header("Accept-Language", "en")).andReturn().getResponse()
+                .getContentAsString();
+        MvcResult posted = mvc.perform(post("/r/" + token + "/attend").with(csrf()).param("code", code)).andReturn();
+        String answered = mvc.perform(get(posted.getResponse().getRedirectedUrl()).flashAttrs(posted.getFlashMap())
+                .header("Accept-Language", "en")).andReturn().getResponse().getContentAsString();
+
+        assertThat(bare).contains("href=\"/r/" + token + "/checkin\"").doesNotContain("<svg");
+        assertThat(posted.getResponse().getRedirectedUrl()).isEqualTo("/r/" + token + "/checkin");
+        assertThat(answered).contains("<html").contains("Welcome!").contains("Back to my registration")
+                .contains("<svg");
     }
 
     @Test

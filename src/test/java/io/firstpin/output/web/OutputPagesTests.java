@@ -9,6 +9,7 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
+import io.firstpin.event.EventLifecycle;
 import io.firstpin.event.EventKind;
 import io.firstpin.event.Events;
 import io.firstpin.identity.Role;
@@ -22,6 +23,7 @@ import io.firstpin.platform.Slug;
 import io.firstpin.registration.Applicant;
 import io.firstpin.registration.Registrations;
 import io.firstpin.testing.DatabaseTest;
+import io.firstpin.testing.HtmxPage;
 import io.firstpin.testing.StaffLogin;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -58,6 +60,9 @@ class OutputPagesTests {
     @Autowired
     StaffAccounts accounts;
 
+    @Autowired
+    EventLifecycle lifecycle;
+
     Organization organization;
     Event event;
     String manageToken;
@@ -83,7 +88,7 @@ class OutputPagesTests {
     }
 
     private String page(String path, String language) throws Exception {
-        return mvc.perform(get(path).header("Accept-Language", language)).andReturn().getResponse().getContentAsString();
+        return HtmxPage.fetch(mvc, path, language).getContentAsString();
     }
 
     @Test
@@ -95,7 +100,7 @@ class OutputPagesTests {
                         .param("title", "<script>alert(1)</script> 参加レポート"))
                 .andReturn().getResponse().getRedirectedUrl();
 
-        assertThat(redirect).isEqualTo("/r/" + manageToken + "#reports-form");
+        assertThat(redirect).isEqualTo("/r/" + manageToken + "/report");
         assertThat(page("/r/" + manageToken, "ja")).contains("このイベントのあなたのレポート")
                 .contains("https://hanako.hatenablog.com/entry/report").contains("運営の承認待ち");
         assertThat(page("/e/" + event.id(), "ja")).doesNotContain("hanako.hatenablog.com");
@@ -124,6 +129,31 @@ class OutputPagesTests {
 
         assertThat(result.getFlashMap().get("reportError")).isEqualTo("Please enter a full http:// or https:// address.");
         assertThat(outputs.reports(event.id())).isEmpty();
+    }
+
+    @Test
+    void withHtmxTheReportFormAnswersInPlace() throws Exception {
+        String answered = mvc.perform(post("/r/" + manageToken + "/outputs").with(csrf()).header("HX-Request", "true")
+                        .header("Accept-Language", "en").param("url", "https://hanako.example.com/report")
+                        .param("type", ""))
+                .andReturn().getResponse().getContentAsString();
+        String refused = mvc.perform(post("/r/" + manageToken + "/outputs").with(csrf()).header("HX-Request", "true")
+                        .header("Accept-Language", "en").param("url", "javascript:alert(1)").param("type", ""))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(answered).startsWith("<section").contains("id=\"report-submitted\"")
+                .contains("https://hanako.example.com/report").doesNotContain("<html");
+        assertThat(refused).contains("Please enter a full http:// or https:// address.").doesNotContain("<html");
+    }
+
+    @Test
+    void theReportsOfAnEventThePublicCannotSeeAreNotFound() throws Exception {
+        int shown = mvc.perform(get("/e/" + event.id() + "/reports")).andReturn().getResponse().getStatus();
+        lifecycle.hide(organization.id(), event.id());
+
+        assertThat(shown).isEqualTo(200);
+        assertThat(mvc.perform(get("/e/" + event.id() + "/reports")).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
     }
 
     @Test

@@ -91,6 +91,8 @@ class RegistrantOnAPhoneBrowserTests {
             browser.assertAccessible();
             assertThat(browser.find(By.id("reception-number")).getText()).contains("受付番号").contains("1");
             assertThat(browser.find(By.id("reception-number-hint")).getText()).isEqualTo("受付でこの番号をお伝えください。");
+            assertThat(browser.find(By.cssSelector("#checkin-qr svg")).isDisplayed())
+                    .as("the pass, loaded from its owner, shows the QR code").isTrue();
             assertThat(browser.find(By.id("checkin-code")).isDisplayed()).as("one code shown on the pass").isFalse();
             String tarosPage = browser.path();
 
