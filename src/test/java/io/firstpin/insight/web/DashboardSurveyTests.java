@@ -1,5 +1,8 @@
 package io.firstpin.insight.web;
 
+import org.springframework.context.ApplicationContext;
+import io.firstpin.identity.Role;
+import io.firstpin.testing.TestTenant;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,16 +11,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.community.CommunityProfile;
-import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
 import io.firstpin.testing.CommunityHistory;
 import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.survey.Surveys;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,11 +24,9 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -44,26 +39,20 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class DashboardSurveyTests {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final String YEAR_2025 = "?from=2025-01-01&to=2025-12-31&branches=true";
 
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
+    ApplicationContext context;
     @Autowired
     Communities communities;
-
-
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    StaffAccounts accounts;
     @Autowired
     Surveys surveys;
     @Autowired
     DSLContext db;
 
+    TestTenant tenant;
     Organization organization;
     Community tokyo;
     long january;
@@ -71,11 +60,10 @@ class DashboardSurveyTests {
 
     @BeforeEach
     void threeEventsWithSurveys() {
-        String slug = "dsv-" + System.nanoTime();
-        organization = organizations.found(new Slug(slug), "Dashboard surveys");
-        tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
-                CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, events, tokyo);
+        tenant = TestTenant.found(context, "dsv", "JAWS-UG 東京");
+        organization = tenant.organization();
+        tokyo = tenant.community();
+        CommunityHistory history = tenant.history();
         Community osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2025, 1, 1));
         long a = history.member("A");
         long b = history.member("B");
@@ -117,14 +105,8 @@ class DashboardSurveyTests {
                 .execute();
     }
 
-    private MockHttpSession signedIn(Organization where) {
-        String email = "leader-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, where.id(), Role.COMMUNITY_LEADER);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
-    }
-
     private MockHttpServletResponse fetch(String path, String language) throws Exception {
-        return mvc.perform(get(path).session(signedIn(organization)).header("Accept-Language", language))
+        return mvc.perform(get(path).session(tenant.staff(mvc, Role.COMMUNITY_LEADER)).header("Accept-Language", language))
                 .andReturn().getResponse();
     }
 
@@ -167,9 +149,9 @@ class DashboardSurveyTests {
 
     @Test
     void anotherOrganizationGetsNoSurveyCsv() throws Exception {
-        Organization other = organizations.found(new Slug("dsv-other-" + System.nanoTime()), "Other");
+        TestTenant other = TestTenant.found(context, "dsv-other", "Other");
 
-        int status = mvc.perform(get(dashboard + "/surveys.csv").session(signedIn(other))).andReturn().getResponse()
+        int status = mvc.perform(get(dashboard + "/surveys.csv").session(other.staff(mvc, Role.COMMUNITY_LEADER))).andReturn().getResponse()
                 .getStatus();
         int badDates = fetch(dashboard + "/surveys.csv?from=2025-12-31&to=2025-01-01", "en").getStatus();
 

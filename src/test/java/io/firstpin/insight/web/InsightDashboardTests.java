@@ -9,15 +9,13 @@ import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
 import io.firstpin.insight.Period;
 import io.firstpin.insight.PeriodPreset;
 import io.firstpin.testing.CommunityHistory;
 import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
 import io.firstpin.platform.Slug;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
+import io.firstpin.testing.TestTenant;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,7 +25,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -43,36 +41,31 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class InsightDashboardTests {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final String YEAR_2025 = "?from=2025-01-01&to=2025-12-31&branches=true";
 
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
+    ApplicationContext context;
     @Autowired
     Communities communities;
-
-
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    StaffAccounts accounts;
     @Autowired
     DSLContext db;
 
     Organization organization;
     Community tokyo;
     Community osaka;
+    MockHttpSession leader;
+    TestTenant tenant;
     String dashboard;
 
     @BeforeEach
     void twoEventsOfACommunityAndItsBranch() {
-        String slug = "dash-" + System.nanoTime();
-        organization = organizations.found(new Slug(slug), "Dashboard");
-        tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
-                CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, events, tokyo);
+        tenant = TestTenant.found(context, "dash", "JAWS-UG 東京");
+        organization = tenant.organization();
+        tokyo = tenant.community();
+        leader = tenant.staff(mvc, Role.COMMUNITY_LEADER);
+        CommunityHistory history = tenant.history();
         osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2025, 1, 1));
         long a = history.member("A");
         long b = history.member("B");
@@ -84,14 +77,8 @@ class InsightDashboardTests {
         dashboard = "/manage/" + organization.slug() + "/communities/" + tokyo.slug() + "/dashboard";
     }
 
-    private MockHttpSession signedIn(Organization where, Role role) {
-        String email = role.name().toLowerCase() + "-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, where.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
-    }
-
     private MockHttpServletResponse fetch(String path, String language) throws Exception {
-        return mvc.perform(get(path).session(signedIn(organization, Role.COMMUNITY_LEADER))
+        return mvc.perform(get(path).session(leader)
                 .header("Accept-Language", language)).andReturn().getResponse();
     }
 
@@ -200,7 +187,7 @@ class InsightDashboardTests {
 
     @Test
     void aPeriodOfMoreThanSixtyEventsIsChartedPerMonth() throws Exception {
-        CommunityHistory history = new CommunityHistory(db, communities, events, osaka);
+        CommunityHistory history = tenant.historyOf(osaka);
         long regular = history.member("常連");
         for (int week = 0; week < 31; week++) {
             LocalDate monday = LocalDate.of(2026, 1, 5).plusWeeks(week);
@@ -241,7 +228,7 @@ class InsightDashboardTests {
 
     @Test
     void aLongPeriodShowsItsLatestEventsAndNotesOnThePageAndAllOfThemInTheChartsAndTheCsv() throws Exception {
-        CommunityHistory history = new CommunityHistory(db, communities, events, osaka);
+        CommunityHistory history = tenant.historyOf(osaka);
         long regular = history.member("常連");
         for (int week = 0; week < 52; week++) {
             history.eventOf(osaka, LocalDate.of(2026, 1, 5).plusWeeks(week) + "T19:00", "JP-27", "大阪市")
@@ -284,10 +271,11 @@ class InsightDashboardTests {
     @Test
     void anonymousVisitorsAreSentToSignInAndOtherOrganizationsSeeNothing() throws Exception {
         MockHttpServletResponse anonymous = mvc.perform(get(dashboard)).andReturn().getResponse();
-        Organization other = organizations.found(new Slug("dash-other-" + System.nanoTime()), "Other");
-        int outsider = mvc.perform(get(dashboard).session(signedIn(other, Role.ORGANIZATION_ADMIN))).andReturn()
+        MockHttpSession otherAdmin = TestTenant.found(context, "dash-other", "Other").staff(mvc,
+                Role.ORGANIZATION_ADMIN);
+        int outsider = mvc.perform(get(dashboard).session(otherAdmin)).andReturn()
                 .getResponse().getStatus();
-        int csv = mvc.perform(get(dashboard + "/events.csv").session(signedIn(other, Role.ORGANIZATION_ADMIN)))
+        int csv = mvc.perform(get(dashboard + "/events.csv").session(otherAdmin))
                 .andReturn().getResponse().getStatus();
 
         assertThat(anonymous.getRedirectedUrl()).endsWith("/login");

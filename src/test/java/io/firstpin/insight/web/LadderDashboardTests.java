@@ -1,27 +1,23 @@
 package io.firstpin.insight.web;
 
+import org.springframework.context.ApplicationContext;
+import io.firstpin.testing.TestTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
 import io.firstpin.insight.LadderHistory;
 import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -34,46 +30,33 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class LadderDashboardTests {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final String YEAR_2025 = "?from=2025-01-01&to=2025-12-31&branches=true";
 
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
+    ApplicationContext context;
     @Autowired
     Communities communities;
-
-
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    StaffAccounts accounts;
     @Autowired
     DSLContext db;
 
+    TestTenant tenant;
     Organization organization;
     LadderHistory story;
     String dashboard;
 
     @BeforeEach
     void aCommunityWhoseLadderIsKnown() {
-        String slug = "ladder-dash-" + System.nanoTime();
-        organization = organizations.found(new Slug(slug), "Ladder dashboard");
-        Community tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
-                CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        story = new LadderHistory(db, communities, events, tokyo);
+        tenant = TestTenant.found(context, "ladder-dash", "JAWS-UG 東京");
+        organization = tenant.organization();
+        Community tokyo = tenant.community();
+        story = new LadderHistory(db, communities, context, tokyo);
         dashboard = "/manage/" + organization.slug() + "/communities/" + tokyo.slug() + "/dashboard";
     }
 
-    private MockHttpSession signedIn(Organization where, Role role) {
-        String email = role.name().toLowerCase() + "-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, where.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
-    }
-
     private MockHttpServletResponse fetch(String path, String language) throws Exception {
-        return mvc.perform(get(path).session(signedIn(organization, Role.VIEWER))
+        return mvc.perform(get(path).session(tenant.staff(mvc, Role.VIEWER))
                 .header("Accept-Language", language)).andReturn().getResponse();
     }
 
@@ -143,8 +126,8 @@ class LadderDashboardTests {
 
     @Test
     void aBadPeriodIsRefusedAndOtherOrganizationsSeeNothing() throws Exception {
-        Organization other = organizations.found(new Slug("ladder-dash-other-" + System.nanoTime()), "Other");
-        MockHttpSession outsider = signedIn(other, Role.ORGANIZATION_ADMIN);
+        TestTenant other = TestTenant.found(context, "ladder-dash-other", "Other");
+        MockHttpSession outsider = other.staff(mvc, Role.ORGANIZATION_ADMIN);
 
         assertThat(fetch(dashboard + "/ladder.csv?from=2025-12-31&to=2025-01-01", "en").getStatus()).isEqualTo(400);
         assertThat(fetch(dashboard + "/ladder?from=2025-12-31&to=2025-01-01", "en").getStatus()).isEqualTo(400);

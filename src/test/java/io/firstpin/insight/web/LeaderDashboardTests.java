@@ -1,19 +1,16 @@
 package io.firstpin.insight.web;
 
+import org.springframework.context.ApplicationContext;
+import io.firstpin.testing.TestTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
 import io.firstpin.testing.CommunityHistory;
 import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,24 +35,20 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class LeaderDashboardTests {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final String YEAR_2025 = "?from=2025-01-01&to=2025-12-31";
 
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
+    ApplicationContext context;
     @Autowired
     Communities communities;
-
-
     @Autowired
     ApplicationEventPublisher events;
     @Autowired
-    StaffAccounts accounts;
-    @Autowired
     DSLContext db;
 
+    TestTenant tenant;
     Organization organization;
     Community tokyo;
     Community osaka;
@@ -64,11 +57,10 @@ class LeaderDashboardTests {
 
     @BeforeEach
     void aCommunityWithALeaderAndABranchWithout() {
-        String slug = "leader-dash-" + System.nanoTime();
-        organization = organizations.found(new Slug(slug), "Leader dashboard");
-        tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
-                CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, events, tokyo);
+        tenant = TestTenant.found(context, "leader-dash", "JAWS-UG 東京");
+        organization = tenant.organization();
+        tokyo = tenant.community();
+        CommunityHistory history = tenant.history();
         osaka = history.branch("JAWS-UG 大阪", LocalDate.of(2025, 1, 1));
         long vera = history.member("Vera");
         long guest = history.member("Guest");
@@ -83,14 +75,8 @@ class LeaderDashboardTests {
         overview = "/manage/" + organization.slug() + "/insight";
     }
 
-    private MockHttpSession signedIn(Organization where, Role role) {
-        String email = role.name().toLowerCase() + "-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, where.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
-    }
-
     private MockHttpServletResponse fetch(String path, String language) throws Exception {
-        return mvc.perform(get(path).session(signedIn(organization, Role.VIEWER))
+        return mvc.perform(get(path).session(tenant.staff(mvc, Role.VIEWER))
                 .header("Accept-Language", language)).andReturn().getResponse();
     }
 
@@ -98,7 +84,7 @@ class LeaderDashboardTests {
     void theDashboardShowsTheBenchTheIndexAndTheCandidatesInJapanese() throws Exception {
         String html = fetch(dashboard + YEAR_2025 + "&branches=true", "ja").getContentAsString();
         String candidates = mvc.perform(get(dashboard + "/candidates" + YEAR_2025 + "&branches=true")
-                .session(signedIn(organization, Role.VIEWER)).header("Accept-Language", "ja")
+                .session(tenant.staff(mvc, Role.VIEWER)).header("Accept-Language", "ja")
                 .header("HX-Request", "true")).andReturn().getResponse().getContentAsString();
         String openedOnItsOwn = fetch(dashboard + "/candidates" + YEAR_2025 + "&branches=true", "ja")
                 .getContentAsString();
@@ -158,7 +144,7 @@ class LeaderDashboardTests {
 
     @Test
     void aColumnHeaderAsksForTheTableSortedByItAsAnHtmxFragment() throws Exception {
-        MockHttpSession session = signedIn(organization, Role.VIEWER);
+        MockHttpSession session = tenant.staff(mvc, Role.VIEWER);
         String fragment = mvc.perform(get(overview + YEAR_2025 + "&sort=active-leaders&dir=asc")
                 .header("HX-Request", "true").session(session)).andReturn().getResponse().getContentAsString();
 
@@ -177,8 +163,8 @@ class LeaderDashboardTests {
     @Test
     void anonymousVisitorsAreSentToSignInAndOtherOrganizationsSeeNothing() throws Exception {
         MockHttpServletResponse anonymous = mvc.perform(get(overview)).andReturn().getResponse();
-        Organization other = organizations.found(new Slug("leader-dash-other-" + System.nanoTime()), "Other");
-        MockHttpSession outsider = signedIn(other, Role.ORGANIZATION_ADMIN);
+        TestTenant other = TestTenant.found(context, "leader-dash-other", "Other");
+        MockHttpSession outsider = other.staff(mvc, Role.ORGANIZATION_ADMIN);
 
         assertThat(anonymous.getRedirectedUrl()).endsWith("/login");
         assertThat(mvc.perform(get(overview).session(outsider)).andReturn().getResponse().getStatus()).isEqualTo(404);

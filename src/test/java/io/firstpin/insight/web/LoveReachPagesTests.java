@@ -1,33 +1,28 @@
 package io.firstpin.insight.web;
 
+import org.springframework.context.ApplicationContext;
+import io.firstpin.identity.Role;
+import io.firstpin.testing.TestTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.community.CommunityProfile;
-import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
 import io.firstpin.testing.CommunityHistory;
 import io.firstpin.member.AudienceInput;
 import io.firstpin.member.AudienceSource;
 import io.firstpin.member.Audiences;
 import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -39,37 +34,30 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class LoveReachPagesTests {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final String YEAR_2025 = "?from=2025-01-01&to=2025-12-31";
 
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
+    ApplicationContext context;
     @Autowired
     Communities communities;
-
-
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    StaffAccounts accounts;
     @Autowired
     Audiences audiences;
     @Autowired
     DSLContext db;
 
+    TestTenant tenant;
     Organization organization;
     String page;
     long fan;
 
     @BeforeEach
     void aYearWithAFanAndAStar() {
-        String slug = "love-page-" + System.nanoTime();
-        organization = organizations.found(new Slug(slug), "Love page");
-        Community tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
-                CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, events, tokyo);
+        tenant = TestTenant.found(context, "love-page", "JAWS-UG 東京");
+        organization = tenant.organization();
+        Community tokyo = tenant.community();
+        CommunityHistory history = tenant.history();
         fan = history.member("=Fan");
         long star = history.member("Star");
         long shy = history.member("Shy");
@@ -79,7 +67,7 @@ class LoveReachPagesTests {
         reach(fan, "40");
         reach(star, "9000");
         reach(sam, "500");
-        page = "/manage/" + slug + "/communities/" + tokyo.slug() + "/dashboard/members";
+        page = "/manage/" + tenant.slug() + "/communities/" + tokyo.slug() + "/dashboard/members";
     }
 
     private void reach(long member, String size) {
@@ -87,26 +75,20 @@ class LoveReachPagesTests {
                 AudienceSource.STAFF);
     }
 
-    private MockHttpServletResponse fetch(Organization as, String path, String language) throws Exception {
-        return mvc.perform(get(path).session(viewerOf(as)).header("Accept-Language", language)).andReturn()
+    private MockHttpServletResponse fetch(TestTenant as, String path, String language) throws Exception {
+        return mvc.perform(get(path).session(as.staff(mvc, Role.VIEWER)).header("Accept-Language", language)).andReturn()
                 .getResponse();
     }
 
-    private MockHttpServletResponse fetchAsHtmx(Organization as, String path, String language) throws Exception {
-        return mvc.perform(get(path).session(viewerOf(as)).header("Accept-Language", language)
+    private MockHttpServletResponse fetchAsHtmx(TestTenant as, String path, String language) throws Exception {
+        return mvc.perform(get(path).session(as.staff(mvc, Role.VIEWER)).header("Accept-Language", language)
                 .header("HX-Request", "true")).andReturn().getResponse();
-    }
-
-    private MockHttpSession viewerOf(Organization as) {
-        String email = "viewer-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, as.id(), Role.VIEWER);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
     }
 
     @Test
     void thePageDrawsTheQuadrantAndListsEachQuadrantWithUnknownReachAndStaffApart() throws Exception {
-        String en = fetch(organization, page + YEAR_2025, "en").getContentAsString();
-        String ja = fetch(organization, page + YEAR_2025, "ja").getContentAsString();
+        String en = fetch(tenant, page + YEAR_2025, "en").getContentAsString();
+        String ja = fetch(tenant, page + YEAR_2025, "ja").getContentAsString();
 
         assertThat(en).contains("<script type=\"application/json\" id=\"love-reach-data\">", "/js/love-reach.js",
                 "id=\"chart-love-reach\"", "Fans (1)", "Influencers (1)", "Reach unknown (1)", "Staff, shown apart",
@@ -119,7 +101,7 @@ class LoveReachPagesTests {
 
     @Test
     void theCsvListsEveryMemberWithLoveReachAndPlaceInSafeCells() throws Exception {
-        MockHttpServletResponse csv = fetch(organization, page + "/members.csv" + YEAR_2025, "en");
+        MockHttpServletResponse csv = fetch(tenant, page + "/members.csv" + YEAR_2025, "en");
         String text = new String(csv.getContentAsByteArray(), StandardCharsets.UTF_8);
 
         assertThat(csv.getHeader("Content-Disposition")).contains("love-reach-2025-01-01-2025-12-31.csv");
@@ -130,8 +112,8 @@ class LoveReachPagesTests {
 
     @Test
     void anotherOrganizationGets404() throws Exception {
-        Organization other = organizations.found(new Slug("love-other-" + System.nanoTime()), "Other");
-        String theirs = page.replace(organization.slug(), other.slug());
+        TestTenant other = TestTenant.found(context, "love-other", "Other");
+        String theirs = page.replace(tenant.manage("/"), other.manage("/"));
 
         assertThat(fetch(other, theirs, "en").getStatus()).isEqualTo(404);
         assertThat(fetch(other, theirs + "/members.csv", "en").getStatus()).isEqualTo(404);
@@ -139,7 +121,7 @@ class LoveReachPagesTests {
 
     @Test
     void theDashboardLinksToThePage() throws Exception {
-        String dashboard = fetch(organization, page.replace("/members", "") + YEAR_2025, "en").getContentAsString();
+        String dashboard = fetch(tenant, page.replace("/members", "") + YEAR_2025, "en").getContentAsString();
 
         assertThat(dashboard).contains("id=\"love-reach-link\"", page + "?from=2025-01-01");
     }
@@ -148,16 +130,16 @@ class LoveReachPagesTests {
     void theMemberPageLoadsTheMembersPlaceInEachCommunityAfterItIsShown() throws Exception {
         String memberPage = "/manage/" + organization.slug() + "/members/" + fan;
 
-        String detail = fetch(organization, memberPage, "en").getContentAsString();
-        String part = fetchAsHtmx(organization, memberPage + "/love-reach", "ja").getContentAsString();
-        String opened = fetch(organization, memberPage + "/love-reach", "ja").getContentAsString();
+        String detail = fetch(tenant, memberPage, "en").getContentAsString();
+        String part = fetchAsHtmx(tenant, memberPage + "/love-reach", "ja").getContentAsString();
+        String opened = fetch(tenant, memberPage + "/love-reach", "ja").getContentAsString();
 
         assertThat(detail).contains("hx-get=\"" + memberPage + "/love-reach\"", "Love and reach")
                 .doesNotContain("id=\"member-love-reach\"");
         assertThat(part).contains("熱量と影響力", "id=\"member-love-reach\"", "JAWS-UG 東京").doesNotContain("<html");
         // followed as a link, the part is a page of the site, not a bare fragment
         assertThat(opened).contains("<html", "class=\"site-header\"", "id=\"member-love-reach\"");
-        Organization other = organizations.found(new Slug("love-member-other-" + System.nanoTime()), "Other");
+        TestTenant other = TestTenant.found(context, "love-member-other", "Other");
         assertThat(fetch(other, "/manage/" + other.slug() + "/members/" + fan + "/love-reach", "en").getStatus())
                 .isEqualTo(404);
         assertThat(fetch(other, memberPage + "/love-reach", "en").getStatus()).isEqualTo(404);

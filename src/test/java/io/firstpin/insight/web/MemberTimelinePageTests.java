@@ -1,29 +1,24 @@
 package io.firstpin.insight.web;
 
+import org.springframework.context.ApplicationContext;
+import io.firstpin.testing.TestTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
 import io.firstpin.insight.LadderHistory;
 import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.testing.DatabaseTest;
 import io.firstpin.testing.HtmxPage;
-import io.firstpin.testing.StaffLogin;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The staff member page's ladder steps and activity timeline, on {@link LadderHistory}. */
@@ -31,48 +26,33 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 class MemberTimelinePageTests {
-
-    private static final String PASSWORD = "correct horse battery";
-
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
+    ApplicationContext context;
     @Autowired
     Communities communities;
-
-
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    StaffAccounts accounts;
     @Autowired
     DSLContext db;
 
+    TestTenant tenant;
     Organization organization;
     LadderHistory story;
     String memberA;
 
     @BeforeEach
     void aMemberWithAKnownHistory() {
-        String slug = "activity-page-" + System.nanoTime();
-        organization = organizations.found(new Slug(slug), "Activity page");
-        Community tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
-                CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        story = new LadderHistory(db, communities, events, tokyo);
+        tenant = TestTenant.found(context, "activity-page", "JAWS-UG 東京");
+        organization = tenant.organization();
+        Community tokyo = tenant.community();
+        story = new LadderHistory(db, communities, context, tokyo);
         story.t3.surveyAnsweredBy(story.a, 9, false, "named comment");
         story.t5.surveyAnsweredBy(story.a, 3, true, "secret comment");
         memberA = "/manage/" + organization.slug() + "/members/" + story.a;
     }
 
-    private MockHttpSession signedIn(Organization where, Role role) {
-        String email = role.name().toLowerCase() + "-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, where.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
-    }
-
     private MockHttpServletResponse fetch(String path, String language) throws Exception {
-        return HtmxPage.fetch(mvc, signedIn(organization, Role.VIEWER), path, language);
+        return HtmxPage.fetch(mvc, tenant.staff(mvc, Role.VIEWER), path, language);
     }
 
     @Test
@@ -111,9 +91,9 @@ class MemberTimelinePageTests {
 
     @Test
     void anotherOrganizationGets404() throws Exception {
-        Organization other = organizations.found(new Slug("activity-other-" + System.nanoTime()), "Other");
+        TestTenant other = TestTenant.found(context, "activity-other", "Other");
 
-        int status = mvc.perform(get(memberA).session(signedIn(other, Role.ORGANIZATION_ADMIN))).andReturn()
+        int status = mvc.perform(get(memberA).session(other.staff(mvc, Role.ORGANIZATION_ADMIN))).andReturn()
                 .getResponse().getStatus();
 
         assertThat(status).isEqualTo(404);
