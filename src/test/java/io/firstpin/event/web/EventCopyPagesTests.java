@@ -1,5 +1,7 @@
 package io.firstpin.event.web;
 
+import org.springframework.context.ApplicationContext;
+import io.firstpin.testing.TestTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -7,22 +9,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
 import io.firstpin.event.EventKind;
 import io.firstpin.event.EventListings;
 import io.firstpin.event.Events;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
 import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,41 +34,30 @@ import org.springframework.test.web.servlet.MvcResult;
 @SpringBootTest
 @AutoConfigureMockMvc
 class EventCopyPagesTests {
-
-    private static final String PASSWORD = "correct horse battery";
-
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
+    ApplicationContext context;
     @Autowired
     Communities communities;
     @Autowired
     Events events;
     @Autowired
     EventListings listings;
-    @Autowired
-    StaffAccounts accounts;
 
+    TestTenant tenant;
     Organization organization;
     Community community;
     Event event;
 
     @BeforeEach
     void aMonthlySession() {
-        String slug = "copy-page-" + System.nanoTime();
-        organization = organizations.found(new Slug(slug), "Org");
-        community = communities.start(organization.id(), new Slug(slug + "-c"),
-                CommunityProfile.of("Kotlin Fest", null, null, "Asia/Tokyo"), null);
+        tenant = TestTenant.found(context, "copy-page", "Kotlin Fest");
+        organization = tenant.organization();
+        community = tenant.community();
         event = events.plan(community, new EventDetails("Kotlin勉強会", null, EventKind.STUDY_SESSION,
                 Instant.parse("2099-03-12T10:00:00Z"), null, null, true, null, Optional.empty()), List.of(), List.of(),
                 "一般枠");
-    }
-
-    private MockHttpSession signedIn(Role role) {
-        String email = role.name().toLowerCase(Locale.ROOT) + "-" + organization.id() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, organization.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
     }
 
     private MvcResult copy(MockHttpSession session, String startsAt) throws Exception {
@@ -83,7 +68,7 @@ class EventCopyPagesTests {
 
     @Test
     void aLeaderCopiesToANewDateAndLandsOnTheCopysForm() throws Exception {
-        MockHttpSession leader = signedIn(Role.COMMUNITY_LEADER);
+        MockHttpSession leader = tenant.staff(mvc, Role.COMMUNITY_LEADER);
         String page = mvc.perform(get("/manage/" + organization.slug() + "/events/" + event.id()).session(leader)
                 .header("Accept-Language", "ja")).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("別の日程にコピー");
@@ -101,7 +86,7 @@ class EventCopyPagesTests {
 
     @Test
     void aLeaderStartsASeriesWithTheEventAndAnotherEventTakesTheNextNumber() throws Exception {
-        MockHttpSession leader = signedIn(Role.COMMUNITY_LEADER);
+        MockHttpSession leader = tenant.staff(mvc, Role.COMMUNITY_LEADER);
         String base = "/manage/" + organization.slug() + "/events/";
 
         MvcResult started = mvc.perform(post(base + event.id() + "/series/new").param("name", "Kotlin勉強会")
@@ -129,8 +114,8 @@ class EventCopyPagesTests {
 
     @Test
     void anUnreadableDateComesBackExplainedAndViewersCopyNothing() throws Exception {
-        MvcResult unreadable = copy(signedIn(Role.COMMUNITY_LEADER), "来月");
-        MockHttpSession viewer = signedIn(Role.VIEWER);
+        MvcResult unreadable = copy(tenant.staff(mvc, Role.COMMUNITY_LEADER), "来月");
+        MockHttpSession viewer = tenant.staff(mvc, Role.VIEWER);
         int byViewer = copy(viewer, "2099-04-09T19:00").getResponse().getStatus();
 
         assertThat(unreadable.getResponse().getStatus()).isEqualTo(302);

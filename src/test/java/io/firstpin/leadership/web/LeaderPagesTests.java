@@ -1,5 +1,7 @@
 package io.firstpin.leadership.web;
 
+import org.springframework.context.ApplicationContext;
+import io.firstpin.testing.TestTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -7,16 +9,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
 import io.firstpin.leadership.LeaderRoles;
 import io.firstpin.member.Members;
 import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,22 +29,18 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 class LeaderPagesTests {
-
-    private static final String PASSWORD = "correct horse battery";
-
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
+    ApplicationContext context;
     @Autowired
     Communities communities;
     @Autowired
     Members members;
     @Autowired
     LeaderRoles leaders;
-    @Autowired
-    StaffAccounts accounts;
 
+    TestTenant tenant;
     Organization organization;
     Community community;
     String page;
@@ -56,10 +49,9 @@ class LeaderPagesTests {
 
     @BeforeEach
     void aCommunityWithOneLeaderAndOnePastLeader() {
-        String slug = "leader-page-" + System.nanoTime();
-        organization = organizations.found(new Slug(slug), "Leader pages");
-        community = communities.start(organization.id(), new Slug(slug + "-c"),
-                CommunityProfile.of("JAWS-UG 福岡", null, null, "Asia/Tokyo"), null);
+        tenant = TestTenant.found(context, "leader-page", "JAWS-UG 福岡");
+        organization = tenant.organization();
+        community = tenant.community();
         alice = members.register(organization.id(), "Alice Leader", List.of()).id();
         long bob = members.register(organization.id(), "Bob Former", List.of()).id();
         kenji = members.register(organization.id(), "Kenji Candidate", List.of()).id();
@@ -68,14 +60,8 @@ class LeaderPagesTests {
         page = "/manage/" + organization.slug() + "/communities/" + community.slug() + "/leaders";
     }
 
-    private MockHttpSession signedIn(Organization where, Role role) {
-        String email = role.name().toLowerCase() + "-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, where.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
-    }
-
     private MockHttpServletResponse fetch(String path, String language) throws Exception {
-        return mvc.perform(get(path).session(signedIn(organization, Role.COMMUNITY_LEADER))
+        return mvc.perform(get(path).session(tenant.staff(mvc, Role.COMMUNITY_LEADER))
                 .header("Accept-Language", language)).andReturn().getResponse();
     }
 
@@ -98,7 +84,7 @@ class LeaderPagesTests {
 
     @Test
     void aMemberFoundByNameIsAppointedAndSteppedDown() throws Exception {
-        MockHttpSession session = signedIn(organization, Role.COMMUNITY_LEADER);
+        MockHttpSession session = tenant.staff(mvc, Role.COMMUNITY_LEADER);
         String found = mvc.perform(get(page).param("q", "kenji").header("HX-Request", "true").session(session))
                 .andReturn().getResponse().getContentAsString();
         MockHttpServletResponse appointed = mvc.perform(post(page).param("memberId", String.valueOf(kenji))
@@ -117,7 +103,7 @@ class LeaderPagesTests {
 
     @Test
     void anOverlappingAppointmentOrAnEarlyStepDownIsExplainedOnThePage() throws Exception {
-        MockHttpSession session = signedIn(organization, Role.COMMUNITY_LEADER);
+        MockHttpSession session = tenant.staff(mvc, Role.COMMUNITY_LEADER);
         MockHttpServletResponse overlap = mvc.perform(post(page).param("memberId", String.valueOf(alice))
                 .param("startedOn", "2025-01-01").header("Accept-Language", "en").session(session).with(csrf()))
                 .andReturn().getResponse();
@@ -135,7 +121,7 @@ class LeaderPagesTests {
 
     @Test
     void aViewerMayLookButNotAppoint() throws Exception {
-        MockHttpSession viewer = signedIn(organization, Role.VIEWER);
+        MockHttpSession viewer = tenant.staff(mvc, Role.VIEWER);
 
         assertThat(mvc.perform(get(page).session(viewer)).andReturn().getResponse().getStatus()).isEqualTo(200);
         assertThat(mvc.perform(post(page).param("memberId", String.valueOf(kenji)).session(viewer).with(csrf()))
@@ -145,8 +131,8 @@ class LeaderPagesTests {
     @Test
     void anonymousVisitorsAreSentToSignInAndOtherOrganizationsSeeNothing() throws Exception {
         MockHttpServletResponse anonymous = mvc.perform(get(page)).andReturn().getResponse();
-        Organization other = organizations.found(new Slug("leader-other-" + System.nanoTime()), "Other");
-        MockHttpSession outsider = signedIn(other, Role.ORGANIZATION_ADMIN);
+        TestTenant other = TestTenant.found(context, "leader-other", "Other");
+        MockHttpSession outsider = other.staff(mvc, Role.ORGANIZATION_ADMIN);
         int look = mvc.perform(get(page).session(outsider)).andReturn().getResponse().getStatus();
         String theirPage = "/manage/" + other.slug() + "/communities/" + community.slug() + "/leaders";
         int viaOwnOrganization = mvc.perform(get(theirPage).session(outsider)).andReturn().getResponse().getStatus();

@@ -1,5 +1,7 @@
 package io.firstpin.output.web;
 
+import org.springframework.context.ApplicationContext;
+import io.firstpin.testing.TestTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -7,23 +9,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
 import io.firstpin.event.EventKind;
 import io.firstpin.event.Events;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
 import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
 import io.firstpin.output.Outputs;
-import io.firstpin.platform.Slug;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,42 +36,31 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(properties = {"firstpin.outputs.nudge-enabled=false"})
 @AutoConfigureMockMvc
 class OutputImportPagesTests {
-
-    private static final String PASSWORD = "correct horse battery";
-
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
+    ApplicationContext context;
     @Autowired
     Communities communities;
     @Autowired
     Events events;
     @Autowired
     Outputs outputs;
-    @Autowired
-    StaffAccounts accounts;
 
+    TestTenant tenant;
     Organization organization;
     Event event;
     String page;
 
     @BeforeEach
     void aStudySessionAlsoOnConnpass() {
-        String slug = "out-import-page-" + System.nanoTime();
-        organization = organizations.found(new Slug(slug), "Org");
-        Community community = communities.start(organization.id(), new Slug(slug + "-c"),
-                CommunityProfile.of("Firstpin UG", null, null, "Asia/Tokyo"), null);
+        tenant = TestTenant.found(context, "out-import-page", "Firstpin UG");
+        organization = tenant.organization();
+        Community community = tenant.community();
         event = events.plan(community, new EventDetails("Firstpin UG #12", null, EventKind.STUDY_SESSION,
                 OffsetDateTime.parse("2026-05-15T19:00:00+09:00").toInstant(), null, null, true, null,
                 Optional.empty(), "https://firstpinug.connpass.com/event/345678/"), List.of(), List.of(), "一般枠");
         page = "/manage/" + organization.slug() + "/communities/" + community.slug() + "/outputs/imports";
-    }
-
-    private MockHttpSession signedIn(Organization where, Role role) {
-        String email = role.name().toLowerCase(Locale.ROOT) + "-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, where.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
     }
 
     private MockHttpServletResponse upload(MockHttpSession session, String language, String csv) throws Exception {
@@ -87,7 +72,7 @@ class OutputImportPagesTests {
 
     @Test
     void aLeaderImportsPostsAndSeesTheCounts() throws Exception {
-        MockHttpSession leader = signedIn(organization, Role.COMMUNITY_LEADER);
+        MockHttpSession leader = tenant.staff(mvc, Role.COMMUNITY_LEADER);
 
         String form = mvc.perform(get(page).session(leader).header("Accept-Language", "ja"))
                 .andReturn().getResponse().getContentAsString();
@@ -104,7 +89,7 @@ class OutputImportPagesTests {
 
     @Test
     void aFileWithProblemsIsShownAsATableWith422AndNothingIsStored() throws Exception {
-        MockHttpSession leader = signedIn(organization, Role.COMMUNITY_LEADER);
+        MockHttpSession leader = tenant.staff(mvc, Role.COMMUNITY_LEADER);
 
         MockHttpServletResponse rejected = upload(leader, "en", "url,type\nhttps://blog.example.jp/1,blog\n"
                 + "https://blog.example.jp/2,podcast\n");
@@ -118,8 +103,8 @@ class OutputImportPagesTests {
 
     @Test
     void anotherOrganizationsStaffNeitherSeeThePageNorImport() throws Exception {
-        Organization other = organizations.found(new Slug("out-import-other-" + System.nanoTime()), "Other");
-        MockHttpSession outsider = signedIn(other, Role.ORGANIZATION_ADMIN);
+        TestTenant other = TestTenant.found(context, "out-import-other", "Other");
+        MockHttpSession outsider = other.staff(mvc, Role.ORGANIZATION_ADMIN);
 
         int status = mvc.perform(get(page).session(outsider)).andReturn().getResponse().getStatus();
         MockHttpServletResponse upload = upload(outsider, "en", "url\nhttps://blog.example.jp/1\n");

@@ -5,26 +5,21 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import io.firstpin.community.Communities;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
 import io.firstpin.event.EventLifecycle;
 import io.firstpin.event.EventKind;
 import io.firstpin.event.Events;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
 import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
 import io.firstpin.output.OutputSubmission;
 import io.firstpin.output.Outputs;
 import io.firstpin.platform.Hashtag;
-import io.firstpin.platform.Slug;
 import io.firstpin.registration.Applicant;
 import io.firstpin.registration.Registrations;
 import io.firstpin.testing.DatabaseTest;
 import io.firstpin.testing.HtmxPage;
-import io.firstpin.testing.StaffLogin;
+import io.firstpin.testing.TestTenant;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -34,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -43,26 +39,21 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class OutputPagesTests {
 
-    private static final String PASSWORD = "correct horse battery";
-
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
-    @Autowired
-    Communities communities;
+    ApplicationContext context;
     @Autowired
     Events events;
     @Autowired
     Registrations registrations;
     @Autowired
     Outputs outputs;
-    @Autowired
-    StaffAccounts accounts;
 
     @Autowired
     EventLifecycle lifecycle;
 
+    TestTenant tenant;
     Organization organization;
     Event event;
     String manageToken;
@@ -70,21 +61,13 @@ class OutputPagesTests {
     /** A study session that started an hour ago, with one registrant. */
     @BeforeEach
     void aStudySessionUnderWay() {
-        String slug = "out-pages-" + System.nanoTime();
-        organization = organizations.found(new Slug(slug), "Org");
-        var community = communities.start(organization.id(), new Slug(slug + "-c"),
-                CommunityProfile.of("Firstpin UG", "firstpinug", null, "Asia/Tokyo"), null);
-        event = events.plan(community, new EventDetails("Firstpin UG #12", null, EventKind.STUDY_SESSION,
+        tenant = TestTenant.found(context, "out-pages", "Firstpin UG");
+        organization = tenant.organization();
+        event = events.plan(tenant.community(), new EventDetails("Firstpin UG #12", null, EventKind.STUDY_SESSION,
                 Instant.now().minus(1, ChronoUnit.HOURS), null, null, true, null, Optional.of(new Hashtag("firstpinug"))),
                 List.of(), List.of(), "一般枠");
         manageToken = registrations.register(event.id(), null,
                 new Applicant("博多 花子", "hanako@example.jp", Locale.JAPANESE)).manageToken();
-    }
-
-    private MockHttpSession staff(Role role) {
-        String email = role.name().toLowerCase(Locale.ROOT) + "-" + organization.id() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, organization.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
     }
 
     private String page(String path, String language) throws Exception {
@@ -105,7 +88,7 @@ class OutputPagesTests {
                 .contains("https://hanako.hatenablog.com/entry/report").contains("運営の承認待ち");
         assertThat(page("/e/" + event.id(), "ja")).doesNotContain("hanako.hatenablog.com");
 
-        MockHttpSession staff = staff(Role.COMMUNITY_LEADER);
+        MockHttpSession staff = tenant.staff(mvc, Role.COMMUNITY_LEADER);
         String review = mvc.perform(get("/manage/" + organization.slug() + "/reports").session(staff)
                 .header("Accept-Language", "ja")).andReturn().getResponse().getContentAsString();
         assertThat(review).contains("承認待ちのレポート").contains("博多 花子").contains("Firstpin UG #12")
@@ -173,7 +156,7 @@ class OutputPagesTests {
     void staffSeeHowEachOutputWasLinkedAndUnlinkIt() throws Exception {
         long id = outputs.submitByRegistrant(manageToken, event.id(),
                 OutputSubmission.byRegistrant("https://speakerdeck.com/hanako/lt", "slide", "LT slides")).id();
-        MockHttpSession staff = staff(Role.COMMUNITY_LEADER);
+        MockHttpSession staff = tenant.staff(mvc, Role.COMMUNITY_LEADER);
         String path = "/manage/" + organization.slug() + "/events/" + event.id() + "/outputs";
 
         String list = mvc.perform(get(path).session(staff).header("Accept-Language", "en")).andReturn().getResponse()
