@@ -13,17 +13,23 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Retries with backoff while the SMTP server is away: 300 ms, 600 ms, then 1 s apart, giving up after 5 attempts. */
+/**
+ * Retries with backoff while the SMTP server is away: 300 ms, 600 ms, then 1 s apart, giving up after 5 attempts. The
+ * notification module needs no other module, so it starts alone.
+ */
 @DatabaseTest
-@SpringBootTest(properties = {"firstpin.mail.poll-interval=100ms", "db-scheduler.polling-interval=100ms",
-        "firstpin.mail.retry-backoff=300ms", "firstpin.mail.max-retry-backoff=1s", "firstpin.mail.max-attempts=5"})
+@ApplicationModuleTest
+@TestPropertySource(properties = {"firstpin.mail.poll-interval=100ms", "db-scheduler.polling-interval=100ms",
+        "firstpin.mail.retry-backoff=300ms", "firstpin.mail.max-retry-backoff=1s", "firstpin.mail.max-attempts=5",
+        "management.endpoint.health.validate-group-membership=false"})
 @DirtiesContext
 class SmtpOutageTests {
 

@@ -28,12 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,8 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * beside it with the same datasource. Every email is sent once, whichever instance sends it.
  */
 @DatabaseTest
-@SpringBootTest(properties = {"firstpin.mail.poll-interval=100ms", "db-scheduler.polling-interval=100ms",
-        "firstpin.mail.batch-size=7", "db-scheduler.scheduler-name=first"})
+@ApplicationModuleTest
+@TestPropertySource(properties = {"firstpin.mail.poll-interval=100ms", "db-scheduler.polling-interval=100ms",
+        "firstpin.mail.batch-size=7", "db-scheduler.scheduler-name=first",
+        "management.endpoint.health.validate-group-membership=false"})
 @DirtiesContext
 class TwoSendersTests {
 
