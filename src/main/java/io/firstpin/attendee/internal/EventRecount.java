@@ -70,14 +70,7 @@ class EventRecount {
         events.addAll(regrouped);
         locked.addAll(events);
         if (!locked.isEmpty()) {
-            locks.lock(locked, ATTENDEE_EVENT.EVENT_ID,
-                    chunk -> db.insertInto(ATTENDEE_EVENT, ATTENDEE_EVENT.EVENT_ID, ATTENDEE_EVENT.COMMUNITY_ID,
-                                    ATTENDEE_EVENT.STARTS_AT, ATTENDEE_EVENT.CHECKED_IN, ATTENDEE_EVENT.CONFIRMED,
-                                    ATTENDEE_EVENT.NO_SHOWS)
-                            .select(select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.STARTS_AT, inline(false), inline(0),
-                                    inline(0)).from(EVENT).where(EVENT.ID.in(chunk)))
-                            .onConflictDoNothing()
-                            .execute());
+            lockSeats(locked);
             for (List<Long> chunk : Rows.chunks(locked)) {
                 members.addAll(recountLocked(chunk, events, changes.attendances()));
             }
@@ -90,6 +83,22 @@ class EventRecount {
     }
 
     /**
+     * Takes the row locks of these events' seats, in id order, creating the rows of events that have none yet. Every
+     * writer of an event's kept rows takes it first: the recount, and the deletion of an event, so that a recount
+     * never writes the rows of an event being deleted.
+     */
+    void lockSeats(Set<Long> eventIds) {
+        locks.lock(eventIds, ATTENDEE_EVENT.EVENT_ID,
+                chunk -> db.insertInto(ATTENDEE_EVENT, ATTENDEE_EVENT.EVENT_ID, ATTENDEE_EVENT.COMMUNITY_ID,
+                                ATTENDEE_EVENT.STARTS_AT, ATTENDEE_EVENT.CHECKED_IN, ATTENDEE_EVENT.CONFIRMED,
+                                ATTENDEE_EVENT.NO_SHOWS)
+                        .select(select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.STARTS_AT, inline(false), inline(0),
+                                inline(0)).from(EVENT).where(EVENT.ID.in(chunk)))
+                        .onConflictDoNothing()
+                        .execute());
+    }
+
+    /**
      * Recounts these locked events and their seats. Where each event is and whether anyone checked in there (its
      * basis) are read once, the attendees are counted on that basis, and exactly that basis and place are stored with
      * them: a check-in that comes or goes meanwhile records a change of its own, whose refresh then finds the stored
@@ -98,13 +107,18 @@ class EventRecount {
      * rush of registrations to one event costs each of them a lookup, not a count of the event. Answers the members
      * whose walks change.
      */
-    private Set<Long> recountLocked(List<Long> eventIds, Set<Long> whole, Map<Long, Set<Long>> attendances) {
+    private Set<Long> recountLocked(List<Long> lockedIds, Set<Long> whole, Map<Long, Set<Long>> attendances) {
+        Map<Long, Counted> now = db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.STARTS_AT, checkedIn(EVENT.ID))
+                .from(EVENT).where(EVENT.ID.in(lockedIds))
+                .fetchMap(r -> r.value1(), r -> new Counted(r.value2(), r.value3().toInstant(), r.value4()));
+        Set<Long> changed = forgetDeleted(lockedIds.stream().filter(id -> !now.containsKey(id)).toList());
+        List<Long> eventIds = lockedIds.stream().filter(now::containsKey).toList();
+        if (eventIds.isEmpty()) {
+            return changed;
+        }
         Map<Long, Counted> kept = db.select(ATTENDEE_EVENT.EVENT_ID, ATTENDEE_EVENT.COMMUNITY_ID,
                         ATTENDEE_EVENT.STARTS_AT, ATTENDEE_EVENT.CHECKED_IN)
                 .from(ATTENDEE_EVENT).where(ATTENDEE_EVENT.EVENT_ID.in(eventIds))
-                .fetchMap(r -> r.value1(), r -> new Counted(r.value2(), r.value3().toInstant(), r.value4()));
-        Map<Long, Counted> now = db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.STARTS_AT, checkedIn(EVENT.ID))
-                .from(EVENT).where(EVENT.ID.in(eventIds))
                 .fetchMap(r -> r.value1(), r -> new Counted(r.value2(), r.value3().toInstant(), r.value4()));
         List<Long> counted = new ArrayList<>();
         List<Long> looked = new ArrayList<>();
@@ -133,7 +147,6 @@ class EventRecount {
                     .forEach(row -> stored.computeIfAbsent(row.value1(), id -> new HashSet<>()).add(row.value2()));
         }
 
-        Set<Long> changed = new HashSet<>();
         List<Object[]> added = new ArrayList<>();
         for (long eventId : eventIds) {
             Counted placement = now.get(eventId);
@@ -174,6 +187,21 @@ class EventRecount {
                 .where(ATTENDEE_EVENT.EVENT_ID.in(eventIds))
                 .execute();
         return changed;
+    }
+
+    /**
+     * A change recorded for an event deleted since leaves no row of it: a row the recount's lock created for it before
+     * the deletion committed goes, and its attendees' walks are walked again. Answers those members.
+     */
+    private Set<Long> forgetDeleted(List<Long> deleted) {
+        Set<Long> members = new HashSet<>();
+        if (!deleted.isEmpty()) {
+            members.addAll(db.selectDistinct(ATTENDEE.MEMBER_ID).from(ATTENDEE).where(ATTENDEE.EVENT_ID.in(deleted))
+                    .fetch(ATTENDEE.MEMBER_ID));
+            db.deleteFrom(ATTENDEE).where(ATTENDEE.EVENT_ID.in(deleted)).execute();
+            db.deleteFrom(ATTENDEE_EVENT).where(ATTENDEE_EVENT.EVENT_ID.in(deleted)).execute();
+        }
+        return members;
     }
 
     /** The attendees of these events (of these members, unless null), each counted on the basis it has {@code now}. */
