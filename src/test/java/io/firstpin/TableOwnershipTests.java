@@ -92,10 +92,7 @@ class TableOwnershipTests {
             "output", Set.of("event", "member_identity", "registration"),
             "registration", Set.of("attendance", "event"),
             "survey", Set.of("attendance", "event", "event_session", "frame", "member", "registration",
-                    "session_speaker"),
-            "insight", Set.of("attendance", "attendee", "attendee_event", "attendee_walk", "event", "event_session",
-                    "leader_role", "member", "output", "output_link", "registration", "session_speaker",
-                    "survey_response"));
+                    "session_speaker"));
 
     private static final Pattern CREATE_TABLE = Pattern.compile("create table\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DROP_TABLE = Pattern.compile("drop table\\s+(?:if exists\\s+)?([a-z_]+)",

@@ -1,14 +1,11 @@
 package io.firstpin.insight.internal;
 
-import static io.firstpin.platform.db.Tables.EVENT;
-import static io.firstpin.platform.db.Tables.EVENT_SESSION;
-import static io.firstpin.platform.db.Tables.LEADER_ROLE;
-import static io.firstpin.platform.db.Tables.OUTPUT;
-import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
-import static io.firstpin.platform.db.Tables.REGISTRATION;
-import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
-import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
-import static org.jooq.impl.DSL.coalesce;
+import io.firstpin.event.EventReads;
+import io.firstpin.event.TalkReads;
+import io.firstpin.leadership.LeaderRoleReads;
+import io.firstpin.output.OutputReads;
+import io.firstpin.registration.RegistrationReads;
+import io.firstpin.survey.SurveyResponseReads;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,35 +31,36 @@ public class ActivityQueries {
 
     /** Every registration of the member, whatever its status. */
     public List<RegistrationRow> registrations(long organizationId, long memberId) {
-        return db.select(EVENT.ID, EVENT.TITLE, EVENT.COMMUNITY_ID, REGISTRATION.STATUS, REGISTRATION.REGISTERED_AT)
-                .from(REGISTRATION)
-                .join(EVENT).on(EVENT.ID.eq(REGISTRATION.EVENT_ID))
-                .where(REGISTRATION.ORGANIZATION_ID.eq(organizationId))
-                .and(REGISTRATION.MEMBER_ID.eq(memberId))
+        EventReads e = EventReads.events();
+        return db.select(e.id(), e.title(), e.communityId(), RegistrationReads.status(),
+                        RegistrationReads.registeredAt())
+                .from(RegistrationReads.registrations())
+                .join(e.table()).on(e.id().eq(RegistrationReads.eventId()))
+                .where(RegistrationReads.organizationId().eq(organizationId))
+                .and(RegistrationReads.memberId().eq(memberId))
                 .fetch(r -> new RegistrationRow(r.value1(), r.value2(), r.value3(), r.value4(),
                         r.value5().toInstant()));
     }
 
     /** The sessions the member spoke in, at events that started before {@code before}. */
     public List<TalkRow> talks(long organizationId, long memberId, Instant before) {
-        return db.select(EVENT.ID, EVENT.TITLE, EVENT.COMMUNITY_ID, EVENT.STARTS_AT, EVENT_SESSION.KIND,
-                        EVENT_SESSION.TITLE)
-                .from(SESSION_SPEAKER)
-                .join(EVENT_SESSION).on(EVENT_SESSION.ID.eq(SESSION_SPEAKER.EVENT_SESSION_ID))
-                .join(EVENT).on(EVENT.ID.eq(EVENT_SESSION.EVENT_ID))
-                .where(SESSION_SPEAKER.MEMBER_ID.eq(memberId))
-                .and(EVENT.ORGANIZATION_ID.eq(organizationId))
-                .and(EVENT.STARTS_AT.lt(at(before)))
+        EventReads e = EventReads.events();
+        return db.select(e.id(), e.title(), e.communityId(), e.startsAt(), TalkReads.kind(), TalkReads.sessionTitle())
+                .from(TalkReads.talks())
+                .join(e.table()).on(e.id().eq(TalkReads.eventId()))
+                .where(TalkReads.speakerId().eq(memberId))
+                .and(e.organizationId().eq(organizationId))
+                .and(e.startsAt().lt(at(before)))
                 .fetch(r -> new TalkRow(r.value1(), r.value2(), r.value3(), r.value4().toInstant(), r.value5(),
                         r.value6()));
     }
 
     /** The outputs the member wrote, dated by publication or, where that is unknown, by when they were recorded. */
     public List<OutputRow> outputs(long organizationId, long memberId) {
-        return db.select(OUTPUT.KIND, OUTPUT.TITLE, OUTPUT.URL, coalesce(OUTPUT.PUBLISHED_AT, OUTPUT.CREATED_AT))
-                .from(OUTPUT)
-                .where(OUTPUT.ORGANIZATION_ID.eq(organizationId))
-                .and(OUTPUT.AUTHOR_MEMBER_ID.eq(memberId))
+        return db.select(OutputReads.kind(), OutputReads.title(), OutputReads.url(), OutputReads.publishedOrRecorded())
+                .from(OutputReads.outputs())
+                .where(OutputReads.organizationId().eq(organizationId))
+                .and(OutputReads.authorId().eq(memberId))
                 .fetch(r -> new OutputRow(r.value1(), r.value2(), r.value3(), r.value4().toInstant()));
     }
 
@@ -72,37 +70,38 @@ public class ActivityQueries {
      * those dated {@code before} or later left out, as the ladder counts them.
      */
     public List<LinkRow> outputLinks(long organizationId, long memberId, Instant before) {
-        Field<OffsetDateTime> dated = coalesce(OUTPUT.PUBLISHED_AT, EVENT.STARTS_AT);
-        return db.select(EVENT.COMMUNITY_ID, dated)
-                .from(OUTPUT_LINK)
-                .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
-                .join(EVENT).on(EVENT.ID.eq(OUTPUT_LINK.EVENT_ID))
-                .where(OUTPUT.ORGANIZATION_ID.eq(organizationId))
-                .and(OUTPUT.AUTHOR_MEMBER_ID.eq(memberId))
-                .and(OUTPUT_LINK.UNLINKED_AT.isNull())
-                .and(OUTPUT_LINK.AWAITING_REVIEW.isFalse())
-                .and(EVENT.STARTS_AT.lt(at(before)))
+        EventReads e = EventReads.events();
+        Field<OffsetDateTime> dated = OutputReads.dated(e.startsAt());
+        return db.select(e.communityId(), dated)
+                .from(OutputReads.links())
+                .join(e.table()).on(e.id().eq(OutputReads.linkedEventId()))
+                .where(OutputReads.organizationId().eq(organizationId))
+                .and(OutputReads.authorId().eq(memberId))
+                .and(OutputReads.standing())
+                .and(e.startsAt().lt(at(before)))
                 .and(dated.lt(at(before)))
                 .fetch(r -> new LinkRow(r.value1(), r.value2().toInstant()));
     }
 
     /** The member's survey answers given under their name; anonymous ones are never read here. */
     public List<SurveyRow> namedSurveyAnswers(long organizationId, long memberId) {
-        return db.select(EVENT.ID, EVENT.TITLE, EVENT.COMMUNITY_ID, SURVEY_RESPONSE.NPS, SURVEY_RESPONSE.ANSWERED_AT)
-                .from(SURVEY_RESPONSE)
-                .join(EVENT).on(EVENT.ID.eq(SURVEY_RESPONSE.EVENT_ID))
-                .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId))
-                .and(SURVEY_RESPONSE.MEMBER_ID.eq(memberId))
-                .and(SURVEY_RESPONSE.ANONYMOUS.isFalse())
+        EventReads e = EventReads.events();
+        return db.select(e.id(), e.title(), e.communityId(), SurveyResponseReads.nps(),
+                        SurveyResponseReads.answeredAt())
+                .from(SurveyResponseReads.responses())
+                .join(e.table()).on(e.id().eq(SurveyResponseReads.eventId()))
+                .where(SurveyResponseReads.organizationId().eq(organizationId))
+                .and(SurveyResponseReads.memberId().eq(memberId))
+                .and(SurveyResponseReads.named())
                 .fetch(r -> new SurveyRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant()));
     }
 
     /** The member's leader roles. */
     public List<RoleRow> roles(long organizationId, long memberId) {
-        return db.select(LEADER_ROLE.COMMUNITY_ID, LEADER_ROLE.STARTED_ON, LEADER_ROLE.ENDED_ON)
-                .from(LEADER_ROLE)
-                .where(LEADER_ROLE.ORGANIZATION_ID.eq(organizationId))
-                .and(LEADER_ROLE.MEMBER_ID.eq(memberId))
+        return db.select(LeaderRoleReads.communityId(), LeaderRoleReads.startedOn(), LeaderRoleReads.endedOn())
+                .from(LeaderRoleReads.roles())
+                .where(LeaderRoleReads.organizationId().eq(organizationId))
+                .and(LeaderRoleReads.memberId().eq(memberId))
                 .fetch(r -> new RoleRow(r.value1(), r.value2(), r.value3()));
     }
 

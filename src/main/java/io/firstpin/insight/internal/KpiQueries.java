@@ -1,11 +1,5 @@
 package io.firstpin.insight.internal;
 
-import static io.firstpin.platform.db.Tables.ATTENDANCE;
-import static io.firstpin.platform.db.Tables.ATTENDEE;
-import static io.firstpin.platform.db.Tables.ATTENDEE_EVENT;
-import static io.firstpin.platform.db.Tables.ATTENDEE_WALK;
-import static io.firstpin.platform.db.Tables.EVENT;
-import static io.firstpin.platform.db.Tables.MEMBER;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
@@ -18,9 +12,12 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.val;
 
+import io.firstpin.attendance.CheckInReads;
+import io.firstpin.attendee.AttendeeReads;
+import io.firstpin.attendee.AttendeeWalks;
 import io.firstpin.event.EventKind;
-import io.firstpin.event.EventStatus;
-import io.firstpin.platform.db.tables.Event;
+import io.firstpin.event.EventReads;
+import io.firstpin.member.MemberReads;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -64,33 +61,35 @@ public class KpiQueries {
      * their guests came to the parent, and a second event of the same evening would halve its newcomers and returns.
      */
     public List<ScopeEvent> events(Collection<Long> communityIds, Instant from, Instant to) {
-        Event before = EVENT.as("before");
-        Field<OffsetDateTime> since = coalesce(field(select(max(before.STARTS_AT)).from(before)
-                .where(before.COMMUNITY_ID.in(communityIds)).and(before.PARENT_EVENT_ID.isNull())
-                .and(before.STARTS_AT.lt(at(from))).and(before.STATUS.in(EventStatus.counted())))
+        EventReads e = EventReads.events();
+        EventReads before = EventReads.as("before");
+        Field<OffsetDateTime> since = coalesce(field(select(max(before.startsAt())).from(before.table())
+                .where(before.communityId().in(communityIds)).and(before.ownEvent())
+                .and(before.startsAt().lt(at(from))).and(before.counts()))
                 .cast(OffsetDateTime.class), val(at(from)));
-        return db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.TITLE, EVENT.STARTS_AT, EVENT.PREFECTURE_CODE, EVENT.CITY,
-                        EVENT.ONLINE, coalesce(ATTENDEE_EVENT.CHECKED_IN, inline(false)), EVENT.KIND)
-                .from(EVENT)
-                .leftJoin(ATTENDEE_EVENT).on(ATTENDEE_EVENT.EVENT_ID.eq(EVENT.ID))
-                .where(EVENT.COMMUNITY_ID.in(communityIds))
-                .and(EVENT.STATUS.in(EventStatus.counted()))
-                .and(EVENT.PARENT_EVENT_ID.isNull())
-                .and(EVENT.STARTS_AT.ge(since))
-                .and(EVENT.STARTS_AT.lt(at(to)))
-                .orderBy(EVENT.STARTS_AT, EVENT.ID)
+        return db.select(e.id(), e.communityId(), e.title(), e.startsAt(), e.prefectureCode(), e.city(),
+                        e.online(), coalesce(AttendeeReads.checkedIn(), inline(false)), e.kind())
+                .from(e.table())
+                .leftJoin(AttendeeReads.countedEvents()).on(AttendeeReads.countedEventId().eq(e.id()))
+                .where(e.communityId().in(communityIds))
+                .and(e.counts())
+                .and(e.ownEvent())
+                .and(e.startsAt().ge(since))
+                .and(e.startsAt().lt(at(to)))
+                .orderBy(e.startsAt(), e.id())
                 .fetch(r -> new ScopeEvent(r.value1(), r.value2(), r.value3(), r.value4().toInstant(), r.value5(),
                         r.value6(), r.value7(), r.value8(), EventKind.valueOf(r.value9())));
     }
 
     /** When each community of the scope held its first event, for those that held one. */
     public Map<Long, Instant> firstEvents(Collection<Long> communityIds) {
-        return db.select(EVENT.COMMUNITY_ID, min(EVENT.STARTS_AT))
-                .from(EVENT)
-                .where(EVENT.COMMUNITY_ID.in(communityIds))
-                .and(EVENT.STATUS.in(EventStatus.counted()))
-                .and(EVENT.PARENT_EVENT_ID.isNull())
-                .groupBy(EVENT.COMMUNITY_ID)
+        EventReads e = EventReads.events();
+        return db.select(e.communityId(), min(e.startsAt()))
+                .from(e.table())
+                .where(e.communityId().in(communityIds))
+                .and(e.counts())
+                .and(e.ownEvent())
+                .groupBy(e.communityId())
                 .fetchMap(r -> r.value1(), r -> r.value2().toInstant());
     }
 
@@ -107,16 +106,16 @@ public class KpiQueries {
     public List<WalkedEvent> walkedEvents(Scope scope, Instant since, Instant from, Instant to) {
         Map<Long, Integer> returning = returningFromPrevious(scope, since, to);
         Field<OffsetDateTime> start = inline(at(from));
-        var w = ATTENDEE_WALK;
-        return db.select(w.EVENT_ID, count(), count().filterWhere(w.PREVIOUS_AT.isNull()),
-                        count().filterWhere(w.PREVIOUS_AT.isNull().or(w.PREVIOUS_AT.lt(start))),
-                        count().filterWhere(w.PREVIOUS_AT.ge(start)
-                                .and(w.BEFORE_PREVIOUS_AT.isNull().or(w.BEFORE_PREVIOUS_AT.lt(start)))))
-                .from(w)
+        AttendeeWalks w = AttendeeWalks.walks();
+        return db.select(w.eventId(), count(), count().filterWhere(w.previousAt().isNull()),
+                        count().filterWhere(w.previousAt().isNull().or(w.previousAt().lt(start))),
+                        count().filterWhere(w.previousAt().ge(start)
+                                .and(w.beforePreviousAt().isNull().or(w.beforePreviousAt().lt(start)))))
+                .from(w.table())
                 .where(inScope(scope))
-                .and(w.STARTS_AT.ge(inline(at(since))))
-                .and(w.STARTS_AT.lt(inline(at(to))))
-                .groupBy(w.EVENT_ID)
+                .and(w.startsAt().ge(inline(at(since))))
+                .and(w.startsAt().lt(inline(at(to))))
+                .groupBy(w.eventId())
                 .fetch(r -> new WalkedEvent(r.value1(), r.value2(), r.value3(),
                         returning.getOrDefault(r.value1(), 0), r.value4(), r.value5()));
     }
@@ -128,15 +127,15 @@ public class KpiQueries {
      */
     public WalkedEvent periodTotals(Scope scope, Instant from, Instant to) {
         Field<OffsetDateTime> start = inline(at(from));
-        var w = ATTENDEE_WALK;
-        return db.select(count(), count().filterWhere(w.PREVIOUS_AT.isNull()),
-                        count().filterWhere(w.PREVIOUS_AT.isNull().or(w.PREVIOUS_AT.lt(start))),
-                        count().filterWhere(w.PREVIOUS_AT.ge(start)
-                                .and(w.BEFORE_PREVIOUS_AT.isNull().or(w.BEFORE_PREVIOUS_AT.lt(start)))))
-                .from(w)
+        AttendeeWalks w = AttendeeWalks.walks();
+        return db.select(count(), count().filterWhere(w.previousAt().isNull()),
+                        count().filterWhere(w.previousAt().isNull().or(w.previousAt().lt(start))),
+                        count().filterWhere(w.previousAt().ge(start)
+                                .and(w.beforePreviousAt().isNull().or(w.beforePreviousAt().lt(start)))))
+                .from(w.table())
                 .where(inScope(scope))
-                .and(w.STARTS_AT.ge(start))
-                .and(w.STARTS_AT.lt(inline(at(to))))
+                .and(w.startsAt().ge(start))
+                .and(w.startsAt().lt(inline(at(to))))
                 .fetchSingle(r -> new WalkedEvent(0, r.value1(), r.value2(), 0, r.value3(), r.value4()));
     }
 
@@ -145,21 +144,22 @@ public class KpiQueries {
      * was the scope's previous event: counted per event, from the walks' index by event.
      */
     private Map<Long, Integer> returningFromPrevious(Scope scope, Instant since, Instant to) {
-        Table<?> order = select(EVENT.ID.as("id"),
-                        lag(EVENT.ID).over(orderBy(EVENT.STARTS_AT, EVENT.ID)).as("previous_id"))
-                .from(EVENT)
-                .where(EVENT.COMMUNITY_ID.in(scope.communityIds().stream().map(DSL::inline).toList()))
-                .and(EVENT.STATUS.in(EventStatus.counted().stream().map(DSL::inline).toList()))
-                .and(EVENT.PARENT_EVENT_ID.isNull())
-                .and(EVENT.STARTS_AT.ge(inline(at(since))))
-                .and(EVENT.STARTS_AT.lt(inline(at(to))))
+        EventReads e = EventReads.events();
+        Table<?> order = select(e.id().as("id"),
+                        lag(e.id()).over(orderBy(e.startsAt(), e.id())).as("previous_id"))
+                .from(e.table())
+                .where(e.communityId().in(scope.communityIds().stream().map(DSL::inline).toList()))
+                .and(e.countsInline())
+                .and(e.ownEvent())
+                .and(e.startsAt().ge(inline(at(since))))
+                .and(e.startsAt().lt(inline(at(to))))
                 .asTable("scope_order");
         Field<Long> eventId = order.field("id", Long.class);
-        var w = ATTENDEE_WALK;
-        return db.select(eventId, field(selectCount().from(w)
-                        .where(w.EVENT_ID.eq(eventId))
+        AttendeeWalks w = AttendeeWalks.walks();
+        return db.select(eventId, field(selectCount().from(w.table())
+                        .where(w.eventId().eq(eventId))
                         .and(inScope(scope))
-                        .and(w.PREVIOUS_EVENT_ID.eq(order.field("previous_id", Long.class)))))
+                        .and(w.previousEventId().eq(order.field("previous_id", Long.class)))))
                 .from(order)
                 .fetchMap(r -> r.value1(), r -> r.value2());
     }
@@ -174,28 +174,29 @@ public class KpiQueries {
         if (eventIds.isEmpty()) {
             return Map.of();
         }
-        var w = ATTENDEE_WALK;
-        var earlier = ATTENDEE_WALK.as("earlier");
+        AttendeeWalks w = AttendeeWalks.walks();
+        AttendeeWalks earlier = AttendeeWalks.as("earlier");
         Condition neverElsewhere = otherRoots.isEmpty() ? DSL.noCondition()
-                : DSL.notExists(DSL.selectOne().from(earlier)
-                        .where(earlier.MEMBER_ID.eq(w.MEMBER_ID))
-                        .and(earlier.SCOPE_ID.in(otherRoots.stream().map(DSL::inline).toList()))
-                        .and(earlier.BRANCHES.isTrue())
-                        .and(earlier.STARTS_AT.lt(w.STARTS_AT)
-                                .or(earlier.STARTS_AT.eq(w.STARTS_AT).and(earlier.EVENT_ID.lt(w.EVENT_ID)))));
-        return db.select(w.EVENT_ID, count())
-                .from(w)
-                .where(w.EVENT_ID.in(eventIds.stream().map(DSL::inline).toList()))
-                .and(w.SCOPE_ID.eq(inline(root)))
-                .and(w.BRANCHES.isTrue())
-                .and(w.PREVIOUS_EVENT_ID.isNull())
+                : DSL.notExists(DSL.selectOne().from(earlier.table())
+                        .where(earlier.memberId().eq(w.memberId()))
+                        .and(earlier.scopeId().in(otherRoots.stream().map(DSL::inline).toList()))
+                        .and(earlier.branches().isTrue())
+                        .and(earlier.startsAt().lt(w.startsAt())
+                                .or(earlier.startsAt().eq(w.startsAt()).and(earlier.eventId().lt(w.eventId())))));
+        return db.select(w.eventId(), count())
+                .from(w.table())
+                .where(w.eventId().in(eventIds.stream().map(DSL::inline).toList()))
+                .and(w.scopeId().eq(inline(root)))
+                .and(w.branches().isTrue())
+                .and(w.previousEventId().isNull())
                 .and(neverElsewhere)
-                .groupBy(w.EVENT_ID)
+                .groupBy(w.eventId())
                 .fetchMap(r -> r.value1(), r -> r.value2());
     }
 
     private static Condition inScope(Scope scope) {
-        return ATTENDEE_WALK.SCOPE_ID.eq(inline(scope.id())).and(ATTENDEE_WALK.BRANCHES.eq(inline(scope.branches())));
+        AttendeeWalks w = AttendeeWalks.walks();
+        return w.scopeId().eq(inline(scope.id())).and(w.branches().eq(inline(scope.branches())));
     }
 
     /**
@@ -204,14 +205,14 @@ public class KpiQueries {
      * {@link #walkedEvents}.
      */
     public List<Return> returns(Scope scope, Instant from, Instant to) {
-        var w = ATTENDEE_WALK;
-        return db.select(w.STARTS_AT, w.NEXT_AT)
-                .from(w)
+        AttendeeWalks w = AttendeeWalks.walks();
+        return db.select(w.startsAt(), w.nextAt())
+                .from(w.table())
                 .where(inScope(scope))
-                .and(w.STARTS_AT.ge(inline(at(from))))
-                .and(w.STARTS_AT.lt(inline(at(to))))
-                .and(w.PREVIOUS_AT.isNull())
-                .and(w.NEXT_AT.isNotNull())
+                .and(w.startsAt().ge(inline(at(from))))
+                .and(w.startsAt().lt(inline(at(to))))
+                .and(w.previousAt().isNull())
+                .and(w.nextAt().isNotNull())
                 .fetch(r -> new Return(r.value1().toInstant(), r.value2().toInstant()));
     }
 
@@ -221,14 +222,14 @@ public class KpiQueries {
      * members' walks, where the second is the one whose previous attendance is the first.
      */
     public List<AttendanceSpan> attendanceSpans(Scope scope, Instant before) {
-        var w = ATTENDEE_WALK;
-        return db.select(w.MEMBER_ID, count(), min(w.STARTS_AT),
-                        min(w.STARTS_AT).filterWhere(w.PREVIOUS_AT.isNotNull().and(w.BEFORE_PREVIOUS_AT.isNull())),
-                        max(w.STARTS_AT))
-                .from(w)
+        AttendeeWalks w = AttendeeWalks.walks();
+        return db.select(w.memberId(), count(), min(w.startsAt()),
+                        min(w.startsAt()).filterWhere(w.previousAt().isNotNull().and(w.beforePreviousAt().isNull())),
+                        max(w.startsAt()))
+                .from(w.table())
                 .where(inScope(scope))
-                .and(w.STARTS_AT.lt(inline(at(before))))
-                .groupBy(w.MEMBER_ID)
+                .and(w.startsAt().lt(inline(at(before))))
+                .groupBy(w.memberId())
                 .fetch(r -> new AttendanceSpan(r.value1(), r.value2(), r.value3().toInstant(),
                         r.value4() == null ? null : r.value4().toInstant(), r.value5().toInstant()));
     }
@@ -238,14 +239,15 @@ public class KpiQueries {
      * attendee rows, with the check-in's time where there is one.
      */
     public List<AttendedEvent> attendedBy(long organizationId, long memberId, Instant before) {
-        return db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.TITLE, EVENT.STARTS_AT, ATTENDANCE.CHECKED_IN_AT)
-                .from(ATTENDEE)
-                .join(EVENT).on(EVENT.ID.eq(ATTENDEE.EVENT_ID))
-                .leftJoin(ATTENDANCE).on(ATTENDANCE.EVENT_ID.eq(ATTENDEE.EVENT_ID)
-                        .and(ATTENDANCE.MEMBER_ID.eq(ATTENDEE.MEMBER_ID)))
-                .where(ATTENDEE.MEMBER_ID.eq(memberId))
-                .and(EVENT.ORGANIZATION_ID.eq(organizationId))
-                .and(ATTENDEE.STARTS_AT.lt(at(before)))
+        EventReads e = EventReads.events();
+        return db.select(e.id(), e.communityId(), e.title(), e.startsAt(), CheckInReads.checkedInAt())
+                .from(AttendeeReads.attendees())
+                .join(e.table()).on(e.id().eq(AttendeeReads.eventId()))
+                .leftJoin(CheckInReads.checkIns())
+                .on(CheckInReads.of(AttendeeReads.eventId(), AttendeeReads.memberId()))
+                .where(AttendeeReads.memberId().eq(memberId))
+                .and(e.organizationId().eq(organizationId))
+                .and(AttendeeReads.startsAt().lt(at(before)))
                 .fetch(row -> new AttendedEvent(row.value1(), row.value2(), row.value3(), row.value4().toInstant(),
                         row.value5() == null ? null : row.value5().toInstant()));
     }
@@ -255,15 +257,16 @@ public class KpiQueries {
      * they are of the scope's events ({@link #events}).
      */
     public List<Attended> staffAttendance(Collection<Long> communityIds, Instant from, Instant to) {
-        return db.select(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID)
-                .from(ATTENDEE)
-                .join(MEMBER).on(MEMBER.ID.eq(ATTENDEE.MEMBER_ID))
-                .join(EVENT).on(EVENT.ID.eq(ATTENDEE.EVENT_ID))
-                .where(MEMBER.STAFF.isTrue())
-                .and(EVENT.PARENT_EVENT_ID.isNull())
-                .and(ATTENDEE.COMMUNITY_ID.in(communityIds))
-                .and(ATTENDEE.STARTS_AT.ge(at(from)))
-                .and(ATTENDEE.STARTS_AT.lt(at(to)))
+        EventReads e = EventReads.events();
+        return db.select(AttendeeReads.eventId(), AttendeeReads.memberId())
+                .from(AttendeeReads.attendees())
+                .join(MemberReads.members()).on(MemberReads.id().eq(AttendeeReads.memberId()))
+                .join(e.table()).on(e.id().eq(AttendeeReads.eventId()))
+                .where(MemberReads.isStaff())
+                .and(e.ownEvent())
+                .and(AttendeeReads.communityId().in(communityIds))
+                .and(AttendeeReads.startsAt().ge(at(from)))
+                .and(AttendeeReads.startsAt().lt(at(to)))
                 .fetch(row -> new Attended(row.value1(), row.value2()));
     }
 
@@ -272,23 +275,24 @@ public class KpiQueries {
         if (eventIds.isEmpty() || memberIds.isEmpty()) {
             return List.of();
         }
-        return db.select(ATTENDEE.EVENT_ID, ATTENDEE.MEMBER_ID)
-                .from(ATTENDEE)
-                .join(MEMBER).on(MEMBER.ID.eq(ATTENDEE.MEMBER_ID))
-                .where(MEMBER.STAFF.isFalse())
-                .and(ATTENDEE.EVENT_ID.in(eventIds))
-                .and(ATTENDEE.MEMBER_ID.in(memberIds))
+        return db.select(AttendeeReads.eventId(), AttendeeReads.memberId())
+                .from(AttendeeReads.attendees())
+                .join(MemberReads.members()).on(MemberReads.id().eq(AttendeeReads.memberId()))
+                .where(MemberReads.isNotStaff())
+                .and(AttendeeReads.eventId().in(eventIds))
+                .and(AttendeeReads.memberId().in(memberIds))
                 .fetch(row -> new Attended(row.value1(), row.value2()));
     }
 
     /** Confirmed registrations of the events starting in [{@code from}, {@code to}), and how many did not check in. */
     public List<Seats> confirmedSeats(Collection<Long> communityIds, Instant from, Instant to) {
-        return db.select(ATTENDEE_EVENT.EVENT_ID, ATTENDEE_EVENT.CONFIRMED, ATTENDEE_EVENT.NO_SHOWS)
-                .from(ATTENDEE_EVENT)
-                .join(EVENT).on(EVENT.ID.eq(ATTENDEE_EVENT.EVENT_ID))
-                .where(EVENT.COMMUNITY_ID.in(communityIds))
-                .and(EVENT.STARTS_AT.ge(at(from)))
-                .and(EVENT.STARTS_AT.lt(at(to)))
+        EventReads e = EventReads.events();
+        return db.select(AttendeeReads.countedEventId(), AttendeeReads.confirmed(), AttendeeReads.noShows())
+                .from(AttendeeReads.countedEvents())
+                .join(e.table()).on(e.id().eq(AttendeeReads.countedEventId()))
+                .where(e.communityId().in(communityIds))
+                .and(e.startsAt().ge(at(from)))
+                .and(e.startsAt().lt(at(to)))
                 .fetch(row -> new Seats(row.value1(), row.value2(), row.value3()));
     }
 

@@ -1,15 +1,12 @@
 package io.firstpin.insight.internal;
 
-import static io.firstpin.platform.db.Tables.EVENT;
-import static io.firstpin.platform.db.Tables.EVENT_SESSION;
-import static io.firstpin.platform.db.Tables.MEMBER;
-import static io.firstpin.platform.db.Tables.OUTPUT;
-import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
-import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
-import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 
+import io.firstpin.event.EventReads;
+import io.firstpin.event.TalkReads;
+import io.firstpin.member.MemberReads;
+import io.firstpin.output.OutputReads;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.springframework.stereotype.Component;
@@ -46,14 +42,14 @@ public class LadderQueries {
      * {@code before} where they gave such a talk.
      */
     public List<Talks> talks(Collection<Long> communityIds, Collection<String> kinds, Instant before) {
-        return db.select(SESSION_SPEAKER.MEMBER_ID, EVENT_SESSION.KIND, min(EVENT.STARTS_AT), max(EVENT.STARTS_AT))
-                .from(SESSION_SPEAKER)
-                .join(EVENT_SESSION).on(EVENT_SESSION.ID.eq(SESSION_SPEAKER.EVENT_SESSION_ID))
-                .join(EVENT).on(EVENT.ID.eq(EVENT_SESSION.EVENT_ID))
-                .where(EVENT_SESSION.KIND.in(kinds))
-                .and(EVENT.COMMUNITY_ID.in(communityIds))
-                .and(EVENT.STARTS_AT.lt(at(before)))
-                .groupBy(SESSION_SPEAKER.MEMBER_ID, EVENT_SESSION.KIND)
+        EventReads e = EventReads.events();
+        return db.select(TalkReads.speakerId(), TalkReads.kind(), min(e.startsAt()), max(e.startsAt()))
+                .from(TalkReads.talks())
+                .join(e.table()).on(e.id().eq(TalkReads.eventId()))
+                .where(TalkReads.kind().in(kinds))
+                .and(e.communityId().in(communityIds))
+                .and(e.startsAt().lt(at(before)))
+                .groupBy(TalkReads.speakerId(), TalkReads.kind())
                 .fetch(r -> new Talks(r.value1(), r.value2(), r.value3().toInstant(), r.value4().toInstant()));
     }
 
@@ -63,34 +59,25 @@ public class LadderQueries {
      * dated {@code before} or later are left out.
      */
     public List<Written> outputs(Collection<Long> communityIds, Instant before) {
-        Field<OffsetDateTime> dated = coalesce(OUTPUT.PUBLISHED_AT, EVENT.STARTS_AT);
-        return db.select(OUTPUT.AUTHOR_MEMBER_ID, min(dated), max(dated))
-                .from(OUTPUT_LINK)
-                .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
-                .join(EVENT).on(EVENT.ID.eq(OUTPUT_LINK.EVENT_ID))
-                .where(countedOutput())
-                .and(EVENT.COMMUNITY_ID.in(communityIds))
-                .and(EVENT.STARTS_AT.lt(at(before)))
+        EventReads e = EventReads.events();
+        Field<OffsetDateTime> dated = OutputReads.dated(e.startsAt());
+        return db.select(OutputReads.authorId(), min(dated), max(dated))
+                .from(OutputReads.links())
+                .join(e.table()).on(e.id().eq(OutputReads.linkedEventId()))
+                .where(OutputReads.countsForAuthor())
+                .and(e.communityId().in(communityIds))
+                .and(e.startsAt().lt(at(before)))
                 .and(dated.lt(at(before)))
-                .groupBy(OUTPUT.AUTHOR_MEMBER_ID)
+                .groupBy(OutputReads.authorId())
                 .fetch(r -> new Written(r.value1(), r.value2().toInstant(), r.value3().toInstant()));
-    }
-
-    /**
-     * An output link that counts for its author, in every KPI that counts outputs: not unlinked by staff, not awaiting
-     * review, and the output has an author.
-     */
-    public static Condition countedOutput() {
-        return OUTPUT_LINK.UNLINKED_AT.isNull().and(OUTPUT_LINK.AWAITING_REVIEW.isFalse())
-                .and(OUTPUT.AUTHOR_MEMBER_ID.isNotNull());
     }
 
     /** The organization's staff members (社員). */
     public Set<Long> staff(long organizationId) {
-        return new HashSet<>(db.select(MEMBER.ID).from(MEMBER)
-                .where(MEMBER.ORGANIZATION_ID.eq(organizationId))
-                .and(MEMBER.STAFF.isTrue())
-                .fetch(MEMBER.ID));
+        return new HashSet<>(db.select(MemberReads.id()).from(MemberReads.members())
+                .where(MemberReads.organizationId().eq(organizationId))
+                .and(MemberReads.isStaff())
+                .fetch(MemberReads.id()));
     }
 
     /** The display names of these members. */
@@ -98,9 +85,9 @@ public class LadderQueries {
         Map<Long, String> names = new HashMap<>();
         List<Long> ids = new ArrayList<>(memberIds);
         for (int i = 0; i < ids.size(); i += CHUNK) {
-            names.putAll(db.select(MEMBER.ID, MEMBER.DISPLAY_NAME).from(MEMBER)
-                    .where(MEMBER.ID.in(ids.subList(i, Math.min(ids.size(), i + CHUNK))))
-                    .fetchMap(MEMBER.ID, MEMBER.DISPLAY_NAME));
+            names.putAll(db.select(MemberReads.id(), MemberReads.displayName()).from(MemberReads.members())
+                    .where(MemberReads.id().in(ids.subList(i, Math.min(ids.size(), i + CHUNK))))
+                    .fetchMap(MemberReads.id(), MemberReads.displayName()));
         }
         return names;
     }

@@ -1,16 +1,5 @@
 package io.firstpin.insight.internal;
 
-import static io.firstpin.platform.db.Tables.ATTENDANCE;
-import static io.firstpin.platform.db.Tables.ATTENDEE;
-import static io.firstpin.platform.db.Tables.ATTENDEE_WALK;
-import static io.firstpin.platform.db.Tables.EVENT;
-import static io.firstpin.platform.db.Tables.EVENT_SESSION;
-import static io.firstpin.platform.db.Tables.LEADER_ROLE;
-import static io.firstpin.platform.db.Tables.MEMBER;
-import static io.firstpin.platform.db.Tables.OUTPUT;
-import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
-import static io.firstpin.platform.db.Tables.REGISTRATION;
-import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.inline;
@@ -21,10 +10,15 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.values;
 
-import io.firstpin.event.EventStatus;
-import io.firstpin.platform.db.tables.Attendance;
-import io.firstpin.platform.db.tables.Event;
-import io.firstpin.platform.db.tables.Registration;
+import io.firstpin.attendance.CheckInReads;
+import io.firstpin.attendee.AttendeeReads;
+import io.firstpin.attendee.AttendeeWalks;
+import io.firstpin.event.EventReads;
+import io.firstpin.event.TalkReads;
+import io.firstpin.leadership.LeaderRoleReads;
+import io.firstpin.member.MemberReads;
+import io.firstpin.output.OutputReads;
+import io.firstpin.registration.RegistrationReads;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -60,12 +54,12 @@ public class LeaderQueries {
 
     /** Every leader role of these communities, with whether its member is staff. */
     public List<RoleRow> roles(Collection<Long> communityIds) {
-        return db.select(LEADER_ROLE.COMMUNITY_ID, LEADER_ROLE.MEMBER_ID, MEMBER.DISPLAY_NAME, MEMBER.STAFF,
-                        LEADER_ROLE.STARTED_ON, LEADER_ROLE.ENDED_ON)
-                .from(LEADER_ROLE)
-                .join(MEMBER).on(MEMBER.ID.eq(LEADER_ROLE.MEMBER_ID))
-                .where(LEADER_ROLE.COMMUNITY_ID.in(communityIds))
-                .orderBy(LEADER_ROLE.STARTED_ON, LEADER_ROLE.ID)
+        return db.select(LeaderRoleReads.communityId(), LeaderRoleReads.memberId(), MemberReads.displayName(),
+                        MemberReads.staff(), LeaderRoleReads.startedOn(), LeaderRoleReads.endedOn())
+                .from(LeaderRoleReads.roles())
+                .join(MemberReads.members()).on(MemberReads.id().eq(LeaderRoleReads.memberId()))
+                .where(LeaderRoleReads.communityId().in(communityIds))
+                .orderBy(LeaderRoleReads.startedOn(), LeaderRoleReads.id())
                 .fetch(r -> new RoleRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
@@ -75,14 +69,15 @@ public class LeaderQueries {
      * events of their own.
      */
     public List<EventRow> events(Collection<Long> communityIds, Instant from, Instant to) {
-        return db.select(EVENT.ID, EVENT.COMMUNITY_ID, EVENT.TITLE, EVENT.STARTS_AT)
-                .from(EVENT)
-                .where(EVENT.COMMUNITY_ID.in(communityIds))
-                .and(EVENT.STATUS.in(EventStatus.counted()))
-                .and(EVENT.PARENT_EVENT_ID.isNull())
-                .and(EVENT.STARTS_AT.ge(at(from)))
-                .and(EVENT.STARTS_AT.lt(at(to)))
-                .orderBy(EVENT.STARTS_AT, EVENT.ID)
+        EventReads e = EventReads.events();
+        return db.select(e.id(), e.communityId(), e.title(), e.startsAt())
+                .from(e.table())
+                .where(e.communityId().in(communityIds))
+                .and(e.counts())
+                .and(e.ownEvent())
+                .and(e.startsAt().ge(at(from)))
+                .and(e.startsAt().lt(at(to)))
+                .orderBy(e.startsAt(), e.id())
                 .fetch(r -> new EventRow(r.value1(), r.value2(), r.value3(), r.value4().toInstant()));
     }
 
@@ -127,23 +122,23 @@ public class LeaderQueries {
 
     /** Who spoke in a session of {@code kind} at these communities' events starting in [{@code from}, {@code to}). */
     public List<MemberAt> speakers(Collection<Long> communityIds, String kind, Instant from, Instant to) {
-        return db.selectDistinct(SESSION_SPEAKER.MEMBER_ID, EVENT_SESSION.EVENT_ID)
-                .from(SESSION_SPEAKER)
-                .join(EVENT_SESSION).on(EVENT_SESSION.ID.eq(SESSION_SPEAKER.EVENT_SESSION_ID))
-                .join(EVENT).on(EVENT.ID.eq(EVENT_SESSION.EVENT_ID))
-                .where(EVENT_SESSION.KIND.eq(kind))
-                .and(inPeriod(EVENT, communityIds, from, to))
+        EventReads e = EventReads.events();
+        return db.selectDistinct(TalkReads.speakerId(), TalkReads.eventId())
+                .from(TalkReads.talks())
+                .join(e.table()).on(e.id().eq(TalkReads.eventId()))
+                .where(TalkReads.kind().eq(kind))
+                .and(e.heldIn(communityIds, from, to))
                 .fetch(r -> new MemberAt(r.value1(), r.value2()));
     }
 
     /** The outputs (id, author) linked now to these communities' events starting in [{@code from}, {@code to}). */
     public List<Authored> outputs(Collection<Long> communityIds, Instant from, Instant to) {
-        return db.select(OUTPUT.ID, OUTPUT.AUTHOR_MEMBER_ID, OUTPUT_LINK.EVENT_ID)
-                .from(OUTPUT_LINK)
-                .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
-                .join(EVENT).on(EVENT.ID.eq(OUTPUT_LINK.EVENT_ID))
-                .where(LadderQueries.countedOutput())
-                .and(inPeriod(EVENT, communityIds, from, to))
+        EventReads e = EventReads.events();
+        return db.select(OutputReads.id(), OutputReads.authorId(), OutputReads.linkedEventId())
+                .from(OutputReads.links())
+                .join(e.table()).on(e.id().eq(OutputReads.linkedEventId()))
+                .where(OutputReads.countsForAuthor())
+                .and(e.heldIn(communityIds, from, to))
                 .fetch(r -> new Authored(r.value1(), r.value2(), r.value3()));
     }
 
@@ -152,22 +147,19 @@ public class LeaderQueries {
      * held a leader role: where they can have love.
      */
     public Set<Long> communitiesOf(long memberId) {
-        Registration r = REGISTRATION.as("r");
-        Attendance a = ATTENDANCE.as("a");
-        var events = select(r.EVENT_ID.as("event_id")).from(r).where(r.MEMBER_ID.eq(memberId))
-                .unionAll(select(a.EVENT_ID).from(a).where(a.MEMBER_ID.eq(memberId)))
-                .unionAll(select(EVENT_SESSION.EVENT_ID).from(SESSION_SPEAKER)
-                        .join(EVENT_SESSION).on(EVENT_SESSION.ID.eq(SESSION_SPEAKER.EVENT_SESSION_ID))
-                        .where(SESSION_SPEAKER.MEMBER_ID.eq(memberId)))
-                .unionAll(select(OUTPUT_LINK.EVENT_ID).from(OUTPUT_LINK)
-                        .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
-                        .where(OUTPUT.AUTHOR_MEMBER_ID.eq(memberId)));
+        var events = RegistrationReads.eventsRegisteredBy(memberId)
+                .unionAll(CheckInReads.eventsCheckedInBy(memberId))
+                .unionAll(select(TalkReads.eventId()).from(TalkReads.talks())
+                        .where(TalkReads.speakerId().eq(memberId)))
+                .unionAll(select(OutputReads.linkedEventId()).from(OutputReads.links())
+                        .where(OutputReads.authorId().eq(memberId)));
         Table<?> mine = events.asTable("mine");
-        Set<Long> communities = new HashSet<>(db.selectDistinct(EVENT.COMMUNITY_ID).from(EVENT)
-                .where(EVENT.ID.in(select(mine.field("event_id", Long.class)).from(mine)))
-                .fetch(EVENT.COMMUNITY_ID));
-        communities.addAll(db.selectDistinct(LEADER_ROLE.COMMUNITY_ID).from(LEADER_ROLE)
-                .where(LEADER_ROLE.MEMBER_ID.eq(memberId)).fetch(LEADER_ROLE.COMMUNITY_ID));
+        EventReads e = EventReads.events();
+        Set<Long> communities = new HashSet<>(db.selectDistinct(e.communityId()).from(e.table())
+                .where(e.id().in(select(mine.field("event_id", Long.class)).from(mine)))
+                .fetch(e.communityId()));
+        communities.addAll(db.selectDistinct(LeaderRoleReads.communityId()).from(LeaderRoleReads.roles())
+                .where(LeaderRoleReads.memberId().eq(memberId)).fetch(LeaderRoleReads.communityId()));
         return communities;
     }
 
@@ -176,9 +168,9 @@ public class LeaderQueries {
         if (memberIds.isEmpty()) {
             return List.of();
         }
-        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.STAFF)
-                .from(MEMBER)
-                .where(MEMBER.ID.in(memberIds))
+        return db.select(MemberReads.id(), MemberReads.displayName(), MemberReads.staff())
+                .from(MemberReads.members())
+                .where(MemberReads.id().in(memberIds))
                 .fetch(r -> new Person(r.value1(), r.value2(), r.value3()));
     }
 
@@ -189,16 +181,16 @@ public class LeaderQueries {
      * overview costs one statement for all communities, not one per community or per participant.
      */
     public Map<Long, Totals> communityTotals(Collection<Long> communityIds, Instant from, Instant to) {
-        var w = ATTENDEE_WALK;
+        AttendeeWalks w = AttendeeWalks.walks();
         Field<OffsetDateTime> start = inline(at(from));
-        return db.select(w.SCOPE_ID, count(), count().filterWhere(w.PREVIOUS_EVENT_ID.isNull()),
-                        count().filterWhere(w.PREVIOUS_AT.isNull().or(w.PREVIOUS_AT.lt(start))))
-                .from(w)
-                .where(w.SCOPE_ID.in(communityIds.stream().map(DSL::inline).toList()))
-                .and(w.BRANCHES.isFalse())
-                .and(w.STARTS_AT.ge(start))
-                .and(w.STARTS_AT.lt(inline(at(to))))
-                .groupBy(w.SCOPE_ID)
+        return db.select(w.scopeId(), count(), count().filterWhere(w.previousEventId().isNull()),
+                        count().filterWhere(w.previousAt().isNull().or(w.previousAt().lt(start))))
+                .from(w.table())
+                .where(w.scopeId().in(communityIds.stream().map(DSL::inline).toList()))
+                .and(w.branches().isFalse())
+                .and(w.startsAt().ge(start))
+                .and(w.startsAt().lt(inline(at(to))))
+                .groupBy(w.scopeId())
                 .fetchMap(r -> r.value1(), r -> new Totals(r.value2(), r.value3(), r.value4()));
     }
 
@@ -212,20 +204,20 @@ public class LeaderQueries {
         if (topLevelIds.isEmpty()) {
             return new Totals(0, 0, 0);
         }
-        var w = ATTENDEE_WALK;
+        AttendeeWalks w = AttendeeWalks.walks();
         Field<OffsetDateTime> start = inline(at(from));
         List<Param<Long>> roots = topLevelIds.stream().map(DSL::inline).toList();
         // a member's first attendance in the period, and their first of all, in one top-level tree; with several
         // trees, only if no other tree saw them earlier (in the period, or at all)
-        Condition firstInPeriod = w.PREVIOUS_AT.isNull().or(w.PREVIOUS_AT.lt(start))
+        Condition firstInPeriod = w.previousAt().isNull().or(w.previousAt().lt(start))
                 .and(notEarlierElsewhere(roots, start));
-        Condition firstOfAll = w.PREVIOUS_EVENT_ID.isNull().and(notEarlierElsewhere(roots, null));
+        Condition firstOfAll = w.previousEventId().isNull().and(notEarlierElsewhere(roots, null));
         return db.select(count(), count().filterWhere(firstOfAll), count().filterWhere(firstInPeriod))
-                .from(w)
-                .where(w.SCOPE_ID.in(roots))
-                .and(w.BRANCHES.isTrue())
-                .and(w.STARTS_AT.ge(start))
-                .and(w.STARTS_AT.lt(inline(at(to))))
+                .from(w.table())
+                .where(w.scopeId().in(roots))
+                .and(w.branches().isTrue())
+                .and(w.startsAt().ge(start))
+                .and(w.startsAt().lt(inline(at(to))))
                 .fetchSingle(r -> new Totals(r.value1(), r.value2(), r.value3()));
     }
 
@@ -238,28 +230,24 @@ public class LeaderQueries {
         if (roots.size() == 1) {
             return noCondition();
         }
-        var w = ATTENDEE_WALK;
-        var earlier = ATTENDEE_WALK.as("earlier");
-        return DSL.notExists(selectOne().from(earlier)
-                .where(earlier.MEMBER_ID.eq(w.MEMBER_ID))
-                .and(earlier.SCOPE_ID.in(roots)).and(earlier.SCOPE_ID.ne(w.SCOPE_ID))
-                .and(earlier.BRANCHES.isTrue())
-                .and(since == null ? noCondition() : earlier.STARTS_AT.ge(since))
-                .and(earlier.STARTS_AT.lt(w.STARTS_AT)
-                        .or(earlier.STARTS_AT.eq(w.STARTS_AT).and(earlier.EVENT_ID.lt(w.EVENT_ID)))));
+        AttendeeWalks w = AttendeeWalks.walks();
+        AttendeeWalks earlier = AttendeeWalks.as("earlier");
+        return DSL.notExists(selectOne().from(earlier.table())
+                .where(earlier.memberId().eq(w.memberId()))
+                .and(earlier.scopeId().in(roots)).and(earlier.scopeId().ne(w.scopeId()))
+                .and(earlier.branches().isTrue())
+                .and(since == null ? noCondition() : earlier.startsAt().ge(since))
+                .and(earlier.startsAt().lt(w.startsAt())
+                        .or(earlier.startsAt().eq(w.startsAt()).and(earlier.eventId().lt(w.eventId())))));
     }
 
     /** The kept attendees of these communities' events starting in [{@code from}, {@code to}), staff included. */
     private static Select<?> attendeeRows(Collection<Long> communityIds, Instant from, Instant to) {
-        return select(ATTENDEE.MEMBER_ID.as("member_id"), ATTENDEE.EVENT_ID.as("event_id"),
-                        ATTENDEE.COMMUNITY_ID.as("community_id"))
-                .from(ATTENDEE)
-                .where(ATTENDEE.COMMUNITY_ID.in(communityIds))
-                .and(ATTENDEE.STARTS_AT.ge(at(from))).and(ATTENDEE.STARTS_AT.lt(at(to)));
-    }
-
-    private static Condition inPeriod(Event e, Collection<Long> communityIds, Instant from, Instant to) {
-        return e.COMMUNITY_ID.in(communityIds).and(e.STARTS_AT.ge(at(from))).and(e.STARTS_AT.lt(at(to)));
+        return select(AttendeeReads.memberId().as("member_id"), AttendeeReads.eventId().as("event_id"),
+                        AttendeeReads.communityId().as("community_id"))
+                .from(AttendeeReads.attendees())
+                .where(AttendeeReads.communityId().in(communityIds))
+                .and(AttendeeReads.startsAt().ge(at(from))).and(AttendeeReads.startsAt().lt(at(to)));
     }
 
     private static OffsetDateTime at(Instant instant) {

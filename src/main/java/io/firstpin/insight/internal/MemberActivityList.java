@@ -1,13 +1,5 @@
 package io.firstpin.insight.internal;
 
-import static io.firstpin.platform.db.Tables.ATTENDEE;
-import static io.firstpin.platform.db.Tables.EVENT;
-import static io.firstpin.platform.db.Tables.EVENT_SESSION;
-import static io.firstpin.platform.db.Tables.LEADER_ROLE;
-import static io.firstpin.platform.db.Tables.MEMBER;
-import static io.firstpin.platform.db.Tables.OUTPUT;
-import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
-import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
@@ -19,13 +11,19 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.when;
 
+import io.firstpin.attendee.AttendeeReads;
 import io.firstpin.attendee.Attendees;
 import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
+import io.firstpin.event.EventReads;
+import io.firstpin.event.TalkReads;
 import io.firstpin.insight.LadderStep;
+import io.firstpin.leadership.LeaderRoleReads;
 import io.firstpin.member.ActivityFilter;
 import io.firstpin.member.MemberActivityListing;
+import io.firstpin.member.MemberReads;
+import io.firstpin.output.OutputReads;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -107,60 +105,60 @@ class MemberActivityList implements MemberActivityListing {
         List<Long> only = null;
         Long total = null;
         if (!filter.narrowsByActivity()) {
-            var picked = db.select(MEMBER.ID, count().over())
-                    .from(MEMBER)
+            var picked = db.select(MemberReads.id(), count().over())
+                    .from(MemberReads.members())
                     .where(among)
-                    .orderBy(lower(MEMBER.DISPLAY_NAME), MEMBER.ID)
+                    .orderBy(lower(MemberReads.displayName()), MemberReads.id())
                     .limit(limit)
                     .offset(offset)
                     .fetch();
             only = picked.map(r -> r.value1());
-            total = picked.isEmpty() ? (long) db.fetchCount(MEMBER, among) : (long) picked.get(0).value2();
+            total = picked.isEmpty() ? (long) db.fetchCount(MemberReads.members(), among)
+                    : (long) picked.get(0).value2();
             if (only.isEmpty()) {
                 return new Slice(List.of(), total);
             }
         }
 
-        Table<?> attended = select(ATTENDEE.MEMBER_ID.as("member_id"), count().as("events"),
-                        min(ATTENDEE.STARTS_AT).as("first_at"), max(ATTENDEE.STARTS_AT).as("last_at"))
-                .from(ATTENDEE)
-                .join(EVENT).on(EVENT.ID.eq(ATTENDEE.EVENT_ID))
-                .where(ATTENDEE.COMMUNITY_ID.in(scope))
-                .and(only == null ? noCondition() : ATTENDEE.MEMBER_ID.in(only))
-                .and(EVENT.PARENT_EVENT_ID.isNull())
-                .and(ATTENDEE.STARTS_AT.lt(now))
-                .groupBy(ATTENDEE.MEMBER_ID)
+        EventReads e = EventReads.events();
+        Table<?> attended = select(AttendeeReads.memberId().as("member_id"), count().as("events"),
+                        min(AttendeeReads.startsAt()).as("first_at"), max(AttendeeReads.startsAt()).as("last_at"))
+                .from(AttendeeReads.attendees())
+                .join(e.table()).on(e.id().eq(AttendeeReads.eventId()))
+                .where(AttendeeReads.communityId().in(scope))
+                .and(only == null ? noCondition() : AttendeeReads.memberId().in(only))
+                .and(e.ownEvent())
+                .and(AttendeeReads.startsAt().lt(now))
+                .groupBy(AttendeeReads.memberId())
                 .asTable("attended");
-        Field<OffsetDateTime> dated = coalesce(OUTPUT.PUBLISHED_AT, EVENT.STARTS_AT);
-        Table<?> written = select(OUTPUT.AUTHOR_MEMBER_ID.as("member_id"), countDistinct(OUTPUT.ID).as("outputs"))
-                .from(OUTPUT_LINK)
-                .join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
-                .join(EVENT).on(EVENT.ID.eq(OUTPUT_LINK.EVENT_ID))
-                .where(LadderQueries.countedOutput())
-                .and(only == null ? noCondition() : OUTPUT.AUTHOR_MEMBER_ID.in(only))
-                .and(EVENT.COMMUNITY_ID.in(scope))
-                .and(EVENT.STARTS_AT.lt(now))
+        Field<OffsetDateTime> dated = OutputReads.dated(e.startsAt());
+        Table<?> written = select(OutputReads.authorId().as("member_id"), countDistinct(OutputReads.id()).as("outputs"))
+                .from(OutputReads.links())
+                .join(e.table()).on(e.id().eq(OutputReads.linkedEventId()))
+                .where(OutputReads.countsForAuthor())
+                .and(only == null ? noCondition() : OutputReads.authorId().in(only))
+                .and(e.communityId().in(scope))
+                .and(e.startsAt().lt(now))
                 .and(dated.lt(now))
-                .groupBy(OUTPUT.AUTHOR_MEMBER_ID)
+                .groupBy(OutputReads.authorId())
                 .asTable("written");
-        Table<?> talked = select(SESSION_SPEAKER.MEMBER_ID.as("member_id"),
-                        count().filterWhere(EVENT_SESSION.KIND.eq(LIGHTNING_TALK)).as("lightning_talks"),
-                        count().filterWhere(EVENT_SESSION.KIND.eq(CASE_STUDY)).as("case_studies"))
-                .from(SESSION_SPEAKER)
-                .join(EVENT_SESSION).on(EVENT_SESSION.ID.eq(SESSION_SPEAKER.EVENT_SESSION_ID))
-                .join(EVENT).on(EVENT.ID.eq(EVENT_SESSION.EVENT_ID))
-                .where(EVENT_SESSION.KIND.in(LIGHTNING_TALK, CASE_STUDY))
-                .and(only == null ? noCondition() : SESSION_SPEAKER.MEMBER_ID.in(only))
-                .and(EVENT.COMMUNITY_ID.in(scope))
-                .and(EVENT.STARTS_AT.lt(now))
-                .groupBy(SESSION_SPEAKER.MEMBER_ID)
+        Table<?> talked = select(TalkReads.speakerId().as("member_id"),
+                        count().filterWhere(TalkReads.kind().eq(LIGHTNING_TALK)).as("lightning_talks"),
+                        count().filterWhere(TalkReads.kind().eq(CASE_STUDY)).as("case_studies"))
+                .from(TalkReads.talks())
+                .join(e.table()).on(e.id().eq(TalkReads.eventId()))
+                .where(TalkReads.kind().in(LIGHTNING_TALK, CASE_STUDY))
+                .and(only == null ? noCondition() : TalkReads.speakerId().in(only))
+                .and(e.communityId().in(scope))
+                .and(e.startsAt().lt(now))
+                .groupBy(TalkReads.speakerId())
                 .asTable("talked");
-        Table<?> led = select(LEADER_ROLE.MEMBER_ID.as("member_id"))
-                .from(LEADER_ROLE)
-                .where(LEADER_ROLE.COMMUNITY_ID.in(scope))
-                .and(only == null ? noCondition() : LEADER_ROLE.MEMBER_ID.in(only))
-                .and(LEADER_ROLE.STARTED_ON.le(today))
-                .groupBy(LEADER_ROLE.MEMBER_ID)
+        Table<?> led = select(LeaderRoleReads.memberId().as("member_id"))
+                .from(LeaderRoleReads.roles())
+                .where(LeaderRoleReads.communityId().in(scope))
+                .and(only == null ? noCondition() : LeaderRoleReads.memberId().in(only))
+                .and(LeaderRoleReads.startedOn().le(today))
+                .groupBy(LeaderRoleReads.memberId())
                 .asTable("led");
 
         Field<Integer> events = coalesce(attended.field("events", Integer.class), inline(0));
@@ -178,7 +176,7 @@ class MemberActivityList implements MemberActivityListing {
                 LadderStep.ORGANIZER, led.field("member_id", Long.class).isNotNull());
         Field<String> step = highest(reached);
 
-        Condition matches = (only == null ? among : MEMBER.ID.in(only))
+        Condition matches = (only == null ? among : MemberReads.id().in(only))
                 .and(filter.community() == null ? noCondition() : step.isNotNull())
                 .and(filter.lastAttendedFrom() == null ? noCondition()
                         : lastAt.ge(startOf(filter.lastAttendedFrom(), zone)))
@@ -188,9 +186,9 @@ class MemberActivityList implements MemberActivityListing {
                 .and(filter.maxEvents() == null ? noCondition() : events.le(inline(filter.maxEvents())))
                 .and(filter.step() == null ? noCondition() : step.eq(inline(filter.step())));
         List<Record7<Long, Integer, OffsetDateTime, OffsetDateTime, Integer, String, Integer>> rows =
-                joined(db.select(MEMBER.ID, events, firstAt, lastAt, outputs, step, count().over()), attended,
+                joined(db.select(MemberReads.id(), events, firstAt, lastAt, outputs, step, count().over()), attended,
                         written, talked, led, matches)
-                        .orderBy(lower(MEMBER.DISPLAY_NAME), MEMBER.ID)
+                        .orderBy(lower(MemberReads.displayName()), MemberReads.id())
                         .limit(limit)
                         .offset(only == null ? offset : 0)
                         .fetch();
@@ -218,13 +216,14 @@ class MemberActivityList implements MemberActivityListing {
         return step.otherwise(inline((String) null));
     }
 
-    private static <R extends Record> SelectConditionStep<R> joined(SelectSelectStep<R> select, Table<?> attended, Table<?> written, Table<?> talked, Table<?> led,
-            Condition matches) {
-        return select.from(MEMBER)
-                .leftJoin(attended).on(attended.field("member_id", Long.class).eq(MEMBER.ID))
-                .leftJoin(written).on(written.field("member_id", Long.class).eq(MEMBER.ID))
-                .leftJoin(talked).on(talked.field("member_id", Long.class).eq(MEMBER.ID))
-                .leftJoin(led).on(led.field("member_id", Long.class).eq(MEMBER.ID))
+    private static <R extends Record> SelectConditionStep<R> joined(SelectSelectStep<R> select, Table<?> attended,
+            Table<?> written, Table<?> talked, Table<?> led, Condition matches) {
+        Field<Long> member = MemberReads.id();
+        return select.from(MemberReads.members())
+                .leftJoin(attended).on(attended.field("member_id", Long.class).eq(member))
+                .leftJoin(written).on(written.field("member_id", Long.class).eq(member))
+                .leftJoin(talked).on(talked.field("member_id", Long.class).eq(member))
+                .leftJoin(led).on(led.field("member_id", Long.class).eq(member))
                 .where(matches);
     }
 
