@@ -99,6 +99,17 @@ class TableOwnershipTests {
             Pattern.CASE_INSENSITIVE);
     private static final String TABLES_PACKAGE = "io.firstpin.platform.db.tables";
 
+    /**
+     * Migrations from this version on are named after their owner ({@code V118__registration_frame_counts.sql}) and
+     * change only its tables; the ones before were named by feature, and renaming them would change what Flyway has
+     * recorded in every installed database.
+     */
+    static final int FIRST_MIGRATION_NAMED_BY_OWNER = 118;
+    private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__([a-z]+)_?.*\\.sql");
+    private static final Pattern CHANGED_TABLE = Pattern.compile("^\\s*(?:create table|alter table|drop table|insert into|"
+            + "update|delete from|create (?:unique )?index\\s+\\w+\\s+on)\\s+(?:if (?:not )?exists\\s+)?([a-z_]+)",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
     private static Map<String, Set<String>> reached;
 
     @BeforeAll
@@ -129,6 +140,28 @@ class TableOwnershipTests {
         assertThat(OWNER.keySet()).as("tables with an owner").containsExactlyInAnyOrderElementsOf(schema);
         assertThat(OWNER.keySet()).as("tables the migrations create and keep").containsAll(keptByMigrations());
         assertThat(new HashSet<>(OWNER.values())).as("owners are modules").allMatch(TableOwnershipTests::isModule);
+    }
+
+    @Test
+    void aNewMigrationIsNamedAfterTheModuleOwningEveryTableItChanges() throws IOException {
+        Map<String, Set<String>> strays = new TreeMap<>();
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            for (Path file : files.toList()) {
+                Matcher name = MIGRATION.matcher(file.getFileName().toString());
+                if (!name.matches() || Integer.parseInt(name.group(1)) < FIRST_MIGRATION_NAMED_BY_OWNER) {
+                    continue;
+                }
+                String owner = name.group(2);
+                Matcher changed = CHANGED_TABLE.matcher(Files.readString(file).replaceAll("--[^\\n]*", ""));
+                while (changed.find()) {
+                    String table = changed.group(1).toLowerCase(Locale.ROOT);
+                    if (!owner.equals(OWNER.get(table))) {
+                        strays.computeIfAbsent(file.getFileName().toString(), f -> new TreeSet<>()).add(table);
+                    }
+                }
+            }
+        }
+        assertThat(strays).as("migration -> tables it changes that the module in its name does not own").isEmpty();
     }
 
     @Test
