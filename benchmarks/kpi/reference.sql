@@ -1,5 +1,7 @@
 -- The reference for benchmarks/kpi/run.sh: the KPI numbers of one scope and period by hand-written PostgreSQL.
--- Variables: root (community id), branches (true: with its branches at any depth), from and to (epoch seconds).
+-- Variables: root (community id), branches (true: with its branches at any depth), from and to (epoch seconds), own
+-- (the condition of an event counted on its own: a sub-event, such as the after-party under its study session, counts in
+-- no KPI; `true` for a database from before sub-events).
 -- Attendees of an event: checked-in members whose registration, if any, is confirmed; for an event without check-ins,
 -- its confirmed registrants; staff left out.
 -- Statement 1: each event of the period with its attendees and returning-from-previous (the event before the period
@@ -16,8 +18,8 @@ pe as (
   select e.id, e.starts_at, row_number() over (order by e.starts_at, e.id) as seq,
          exists (select 1 from attendance x where x.event_id = e.id) as checked_in
   from event e
-  where e.community_id in (select id from tree) and e.starts_at < to_timestamp(:to)
-    and e.starts_at >= (select max(starts_at) from event where community_id in (select id from tree) and starts_at < to_timestamp(:from))
+  where e.community_id in (select id from tree) and e.starts_at < to_timestamp(:to) and :own
+    and e.starts_at >= (select max(starts_at) from event where community_id in (select id from tree) and starts_at < to_timestamp(:from) and :own)
 ),
 pa as (
   select a.member_id, p.seq, p.starts_at, a.event_id
@@ -46,7 +48,7 @@ pe as (
   select e.id, e.starts_at, row_number() over (order by e.starts_at, e.id) as seq,
          exists (select 1 from attendance x where x.event_id = e.id) as checked_in
   from event e
-  where e.community_id in (select id from tree) and e.starts_at >= to_timestamp(:from)
+  where e.community_id in (select id from tree) and e.starts_at >= to_timestamp(:from) and :own
     and e.starts_at < to_timestamp(:to) + interval '12 months'
 ),
 pa as (
@@ -70,11 +72,11 @@ participant as (
          min(p.starts_at) as first_at, min(p.starts_at) filter (where p.seq > f.first_seq) as second_at,
          exists (select 1 from attendance a
                  where a.member_id = f.member_id
-                   and a.event_id in (select id from event where community_id in (select id from tree) and starts_at < to_timestamp(:from))
+                   and a.event_id in (select id from event where community_id in (select id from tree) and starts_at < to_timestamp(:from) and :own)
                    and not exists (select 1 from registration r where r.event_id = a.event_id and r.member_id = a.member_id and r.status <> 'CONFIRMED'))
          or exists (select 1 from registration r
                  where r.member_id = f.member_id and r.status = 'CONFIRMED'
-                   and r.event_id in (select id from event e where community_id in (select id from tree) and starts_at < to_timestamp(:from)
+                   and r.event_id in (select id from event e where community_id in (select id from tree) and starts_at < to_timestamp(:from) and :own
                                       and not exists (select 1 from attendance x where x.event_id = e.id))) as old
   from firsts f join pa p on p.member_id = f.member_id
   group by f.member_id, f.in_period
