@@ -5,10 +5,11 @@ import static io.firstpin.platform.db.Tables.REGISTRATION;
 import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
-import io.firstpin.event.EventHeadlines;
+import io.firstpin.event.EventReads;
 import io.firstpin.platform.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -93,12 +94,13 @@ public class NoShows {
         if (!event.startsAt().isAfter(clock.instant())) {
             return Optional.empty();
         }
-        EventHeadlines before = EventHeadlines.startedBefore(event.startsAt());
+        EventReads before = EventReads.events();
         List<Double> rates = db.select(before.id(), DSL.count(), checkedInCount())
                 .from(before.table())
                 .join(REGISTRATION).on(REGISTRATION.EVENT_ID.eq(before.id())
                         .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED.name())))
                 .where(before.communityId().eq(event.communityId()))
+                .and(before.startsAt().lt(event.startsAt().atOffset(ZoneOffset.UTC)))
                 .and(attendance.anyoneCheckedIn(before.id()))
                 .groupBy(before.id(), before.startsAt())
                 .orderBy(before.startsAt().desc(), before.id().desc())
@@ -131,11 +133,12 @@ public class NoShows {
     }
 
     private java.util.stream.Stream<Past> history(Condition whose) {
-        EventHeadlines started = EventHeadlines.startedBy(clock.instant());
+        EventReads started = EventReads.events();
         return db.select(REGISTRATION.MEMBER_ID, started.id(), started.title(), started.startsAt(),
                         DSL.field(attendance.checkedIn(REGISTRATION.EVENT_ID, REGISTRATION.MEMBER_ID)))
                 .from(REGISTRATION)
                 .join(started.table()).on(started.id().eq(REGISTRATION.EVENT_ID))
+                .and(started.startsAt().le(clock.instant().atOffset(ZoneOffset.UTC)))
                 .where(whose)
                 .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED.name()))
                 .and(attendance.anyoneCheckedIn(REGISTRATION.EVENT_ID))

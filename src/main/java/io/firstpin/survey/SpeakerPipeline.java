@@ -4,12 +4,12 @@ import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 
 import io.firstpin.attendee.AttendeeRule;
 import io.firstpin.event.EventFrames;
-import io.firstpin.event.EventHeadlines;
+import io.firstpin.event.EventReads;
 import io.firstpin.event.SessionKind;
-import io.firstpin.event.SpeakerTalks;
+import io.firstpin.event.TalkReads;
 import io.firstpin.event.UpcomingFrames;
 import io.firstpin.member.Member;
-import io.firstpin.member.MemberNames;
+import io.firstpin.member.MemberReads;
 import io.firstpin.member.Members;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
@@ -59,24 +59,23 @@ public class SpeakerPipeline {
                 .and(SURVEY_RESPONSE.ANONYMOUS.isFalse())
                 .groupBy(SURVEY_RESPONSE.MEMBER_ID)
                 .asTable("latest");
-        MemberNames member = MemberNames.all();
-        EventHeadlines event = EventHeadlines.all();
-        Field<Integer> attended = AttendeeRule.eventsAttended(member.id());
-        Field<Integer> lightningTalks = SpeakerTalks.given(member.id(), SessionKind.LIGHTNING_TALK);
-        Field<Integer> caseStudies = SpeakerTalks.given(member.id(), SessionKind.CASE_STUDY);
-        return db.select(member.id(), member.displayName(), SURVEY_RESPONSE.WANTS_TO_SPEAK, SURVEY_RESPONSE.TALK_TOPIC,
+        EventReads event = EventReads.events();
+        Field<Integer> attended = AttendeeRule.eventsAttended(MemberReads.id());
+        Field<Integer> lightningTalks = talks(SessionKind.LIGHTNING_TALK);
+        Field<Integer> caseStudies = talks(SessionKind.CASE_STUDY);
+        return db.select(MemberReads.id(), MemberReads.displayName(), SURVEY_RESPONSE.WANTS_TO_SPEAK, SURVEY_RESPONSE.TALK_TOPIC,
                         SURVEY_RESPONSE.WANTS_TO_ORGANISE, event.id(), event.title(), event.startsAt(), attended,
                         lightningTalks, caseStudies)
                 .from(SURVEY_RESPONSE)
                 .join(latest).on(latest.field(SURVEY_RESPONSE.MEMBER_ID).eq(SURVEY_RESPONSE.MEMBER_ID)
                         .and(latest.field("latest", SURVEY_RESPONSE.UPDATED_AT.getType())
                                 .eq(SURVEY_RESPONSE.UPDATED_AT)))
-                .join(member.table()).on(member.id().eq(SURVEY_RESPONSE.MEMBER_ID))
+                .join(MemberReads.members()).on(MemberReads.id().eq(SURVEY_RESPONSE.MEMBER_ID))
                 .join(event.table()).on(event.id().eq(SURVEY_RESPONSE.EVENT_ID))
                 .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId))
                 .and(SURVEY_RESPONSE.ANONYMOUS.isFalse())
                 .and(SURVEY_RESPONSE.WANTS_TO_SPEAK.isTrue().or(SURVEY_RESPONSE.WANTS_TO_ORGANISE.isTrue()))
-                .orderBy(SURVEY_RESPONSE.UPDATED_AT.desc(), member.id())
+                .orderBy(SURVEY_RESPONSE.UPDATED_AT.desc(), MemberReads.id())
                 .fetch(row -> new Volunteer(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
                         row.value6(), row.value7(), row.value8().toInstant(), row.value9(), row.value10(),
                         row.value11()));
@@ -109,6 +108,12 @@ public class SpeakerPipeline {
                 .orElseThrow(() -> NotFoundException.of("frame", frameId));
         return reservations.reserve(organizationId, eventId, frameId, memberId,
                 new Applicant(member.displayName(), email, locale));
+    }
+
+    private static Field<Integer> talks(SessionKind kind) {
+        return DSL.field(DSL.selectCount().from(TalkReads.talks())
+                .where(TalkReads.speakerId().eq(MemberReads.id()))
+                .and(TalkReads.kind().eq(kind.name())));
     }
 
     /** A volunteer, their latest answer and what they have done so far. */

@@ -4,7 +4,7 @@ import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 import static io.firstpin.platform.db.Tables.SURVEY_ROUND;
 
 import io.firstpin.attendee.AttendeeRule;
-import io.firstpin.event.EventHeadlines;
+import io.firstpin.event.EventReads;
 import io.firstpin.event.EventTimes;
 import io.firstpin.registration.EventRegistrants;
 import io.firstpin.survey.AnsweredSurvey;
@@ -109,7 +109,7 @@ public class SurveyRecords {
 
     /** The member's responses that were not given anonymously, with the event's title and start, newest first. */
     public List<AnsweredSurvey> ofMember(long organizationId, long memberId) {
-        EventHeadlines event = EventHeadlines.all();
+        EventReads event = EventReads.events();
         return db.select(SURVEY_RESPONSE.fields()).select(event.title(), event.startsAt())
                 .from(SURVEY_RESPONSE).join(event.table()).on(event.id().eq(SURVEY_RESPONSE.EVENT_ID))
                 .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId))
@@ -123,7 +123,7 @@ public class SurveyRecords {
 
     /** Every answer given for the events of these communities, in event order, for the trend over time. */
     public List<EventAnswer> ofCommunities(long organizationId, Collection<Long> communityIds) {
-        EventHeadlines event = EventHeadlines.all();
+        EventReads event = EventReads.events();
         return answers(event, SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId)
                 .and(event.communityId().in(communityIds)));
     }
@@ -133,13 +133,13 @@ public class SurveyRecords {
         if (eventIds.isEmpty()) {
             return List.of();
         }
-        EventHeadlines event = EventHeadlines.all();
+        EventReads event = EventReads.events();
         return answers(event, SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId)
                 .and(SURVEY_RESPONSE.EVENT_ID.in(eventIds)));
     }
 
     /** The answers with their event's title and start, in event order. */
-    private List<EventAnswer> answers(EventHeadlines event, Condition which) {
+    private List<EventAnswer> answers(EventReads event, Condition which) {
         return db.select(SURVEY_RESPONSE.fields()).select(event.title(), event.startsAt())
                 .from(SURVEY_RESPONSE).join(event.table()).on(event.id().eq(SURVEY_RESPONSE.EVENT_ID))
                 .where(which)
