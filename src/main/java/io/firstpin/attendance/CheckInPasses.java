@@ -1,9 +1,9 @@
 package io.firstpin.attendance;
 
 import io.firstpin.attendance.internal.AttendanceRepository;
-import io.firstpin.attendance.internal.PassCodes;
 import io.firstpin.platform.web.QrSvg;
 import io.firstpin.event.Event;
+import io.firstpin.registration.CheckInPassCodes;
 import io.firstpin.registration.Registration;
 import io.firstpin.registration.RegistrationStatus;
 import io.firstpin.registration.Registrations;
@@ -19,13 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CheckInPasses {
 
-    private final PassCodes passCodes;
+    private final CheckInPassCodes passCodes;
     private final AttendanceRepository attendances;
     private final AttendanceCodes attendanceCodes;
     private final Registrations registrations;
     private final Clock clock;
 
-    CheckInPasses(PassCodes passCodes, AttendanceRepository attendances, AttendanceCodes attendanceCodes,
+    CheckInPasses(CheckInPassCodes passCodes, AttendanceRepository attendances, AttendanceCodes attendanceCodes,
             Registrations registrations, Clock clock) {
         this.passCodes = passCodes;
         this.attendances = attendances;

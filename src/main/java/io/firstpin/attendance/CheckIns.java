@@ -2,13 +2,13 @@ package io.firstpin.attendance;
 
 import io.firstpin.attendance.CheckInOutcome.Kind;
 import io.firstpin.attendance.internal.AttendanceRepository;
-import io.firstpin.attendance.internal.PassCodes;
 import io.firstpin.attendance.internal.UndoLog;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.NotFoundException;
 import io.firstpin.registration.Applicant;
+import io.firstpin.registration.CheckInPassCodes;
 import io.firstpin.registration.Registered;
 import io.firstpin.registration.Registration;
 import io.firstpin.registration.RegistrationStatus;
@@ -29,13 +29,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class CheckIns {
 
     private final AttendanceRepository attendances;
-    private final PassCodes passCodes;
+    private final CheckInPassCodes passCodes;
     private final UndoLog undoLog;
     private final Registrations registrations;
     private final Events events;
     private final Clock clock;
 
-    CheckIns(AttendanceRepository attendances, PassCodes passCodes, UndoLog undoLog, Registrations registrations,
+    CheckIns(AttendanceRepository attendances, CheckInPassCodes passCodes, UndoLog undoLog, Registrations registrations,
             Events events, Clock clock) {
         this.attendances = attendances;
         this.passCodes = passCodes;
@@ -129,7 +129,7 @@ public class CheckIns {
 
     /** Locks the registration's row and reads it as it stands now; empty when it is not one of the event's. */
     Optional<Registration> locked(long organizationId, long eventId, long registrationId) {
-        return passCodes.lock(organizationId, eventId, registrationId).flatMap(registrations::find);
+        return passCodes.lockForCheckIn(organizationId, eventId, registrationId).flatMap(registrations::find);
     }
 
     /** Caller holds the registration's lock and has checked that it is confirmed. */

@@ -1,6 +1,7 @@
 package io.firstpin.attendee;
 
 import static io.firstpin.platform.db.Tables.ATTENDANCE;
+import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.noCondition;
@@ -18,6 +19,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record4;
 import org.jooq.Select;
+import org.jooq.impl.DSL;
 
 /**
  * The attendee rule of docs/kpis.md, the one place it is written: an attendee of an event is a member checked in there
@@ -77,6 +79,23 @@ public final class AttendeeRule {
     public static Condition anyoneCheckedIn(Event e) {
         Attendance any = ATTENDANCE.as("rule_event_check_in");
         return exists(selectOne().from(any).where(any.EVENT_ID.eq(e.ID)));
+    }
+
+    /** How many events the member is an attendee of, for the member id of an enclosing query. */
+    public static Field<Integer> eventsAttended(Field<Long> memberId) {
+        Event took = EVENT.as("rule_took_part");
+        Registration registered = REGISTRATION.as("rule_registered");
+        Attendance checkedIn = ATTENDANCE.as("rule_checked_in");
+        return DSL.field(DSL.selectCount().from(took)
+                .where(took.ID.in(select(registered.EVENT_ID).from(registered).where(registered.MEMBER_ID.eq(memberId))
+                        .union(select(checkedIn.EVENT_ID).from(checkedIn).where(checkedIn.MEMBER_ID.eq(memberId)))))
+                .and(attended(took.ID, memberId)));
+    }
+
+    /** The seats the frame's confirmed registrations hold, for the frame id of an enclosing query. */
+    public static Field<Integer> seatsHeld(Field<Long> frameId) {
+        Registration seat = REGISTRATION.as("rule_seat");
+        return DSL.field(DSL.selectCount().from(seat).where(seat.FRAME_ID.eq(frameId)).and(holdsSeat(seat)));
     }
 
     /** The confirmed registrations, as the seats an event holds. */

@@ -1,5 +1,7 @@
 package io.firstpin.community;
 
+import static io.firstpin.platform.db.Tables.COMMUNITY;
+
 import io.firstpin.community.internal.CommunityRepository;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
@@ -14,9 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Starts communities, describes them and arranges them into branches. Every lookup is scoped by organization. */
@@ -26,11 +30,13 @@ public class Communities {
     private final CommunityRepository communities;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final DSLContext db;
 
-    Communities(CommunityRepository communities, Clock clock, ApplicationEventPublisher events) {
+    Communities(CommunityRepository communities, Clock clock, ApplicationEventPublisher events, DSLContext db) {
         this.communities = communities;
         this.clock = clock;
         this.events = events;
+        this.db = db;
     }
 
     @Transactional
@@ -70,6 +76,15 @@ public class Communities {
     public Community inOrganization(long organizationId, long id) {
         return communities.findByOrganizationIdAndId(organizationId, id)
                 .orElseThrow(() -> NotFoundException.of("community", id));
+    }
+
+    /**
+     * Holds the community's row until the caller's transaction ends, so that changes a module checks against the
+     * community's other rows (such as overlapping leader roles) are made one at a time.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdForChange(Community community) {
+        db.select(COMMUNITY.ID).from(COMMUNITY).where(COMMUNITY.ID.eq(community.id())).forUpdate().fetch();
     }
 
     /** For public pages and for resolving which organization a slug belongs to. */

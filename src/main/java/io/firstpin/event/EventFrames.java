@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
 import org.jooq.Select;
@@ -32,6 +33,13 @@ public class EventFrames {
                 .orderBy(FRAME.DISPLAY_ORDER, FRAME.ID)
                 .forEach(row -> names.put(row.value1(), row.value2()));
         return names;
+    }
+
+    /** The event the frame of the organization belongs to; empty for another organization's frame. */
+    public Optional<Long> eventOf(long organizationId, long frameId) {
+        return db.select(FRAME.EVENT_ID).from(FRAME)
+                .where(FRAME.ID.eq(frameId)).and(FRAME.ORGANIZATION_ID.eq(organizationId))
+                .fetchOptional(FRAME.EVENT_ID);
     }
 
     /**

@@ -37,7 +37,25 @@ public final class EventTimes {
         return events.field(0, Long.class);
     }
 
+    /** The start of an event of {@link #startingIn}. */
     public static Field<OffsetDateTime> startsAt(Table<Record2<Long, OffsetDateTime>> events) {
+        return events.field(1, OffsetDateTime.class);
+    }
+
+    /**
+     * The events ending in (after, by], as a table of their {@link #id} and {@link #endsAt}; read its columns through
+     * those two.
+     */
+    public static Table<Record2<Long, OffsetDateTime>> endingIn(Instant after, Instant by) {
+        return DSL.select(EVENT.ID.as("id"), EVENT.ENDS_AT.as("ends_at"))
+                .from(EVENT)
+                .where(EVENT.ENDS_AT.gt(at(after)))
+                .and(EVENT.ENDS_AT.le(at(by)))
+                .asTable("ending");
+    }
+
+    /** The end of an event of {@link #endingIn}. */
+    public static Field<OffsetDateTime> endsAt(Table<Record2<Long, OffsetDateTime>> events) {
         return events.field(1, OffsetDateTime.class);
     }
 

@@ -1,10 +1,10 @@
 package io.firstpin.event;
 
-import static io.firstpin.platform.db.Tables.COMMUNITY;
 import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.FRAME;
 
 import io.firstpin.community.Community;
+import io.firstpin.community.CommunityNames;
 import io.firstpin.event.internal.EventRepository;
 import io.firstpin.event.internal.FrameRepository;
 import io.firstpin.member.Members;
@@ -27,6 +27,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
@@ -293,15 +294,18 @@ public class Events {
 
     /** The event's essentials in one query, for hot paths that do not need the agenda. */
     public Optional<EventSummary> summary(long eventId) {
-        return db.select(EVENT.ID, EVENT.ORGANIZATION_ID, EVENT.COMMUNITY_ID, COMMUNITY.NAME, COMMUNITY.TIME_ZONE,
+        var community = CommunityNames.table();
+        Field<String> communityName = CommunityNames.name(community);
+        Field<String> timeZone = CommunityNames.timeZone(community);
+        return db.select(EVENT.ID, EVENT.ORGANIZATION_ID, EVENT.COMMUNITY_ID, communityName, timeZone,
                         EVENT.TITLE, EVENT.STARTS_AT, EVENT.ENDS_AT, EVENT.ONLINE, EVENT.VENUE_NAME, EVENT.PREFECTURE_CODE,
                         EVENT.CITY, EVENT.REGISTRATION_OPENS_AT, EVENT.REGISTRATION_CLOSES_AT, EVENT.STATUS,
                         EVENT.DATE_UNDECIDED, EVENT.PARENT_EVENT_ID)
                 .from(EVENT)
-                .join(COMMUNITY).on(COMMUNITY.ID.eq(EVENT.COMMUNITY_ID))
+                .join(community).on(CommunityNames.id(community).eq(EVENT.COMMUNITY_ID))
                 .where(EVENT.ID.eq(eventId))
                 .fetchOptional(row -> new EventSummary(row.get(EVENT.ID), row.get(EVENT.ORGANIZATION_ID),
-                        row.get(EVENT.COMMUNITY_ID), row.get(COMMUNITY.NAME), row.get(COMMUNITY.TIME_ZONE),
+                        row.get(EVENT.COMMUNITY_ID), row.get(communityName), row.get(timeZone),
                         row.get(EVENT.TITLE), row.get(EVENT.STARTS_AT).toInstant(), row.get(EVENT.ENDS_AT).toInstant(),
                         row.get(EVENT.ONLINE), row.get(EVENT.VENUE_NAME),
                         Prefecture.ofCode(row.get(EVENT.PREFECTURE_CODE)).orElse(null),

@@ -1,7 +1,6 @@
 package io.firstpin.leadership;
 
-import static io.firstpin.platform.db.Tables.COMMUNITY;
-
+import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
 import io.firstpin.leadership.internal.LeaderRoleRepository;
 import io.firstpin.member.Member;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,15 +27,16 @@ public class LeaderRoles {
 
     private final LeaderRoleRepository roles;
     private final Members members;
-    private final DSLContext db;
+    private final Communities communities;
     private final LeadershipSettings settings;
     private final Clock clock;
 
-    LeaderRoles(LeaderRoleRepository roles, Members members, DSLContext db, LeadershipSettings settings, Clock clock) {
+    LeaderRoles(LeaderRoleRepository roles, Members members, Communities communities, LeadershipSettings settings,
+            Clock clock) {
         this.roles = roles;
         this.settings = settings;
         this.members = members;
-        this.db = db;
+        this.communities = communities;
         this.clock = clock;
     }
 
@@ -50,7 +49,7 @@ public class LeaderRoles {
         Member member = members.inOrganization(community.organizationId(), memberId);
         LeaderRole role = LeaderRole.appoint(community.organizationId(), community.id(), member.id(), startedOn,
                 endedOn, clock.instant());
-        db.select(COMMUNITY.ID).from(COMMUNITY).where(COMMUNITY.ID.eq(community.id())).forUpdate().fetch();
+        communities.holdForChange(community);
         boolean overlapping = roles.findByCommunityIdAndMemberId(community.id(), member.id()).stream()
                 .anyMatch(other -> other.overlaps(role.startedOn(), role.endedOn()));
         if (overlapping) {

@@ -1,12 +1,11 @@
 package io.firstpin.registration;
 
-import static io.firstpin.platform.db.Tables.ATTENDANCE;
-import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 
 import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
+import io.firstpin.event.EventReads;
 import io.firstpin.platform.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,23 +38,23 @@ public class NoShows {
 
     private final DSLContext db;
     private final Events events;
+    private final AttendanceLookup attendance;
     private final Clock clock;
 
-    NoShows(DSLContext db, Events events, Clock clock) {
+    NoShows(DSLContext db, Events events, AttendanceLookup attendance, Clock clock) {
         this.db = db;
         this.events = events;
+        this.attendance = attendance;
         this.clock = clock;
     }
 
     /** The event's no-show rate; empty while nobody has checked in to it. */
     public Optional<Rate> ofEvent(long eventId) {
-        if (!db.fetchExists(ATTENDANCE, ATTENDANCE.EVENT_ID.eq(eventId))) {
+        if (!db.fetchExists(DSL.selectOne().where(attendance.anyoneCheckedIn(DSL.val(eventId))))) {
             return Optional.empty();
         }
-        var row = db.select(DSL.count(), DSL.count(ATTENDANCE.ID))
+        var row = db.select(DSL.count(), checkedInCount())
                 .from(REGISTRATION)
-                .leftJoin(ATTENDANCE).on(ATTENDANCE.EVENT_ID.eq(REGISTRATION.EVENT_ID)
-                        .and(ATTENDANCE.MEMBER_ID.eq(REGISTRATION.MEMBER_ID)))
                 .where(REGISTRATION.EVENT_ID.eq(eventId))
                 .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED.name()))
                 .fetchOne();
@@ -94,17 +94,16 @@ public class NoShows {
         if (!event.startsAt().isAfter(clock.instant())) {
             return Optional.empty();
         }
-        List<Double> rates = db.select(EVENT.ID, DSL.count(), DSL.count(ATTENDANCE.ID))
-                .from(EVENT)
-                .join(REGISTRATION).on(REGISTRATION.EVENT_ID.eq(EVENT.ID)
+        EventReads before = EventReads.events();
+        List<Double> rates = db.select(before.id(), DSL.count(), checkedInCount())
+                .from(before.table())
+                .join(REGISTRATION).on(REGISTRATION.EVENT_ID.eq(before.id())
                         .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED.name())))
-                .leftJoin(ATTENDANCE).on(ATTENDANCE.EVENT_ID.eq(EVENT.ID)
-                        .and(ATTENDANCE.MEMBER_ID.eq(REGISTRATION.MEMBER_ID)))
-                .where(EVENT.COMMUNITY_ID.eq(event.communityId()))
-                .and(EVENT.STARTS_AT.lt(event.startsAt().atOffset(ZoneOffset.UTC)))
-                .andExists(DSL.selectOne().from(ATTENDANCE.as("any")).where(ATTENDANCE.as("any").EVENT_ID.eq(EVENT.ID)))
-                .groupBy(EVENT.ID, EVENT.STARTS_AT)
-                .orderBy(EVENT.STARTS_AT.desc(), EVENT.ID.desc())
+                .where(before.communityId().eq(event.communityId()))
+                .and(before.startsAt().lt(event.startsAt().atOffset(ZoneOffset.UTC)))
+                .and(attendance.anyoneCheckedIn(before.id()))
+                .groupBy(before.id(), before.startsAt())
+                .orderBy(before.startsAt().desc(), before.id().desc())
                 .limit(HISTORY)
                 .fetch(row -> new Rate(row.value2(), row.value2() - row.value3()).ratio());
         if (rates.size() < ENOUGH_HISTORY) {
@@ -134,18 +133,23 @@ public class NoShows {
     }
 
     private java.util.stream.Stream<Past> history(Condition whose) {
-        return db.select(REGISTRATION.MEMBER_ID, EVENT.ID, EVENT.TITLE, EVENT.STARTS_AT, ATTENDANCE.ID)
+        EventReads started = EventReads.events();
+        return db.select(REGISTRATION.MEMBER_ID, started.id(), started.title(), started.startsAt(),
+                        DSL.field(attendance.checkedIn(REGISTRATION.EVENT_ID, REGISTRATION.MEMBER_ID)))
                 .from(REGISTRATION)
-                .join(EVENT).on(EVENT.ID.eq(REGISTRATION.EVENT_ID))
-                .leftJoin(ATTENDANCE).on(ATTENDANCE.EVENT_ID.eq(REGISTRATION.EVENT_ID)
-                        .and(ATTENDANCE.MEMBER_ID.eq(REGISTRATION.MEMBER_ID)))
+                .join(started.table()).on(started.id().eq(REGISTRATION.EVENT_ID))
+                .and(started.startsAt().le(clock.instant().atOffset(ZoneOffset.UTC)))
                 .where(whose)
                 .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED.name()))
-                .and(EVENT.STARTS_AT.le(clock.instant().atOffset(ZoneOffset.UTC)))
-                .andExists(DSL.selectOne().from(ATTENDANCE.as("any")).where(ATTENDANCE.as("any").EVENT_ID.eq(EVENT.ID)))
+                .and(attendance.anyoneCheckedIn(REGISTRATION.EVENT_ID))
                 .fetch(row -> new Past(row.value1(), row.value2(), row.value3(), row.value4().toInstant(),
-                        row.value5() != null))
+                        Boolean.TRUE.equals(row.value5())))
                 .stream();
+    }
+
+    /** Of the registrations counted, how many checked in (a member checks in at most once per event). */
+    private Field<Integer> checkedInCount() {
+        return DSL.count(DSL.when(attendance.checkedIn(REGISTRATION.EVENT_ID, REGISTRATION.MEMBER_ID), 1));
     }
 
     /** Of {@code confirmed} registrations, {@code noShows} did not check in. */

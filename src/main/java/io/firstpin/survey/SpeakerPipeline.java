@@ -1,27 +1,23 @@
 package io.firstpin.survey;
 
-import static io.firstpin.platform.db.Tables.ATTENDANCE;
-import static io.firstpin.platform.db.Tables.EVENT;
-import static io.firstpin.platform.db.Tables.EVENT_SESSION;
-import static io.firstpin.platform.db.Tables.FRAME;
-import static io.firstpin.platform.db.Tables.MEMBER;
-import static io.firstpin.platform.db.Tables.REGISTRATION;
-import static io.firstpin.platform.db.Tables.SESSION_SPEAKER;
 import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 
 import io.firstpin.attendee.AttendeeRule;
+import io.firstpin.event.EventFrames;
+import io.firstpin.event.EventReads;
 import io.firstpin.event.SessionKind;
+import io.firstpin.event.TalkReads;
+import io.firstpin.event.UpcomingFrames;
 import io.firstpin.member.Member;
+import io.firstpin.member.MemberReads;
 import io.firstpin.member.Members;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
-import io.firstpin.platform.db.tables.Event;
 import io.firstpin.registration.Applicant;
 import io.firstpin.registration.Registered;
 import io.firstpin.registration.SeatReservations;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.jooq.DSLContext;
@@ -40,12 +36,14 @@ public class SpeakerPipeline {
     private final DSLContext db;
     private final Members members;
     private final SeatReservations reservations;
+    private final EventFrames frames;
     private final Clock clock;
 
-    SpeakerPipeline(DSLContext db, Members members, SeatReservations reservations, Clock clock) {
+    SpeakerPipeline(DSLContext db, Members members, SeatReservations reservations, EventFrames frames, Clock clock) {
         this.db = db;
         this.members = members;
         this.reservations = reservations;
+        this.frames = frames;
         this.clock = clock;
     }
 
@@ -61,28 +59,23 @@ public class SpeakerPipeline {
                 .and(SURVEY_RESPONSE.ANONYMOUS.isFalse())
                 .groupBy(SURVEY_RESPONSE.MEMBER_ID)
                 .asTable("latest");
-        Event took = EVENT.as("took_part");
-        Field<Integer> attended = DSL.field(DSL.selectCount().from(took)
-                .where(took.ID.in(DSL.select(REGISTRATION.EVENT_ID).from(REGISTRATION)
-                        .where(REGISTRATION.MEMBER_ID.eq(MEMBER.ID))
-                        .union(DSL.select(ATTENDANCE.EVENT_ID).from(ATTENDANCE)
-                                .where(ATTENDANCE.MEMBER_ID.eq(MEMBER.ID)))))
-                .and(AttendeeRule.attended(took.ID, MEMBER.ID)));
+        EventReads event = EventReads.events();
+        Field<Integer> attended = AttendeeRule.eventsAttended(MemberReads.id());
         Field<Integer> lightningTalks = talks(SessionKind.LIGHTNING_TALK);
         Field<Integer> caseStudies = talks(SessionKind.CASE_STUDY);
-        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, SURVEY_RESPONSE.WANTS_TO_SPEAK, SURVEY_RESPONSE.TALK_TOPIC,
-                        SURVEY_RESPONSE.WANTS_TO_ORGANISE, EVENT.ID, EVENT.TITLE, EVENT.STARTS_AT, attended,
+        return db.select(MemberReads.id(), MemberReads.displayName(), SURVEY_RESPONSE.WANTS_TO_SPEAK, SURVEY_RESPONSE.TALK_TOPIC,
+                        SURVEY_RESPONSE.WANTS_TO_ORGANISE, event.id(), event.title(), event.startsAt(), attended,
                         lightningTalks, caseStudies)
                 .from(SURVEY_RESPONSE)
                 .join(latest).on(latest.field(SURVEY_RESPONSE.MEMBER_ID).eq(SURVEY_RESPONSE.MEMBER_ID)
                         .and(latest.field("latest", SURVEY_RESPONSE.UPDATED_AT.getType())
                                 .eq(SURVEY_RESPONSE.UPDATED_AT)))
-                .join(MEMBER).on(MEMBER.ID.eq(SURVEY_RESPONSE.MEMBER_ID))
-                .join(EVENT).on(EVENT.ID.eq(SURVEY_RESPONSE.EVENT_ID))
+                .join(MemberReads.members()).on(MemberReads.id().eq(SURVEY_RESPONSE.MEMBER_ID))
+                .join(event.table()).on(event.id().eq(SURVEY_RESPONSE.EVENT_ID))
                 .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId))
                 .and(SURVEY_RESPONSE.ANONYMOUS.isFalse())
                 .and(SURVEY_RESPONSE.WANTS_TO_SPEAK.isTrue().or(SURVEY_RESPONSE.WANTS_TO_ORGANISE.isTrue()))
-                .orderBy(SURVEY_RESPONSE.UPDATED_AT.desc(), MEMBER.ID)
+                .orderBy(SURVEY_RESPONSE.UPDATED_AT.desc(), MemberReads.id())
                 .fetch(row -> new Volunteer(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
                         row.value6(), row.value7(), row.value8().toInstant(), row.value9(), row.value10(),
                         row.value11()));
@@ -91,15 +84,12 @@ public class SpeakerPipeline {
     /** The frames of the organization's upcoming events, soonest first, with their confirmed seats. */
     @Transactional(readOnly = true)
     public List<OpenFrame> upcomingFrames(long organizationId) {
-        Field<Integer> confirmed = DSL.field(DSL.selectCount().from(REGISTRATION)
-                .where(REGISTRATION.FRAME_ID.eq(FRAME.ID))
-                .and(AttendeeRule.holdsSeat(REGISTRATION)));
-        return db.select(FRAME.ID, FRAME.NAME, FRAME.CAPACITY, confirmed, EVENT.ID, EVENT.TITLE, EVENT.STARTS_AT)
-                .from(FRAME)
-                .join(EVENT).on(EVENT.ID.eq(FRAME.EVENT_ID))
-                .where(EVENT.ORGANIZATION_ID.eq(organizationId))
-                .and(EVENT.STARTS_AT.gt(clock.instant().atOffset(ZoneOffset.UTC)))
-                .orderBy(EVENT.STARTS_AT, EVENT.ID, FRAME.DISPLAY_ORDER)
+        UpcomingFrames upcoming = UpcomingFrames.of(organizationId, clock.instant());
+        Field<Integer> confirmed = AttendeeRule.seatsHeld(upcoming.frameId());
+        return db.select(upcoming.frameId(), upcoming.frameName(), upcoming.capacity(), confirmed, upcoming.eventId(),
+                        upcoming.eventTitle(), upcoming.startsAt())
+                .from(upcoming.table())
+                .orderBy(upcoming.startsAt(), upcoming.eventId(), upcoming.displayOrder())
                 .limit(100)
                 .fetch(row -> new OpenFrame(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
                         row.value6(), row.value7().toInstant()));
@@ -114,19 +104,16 @@ public class SpeakerPipeline {
         Member member = members.inOrganization(organizationId, memberId);
         String email = member.primaryEmail()
                 .orElseThrow(() -> InvalidInputException.of("member", "survey.pipeline.no-email"));
-        Long eventId = db.select(FRAME.EVENT_ID).from(FRAME)
-                .where(FRAME.ID.eq(frameId)).and(FRAME.ORGANIZATION_ID.eq(organizationId))
-                .fetchOptional(FRAME.EVENT_ID)
+        long eventId = frames.eventOf(organizationId, frameId)
                 .orElseThrow(() -> NotFoundException.of("frame", frameId));
         return reservations.reserve(organizationId, eventId, frameId, memberId,
                 new Applicant(member.displayName(), email, locale));
     }
 
     private static Field<Integer> talks(SessionKind kind) {
-        return DSL.field(DSL.selectCount().from(SESSION_SPEAKER)
-                .join(EVENT_SESSION).on(EVENT_SESSION.ID.eq(SESSION_SPEAKER.EVENT_SESSION_ID))
-                .where(SESSION_SPEAKER.MEMBER_ID.eq(MEMBER.ID))
-                .and(EVENT_SESSION.KIND.eq(kind.name())));
+        return DSL.field(DSL.selectCount().from(TalkReads.talks())
+                .where(TalkReads.speakerId().eq(MemberReads.id()))
+                .and(TalkReads.kind().eq(kind.name())));
     }
 
     /** A volunteer, their latest answer and what they have done so far. */

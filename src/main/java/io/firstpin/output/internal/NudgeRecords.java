@@ -1,19 +1,20 @@
 package io.firstpin.output.internal;
 
 import static io.firstpin.output.internal.OutputQueries.at;
-import static io.firstpin.platform.db.Tables.EVENT;
 import static io.firstpin.platform.db.Tables.OUTPUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
 import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE;
 import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE_ROUND;
-import static io.firstpin.platform.db.Tables.REGISTRATION;
 
 import io.firstpin.attendee.AttendeeRule;
+import io.firstpin.event.EventTimes;
+import io.firstpin.registration.EventRegistrants;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -34,13 +35,13 @@ public class NudgeRecords {
 
     /** Events that ended in (endedAfter, endedBy] whose nudge round has not run. */
     public List<Long> dueEvents(Instant endedAfter, Instant endedBy) {
-        return db.select(EVENT.ID)
-                .from(EVENT)
-                .where(EVENT.ENDS_AT.gt(at(endedAfter)))
-                .and(EVENT.ENDS_AT.le(at(endedBy)))
-                .andNotExists(DSL.selectOne().from(OUTPUT_NUDGE_ROUND).where(OUTPUT_NUDGE_ROUND.EVENT_ID.eq(EVENT.ID)))
-                .orderBy(EVENT.ENDS_AT, EVENT.ID)
-                .fetch(EVENT.ID);
+        var ending = EventTimes.endingIn(endedAfter, endedBy);
+        Field<Long> eventId = EventTimes.id(ending);
+        return db.select(eventId)
+                .from(ending)
+                .whereNotExists(DSL.selectOne().from(OUTPUT_NUDGE_ROUND).where(OUTPUT_NUDGE_ROUND.EVENT_ID.eq(eventId)))
+                .orderBy(EventTimes.endsAt(ending), eventId)
+                .fetch(eventId);
     }
 
     /**
@@ -71,17 +72,17 @@ public class NudgeRecords {
      * want nudges is the member module's to say).
      */
     public List<Recipient> recipients(long eventId) {
-        return db.select(REGISTRATION.MEMBER_ID, REGISTRATION.NAME, REGISTRATION.EMAIL, REGISTRATION.LOCALE)
-                .from(REGISTRATION)
-                .where(REGISTRATION.EVENT_ID.eq(eventId))
-                .and(REGISTRATION.EMAIL.isNotNull())
-                .and(AttendeeRule.attended(REGISTRATION.EVENT_ID, REGISTRATION.MEMBER_ID))
+        EventRegistrants registrants = EventRegistrants.of(eventId);
+        return db.select(registrants.memberId(), registrants.name(), registrants.email(), registrants.locale())
+                .from(registrants.table())
+                .where(registrants.email().isNotNull())
+                .and(AttendeeRule.attended(registrants.eventId(), registrants.memberId()))
                 .andNotExists(DSL.selectOne().from(OUTPUT_LINK).join(OUTPUT).on(OUTPUT.ID.eq(OUTPUT_LINK.OUTPUT_ID))
                         .where(OUTPUT_LINK.EVENT_ID.eq(eventId)).and(OUTPUT_LINK.UNLINKED_AT.isNull())
-                        .and(OUTPUT.AUTHOR_MEMBER_ID.eq(REGISTRATION.MEMBER_ID)))
+                        .and(OUTPUT.AUTHOR_MEMBER_ID.eq(registrants.memberId())))
                 .andNotExists(DSL.selectOne().from(OUTPUT_NUDGE)
-                        .where(OUTPUT_NUDGE.EVENT_ID.eq(eventId)).and(OUTPUT_NUDGE.MEMBER_ID.eq(REGISTRATION.MEMBER_ID)))
-                .orderBy(REGISTRATION.REGISTERED_AT, REGISTRATION.ID)
+                        .where(OUTPUT_NUDGE.EVENT_ID.eq(eventId)).and(OUTPUT_NUDGE.MEMBER_ID.eq(registrants.memberId())))
+                .orderBy(registrants.registeredAt(), registrants.id())
                 .fetch(row -> new Recipient(row.value1(), row.value2(), row.value3(),
                         row.value4() == null ? null : Locale.forLanguageTag(row.value4())));
     }

@@ -1,12 +1,12 @@
 package io.firstpin.output.internal;
 
-import static io.firstpin.platform.db.Tables.EVENT;
-import static io.firstpin.platform.db.Tables.MEMBER_IDENTITY;
 import static io.firstpin.platform.db.Tables.MEMBER_FEED;
 import static io.firstpin.platform.db.Tables.OUTPUT;
 import static io.firstpin.platform.db.Tables.OUTPUT_LINK;
 import static io.firstpin.platform.db.Tables.OUTPUT_REPORT_POLICY;
 
+import io.firstpin.event.EventReferences;
+import io.firstpin.member.FeedIdentities;
 import io.firstpin.output.LinkTarget;
 import io.firstpin.platform.PublicUrls;
 import java.time.Duration;
@@ -17,43 +17,31 @@ import java.util.Collection;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
-/** The reads of the output module that span several rows or another module's table (events, read only). */
+/** The reads of the output module that span several rows, and those that pair its rows with events or identities. */
 @Component
 public class OutputQueries {
 
     private final DSLContext db;
     private final PublicUrls urls;
+    private final EventReferences events;
 
-    OutputQueries(DSLContext db, PublicUrls urls) {
+    OutputQueries(DSLContext db, PublicUrls urls, EventReferences events) {
         this.db = db;
         this.urls = urls;
+        this.events = events;
     }
 
     /** The organization's events a post published between {@code from} and {@code to} could report on. */
     public List<LinkTarget> linkCandidates(long organizationId, Instant from, Instant to, Duration windowAfterEnd) {
-        return db.select(EVENT.ID, EVENT.STARTS_AT, EVENT.ENDS_AT, EVENT.HASHTAG, EVENT.CONNPASS_URL)
-                .from(EVENT)
-                .where(EVENT.ORGANIZATION_ID.eq(organizationId))
-                .and(EVENT.STARTS_AT.le(at(to)))
-                .and(EVENT.ENDS_AT.ge(at(from.minus(windowAfterEnd))))
-                .orderBy(EVENT.STARTS_AT, EVENT.ID)
-                .fetch(this::target);
+        return events.overlapping(organizationId, from.minus(windowAfterEnd), to).stream().map(this::target).toList();
     }
 
     /** Every event of the communities, as the linking rules see it, in start order; for an import's rows. */
     public List<LinkTarget> linkTargetsIn(Collection<Long> communityIds) {
-        if (communityIds.isEmpty()) {
-            return List.of();
-        }
-        return db.select(EVENT.ID, EVENT.STARTS_AT, EVENT.ENDS_AT, EVENT.HASHTAG, EVENT.CONNPASS_URL)
-                .from(EVENT)
-                .where(EVENT.COMMUNITY_ID.in(communityIds))
-                .orderBy(EVENT.STARTS_AT, EVENT.ID)
-                .fetch(this::target);
+        return events.inCommunities(communityIds).stream().map(this::target).toList();
     }
 
     /**
@@ -78,13 +66,10 @@ public class OutputQueries {
     public record LinkedRow(long eventId, long outputId, Long authorMemberId, String kind, Instant at) {
     }
 
-    private LinkTarget target(Record row) {
-        String hashtag = row.get(EVENT.HASHTAG);
-        String connpassUrl = row.get(EVENT.CONNPASS_URL);
-        List<String> addresses = connpassUrl == null || connpassUrl.isBlank() ? List.of(urls.event(row.get(EVENT.ID)))
-                : List.of(urls.event(row.get(EVENT.ID)), connpassUrl);
-        return new LinkTarget(row.get(EVENT.ID), row.get(EVENT.STARTS_AT).toInstant(),
-                row.get(EVENT.ENDS_AT).toInstant(), addresses, hashtag == null || hashtag.isBlank() ? null : hashtag);
+    private LinkTarget target(EventReferences.Reference event) {
+        List<String> addresses = event.connpassUrl() == null ? List.of(urls.event(event.eventId()))
+                : List.of(urls.event(event.eventId()), event.connpassUrl());
+        return new LinkTarget(event.eventId(), event.startsAt(), event.endsAt(), addresses, event.hashtag());
     }
 
     /** Ids of the outputs linked to the event now (not the links staff removed), newest published first. */
@@ -124,15 +109,15 @@ public class OutputQueries {
      * as (organization, member, address); {@code organizationId} null for every organization.
      */
     public List<FeedIdentity> unfollowedFeedIdentities(Long organizationId) {
-        return db.select(MEMBER_IDENTITY.ORGANIZATION_ID, MEMBER_IDENTITY.MEMBER_ID, MEMBER_IDENTITY.IDENTITY_VALUE)
-                .from(MEMBER_IDENTITY)
-                .where(MEMBER_IDENTITY.KIND.eq("FEED"))
-                .and(organizationId == null ? DSL.noCondition() : MEMBER_IDENTITY.ORGANIZATION_ID.eq(organizationId))
+        FeedIdentities feeds = FeedIdentities.all();
+        return db.select(feeds.organizationId(), feeds.memberId(), feeds.address())
+                .from(feeds.table())
+                .where(organizationId == null ? DSL.noCondition() : feeds.organizationId().eq(organizationId))
                 .andNotExists(DSL.selectOne().from(MEMBER_FEED)
-                        .where(MEMBER_FEED.ORGANIZATION_ID.eq(MEMBER_IDENTITY.ORGANIZATION_ID))
-                        .and(MEMBER_FEED.MEMBER_ID.eq(MEMBER_IDENTITY.MEMBER_ID))
-                        .and(MEMBER_FEED.URL.eq(MEMBER_IDENTITY.IDENTITY_VALUE)))
-                .orderBy(MEMBER_IDENTITY.ID)
+                        .where(MEMBER_FEED.ORGANIZATION_ID.eq(feeds.organizationId()))
+                        .and(MEMBER_FEED.MEMBER_ID.eq(feeds.memberId()))
+                        .and(MEMBER_FEED.URL.eq(feeds.address())))
+                .orderBy(feeds.id())
                 .limit(1000)
                 .fetch(row -> new FeedIdentity(row.value1(), row.value2(), row.value3()));
     }

@@ -1,11 +1,12 @@
 package io.firstpin.survey.internal;
 
-import static io.firstpin.platform.db.Tables.EVENT;
-import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static io.firstpin.platform.db.Tables.SURVEY_RESPONSE;
 import static io.firstpin.platform.db.Tables.SURVEY_ROUND;
 
 import io.firstpin.attendee.AttendeeRule;
+import io.firstpin.event.EventReads;
+import io.firstpin.event.EventTimes;
+import io.firstpin.registration.EventRegistrants;
 import io.firstpin.survey.AnsweredSurvey;
 import io.firstpin.survey.SurveyAnswers;
 import io.firstpin.survey.SurveyResponse;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -39,9 +41,10 @@ public class SurveyRecords {
     }
 
     public boolean attended(long eventId, long registrationId) {
-        return db.fetchExists(DSL.selectOne().from(REGISTRATION)
-                .where(REGISTRATION.ID.eq(registrationId)).and(REGISTRATION.EVENT_ID.eq(eventId))
-                .and(AttendeeRule.attended(REGISTRATION.EVENT_ID, REGISTRATION.MEMBER_ID)));
+        EventRegistrants registrants = EventRegistrants.of(eventId);
+        return db.fetchExists(DSL.selectOne().from(registrants.table())
+                .where(registrants.id().eq(registrationId))
+                .and(AttendeeRule.attended(registrants.eventId(), registrants.memberId())));
     }
 
     /** False when the registration has a response already (also one written concurrently). */
@@ -96,34 +99,33 @@ public class SurveyRecords {
 
     /** The event's responses with the respondent's name on their registration, first answered first. */
     public List<Named> ofEvent(long organizationId, long eventId) {
-        return db.select(SURVEY_RESPONSE.fields()).select(REGISTRATION.NAME)
-                .from(SURVEY_RESPONSE).join(REGISTRATION).on(REGISTRATION.ID.eq(SURVEY_RESPONSE.REGISTRATION_ID))
+        EventRegistrants registrants = EventRegistrants.of(eventId);
+        return db.select(SURVEY_RESPONSE.fields()).select(registrants.name())
+                .from(SURVEY_RESPONSE).join(registrants.table()).on(registrants.id().eq(SURVEY_RESPONSE.REGISTRATION_ID))
                 .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId)).and(SURVEY_RESPONSE.EVENT_ID.eq(eventId))
                 .orderBy(SURVEY_RESPONSE.ANSWERED_AT, SURVEY_RESPONSE.ID)
-                .fetch(row -> new Named(response(row), row.get(REGISTRATION.NAME)));
+                .fetch(row -> new Named(response(row), row.get(registrants.name())));
     }
 
     /** The member's responses that were not given anonymously, with the event's title and start, newest first. */
     public List<AnsweredSurvey> ofMember(long organizationId, long memberId) {
-        return db.select(SURVEY_RESPONSE.fields()).select(EVENT.TITLE, EVENT.STARTS_AT)
-                .from(SURVEY_RESPONSE).join(EVENT).on(EVENT.ID.eq(SURVEY_RESPONSE.EVENT_ID))
+        EventReads event = EventReads.events();
+        return db.select(SURVEY_RESPONSE.fields()).select(event.title(), event.startsAt())
+                .from(SURVEY_RESPONSE).join(event.table()).on(event.id().eq(SURVEY_RESPONSE.EVENT_ID))
                 .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId))
                 .and(SURVEY_RESPONSE.MEMBER_ID.eq(memberId))
                 .and(SURVEY_RESPONSE.ANONYMOUS.isFalse())
-                .orderBy(EVENT.STARTS_AT.desc(), SURVEY_RESPONSE.ID.desc())
+                .orderBy(event.startsAt().desc(), SURVEY_RESPONSE.ID.desc())
                 .limit(50)
-                .fetch(row -> new AnsweredSurvey(response(row), row.get(EVENT.TITLE), row.get(EVENT.STARTS_AT).toInstant()));
+                .fetch(row -> new AnsweredSurvey(response(row), row.get(event.title()),
+                        row.get(event.startsAt()).toInstant()));
     }
 
     /** Every answer given for the events of these communities, in event order, for the trend over time. */
     public List<EventAnswer> ofCommunities(long organizationId, Collection<Long> communityIds) {
-        return db.select(SURVEY_RESPONSE.fields()).select(EVENT.TITLE, EVENT.STARTS_AT)
-                .from(SURVEY_RESPONSE).join(EVENT).on(EVENT.ID.eq(SURVEY_RESPONSE.EVENT_ID))
-                .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId))
-                .and(EVENT.COMMUNITY_ID.in(communityIds))
-                .orderBy(EVENT.STARTS_AT, EVENT.ID)
-                .fetch(row -> new EventAnswer(row.get(SURVEY_RESPONSE.EVENT_ID), row.get(EVENT.TITLE),
-                        row.get(EVENT.STARTS_AT).toInstant(), response(row).answers()));
+        EventReads event = EventReads.events();
+        return answers(event, SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId)
+                .and(event.communityId().in(communityIds)));
     }
 
     /** Every answer given for these events (of the organization), for their summaries. */
@@ -131,12 +133,19 @@ public class SurveyRecords {
         if (eventIds.isEmpty()) {
             return List.of();
         }
-        return db.select(SURVEY_RESPONSE.fields()).select(EVENT.TITLE, EVENT.STARTS_AT)
-                .from(SURVEY_RESPONSE).join(EVENT).on(EVENT.ID.eq(SURVEY_RESPONSE.EVENT_ID))
-                .where(SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId))
-                .and(SURVEY_RESPONSE.EVENT_ID.in(eventIds))
-                .fetch(row -> new EventAnswer(row.get(SURVEY_RESPONSE.EVENT_ID), row.get(EVENT.TITLE),
-                        row.get(EVENT.STARTS_AT).toInstant(), response(row).answers()));
+        EventReads event = EventReads.events();
+        return answers(event, SURVEY_RESPONSE.ORGANIZATION_ID.eq(organizationId)
+                .and(SURVEY_RESPONSE.EVENT_ID.in(eventIds)));
+    }
+
+    /** The answers with their event's title and start, in event order. */
+    private List<EventAnswer> answers(EventReads event, Condition which) {
+        return db.select(SURVEY_RESPONSE.fields()).select(event.title(), event.startsAt())
+                .from(SURVEY_RESPONSE).join(event.table()).on(event.id().eq(SURVEY_RESPONSE.EVENT_ID))
+                .where(which)
+                .orderBy(event.startsAt(), event.id())
+                .fetch(row -> new EventAnswer(row.get(SURVEY_RESPONSE.EVENT_ID), row.get(event.title()),
+                        row.get(event.startsAt()).toInstant(), response(row).answers()));
     }
 
     public record EventAnswer(long eventId, String title, Instant startsAt, SurveyAnswers answers) {
@@ -144,13 +153,13 @@ public class SurveyRecords {
 
     /** Events that ended in (endedAfter, endedBy] whose survey round has not run. */
     public List<Long> dueEvents(Instant endedAfter, Instant endedBy) {
-        return db.select(EVENT.ID)
-                .from(EVENT)
-                .where(EVENT.ENDS_AT.gt(at(endedAfter)))
-                .and(EVENT.ENDS_AT.le(at(endedBy)))
-                .andNotExists(DSL.selectOne().from(SURVEY_ROUND).where(SURVEY_ROUND.EVENT_ID.eq(EVENT.ID)))
-                .orderBy(EVENT.ENDS_AT, EVENT.ID)
-                .fetch(EVENT.ID);
+        var ending = EventTimes.endingIn(endedAfter, endedBy);
+        Field<Long> eventId = EventTimes.id(ending);
+        return db.select(eventId)
+                .from(ending)
+                .whereNotExists(DSL.selectOne().from(SURVEY_ROUND).where(SURVEY_ROUND.EVENT_ID.eq(eventId)))
+                .orderBy(EventTimes.endsAt(ending), eventId)
+                .fetch(eventId);
     }
 
     /**
@@ -178,13 +187,13 @@ public class SurveyRecords {
 
     /** The event's attendees with an email, reached at the email and in the language of their registration. */
     public List<Recipient> recipients(long eventId) {
-        return db.select(REGISTRATION.ID, REGISTRATION.MEMBER_ID, REGISTRATION.NAME, REGISTRATION.EMAIL,
-                        REGISTRATION.LOCALE)
-                .from(REGISTRATION)
-                .where(REGISTRATION.EVENT_ID.eq(eventId))
-                .and(REGISTRATION.EMAIL.isNotNull())
-                .and(AttendeeRule.attended(REGISTRATION.EVENT_ID, REGISTRATION.MEMBER_ID))
-                .orderBy(REGISTRATION.REGISTERED_AT, REGISTRATION.ID)
+        EventRegistrants registrants = EventRegistrants.of(eventId);
+        return db.select(registrants.id(), registrants.memberId(), registrants.name(), registrants.email(),
+                        registrants.locale())
+                .from(registrants.table())
+                .where(registrants.email().isNotNull())
+                .and(AttendeeRule.attended(registrants.eventId(), registrants.memberId()))
+                .orderBy(registrants.registeredAt(), registrants.id())
                 .fetch(row -> new Recipient(row.value1(), row.value2(), row.value3(), row.value4(),
                         row.value5() == null ? null : Locale.forLanguageTag(row.value5())));
     }

@@ -1,27 +1,28 @@
-package io.firstpin.attendance.internal;
+package io.firstpin.registration;
 
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
- * The check-in code column of registrations, and the registration row lock that every check-in of a registrant takes
- * first: with it, two staff scanning the same QR, or an attendee guessing codes in several tabs, are decided one after
- * the other, on one app instance or several.
+ * A registration's check-in pass code (the code its QR carries), for the attendance module's check-in desk, and the
+ * registration row lock that every check-in of a registrant takes first: with it, two staff scanning the same QR, or
+ * an attendee guessing codes in several tabs, are decided one after the other, on one app instance or several. The
+ * code lives on the registration row, so that it is cleared with the registrant's link and on erasure.
  */
-@Component
-public class PassCodes {
+@Service
+public class CheckInPassCodes {
 
     private final DSLContext db;
 
-    PassCodes(DSLContext db) {
+    CheckInPassCodes(DSLContext db) {
         this.db = db;
     }
 
     /** Locks the registration's row until the transaction ends; empty when it is not one of the event's. */
-    public Optional<Long> lock(long organizationId, long eventId, long registrationId) {
+    public Optional<Long> lockForCheckIn(long organizationId, long eventId, long registrationId) {
         return db.select(REGISTRATION.ID)
                 .from(REGISTRATION)
                 .where(REGISTRATION.ID.eq(registrationId)
