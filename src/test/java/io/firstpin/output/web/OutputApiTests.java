@@ -147,14 +147,14 @@ class OutputApiTests {
                 .path("id").asLong();
         String kpis = "/api/v1/communities/out-review-c/kpis?from=2030-01-01&to=2030-12-31";
 
-        assertThat(meetup.admin().anonymous().get("/e/" + meetup.eventId()).body()).doesNotContain("hanako_cm");
+        assertThat(meetup.admin().anonymous().get("/e/" + meetup.eventId() + "/reports").body()).doesNotContain("hanako_cm");
         assertThat(meetup.admin().get(kpis).json().path("outputs").asInt()).isZero();
 
         ApiClient.Answer approved = meetup.admin().post(meetup.outputs() + "/" + id + "/approval", json());
 
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.json().path("awaitingReview").asBoolean()).isFalse();
-        assertThat(meetup.admin().anonymous().get("/e/" + meetup.eventId()).body()).contains("hanako_cm");
+        assertThat(meetup.admin().anonymous().get("/e/" + meetup.eventId() + "/reports").body()).contains("hanako_cm");
         assertThat(meetup.admin().get(kpis).json().path("outputs").asInt()).isEqualTo(1);
     }
 
@@ -209,13 +209,13 @@ class OutputApiTests {
 
         assertThat(checkedIn.json().path("awaitingReview").asBoolean()).isFalse();
         assertThat(notYet.json().path("awaitingReview").asBoolean()).isTrue();
-        assertThat(meetup.admin().anonymous().get("/e/" + meetup.eventId()).body()).contains("hanako_cm")
+        assertThat(meetup.admin().anonymous().get("/e/" + meetup.eventId() + "/reports").body()).contains("hanako_cm")
                 .doesNotContain("zenn.dev/taro");
 
         meetup.admin().post("/api/v1/events/" + meetup.eventId() + "/checkins",
                 json("registrationId", taro.path("id").asLong()));
 
-        assertThat(meetup.admin().anonymous().get("/e/" + meetup.eventId()).body()).contains("zenn.dev/taro");
+        assertThat(meetup.admin().anonymous().get("/e/" + meetup.eventId() + "/reports").body()).contains("zenn.dev/taro");
     }
 
     @Test
