@@ -11,6 +11,7 @@ import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jooq.DSLContext;
+import org.jooq.Param;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -26,11 +27,31 @@ final class BucketRows extends AbstractCompareAndSwapBasedProxyManager<String> {
 
     private final DSLContext db;
     private final ExpirationAfterWriteStrategy expiration;
+    // rendered once: every take runs these, and jOOQ rendering them each time cost as much as the round trips
+    private final String read;
+    private final String write;
+    private final String insert;
+    private final String fill;
 
     BucketRows(DSLContext db, ClientSideConfig config, ExpirationAfterWriteStrategy expiration) {
         super(config.withExpirationAfterWriteStrategy(expiration));
         this.db = db;
         this.expiration = expiration;
+        Param<String> key = DSL.param("key", String.class);
+        // as varbinary: jOOQ would cast the bind to BLOB, which H2 in PostgreSQL mode lacks
+        Param<byte[]> state = DSL.param("state", SQLDataType.VARBINARY);
+        Param<Long> expiresAt = DSL.param("expiresAt", Long.class);
+        this.read = db.render(db.select(RATE_LIMIT_BUCKET.STATE).from(RATE_LIMIT_BUCKET)
+                .where(RATE_LIMIT_BUCKET.ID.eq(key)));
+        this.write = db.render(db.update(RATE_LIMIT_BUCKET)
+                .set(RATE_LIMIT_BUCKET.STATE, state).set(RATE_LIMIT_BUCKET.EXPIRES_AT, expiresAt)
+                .where(RATE_LIMIT_BUCKET.ID.eq(key)).and(RATE_LIMIT_BUCKET.STATE.eq(state)));
+        // a plain insert: jOOQ's emulation of ON CONFLICT on H2 casts the state to a type H2 lacks
+        this.insert = db.render(db.insertInto(RATE_LIMIT_BUCKET, RATE_LIMIT_BUCKET.ID, RATE_LIMIT_BUCKET.STATE,
+                RATE_LIMIT_BUCKET.EXPIRES_AT).values(key, state, expiresAt));
+        this.fill = db.render(db.update(RATE_LIMIT_BUCKET)
+                .set(RATE_LIMIT_BUCKET.STATE, state).set(RATE_LIMIT_BUCKET.EXPIRES_AT, expiresAt)
+                .where(RATE_LIMIT_BUCKET.ID.eq(key)).and(RATE_LIMIT_BUCKET.STATE.isNull()));
     }
 
     @Override
@@ -38,9 +59,7 @@ final class BucketRows extends AbstractCompareAndSwapBasedProxyManager<String> {
         return new CompareAndSwapOperation() {
             @Override
             public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
-                return db.select(RATE_LIMIT_BUCKET.STATE).from(RATE_LIMIT_BUCKET)
-                        .where(RATE_LIMIT_BUCKET.ID.eq(key))
-                        .fetchOptional(RATE_LIMIT_BUCKET.STATE);
+                return db.resultQuery(read, key).fetchOptional(0, byte[].class);
             }
 
             @Override
@@ -49,13 +68,7 @@ final class BucketRows extends AbstractCompareAndSwapBasedProxyManager<String> {
                 long expiresAt = currentTimeNanos() / 1_000_000
                         + expiration.calculateTimeToLiveMillis(state, currentTimeNanos());
                 return original == null ? created(key, updated, expiresAt)
-                        : db.update(RATE_LIMIT_BUCKET)
-                                .set(RATE_LIMIT_BUCKET.STATE, updated)
-                                .set(RATE_LIMIT_BUCKET.EXPIRES_AT, expiresAt)
-                                .where(RATE_LIMIT_BUCKET.ID.eq(key))
-                                // as varbinary: jOOQ would cast the bind to BLOB, which H2 in PostgreSQL mode lacks
-                                .and(RATE_LIMIT_BUCKET.STATE.eq(DSL.val(original, SQLDataType.VARBINARY)))
-                                .execute() == 1;
+                        : db.execute(write, updated, expiresAt, key, original) == 1;
             }
         };
     }
@@ -63,18 +76,12 @@ final class BucketRows extends AbstractCompareAndSwapBasedProxyManager<String> {
     /** The first state of a bucket nobody wrote yet; false when another take wrote it first. */
     private boolean created(String key, byte[] state, long expiresAt) {
         try {
-            // a plain insert: jOOQ's emulation of ON CONFLICT on H2 casts the state to a type H2 lacks
-            db.insertInto(RATE_LIMIT_BUCKET, RATE_LIMIT_BUCKET.ID, RATE_LIMIT_BUCKET.STATE, RATE_LIMIT_BUCKET.EXPIRES_AT)
-                    .values(key, state, expiresAt).execute();
+            db.execute(insert, key, state, expiresAt);
             return true;
         } catch (IntegrityConstraintViolationException createdMeanwhile) {
             // another take wrote it first, or an earlier version left the row without state
         }
-        return db.update(RATE_LIMIT_BUCKET)
-                .set(RATE_LIMIT_BUCKET.STATE, state)
-                .set(RATE_LIMIT_BUCKET.EXPIRES_AT, expiresAt)
-                .where(RATE_LIMIT_BUCKET.ID.eq(key)).and(RATE_LIMIT_BUCKET.STATE.isNull())
-                .execute() == 1;
+        return db.execute(fill, state, expiresAt, key) == 1;
     }
 
     @Override
