@@ -2,12 +2,9 @@ package io.firstpin.history;
 
 import static io.firstpin.platform.db.Tables.HISTORY_COLUMN_MAPPING;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.firstpin.platform.Sha256;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -118,12 +115,7 @@ public class ColumnMappings {
     /** The same for two headers that differ only in case and surrounding spaces, as mappings are remembered. */
     static String key(List<String> header) {
         String joined = String.join("\u0000", header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(joined.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(joined);
     }
 
     /** A file waiting for its mapping: its header, its first rows, and the mapping remembered for the header. */

@@ -21,19 +21,17 @@ import io.firstpin.member.MergeSuggestions;
 import io.firstpin.platform.ConflictException;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.NotFoundException;
+import io.firstpin.platform.Sha256;
 import io.firstpin.registration.PastRegistrations;
 import io.firstpin.registration.PastRegistrations.PastRegistration;
 import io.firstpin.registration.Questionnaires;
 import io.firstpin.registration.RegistrationStatus;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +107,7 @@ public class HistoryImports {
             progress.begun(ImportStage.READING, null);
             ColumnMapping used = mapping(event.communityId(), format, mapping, content);
             ImportedFile file = format.read(content, used);
-            String sha256 = sha256(content);
+            String sha256 = Sha256.hex(content);
             return log.earlier(eventId, sha256)
                     .orElseGet(() -> importRead(event, file, format, used, fileName, content, sha256, progress));
         });
@@ -142,7 +140,7 @@ public class HistoryImports {
         progress.begun(ImportStage.READING, null);
         ColumnMapping used = mapping(community.id(), format, mapping, content);
         ImportedFile file = format.read(content, used);
-        String sha256 = sha256(content);
+        String sha256 = Sha256.hex(content);
         Optional<IntoEvent> earlier = log.earlierInOrganization(community.organizationId(), sha256).entrySet()
                 .stream()
                 .filter(e -> events.summary(e.getKey()).filter(s -> s.communityId() == community.id()).isPresent())
@@ -169,7 +167,7 @@ public class HistoryImports {
     /** The events of the organization this very file was imported into, earliest first. */
     @Transactional(readOnly = true)
     public List<Long> importedBefore(long organizationId, byte[] content) {
-        return List.copyOf(log.earlierInOrganization(organizationId, sha256(content)).keySet());
+        return List.copyOf(log.earlierInOrganization(organizationId, Sha256.hex(content)).keySet());
     }
 
     /** Where a file of a bulk import went and what it gave; {@code eventCreated} when its event is new. */
@@ -302,14 +300,6 @@ public class HistoryImports {
         log.rememberPeople(eventId, remembered);
         created += unknown.size();
         return new People(List.of(memberIds), created, matched);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     private static String fileName(String given) {

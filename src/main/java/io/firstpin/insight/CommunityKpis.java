@@ -9,6 +9,7 @@ import io.firstpin.insight.internal.KpiQueries.Seats;
 import io.firstpin.insight.internal.KpiQueries.WalkedEvent;
 import io.firstpin.insight.internal.KpiQueries;
 import io.firstpin.output.Outputs;
+import io.firstpin.platform.Medians;
 import io.firstpin.platform.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -288,17 +289,8 @@ public class CommunityKpis {
         for (int i = 1; i < days.size(); i++) {
             gaps.add(ChronoUnit.DAYS.between(days.get(i - 1), days.get(i)));
         }
-        return median(gaps);
+        return Medians.orNull(gaps);
     }
 
     /** The middle value, or the mean of the two middle ones; null for none. */
-    static Double median(List<Long> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        sorted.sort(Comparator.naturalOrder());
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
-    }
 }

@@ -13,6 +13,7 @@ import io.firstpin.insight.internal.LadderQueries.Talks;
 import io.firstpin.insight.internal.LadderQueries.Written;
 import io.firstpin.insight.internal.LeaderQueries;
 import io.firstpin.insight.internal.LeaderQueries.RoleRow;
+import io.firstpin.platform.Medians;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -133,7 +134,7 @@ public class Ladder {
         List<Long> days = both.stream().filter(c -> !c.reachedOn(step).isBefore(c.reachedOn(below)))
                 .map(c -> ChronoUnit.DAYS.between(c.reachedOn(below), c.reachedOn(step))).toList();
         return new Rung(step, on.size(), inPeriod, staffOn, Ratio.of(both.size(), onBelow),
-                CommunityKpis.median(days), on.size() - both.size(), both.size() - days.size());
+                Medians.orNull(days), on.size() - both.size(), both.size() - days.size());
     }
 
     /** Per step between the first and the last, its members without the next step, most recently active first. */

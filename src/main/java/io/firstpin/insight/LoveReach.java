@@ -7,6 +7,7 @@ import io.firstpin.insight.internal.LeaderQueries;
 import io.firstpin.insight.internal.LeaderQueries.Person;
 import io.firstpin.member.Audiences;
 import io.firstpin.member.Reach;
+import io.firstpin.platform.Medians;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,10 +80,10 @@ public class LoveReach {
             (person.staff() ? staff : total == null ? unknown : known).add(standing);
         }
         LoveAndReach.Thresholds thresholds = new LoveAndReach.Thresholds(
-                settings.love() != null ? settings.love() : median(known.stream().map(LoveAndReach.Standing::love)
-                        .toList()),
-                settings.reach() != null ? settings.reach() : median(known.stream()
-                        .map(s -> s.reach().doubleValue()).toList()),
+                settings.love() != null ? settings.love() : Medians.of(known.stream().map(LoveAndReach.Standing::love)
+                        .toList()).orElse(0),
+                settings.reach() != null ? settings.reach() : Medians.of(known.stream()
+                        .map(s -> s.reach().doubleValue()).toList()).orElse(0),
                 settings.love() == null, settings.reach() == null);
         return new LoveAndReach(community.id(), withBranches, period, on, thresholds,
                 placed(known, thresholds), sorted(unknown), placed(staff, thresholds));
@@ -124,14 +125,6 @@ public class LoveReach {
     }
 
     /** The middle value, or the mean of the two middle ones; 0 for none. */
-    static double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return 0;
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-    }
 
     /** A member's place in one community, for the member page. */
     public record CommunityStanding(String communitySlug, String communityName, LoveAndReach.Standing standing) {

@@ -6,6 +6,7 @@ import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
 import io.firstpin.event.EventReads;
+import io.firstpin.platform.Medians;
 import io.firstpin.platform.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -109,7 +110,7 @@ public class NoShows {
         if (rates.size() < ENOUGH_HISTORY) {
             return Optional.empty();
         }
-        double median = median(rates);
+        double median = Medians.of(rates).orElseThrow();
         List<FrameMargin> frames = new ArrayList<>();
         for (Frame frame : events.frames(eventId)) {
             if (frame.capacity() != null) {
@@ -126,11 +127,6 @@ public class NoShows {
         return (int) Math.floor(capacity / (1 - noShowRate) + 1e-9) - capacity;
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-    }
 
     private java.util.stream.Stream<Past> history(Condition whose) {
         EventReads started = EventReads.events();
