@@ -10,6 +10,7 @@ import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.Table;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 /**
@@ -43,20 +44,16 @@ public final class EventTimes {
     }
 
     /**
-     * The events ending in (after, by], as a table of their {@link #id} and {@link #endsAt}; read its columns through
-     * those two.
+     * The ids of the events that ended in (after, by] and have no row yet in a module's table of once-per-event rounds
+     * (given by its event id column), the earliest ended first: the events that round is due for.
      */
-    public static Table<Record2<Long, OffsetDateTime>> endingIn(Instant after, Instant by) {
-        return DSL.select(EVENT.ID.as("id"), EVENT.ENDS_AT.as("ends_at"))
+    public static Select<Record1<Long>> endedWithoutRound(Instant after, Instant by, TableField<?, Long> roundEventId) {
+        return DSL.select(EVENT.ID)
                 .from(EVENT)
                 .where(EVENT.ENDS_AT.gt(at(after)))
                 .and(EVENT.ENDS_AT.le(at(by)))
-                .asTable("ending");
-    }
-
-    /** The end of an event of {@link #endingIn}. */
-    public static Field<OffsetDateTime> endsAt(Table<Record2<Long, OffsetDateTime>> events) {
-        return events.field(1, OffsetDateTime.class);
+                .andNotExists(DSL.selectOne().from(roundEventId.getTable()).where(roundEventId.eq(EVENT.ID)))
+                .orderBy(EVENT.ENDS_AT, EVENT.ID);
     }
 
     /** The ids of the events that ended before the time. */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -35,13 +34,7 @@ public class NudgeRecords {
 
     /** Events that ended in (endedAfter, endedBy] whose nudge round has not run. */
     public List<Long> dueEvents(Instant endedAfter, Instant endedBy) {
-        var ending = EventTimes.endingIn(endedAfter, endedBy);
-        Field<Long> eventId = EventTimes.id(ending);
-        return db.select(eventId)
-                .from(ending)
-                .whereNotExists(DSL.selectOne().from(OUTPUT_NUDGE_ROUND).where(OUTPUT_NUDGE_ROUND.EVENT_ID.eq(eventId)))
-                .orderBy(EventTimes.endsAt(ending), eventId)
-                .fetch(eventId);
+        return db.fetch(EventTimes.endedWithoutRound(endedAfter, endedBy, OUTPUT_NUDGE_ROUND.EVENT_ID)).getValues(0, Long.class);
     }
 
     /**

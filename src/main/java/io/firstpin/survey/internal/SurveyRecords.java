@@ -153,13 +153,7 @@ public class SurveyRecords {
 
     /** Events that ended in (endedAfter, endedBy] whose survey round has not run. */
     public List<Long> dueEvents(Instant endedAfter, Instant endedBy) {
-        var ending = EventTimes.endingIn(endedAfter, endedBy);
-        Field<Long> eventId = EventTimes.id(ending);
-        return db.select(eventId)
-                .from(ending)
-                .whereNotExists(DSL.selectOne().from(SURVEY_ROUND).where(SURVEY_ROUND.EVENT_ID.eq(eventId)))
-                .orderBy(EventTimes.endsAt(ending), eventId)
-                .fetch(eventId);
+        return db.fetch(EventTimes.endedWithoutRound(endedAfter, endedBy, SURVEY_ROUND.EVENT_ID)).getValues(0, Long.class);
     }
 
     /**
