@@ -65,8 +65,8 @@ final class BucketRows extends AbstractCompareAndSwapBasedProxyManager<String> {
             @Override
             public boolean compareAndSwap(byte[] original, byte[] updated, RemoteBucketState state,
                     Optional<Long> timeoutNanos) {
-                long expiresAt = currentTimeNanos() / 1_000_000
-                        + expiration.calculateTimeToLiveMillis(state, currentTimeNanos());
+                long now = currentTimeNanos();
+                long expiresAt = now / 1_000_000 + expiration.calculateTimeToLiveMillis(state, now);
                 return original == null ? created(key, updated, expiresAt)
                         : db.execute(write, updated, expiresAt, key, original) == 1;
             }
