@@ -40,9 +40,7 @@ class ReportFormController {
 
     @GetMapping("/r/{token}/report")
     String form(@PathVariable String token, HttpServletRequest request, Model model) {
-        model.addAttribute("registration", registrationOf(token));
-        model.addAttribute("token", token);
-        return PagePart.view("output/fragments :: report-form", request, model);
+        return part(registrationOf(token), token, request, model);
     }
 
     @PostMapping("/r/{token}/outputs")
@@ -64,10 +62,16 @@ class ReportFormController {
         }
         if (PagePart.fromHtmx(request)) {
             model.addAllAttributes(outcome);
-            return form(token, request, model);
+            return part(registration, token, request, model);
         }
         outcome.forEach(redirect::addFlashAttribute);
         return "redirect:/r/" + token + "/report";
+    }
+
+    private String part(Registration registration, String token, HttpServletRequest request, Model model) {
+        model.addAttribute("registration", registration);
+        model.addAttribute("token", token);
+        return PagePart.view("output/fragments :: report-form", request, model);
     }
 
     private Registration registrationOf(String token) {
