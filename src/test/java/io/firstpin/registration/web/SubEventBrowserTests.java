@@ -41,6 +41,8 @@ class SubEventBrowserTests {
         browser.visit("/e/" + eventId + "/register").type(By.id("name"), name).type(By.id("email"), email);
         new Select(browser.find(By.id("subEventFrame"))).selectByVisibleText("懇親会 — 懇親会枠");
         browser.click(By.id("register"));
+        // The next step navigates away; leaving before the answer arrives could cancel the registration or show it.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(driver -> browser.path().startsWith("/r/"));
     }
 
     private static String statusOf(Browser browser, String name) {
