@@ -90,7 +90,7 @@ public final class EventRound {
                 onlyFor, first);
     }
 
-    public String name() {
+    String name() {
         return name;
     }
 

@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * inserting its row, then sends, then records how many it reached. The claim and what the round queues commit
  * together, so a round whose sending fails leaves no row and runs again; and it is exactly once across instances on
  * one database: the row's primary key makes a second claim wait for the first transaction and then find the row.
- * What a round sends, and to whom, stays with the module that owns it and its table.
+ * What a round sends, and to whom, stays with the module that owns it and its table. It lives here because a round
+ * is due by its event's times, which only this module reads, and it names no module's table: each owner hands its own.
  */
 @Service
 public class EventRounds {

@@ -71,15 +71,13 @@ class EventRoundsTests {
         List<Long> sentFor = new CopyOnWriteArrayList<>();
         Instant after = early.startsAt();
         Instant by = late.startsAt().plus(Duration.ofHours(2));
+        EventRounds.Sender sender = (event, now) -> {
+            sentFor.add(event.id());
+            return 2;
+        };
 
-        int first = rounds.runForEventsEnded(ONCE_AFTER_THE_END, after, by, (event, now) -> {
-            sentFor.add(event.id());
-            return 2;
-        });
-        int second = rounds.runForEventsEnded(ONCE_AFTER_THE_END, after, by, (event, now) -> {
-            sentFor.add(event.id());
-            return 2;
-        });
+        int first = rounds.runForEventsEnded(ONCE_AFTER_THE_END, after, by, sender);
+        int second = rounds.runForEventsEnded(ONCE_AFTER_THE_END, after, by, sender);
 
         assertThat(first).isEqualTo(4);
         assertThat(second).isZero();
