@@ -1,5 +1,6 @@
 package io.firstpin.output;
 
+import io.firstpin.event.EventRounds;
 import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
 import io.firstpin.member.EmailPreferences;
@@ -19,27 +20,22 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The nudge (ブログ書くまでが勉強会): some days after an event, each attendee who has not posted a report gets one email
  * with the hashtag, the event page and a private link to add their report. Once per event and person: each event's
- * round is claimed by a row, and each email is recorded under (event, member). Every nudge links to the member's
- * email preferences and carries a one-click unsubscribe; a member who does not want nudges gets none.
+ * round is claimed by a row ({@link EventRounds}), and each email is recorded under (event, member). Every nudge links
+ * to the member's email preferences and carries a one-click unsubscribe; a member who does not want nudges gets none.
  */
 @Service
 public class Nudges {
 
     static final String TOKEN_PREFIX = "o_";
 
-    private static final Logger log = LoggerFactory.getLogger(Nudges.class);
-
     private final NudgeRecords records;
+    private final EventRounds rounds;
     private final Events events;
     private final Notifications notifications;
     private final EmailPreferences preferences;
@@ -47,12 +43,12 @@ public class Nudges {
     private final LinkingRules rules;
     private final OutputProperties properties;
     private final Clock clock;
-    private final TransactionTemplate transaction;
 
-    Nudges(NudgeRecords records, Events events, Notifications notifications, EmailPreferences preferences,
-            PublicUrls urls, LinkingRules rules, OutputProperties properties, Clock clock,
-            PlatformTransactionManager transactions) {
+    Nudges(NudgeRecords records, EventRounds rounds, Events events, Notifications notifications,
+            EmailPreferences preferences, PublicUrls urls, LinkingRules rules, OutputProperties properties,
+            Clock clock) {
         this.records = records;
+        this.rounds = rounds;
         this.events = events;
         this.notifications = notifications;
         this.preferences = preferences;
@@ -60,7 +56,6 @@ public class Nudges {
         this.rules = rules;
         this.properties = properties;
         this.clock = clock;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -69,20 +64,12 @@ public class Nudges {
      */
     public int runDue() {
         Instant now = clock.instant();
-        int sent = 0;
-        for (long eventId : records.dueEvents(now.minus(rules.windowAfterEnd()), now.minus(properties.nudgeAfter()))) {
-            Integer nudged = transaction.execute(status -> nudge(eventId));
-            sent += nudged == null ? 0 : nudged;
-        }
-        return sent;
+        return rounds.runForEventsEnded(NudgeRecords.ROUND, now.minus(rules.windowAfterEnd()),
+                now.minus(properties.nudgeAfter()), this::nudge);
     }
 
-    private int nudge(long eventId) {
-        EventSummary event = events.summary(eventId).orElseThrow();
-        Instant now = clock.instant();
-        if (!records.claim(eventId, event.organizationId(), now)) {
-            return 0;
-        }
+    private int nudge(EventSummary event, Instant now) {
+        long eventId = event.id();
         String hashtag = events.find(eventId).map(e -> e.hashtagText()).orElse("");
         int sent = 0;
         Refusals refusals = preferences.refusals(event.organizationId(), EmailTopic.OUTPUT_NUDGES);
@@ -107,8 +94,6 @@ public class Nudges {
                     .about(eventId).withListUnsubscribe(link.oneClickUrl()));
             sent++;
         }
-        records.recordRecipients(eventId, sent);
-        log.info("Asked {} attendees of event {} for a report", sent, eventId);
         return sent;
     }
 

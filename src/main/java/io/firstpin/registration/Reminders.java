@@ -1,5 +1,6 @@
 package io.firstpin.registration;
 
+import io.firstpin.event.EventRounds;
 import io.firstpin.event.EventSummary;
 import io.firstpin.event.Events;
 import io.firstpin.event.Frame;
@@ -17,24 +18,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What registrants hear before an event: the day-before reminder with a one-click way to free the seat, and, where the
  * event asks for it, a reconfirmation whose silence releases the seat to the waitlist. Each round runs once per event
- * and start time, in one transaction per event, from a db-scheduler task that one instance runs at a time.
+ * and start time through {@link EventRounds}, in one transaction per event, from a db-scheduler task that one instance
+ * runs at a time.
  */
 @Service
 public class Reminders {
 
-    private static final Logger log = LoggerFactory.getLogger(Reminders.class);
-
     private final ReminderRounds rounds;
+    private final EventRounds eventRounds;
     private final RegistrationRepository registrations;
     private final Registrations registrationService;
     private final RegistrationMails mails;
@@ -42,12 +39,12 @@ public class Reminders {
     private final Events events;
     private final ReminderProperties properties;
     private final Clock clock;
-    private final TransactionTemplate transaction;
 
-    Reminders(ReminderRounds rounds, RegistrationRepository registrations, Registrations registrationService,
-            RegistrationMails mails, FrameQueue queue, Events events, ReminderProperties properties, Clock clock,
-            PlatformTransactionManager transactions) {
+    Reminders(ReminderRounds rounds, EventRounds eventRounds, RegistrationRepository registrations,
+            Registrations registrationService, RegistrationMails mails, FrameQueue queue, Events events,
+            ReminderProperties properties, Clock clock) {
         this.rounds = rounds;
+        this.eventRounds = eventRounds;
         this.registrations = registrations;
         this.registrationService = registrationService;
         this.mails = mails;
@@ -55,23 +52,18 @@ public class Reminders {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** Runs every due round: deadlines first, so that whoever moves up from the waitlist gets the reminder too. */
     public void runDue() {
         Instant now = clock.instant();
-        for (long eventId : rounds.due(Kind.RECONFIRMATION_DEADLINE, now, now.plus(properties.reconfirmDeadlineBefore()),
-                true)) {
-            transaction.executeWithoutResult(status -> releaseUnanswered(eventId));
-        }
-        for (long eventId : rounds.due(Kind.RECONFIRMATION_REQUEST, now.plus(properties.reconfirmDeadlineBefore()),
-                now.plus(properties.reconfirmRequestBefore()), true)) {
-            transaction.executeWithoutResult(status -> askToReconfirm(eventId));
-        }
-        for (long eventId : rounds.due(Kind.REMINDER, now, now.plus(properties.reminderBefore()), false)) {
-            transaction.executeWithoutResult(status -> remind(eventId));
-        }
+        Instant deadlineBy = now.plus(properties.reconfirmDeadlineBefore());
+        eventRounds.runForEventsStarting(ReminderRounds.RECONFIRMATION_DEADLINE, now, deadlineBy,
+                this::releaseUnanswered);
+        eventRounds.runForEventsStarting(ReminderRounds.RECONFIRMATION_REQUEST, deadlineBy,
+                now.plus(properties.reconfirmRequestBefore()), this::askToReconfirm);
+        eventRounds.runForEventsStarting(ReminderRounds.REMINDER, now, now.plus(properties.reminderBefore()),
+                this::remind);
     }
 
     /** Turns the reconfirmation round on or off for an event of the organization. */
@@ -98,53 +90,37 @@ public class Reminders {
                 awaiting, reconfirmed, released);
     }
 
-    private void remind(long eventId) {
-        EventSummary event = events.summary(eventId).orElseThrow();
-        if (!rounds.claim(eventId, Kind.REMINDER, event.startsAt(), clock.instant())) {
-            return;
-        }
-        Map<Long, String> frames = frameNames(eventId);
-        List<Registration> confirmed = confirmed(eventId);
+    private int remind(EventSummary event, Instant now) {
+        Map<Long, String> frames = frameNames(event.id());
+        List<Registration> confirmed = confirmed(event.id());
         confirmed.forEach(r -> mails.remind(r, event, frames.get(r.frameId())));
-        rounds.recordRecipients(eventId, Kind.REMINDER, event.startsAt(), confirmed.size());
-        log.info("Reminded {} registrants of event {}", confirmed.size(), eventId);
+        return confirmed.size();
     }
 
-    private void askToReconfirm(long eventId) {
-        EventSummary event = events.summary(eventId).orElseThrow();
-        Instant now = clock.instant();
-        if (!rounds.claim(eventId, Kind.RECONFIRMATION_REQUEST, event.startsAt(), now)) {
-            return;
-        }
-        Map<Long, String> frames = frameNames(eventId);
+    private int askToReconfirm(EventSummary event, Instant now) {
+        Map<Long, String> frames = frameNames(event.id());
         // registrations change only under their frame's lock; taken in id order, as every writer does one frame at a time
         frames.keySet().stream().sorted().forEach(queue::lock);
         Instant deadline = event.startsAt().minus(properties.reconfirmDeadlineBefore());
         int asked = 0;
-        for (Registration registration : confirmed(eventId)) {
+        for (Registration registration : confirmed(event.id())) {
             if (registration.askToReconfirm(now)) {
                 registrations.save(registration);
                 mails.askToReconfirm(registration, event, frames.get(registration.frameId()), deadline);
                 asked++;
             }
         }
-        rounds.recordRecipients(eventId, Kind.RECONFIRMATION_REQUEST, event.startsAt(), asked);
-        log.info("Asked {} registrants of event {} to reconfirm by {}", asked, eventId, deadline);
+        return asked;
     }
 
-    private void releaseUnanswered(long eventId) {
-        EventSummary event = events.summary(eventId).orElseThrow();
-        if (!rounds.claim(eventId, Kind.RECONFIRMATION_DEADLINE, event.startsAt(), clock.instant())) {
-            return;
-        }
+    private int releaseUnanswered(EventSummary event, Instant now) {
         int released = 0;
-        for (Registration registration : confirmed(eventId)) {
+        for (Registration registration : confirmed(event.id())) {
             if (registration.awaitsReconfirmation() && registrationService.releaseUnconfirmed(registration.id())) {
                 released++;
             }
         }
-        rounds.recordRecipients(eventId, Kind.RECONFIRMATION_DEADLINE, event.startsAt(), released);
-        log.info("Released {} unconfirmed seats of event {}", released, eventId);
+        return released;
     }
 
     private List<Registration> confirmed(long eventId) {

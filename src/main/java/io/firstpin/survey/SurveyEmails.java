@@ -1,7 +1,7 @@
 package io.firstpin.survey;
 
+import io.firstpin.event.EventRounds;
 import io.firstpin.event.EventSummary;
-import io.firstpin.event.Events;
 import io.firstpin.member.EmailPreferences;
 import io.firstpin.member.EmailPreferences.PreferenceLink;
 import io.firstpin.member.EmailPreferences.Refusals;
@@ -19,45 +19,38 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The survey email: {@code send-after} the end of an event, each attendee gets one email with a private link to the
- * survey. Once per event: each event's round is claimed by a row, in the transaction that queues its emails. Members
- * who do not want survey invitations (their email preferences, linked from every invitation) get none.
+ * survey. Once per event: each event's round is claimed by a row, in the transaction that queues its emails
+ * ({@link EventRounds}). Members who do not want survey invitations (their email preferences, linked from every
+ * invitation) get none.
  */
 @Service
 public class SurveyEmails {
 
-    private static final Logger log = LoggerFactory.getLogger(SurveyEmails.class);
     private static final DateTimeFormatter CLOSING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final SurveyRecords records;
-    private final Events events;
+    private final EventRounds rounds;
     private final Registrations registrations;
     private final Notifications notifications;
     private final EmailPreferences preferences;
     private final PublicUrls urls;
     private final SurveyProperties properties;
     private final Clock clock;
-    private final TransactionTemplate transaction;
 
-    SurveyEmails(SurveyRecords records, Events events, Registrations registrations, Notifications notifications,
-            EmailPreferences preferences, PublicUrls urls, SurveyProperties properties, Clock clock,
-            PlatformTransactionManager transactions) {
+    SurveyEmails(SurveyRecords records, EventRounds rounds, Registrations registrations, Notifications notifications,
+            EmailPreferences preferences, PublicUrls urls, SurveyProperties properties, Clock clock) {
         this.records = records;
-        this.events = events;
+        this.rounds = rounds;
         this.registrations = registrations;
         this.notifications = notifications;
         this.preferences = preferences;
         this.urls = urls;
         this.properties = properties;
         this.clock = clock;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -66,12 +59,8 @@ public class SurveyEmails {
      */
     public int runDue() {
         Instant now = clock.instant();
-        int sent = 0;
-        for (long eventId : records.dueEvents(now.minus(properties.closeAfter()), now.minus(properties.sendAfter()))) {
-            Integer queued = transaction.execute(status -> send(eventId));
-            sent += queued == null ? 0 : queued;
-        }
-        return sent;
+        return rounds.runForEventsEnded(SurveyRecords.ROUND, now.minus(properties.closeAfter()),
+                now.minus(properties.sendAfter()), this::send);
     }
 
     /** When the survey closes, as its emails say it: in the event's time zone. */
@@ -94,11 +83,8 @@ public class SurveyEmails {
         return model;
     }
 
-    private int send(long eventId) {
-        EventSummary event = events.summary(eventId).orElseThrow();
-        if (!records.claim(eventId, event.organizationId(), clock.instant())) {
-            return 0;
-        }
+    private int send(EventSummary event, Instant now) {
+        long eventId = event.id();
         String closing = closing(event, event.endsAt().plus(properties.closeAfter()));
         int sent = 0;
         Refusals refusals = preferences.refusals(event.organizationId(), EmailTopic.SURVEY_INVITATIONS);
@@ -115,8 +101,6 @@ public class SurveyEmails {
                     .about(eventId).withListUnsubscribe(link.oneClickUrl()));
             sent++;
         }
-        records.recordRecipients(eventId, sent);
-        log.info("Sent the survey to {} attendees of event {}", sent, eventId);
         return sent;
     }
 }

@@ -20,6 +20,7 @@ import io.firstpin.community.CommunityProfile;
 import io.firstpin.platform.Slug;
 import io.firstpin.registration.RegistrationStatus;
 import io.firstpin.registration.RegistrationStatusChanged;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -158,6 +159,11 @@ public final class CommunityHistory {
 
         public long id() {
             return id;
+        }
+
+        /** The event's start; it ends two hours later. */
+        public Instant startsAt() {
+            return start.toInstant();
         }
 
         /** The event's one frame. */

@@ -7,7 +7,7 @@ import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE;
 import static io.firstpin.platform.db.Tables.OUTPUT_NUDGE_ROUND;
 
 import io.firstpin.attendee.AttendeeRule;
-import io.firstpin.event.EventTimes;
+import io.firstpin.event.EventRound;
 import io.firstpin.registration.EventRegistrants;
 import java.time.Instant;
 import java.util.List;
@@ -15,49 +15,25 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Which events are due for the report nudge, who gets it, and what was sent. Attendees follow the KPI definition:
- * the members checked in, or, for an event without any check-in, its confirmed registrants; they are reached at the
- * email and in the language of their registration.
+ * The report nudge's round, who gets it, and what was sent. Attendees follow the KPI definition: the members checked
+ * in, or, for an event without any check-in, its confirmed registrants; they are reached at the email and in the
+ * language of their registration.
  */
 @Component
 public class NudgeRecords {
+
+    /** The nudge goes out once per event, whenever it starts. */
+    public static final EventRound ROUND = EventRound.of("Report nudge", OUTPUT_NUDGE_ROUND.EVENT_ID,
+            OUTPUT_NUDGE_ROUND.DONE_AT, OUTPUT_NUDGE_ROUND.RECIPIENTS)
+            .withOrganization(OUTPUT_NUDGE_ROUND.ORGANIZATION_ID);
 
     private final DSLContext db;
 
     NudgeRecords(DSLContext db) {
         this.db = db;
-    }
-
-    /** Events that ended in (endedAfter, endedBy] whose nudge round has not run. */
-    public List<Long> dueEvents(Instant endedAfter, Instant endedBy) {
-        return db.fetch(EventTimes.endedWithoutRound(endedAfter, endedBy, OUTPUT_NUDGE_ROUND.EVENT_ID)).getValues(0, Long.class);
-    }
-
-    /**
-     * Claims the event's round; false when it ran already, or another instance runs it (the primary key makes the
-     * second insert wait for the first transaction, then find the row).
-     */
-    public boolean claim(long eventId, long organizationId, Instant now) {
-        try {
-            return db.insertInto(OUTPUT_NUDGE_ROUND)
-                    .set(OUTPUT_NUDGE_ROUND.EVENT_ID, eventId)
-                    .set(OUTPUT_NUDGE_ROUND.ORGANIZATION_ID, organizationId)
-                    .set(OUTPUT_NUDGE_ROUND.DONE_AT, at(now))
-                    .set(OUTPUT_NUDGE_ROUND.RECIPIENTS, 0)
-                    .onConflictDoNothing()
-                    .execute() == 1;
-        } catch (DuplicateKeyException claimedConcurrently) {
-            return false;
-        }
-    }
-
-    public void recordRecipients(long eventId, int recipients) {
-        db.update(OUTPUT_NUDGE_ROUND).set(OUTPUT_NUDGE_ROUND.RECIPIENTS, recipients)
-                .where(OUTPUT_NUDGE_ROUND.EVENT_ID.eq(eventId)).execute();
     }
 
     /**

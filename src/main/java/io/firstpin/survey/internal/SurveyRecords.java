@@ -5,7 +5,7 @@ import static io.firstpin.platform.db.Tables.SURVEY_ROUND;
 
 import io.firstpin.attendee.AttendeeRule;
 import io.firstpin.event.EventReads;
-import io.firstpin.event.EventTimes;
+import io.firstpin.event.EventRound;
 import io.firstpin.registration.EventRegistrants;
 import io.firstpin.survey.AnsweredSurvey;
 import io.firstpin.survey.SurveyAnswers;
@@ -33,6 +33,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SurveyRecords {
+
+    /** The survey email goes out once per event, whenever it starts. */
+    public static final EventRound ROUND = EventRound.of("Survey email", SURVEY_ROUND.EVENT_ID, SURVEY_ROUND.DONE_AT,
+            SURVEY_ROUND.RECIPIENTS).withOrganization(SURVEY_ROUND.ORGANIZATION_ID);
 
     private final DSLContext db;
 
@@ -149,34 +153,6 @@ public class SurveyRecords {
     }
 
     public record EventAnswer(long eventId, String title, Instant startsAt, SurveyAnswers answers) {
-    }
-
-    /** Events that ended in (endedAfter, endedBy] whose survey round has not run. */
-    public List<Long> dueEvents(Instant endedAfter, Instant endedBy) {
-        return db.fetch(EventTimes.endedWithoutRound(endedAfter, endedBy, SURVEY_ROUND.EVENT_ID)).getValues(0, Long.class);
-    }
-
-    /**
-     * Claims the event's round; false when it ran already, or another instance runs it (the primary key makes the
-     * second insert wait for the first transaction, then find the row).
-     */
-    public boolean claim(long eventId, long organizationId, Instant now) {
-        try {
-            return db.insertInto(SURVEY_ROUND)
-                    .set(SURVEY_ROUND.EVENT_ID, eventId)
-                    .set(SURVEY_ROUND.ORGANIZATION_ID, organizationId)
-                    .set(SURVEY_ROUND.DONE_AT, at(now))
-                    .set(SURVEY_ROUND.RECIPIENTS, 0)
-                    .onConflictDoNothing()
-                    .execute() == 1;
-        } catch (DuplicateKeyException claimedConcurrently) {
-            return false;
-        }
-    }
-
-    public void recordRecipients(long eventId, int recipients) {
-        db.update(SURVEY_ROUND).set(SURVEY_ROUND.RECIPIENTS, recipients)
-                .where(SURVEY_ROUND.EVENT_ID.eq(eventId)).execute();
     }
 
     /** The event's attendees with an email, reached at the email and in the language of their registration. */
