@@ -19,9 +19,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A test's own organization with one community (in Asia/Tokyo), and what tests do with it: lay down its history
- * ({@link #history()}), sign staff in with a role through the real login form ({@link #staff}), issue API tokens
- * ({@link #token}) and name its staff pages. Every {@link #found} makes a new organization, so tests sharing a database
- * never see each other's data.
+ * ({@link #history()}), sign staff in with a role through the real login form, in MockMvc or in a browser
+ * ({@link #staff}), issue API tokens ({@link #token}) and name its staff pages. Every {@link #found} makes a new
+ * organization, so tests sharing a database never see each other's data.
  */
 public final class TestTenant {
 
@@ -42,10 +42,22 @@ public final class TestTenant {
      * A new organization whose slug starts with {@code prefix}, with one community named {@code communityName}.
      */
     public static TestTenant found(ApplicationContext context, String prefix, String communityName) {
+        return found(context, prefix, null, CommunityProfile.of(communityName, null, null, "Asia/Tokyo"));
+    }
+
+    /** As {@link #found(ApplicationContext, String, String)}, for a test that needs the community's hashtag or text. */
+    public static TestTenant found(ApplicationContext context, String prefix, CommunityProfile profile) {
+        return found(context, prefix, null, profile);
+    }
+
+    /** As {@link #found(ApplicationContext, String, CommunityProfile)}, for a page that shows the organization's name. */
+    public static TestTenant found(ApplicationContext context, String prefix, String organizationName,
+            CommunityProfile profile) {
         String slug = prefix + "-" + System.nanoTime();
-        Organization organization = context.getBean(Organizations.class).found(new Slug(slug), "Org " + slug);
+        Organization organization = context.getBean(Organizations.class).found(new Slug(slug),
+                organizationName == null ? "Org " + slug : organizationName);
         Community community = context.getBean(Communities.class).start(organization.id(), new Slug(slug + "-c"),
-                CommunityProfile.of(communityName, null, null, "Asia/Tokyo"), null);
+                profile, null);
         return new TestTenant(context, organization, community);
     }
 
@@ -78,9 +90,24 @@ public final class TestTenant {
 
     /** Opens a new staff account with the role in the whole organization and signs it in through the login form. */
     public MockHttpSession staff(MockMvc mvc, Role role) {
+        return staff(mvc, role, "Staff " + role);
+    }
+
+    /** As {@link #staff(MockMvc, Role)}, with the name the pages show for the account. */
+    public MockHttpSession staff(MockMvc mvc, Role role, String name) {
+        return StaffLogin.signIn(mvc, staffAccount(role, name), PASSWORD);
+    }
+
+    /** Opens a new staff account with the role and signs it in through the login form in a real browser. */
+    public Browser staff(Browser browser, Role role) {
+        return browser.signIn(staffAccount(role, "Staff " + role), PASSWORD);
+    }
+
+    /** Opens a staff account with the role in the whole organization and answers its email. */
+    private String staffAccount(Role role, String name) {
         String email = role.name().toLowerCase(Locale.ROOT) + "-" + ACCOUNTS.incrementAndGet() + "@" + slug() + ".test";
-        context.getBean(StaffAccounts.class).openWithRole(email, "Staff " + role, PASSWORD, organization.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
+        context.getBean(StaffAccounts.class).openWithRole(email, name, PASSWORD, organization.id(), role);
+        return email;
     }
 
     /** A new API token of the organization with the role, in the whole organization. */
