@@ -103,7 +103,7 @@ class EventLifecyclePagesTests {
         assertThat(unconfirmed.getFlashMap().get("lifecycleRefused")).isEqualTo("確認のチェックを入れてください。");
         assertThat(statusOf(event)).isEqualTo(EventStatus.PUBLISHED);
         assertThat(act(event, "cancel", viewer, "confirm", "true").getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(post(tenant.manage("/events/" + event.id()) + "/cancel")
+        assertThat(mvc.perform(post(tenant.manage("/events/" + event.id() + "/cancel"))
                 .session(leader).param("confirm", "true")).andReturn().getResponse().getStatus())
                 .as("without the CSRF token").isEqualTo(403);
         assertThat(statusOf(event)).isEqualTo(EventStatus.PUBLISHED);

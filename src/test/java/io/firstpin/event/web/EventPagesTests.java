@@ -167,7 +167,7 @@ class EventPagesTests {
                 .param("connpassUrl", " https://jawsug.connpass.com/event/123456/ ")).andReturn().getResponse()
                 .getRedirectedUrl();
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        String editPage = mvc.perform(get(tenant.manage("/events/" + id) + "/edit").session(leader))
+        String editPage = mvc.perform(get(tenant.manage("/events/" + id + "/edit")).session(leader))
                 .andReturn().getResponse().getContentAsString();
         MvcResult bad = mvc.perform(eventForm("Not an address").param("connpassUrl", "connpass 123456")
                 .header("Accept-Language", "en")).andReturn();
