@@ -10,8 +10,6 @@ import io.firstpin.identity.TokenTerms;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.Slug;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
@@ -24,9 +22,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * organization, so tests sharing a database never see each other's data.
  */
 public final class TestTenant {
-
-    public static final String PASSWORD = "correct horse battery";
-    private static final AtomicLong ACCOUNTS = new AtomicLong();
 
     private final ApplicationContext context;
     private final Organization organization;
@@ -90,24 +85,23 @@ public final class TestTenant {
 
     /** Opens a new staff account with the role in the whole organization and signs it in through the login form. */
     public MockHttpSession staff(MockMvc mvc, Role role) {
-        return staff(mvc, role, "Staff " + role);
+        return StaffLogin.newStaff(mvc, accounts(), organization, role);
     }
 
     /** As {@link #staff(MockMvc, Role)}, with the name the pages show for the account. */
     public MockHttpSession staff(MockMvc mvc, Role role, String name) {
-        return StaffLogin.signIn(mvc, staffAccount(role, name), PASSWORD);
+        return StaffLogin.signIn(mvc, StaffLogin.openAccount(accounts(), organization, role, name),
+                StaffLogin.PASSWORD);
     }
 
     /** Opens a new staff account with the role and signs it in through the login form in a real browser. */
     public Browser staff(Browser browser, Role role) {
-        return browser.signIn(staffAccount(role, "Staff " + role), PASSWORD);
+        return browser.signIn(StaffLogin.openAccount(accounts(), organization, role, "Staff " + role),
+                StaffLogin.PASSWORD);
     }
 
-    /** Opens a staff account with the role in the whole organization and answers its email. */
-    private String staffAccount(Role role, String name) {
-        String email = role.name().toLowerCase(Locale.ROOT) + "-" + ACCOUNTS.incrementAndGet() + "@" + slug() + ".test";
-        context.getBean(StaffAccounts.class).openWithRole(email, name, PASSWORD, organization.id(), role);
-        return email;
+    private StaffAccounts accounts() {
+        return context.getBean(StaffAccounts.class);
     }
 
     /** A new API token of the organization with the role, in the whole organization. */
