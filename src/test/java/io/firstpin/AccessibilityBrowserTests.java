@@ -1,8 +1,6 @@
 package io.firstpin;
 
-import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
 import io.firstpin.event.EventKind;
@@ -10,27 +8,23 @@ import io.firstpin.event.Events;
 import io.firstpin.event.FrameMode;
 import io.firstpin.event.FramePlan;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
-import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.registration.Applicant;
 import io.firstpin.registration.Registrations;
 import io.firstpin.testing.Browser;
 import io.firstpin.testing.BrowserTest;
 import io.firstpin.testing.CommunityHistory;
+import io.firstpin.testing.TestTenant;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The main pages of every module, public and staff, in Japanese and English, held to WCAG 2.1 AA by axe-core: no
@@ -40,24 +34,14 @@ import org.springframework.context.ApplicationEventPublisher;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessibilityBrowserTests {
 
-    private static final String PASSWORD = "correct horse battery";
-
     @LocalServerPort
     int port;
     @Autowired
-    Organizations organizations;
-    @Autowired
-    Communities communities;
+    ApplicationContext context;
     @Autowired
     Events events;
     @Autowired
     Registrations registrations;
-    @Autowired
-    StaffAccounts accounts;
-    @Autowired
-    ApplicationEventPublisher publisher;
-    @Autowired
-    DSLContext db;
 
     @Test
     void everyMainPageHasNoSeriousAccessibilityViolationInJapanese() {
@@ -70,11 +54,9 @@ class AccessibilityBrowserTests {
     }
 
     private void walk(String language) {
-        String slug = "a11y-" + language + "-" + System.nanoTime();
-        Organization organization = organizations.found(new Slug(slug), "アクセシビリティ");
-        Community community = communities.start(organization.id(), new Slug(slug + "-tokyo"),
-                CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, publisher, community);
+        TestTenant tenant = TestTenant.found(context, "a11y-" + language, "JAWS-UG 東京");
+        Community community = tenant.community();
+        CommunityHistory history = tenant.history();
         long a = history.member("A");
         long b = history.member("B");
         history.eventAt("2025-01-15T19:00", "JP-13", "渋谷区").checkedIn(a, b);
@@ -83,25 +65,20 @@ class AccessibilityBrowserTests {
                 Instant.now().plus(20, ChronoUnit.DAYS), null, null, true, null, Optional.empty()), List.of(),
                 List.of(new FramePlan(null, "一般枠", 30, FrameMode.FIFO, null)), "一般枠");
         long member = registrations.register(event.id(), "一般枠",
-                new Applicant("東京 太郎", "taro@" + slug + ".test", Locale.JAPANESE)).registration().memberId();
-        String email = "admin@" + slug + ".test";
-        accounts.openWithRole(email, "管理者", PASSWORD, organization.id(), Role.ORGANIZATION_ADMIN);
-        String org = "/manage/" + organization.slug();
-        String communityPages = org + "/communities/" + community.slug();
+                new Applicant("東京 太郎", "taro@" + tenant.slug() + ".test", Locale.JAPANESE)).registration()
+                .memberId();
+        String org = tenant.manage("");
+        String communityPages = tenant.ofCommunity("");
 
         try (Browser browser = Browser.open(port, language)) {
             for (String page : List.of("/", "/c/" + community.slug(), "/e/" + event.id(), "/login",
-                    "/my/" + organization.slug() + "/sign-in", "/e/" + event.id() + "/survey")) {
+                    "/my/" + tenant.slug() + "/sign-in", "/e/" + event.id() + "/survey")) {
                 browser.visit(page).assertAccessible();
             }
             browser.visit("/e/" + event.id()).click(By.id("register-link")).find(By.id("email"));
             browser.assertAccessible();
 
-            browser.visit("/login")
-                    .type(By.id("username"), email)
-                    .type(By.id("password"), PASSWORD)
-                    .click(By.cssSelector("#login-form button[type=submit]"));
-            browser.find(By.cssSelector(".manage-nav"));
+            tenant.staff(browser, Role.ORGANIZATION_ADMIN);
             for (String page : List.of("/manage", org, org + "/events", org + "/events/" + event.id(),
                     org + "/events/" + event.id() + "/registrations", org + "/events/" + event.id() + "/checkin",
                     org + "/events/" + event.id() + "/survey", org + "/events/" + event.id() + "/mail",

@@ -12,23 +12,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import io.firstpin.community.Communities;
-import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
 import io.firstpin.testing.CommunityHistory;
 import io.firstpin.member.IdentityInput;
 import io.firstpin.member.MemberMerge;
 import io.firstpin.member.MemberMerges;
 import io.firstpin.member.Members;
-import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
 import io.firstpin.platform.InvalidInputException;
 import io.firstpin.platform.Secrets;
-import io.firstpin.platform.Slug;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
+import io.firstpin.testing.TestTenant;
 import io.firstpin.testing.TestSmtp;
 import io.firstpin.testing.TestSmtp.ReceivedEmail;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -68,7 +62,6 @@ class SegmentOptOutsTests {
 
     private static final int SMTP_PORT = TestSmtp.freePort();
     private static final Pattern LINK = Pattern.compile("http://firstpin\\.test/p/(p_[A-Za-z0-9_-]{43})");
-    private static final String PASSWORD = "correct horse battery";
 
     @RegisterExtension
     static final GreenMailExtension smtp = TestSmtp.on(SMTP_PORT);
@@ -79,13 +72,7 @@ class SegmentOptOutsTests {
     }
 
     @Autowired
-    Organizations organizations;
-    @Autowired
-    Communities communities;
-
-
-    @Autowired
-    ApplicationEventPublisher events;
+    ApplicationContext context;
     @Autowired
     Members members;
     @Autowired
@@ -95,14 +82,12 @@ class SegmentOptOutsTests {
     @Autowired
     SegmentMessages messages;
     @Autowired
-    StaffAccounts accounts;
-    @Autowired
     MockMvc mvc;
     @Autowired
     DSLContext db;
 
+    TestTenant tenant;
     String tag;
-    Organization organization;
     CommunityHistory history;
     CommunityHistory.Held lastMeetup;
     MemberSegment lastMonth;
@@ -111,19 +96,14 @@ class SegmentOptOutsTests {
 
     @BeforeEach
     void lastMonthsAttendeesAsASegment() {
-        tag = "segout" + System.nanoTime();
-        organization = organizations.found(new Slug(tag), "AWS Japan");
-        history = historyOf(organization, tag, "JAWS-UG 広島");
+        tenant = TestTenant.found(context, "segout", "AWS Japan",
+                CommunityProfile.of("JAWS-UG 広島", null, null, "Asia/Tokyo"));
+        tag = tenant.slug();
+        history = tenant.history();
         alice = attendee("Alice", "alice");
         bob = attendee("Bob", "bob");
         lastMeetup = lastMonthsMeetup(history).checkedIn(alice, bob, history.member("Nomail"));
         lastMonth = segmentOf(history, "先月の参加者");
-    }
-
-    private CommunityHistory historyOf(Organization where, String slug, String name) {
-        Community community = communities.start(where.id(), new Slug(slug + "-c"),
-                CommunityProfile.of(name, null, null, "Asia/Tokyo"), null);
-        return new CommunityHistory(db, communities, events, community);
     }
 
     private CommunityHistory.Held lastMonthsMeetup(CommunityHistory in) {
@@ -138,7 +118,7 @@ class SegmentOptOutsTests {
     /** A member with an email address, who still needs an attendance to be in the segment. */
     private long attendee(String name, String person) {
         long member = history.member(name);
-        members.addIdentity(organization.id(), member, IdentityInput.email(address(person)));
+        members.addIdentity(tenant.id(), member, IdentityInput.email(address(person)));
         return member;
     }
 
@@ -147,7 +127,7 @@ class SegmentOptOutsTests {
     }
 
     private SegmentMessages.Sent send(String subject, Locale locale) {
-        return messages.send(organization.id(), lastMonth.id(), subject, "来月もお待ちしています。", "leader@example.com",
+        return messages.send(tenant.id(), lastMonth.id(), subject, "来月もお待ちしています。", "leader@example.com",
                 locale);
     }
 
@@ -183,18 +163,12 @@ class SegmentOptOutsTests {
     }
 
     private boolean optedOut(long member) {
-        return segments.members(organization.id(), lastMonth.id()).members().stream()
+        return segments.members(tenant.id(), lastMonth.id()).members().stream()
                 .filter(m -> m.id() == member).findFirst().orElseThrow().optedOut();
     }
 
     private MockHttpServletResponse page(MockHttpServletRequestBuilder request, String language) throws Exception {
         return mvc.perform(request.header("Accept-Language", language)).andReturn().getResponse();
-    }
-
-    private MockHttpSession staffOf(Organization where, Role role) {
-        String email = role.name().toLowerCase(Locale.ROOT) + "-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, where.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
     }
 
     @Test
@@ -290,7 +264,7 @@ class SegmentOptOutsTests {
 
         assertThat(statuses).containsOnly(404);
         assertThat(answer.getContentAsString()).doesNotContain(guess);
-        assertThat(segmentOptOuts(EMAIL_OPT_OUT.ORGANIZATION_ID.eq(organization.id()))).isZero();
+        assertThat(segmentOptOuts(EMAIL_OPT_OUT.ORGANIZATION_ID.eq(tenant.id()))).isZero();
     }
 
     @Test
@@ -305,7 +279,7 @@ class SegmentOptOutsTests {
         assertThat(later.optedOut()).isEqualTo(1);
         mailTo("bob", 2);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo("alice").size() == 1);
-        assertThat(messages.history(organization.id(), lastMonth.id()))
+        assertThat(messages.history(tenant.id(), lastMonth.id()))
                 .extracting(SegmentMessages.Sent::subject, SegmentMessages.Sent::recipients,
                         SegmentMessages.Sent::optedOut)
                 .containsExactly(tuple("その次のご案内", 1, 1), tuple("次回のご案内", 2, 0));
@@ -320,15 +294,15 @@ class SegmentOptOutsTests {
         assertThatThrownBy(() -> send("その次のご案内", Locale.JAPANESE))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).code()).isEqualTo("segment.message.nobody"));
-        assertThat(messages.history(organization.id(), lastMonth.id())).hasSize(1);
+        assertThat(messages.history(tenant.id(), lastMonth.id())).hasSize(1);
     }
 
     @Test
     void staffSeeWhoUnsubscribedOnTheSegmentTheCsvTheConfirmationAndTheHistory() throws Exception {
         send("次回のご案内", Locale.JAPANESE);
         oneClick(linkOf("alice", 1));
-        MockHttpSession session = staffOf(organization, Role.COMMUNITY_LEADER);
-        String base = "/manage/" + organization.slug() + "/segments/" + lastMonth.id();
+        MockHttpSession session = tenant.staff(mvc, Role.COMMUNITY_LEADER);
+        String base = tenant.manage("/segments/" + lastMonth.id());
 
         String detail = page(get(base).session(session), "en").getContentAsString();
         String csv = new String(page(get(base + "/members.csv").session(session), "en").getContentAsByteArray(),
@@ -351,21 +325,21 @@ class SegmentOptOutsTests {
                 "1 who unsubscribed from email to segments are skipped too.");
         assertThat(confirm).contains("This email goes to 1 members", "1 who unsubscribed", "Send 1 emails");
         assertThat(afterSending).contains("<th class=\"num\">配信停止</th>", "<td class=\"num\">1</td>");
-        assertThat(messages.history(organization.id(), lastMonth.id()).get(0).optedOut()).isEqualTo(1);
+        assertThat(messages.history(tenant.id(), lastMonth.id()).get(0).optedOut()).isEqualTo(1);
     }
 
     @Test
     void anotherOrganizationNeitherSeesNorInheritsTheOptOut() throws Exception {
         send("次回のご案内", Locale.JAPANESE);
         oneClick(linkOf("alice", 1));
-        Organization other = organizations.found(new Slug(tag + "-other"), "Other");
-        CommunityHistory theirs = historyOf(other, tag + "-other", "Other UG");
+        TestTenant other = TestTenant.found(context, "segout-other", "Other UG");
+        CommunityHistory theirs = other.history();
         long sameAlice = theirs.member("Alice");
         members.addIdentity(other.id(), sameAlice, IdentityInput.email(address("alice")));
         lastMonthsMeetup(theirs).checkedIn(sameAlice);
         MemberSegment theirSegment = segmentOf(theirs, "Their attendees");
-        MockHttpSession otherStaff = staffOf(other, Role.ORGANIZATION_ADMIN);
-        String ours = "/manage/" + other.slug() + "/segments/" + lastMonth.id();
+        MockHttpSession otherStaff = other.staff(mvc, Role.ORGANIZATION_ADMIN);
+        String ours = other.manage("/segments/" + lastMonth.id());
 
         SegmentMessages.Sent sent = messages.send(other.id(), theirSegment.id(), "Hello", "Body", "them@example.com",
                 Locale.ENGLISH);
@@ -386,10 +360,10 @@ class SegmentOptOutsTests {
         long aliceAgain = attendee("Alice again", "alice-again");
         lastMeetup.checkedIn(aliceAgain);
 
-        MemberMerge merge = merges.merge(organization.id(), aliceAgain, alice);
+        MemberMerge merge = merges.merge(tenant.id(), aliceAgain, alice);
         boolean keptOptedOut = optedOut(aliceAgain);
         SegmentMessages.Sent whileMerged = send("合併後のご案内", Locale.JAPANESE);
-        merges.undo(organization.id(), merge.id());
+        merges.undo(tenant.id(), merge.id());
 
         assertThat(keptOptedOut).isTrue();
         assertThat(whileMerged.recipients()).as("Bob only").isEqualTo(1);
@@ -406,14 +380,14 @@ class SegmentOptOutsTests {
         oneClick(linkOf("alice", 1));
         oneClick(linkOf("alice-again", 1));
 
-        MemberMerge merge = merges.merge(organization.id(), aliceAgain, alice);
+        MemberMerge merge = merges.merge(tenant.id(), aliceAgain, alice);
         boolean keptOptedOut = optedOut(aliceAgain);
-        merges.undo(organization.id(), merge.id());
+        merges.undo(tenant.id(), merge.id());
 
         assertThat(keptOptedOut).isTrue();
         assertThat(optedOut(alice)).isTrue();
         assertThat(optedOut(aliceAgain)).isTrue();
-        assertThat(segmentOptOuts(EMAIL_OPT_OUT.ORGANIZATION_ID.eq(organization.id()))).isEqualTo(2);
+        assertThat(segmentOptOuts(EMAIL_OPT_OUT.ORGANIZATION_ID.eq(tenant.id()))).isEqualTo(2);
     }
 
     @Test
@@ -422,7 +396,7 @@ class SegmentOptOutsTests {
         lastMeetup.checkedIn(aliceAgain);
         send("次回のご案内", Locale.JAPANESE);
         String oldLink = linkOf("alice", 1);
-        merges.merge(organization.id(), aliceAgain, alice);
+        merges.merge(tenant.id(), aliceAgain, alice);
 
         int status = oneClick(oldLink);
 
@@ -435,7 +409,7 @@ class SegmentOptOutsTests {
         long messageId = send("次回のご案内", Locale.JAPANESE).id();
         String oldToken = Secrets.newSecret("s_");
         db.insertInto(SEGMENT_MESSAGE_RECIPIENT)
-                .set(SEGMENT_MESSAGE_RECIPIENT.ORGANIZATION_ID, organization.id())
+                .set(SEGMENT_MESSAGE_RECIPIENT.ORGANIZATION_ID, tenant.id())
                 .set(SEGMENT_MESSAGE_RECIPIENT.SEGMENT_MESSAGE_ID, messageId)
                 .set(SEGMENT_MESSAGE_RECIPIENT.MEMBER_ID, alice)
                 .set(SEGMENT_MESSAGE_RECIPIENT.TOKEN_HASH, Secrets.hash(oldToken))

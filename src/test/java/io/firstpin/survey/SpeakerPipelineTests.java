@@ -166,10 +166,7 @@ class SpeakerPipelineTests {
                 new SurveyAnswers(3, null, 2, null, "匿名の声", true, "匿名で話したいこと", true, true));
         Event next = door.event(organization, clock.instant().plus(Duration.ofDays(20)), 5);
         long frame = events.frames(next.id()).get(0).id();
-        accounts.openWithRole("viewer-" + organization.id() + "@example.com", "Viewer", "correct horse battery",
-                organization.id(), Role.VIEWER);
-        MockHttpSession viewer = StaffLogin.signIn(mvc, "viewer-" + organization.id() + "@example.com",
-                "correct horse battery");
+        MockHttpSession viewer = StaffLogin.newStaff(mvc, accounts, organization, Role.VIEWER);
 
         String page = mvc.perform(get("/manage/" + organization.slug() + "/speakers").session(viewer)
                 .header("Accept-Language", "ja")).andReturn().getResponse().getContentAsString();

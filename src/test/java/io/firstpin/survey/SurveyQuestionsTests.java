@@ -48,8 +48,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @DirtiesContext
 class SurveyQuestionsTests {
 
-    private static final String PASSWORD = "correct horse battery";
-
     @Autowired
     Organizations organizations;
     @Autowired
@@ -100,9 +98,7 @@ class SurveyQuestionsTests {
     }
 
     private MockHttpSession signedIn(Organization where, Role role) {
-        String email = role.name().toLowerCase() + "-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, where.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
+        return StaffLogin.newStaff(mvc, accounts, where, role);
     }
 
     private String staffPath(String tail) {

@@ -52,6 +52,14 @@ public final class Browser implements AutoCloseable {
         return new Browser(driver, "http://localhost:" + port);
     }
 
+    /** Signs staff in through the login form, as a person would, and waits for the staff pages to open. */
+    public Browser signIn(String email, String password) {
+        visit("/login").type(By.id("username"), email).type(By.id("password"), password)
+                .click(By.cssSelector("#login-form button[type=submit]"));
+        find(By.cssSelector(".manage-nav"));
+        return this;
+    }
+
     public Browser visit(String path) {
         driver.get(baseUrl + path);
         return this;

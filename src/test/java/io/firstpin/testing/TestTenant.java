@@ -10,8 +10,6 @@ import io.firstpin.identity.TokenTerms;
 import io.firstpin.organization.Organization;
 import io.firstpin.organization.Organizations;
 import io.firstpin.platform.Slug;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
@@ -19,14 +17,11 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A test's own organization with one community (in Asia/Tokyo), and what tests do with it: lay down its history
- * ({@link #history()}), sign staff in with a role through the real login form ({@link #staff}), issue API tokens
- * ({@link #token}) and name its staff pages. Every {@link #found} makes a new organization, so tests sharing a database
- * never see each other's data.
+ * ({@link #history()}), sign staff in with a role through the real login form, in MockMvc or in a browser
+ * ({@link #staff}), issue API tokens ({@link #token}) and name its staff pages. Every {@link #found} makes a new
+ * organization, so tests sharing a database never see each other's data.
  */
 public final class TestTenant {
-
-    public static final String PASSWORD = "correct horse battery";
-    private static final AtomicLong ACCOUNTS = new AtomicLong();
 
     private final ApplicationContext context;
     private final Organization organization;
@@ -42,10 +37,22 @@ public final class TestTenant {
      * A new organization whose slug starts with {@code prefix}, with one community named {@code communityName}.
      */
     public static TestTenant found(ApplicationContext context, String prefix, String communityName) {
+        return found(context, prefix, null, CommunityProfile.of(communityName, null, null, "Asia/Tokyo"));
+    }
+
+    /** As {@link #found(ApplicationContext, String, String)}, for a test that needs the community's hashtag or text. */
+    public static TestTenant found(ApplicationContext context, String prefix, CommunityProfile profile) {
+        return found(context, prefix, null, profile);
+    }
+
+    /** As {@link #found(ApplicationContext, String, CommunityProfile)}, for a page that shows the organization's name. */
+    public static TestTenant found(ApplicationContext context, String prefix, String organizationName,
+            CommunityProfile profile) {
         String slug = prefix + "-" + System.nanoTime();
-        Organization organization = context.getBean(Organizations.class).found(new Slug(slug), "Org " + slug);
+        Organization organization = context.getBean(Organizations.class).found(new Slug(slug),
+                organizationName == null ? "Org " + slug : organizationName);
         Community community = context.getBean(Communities.class).start(organization.id(), new Slug(slug + "-c"),
-                CommunityProfile.of(communityName, null, null, "Asia/Tokyo"), null);
+                profile, null);
         return new TestTenant(context, organization, community);
     }
 
@@ -78,9 +85,23 @@ public final class TestTenant {
 
     /** Opens a new staff account with the role in the whole organization and signs it in through the login form. */
     public MockHttpSession staff(MockMvc mvc, Role role) {
-        String email = role.name().toLowerCase(Locale.ROOT) + "-" + ACCOUNTS.incrementAndGet() + "@" + slug() + ".test";
-        context.getBean(StaffAccounts.class).openWithRole(email, "Staff " + role, PASSWORD, organization.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
+        return StaffLogin.newStaff(mvc, accounts(), organization, role);
+    }
+
+    /** As {@link #staff(MockMvc, Role)}, with the name the pages show for the account. */
+    public MockHttpSession staff(MockMvc mvc, Role role, String name) {
+        return StaffLogin.signIn(mvc, StaffLogin.openAccount(accounts(), organization, role, name),
+                StaffLogin.PASSWORD);
+    }
+
+    /** Opens a new staff account with the role and signs it in through the login form in a real browser. */
+    public Browser staff(Browser browser, Role role) {
+        return browser.signIn(StaffLogin.openAccount(accounts(), organization, role, "Staff " + role),
+                StaffLogin.PASSWORD);
+    }
+
+    private StaffAccounts accounts() {
+        return context.getBean(StaffAccounts.class);
     }
 
     /** A new API token of the organization with the role, in the whole organization. */

@@ -59,11 +59,7 @@ class CheckInDeskBrowserTests {
 
         try (Browser browser = Browser.open(port, "ja")) {
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
-            browser.visit("/manage")
-                    .type(By.id("username"), "leader@checkin.test")
-                    .type(By.id("password"), PASSWORD)
-                    .click(By.cssSelector("#login-form button[type=submit]"));
-            browser.find(By.cssSelector(".manage-nav"));
+            browser.signIn("leader@checkin.test", PASSWORD);
             browser.visit("/manage/" + organization.slug() + "/events/" + event.id() + "/checkin");
             assertThat(browser.find(By.id("checkin-count")).getText()).isEqualTo("参加確定 2 人中 0 人が受付済み");
             assertThat(((JavascriptExecutor) browser.driver()).executeScript("return typeof Html5Qrcode"))

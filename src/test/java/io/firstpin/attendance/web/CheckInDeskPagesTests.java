@@ -22,7 +22,6 @@ import io.firstpin.testing.DatabaseTest;
 import io.firstpin.testing.StaffLogin;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +38,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @SpringBootTest
 @AutoConfigureMockMvc
 class CheckInDeskPagesTests {
-
-    private static final String PASSWORD = "correct horse battery";
 
     @Autowired
     MockMvc mvc;
@@ -79,9 +76,7 @@ class CheckInDeskPagesTests {
     }
 
     private MockHttpSession signedIn(Organization in, Role role) {
-        String email = role.name().toLowerCase(Locale.ROOT) + "-" + in.id() + "-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, in.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
+        return StaffLogin.newStaff(mvc, accounts, in, role);
     }
 
     private MockHttpServletRequestBuilder htmxPost(String path, MockHttpSession session) {

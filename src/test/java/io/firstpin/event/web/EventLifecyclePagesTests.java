@@ -5,24 +5,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import io.firstpin.community.Communities;
-import io.firstpin.community.Community;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventStatus;
 import io.firstpin.event.Events;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
-import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
+import io.firstpin.testing.TestTenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -33,41 +27,26 @@ import org.springframework.test.web.servlet.MvcResult;
 @AutoConfigureMockMvc
 class EventLifecyclePagesTests {
 
-    private static final String PASSWORD = "correct horse battery";
-
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
-    @Autowired
-    Communities communities;
-    @Autowired
-    StaffAccounts accounts;
+    ApplicationContext context;
     @Autowired
     Events events;
 
-    Organization organization;
-    Community community;
+    TestTenant tenant;
     MockHttpSession leader;
     MockHttpSession viewer;
 
     @BeforeEach
     void aCommunityWithALeaderAndAViewer() {
-        String suffix = String.valueOf(System.nanoTime());
-        organization = organizations.found(new Slug("life-" + suffix), "Org");
-        community = communities.start(organization.id(), new Slug("life-c-" + suffix),
-                CommunityProfile.of("JAWS-UG 東京", "jawsug", null, "Asia/Tokyo"), null);
-        accounts.openWithRole("leader-" + suffix + "@example.com", "Leader", PASSWORD, organization.id(),
-                Role.COMMUNITY_LEADER);
-        accounts.openWithRole("viewer-" + suffix + "@example.com", "Viewer", PASSWORD, organization.id(),
-                Role.VIEWER);
-        leader = StaffLogin.signIn(mvc, "leader-" + suffix + "@example.com", PASSWORD);
-        viewer = StaffLogin.signIn(mvc, "viewer-" + suffix + "@example.com", PASSWORD);
+        tenant = TestTenant.found(context, "life", "JAWS-UG 東京");
+        leader = tenant.staff(mvc, Role.COMMUNITY_LEADER);
+        viewer = tenant.staff(mvc, Role.VIEWER);
     }
 
     private Event saveDraft(String title) throws Exception {
-        MvcResult result = mvc.perform(post("/manage/" + organization.slug() + "/communities/" + community.slug()
-                        + "/events").session(leader).with(csrf())
+        MvcResult result = mvc.perform(post(tenant.ofCommunity("/events")).session(leader).with(csrf())
                 .param("title", title).param("kind", "STUDY_SESSION")
                 .param("startsAt", "2031-12-10T19:00").param("endsAt", "2031-12-10T21:00")
                 .param("prefecture", "JP-13")
@@ -77,16 +56,16 @@ class EventLifecyclePagesTests {
                 .param("draft", "true")).andReturn();
         String location = result.getResponse().getRedirectedUrl();
         assertThat(location).as(result.getResponse().getContentAsString()).isNotNull();
-        return events.inOrganization(organization.id(), Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
+        return events.inOrganization(tenant.id(), Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
     }
 
     private String page(Event event, String lang) throws Exception {
-        return mvc.perform(get("/manage/" + organization.slug() + "/events/" + event.id()).param("lang", lang)
+        return mvc.perform(get(tenant.manage("/events/" + event.id())).param("lang", lang)
                 .session(leader)).andReturn().getResponse().getContentAsString();
     }
 
     private MvcResult act(Event event, String transition, MockHttpSession who, String... params) throws Exception {
-        var request = post("/manage/" + organization.slug() + "/events/" + event.id() + "/" + transition)
+        var request = post(tenant.manage("/events/" + event.id()) + "/" + transition)
                 .session(who).with(csrf());
         for (int i = 0; i < params.length; i += 2) {
             request.param(params[i], params[i + 1]);
@@ -95,7 +74,7 @@ class EventLifecyclePagesTests {
     }
 
     private EventStatus statusOf(Event event) {
-        return events.inOrganization(organization.id(), event.id()).status();
+        return events.inOrganization(tenant.id(), event.id()).status();
     }
 
     @Test
@@ -124,7 +103,7 @@ class EventLifecyclePagesTests {
         assertThat(unconfirmed.getFlashMap().get("lifecycleRefused")).isEqualTo("確認のチェックを入れてください。");
         assertThat(statusOf(event)).isEqualTo(EventStatus.PUBLISHED);
         assertThat(act(event, "cancel", viewer, "confirm", "true").getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(post("/manage/" + organization.slug() + "/events/" + event.id() + "/cancel")
+        assertThat(mvc.perform(post(tenant.manage("/events/" + event.id() + "/cancel"))
                 .session(leader).param("confirm", "true")).andReturn().getResponse().getStatus())
                 .as("without the CSRF token").isEqualTo(403);
         assertThat(statusOf(event)).isEqualTo(EventStatus.PUBLISHED);
@@ -148,7 +127,7 @@ class EventLifecyclePagesTests {
         Event postponed = saveDraft("延期する勉強会");
         act(postponed, "publish", leader);
         act(postponed, "postpone", leader, "startsAt", "2032-01-14T19:00");
-        Event moved = events.inOrganization(organization.id(), postponed.id());
+        Event moved = events.inOrganization(tenant.id(), postponed.id());
         assertThat(moved.status()).isEqualTo(EventStatus.POSTPONED);
         assertThat(moved.startsAt()).hasToString("2032-01-14T10:00:00Z");
         assertThat(moved.endsAt()).hasToString("2032-01-14T12:00:00Z");
@@ -156,7 +135,7 @@ class EventLifecyclePagesTests {
         Event deleted = saveDraft("消す下書き");
         MvcResult gone = act(deleted, "delete", leader, "confirm", "true");
         assertThat(gone.getResponse().getRedirectedUrl())
-                .isEqualTo("/manage/" + organization.slug() + "/communities/" + community.slug() + "/events");
+                .isEqualTo(tenant.ofCommunity("/events"));
         assertThat(events.find(deleted.id())).isEmpty();
     }
 }

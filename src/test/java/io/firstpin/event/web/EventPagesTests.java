@@ -8,28 +8,23 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import io.firstpin.community.Communities;
-import io.firstpin.community.Community;
 import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventListings;
 import io.firstpin.event.Events;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
 import io.firstpin.member.IdentityInput;
 import io.firstpin.member.IdentityKind;
 import io.firstpin.member.Members;
-import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
+import io.firstpin.testing.TestTenant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -40,16 +35,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @AutoConfigureMockMvc
 class EventPagesTests {
 
-    private static final String PASSWORD = "correct horse battery";
-
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
-    @Autowired
-    Communities communities;
-    @Autowired
-    StaffAccounts accounts;
+    ApplicationContext context;
     @Autowired
     Events events;
     @Autowired
@@ -59,19 +48,14 @@ class EventPagesTests {
     @Autowired
     Registrations registrations;
 
-    Organization organization;
-    Community community;
+    TestTenant tenant;
     MockHttpSession leader;
 
     @BeforeEach
     void aCommunityWithALeader() {
-        String suffix = String.valueOf(System.nanoTime());
-        organization = organizations.found(new Slug("org-" + suffix), "Org");
-        community = communities.start(organization.id(), new Slug("jaws-" + suffix),
-                CommunityProfile.of("JAWS-UG 東京", "jawsug", "AWS を学ぶ人のために", "Asia/Tokyo"), null);
-        accounts.openWithRole("leader-" + suffix + "@example.com", "Leader", PASSWORD, organization.id(),
-                Role.COMMUNITY_LEADER);
-        leader = StaffLogin.signIn(mvc, "leader-" + suffix + "@example.com", PASSWORD);
+        tenant = TestTenant.found(context, "events",
+                CommunityProfile.of("JAWS-UG 東京", "jawsug", "AWS を学ぶ人のために", "Asia/Tokyo"));
+        leader = tenant.staff(mvc, Role.COMMUNITY_LEADER);
     }
 
     private MockHttpServletRequestBuilder eventForm(String title) {
@@ -84,7 +68,7 @@ class EventPagesTests {
 
     private MockHttpServletRequestBuilder eventForm(String title, String endsAt, String venueName, String prefecture,
             String city) {
-        return post("/manage/" + organization.slug() + "/communities/" + community.slug() + "/events")
+        return post(tenant.ofCommunity("/events"))
                 .session(leader).with(csrf())
                 .param("title", title)
                 .param("kind", "STUDY_SESSION")
@@ -108,8 +92,9 @@ class EventPagesTests {
         MvcResult result = mvc.perform(eventForm("JAWS-UG 東京 #50")).andReturn();
 
         String location = result.getResponse().getRedirectedUrl();
-        assertThat(location).startsWith("/manage/" + organization.slug() + "/events/");
-        Event event = events.inOrganization(organization.id(), Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
+        assertThat(location).startsWith(tenant.manage("/events/"));
+        Event event = events.inOrganization(tenant.id(),
+                Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
         assertThat(events.frames(event.id())).extracting(f -> f.name() + ":" + f.capacity())
                 .containsExactly("一般枠:80", "LT枠:5");
         assertThat(event.sessions()).hasSize(2);
@@ -119,7 +104,7 @@ class EventPagesTests {
 
     @Test
     void aNewEventsPrefectureIsWhereTheCommunityUsuallyMeets() throws Exception {
-        String newForm = "/manage/" + organization.slug() + "/communities/" + community.slug() + "/events/new";
+        String newForm = tenant.ofCommunity("/events/new");
         String before = mvc.perform(get(newForm).session(leader)).andReturn().getResponse().getContentAsString();
         mvc.perform(eventForm("大阪 #1", "2026-12-10T21:00", "梅田", "JP-27", "大阪市")).andReturn();
         mvc.perform(eventForm("大阪 #2", "2026-12-10T21:00", "梅田", "JP-27", "大阪市")).andReturn();
@@ -136,8 +121,9 @@ class EventPagesTests {
         MvcResult result = mvc.perform(eventForm("会場未定の回", "2026-12-10T21:00", "", "", "")).andReturn();
 
         String location = result.getResponse().getRedirectedUrl();
-        assertThat(location).startsWith("/manage/" + organization.slug() + "/events/");
-        Event event = events.inOrganization(organization.id(), Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
+        assertThat(location).startsWith(tenant.manage("/events/"));
+        Event event = events.inOrganization(tenant.id(),
+                Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
         assertThat(event.placeUndecided()).isTrue();
         assertThat(mvc.perform(get(location).session(leader).header("Accept-Language", "ja")).andReturn().getResponse()
                 .getContentAsString()).contains("会場未定");
@@ -151,7 +137,7 @@ class EventPagesTests {
         String html = result.getResponse().getContentAsString();
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(html).contains("終了は開始より後にしてください").contains("壊れたイベント");
-        assertThat(listings.search(organization.id(), "壊れた", List.of(), 0, 10).total()).isZero();
+        assertThat(listings.search(tenant.id(), "壊れた", List.of(), 0, 10).total()).isZero();
     }
 
     @Test
@@ -160,7 +146,7 @@ class EventPagesTests {
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         List<Long> frameIds = events.frames(id).stream().map(f -> f.id()).toList();
 
-        MvcResult edited = mvc.perform(post("/manage/" + organization.slug() + "/events/" + id)
+        MvcResult edited = mvc.perform(post(tenant.manage("/events/" + id))
                 .session(leader).with(csrf())
                 .param("title", "Edited").param("kind", "STUDY_SESSION").param("startsAt", "2026-12-10T19:00")
                 .param("online", "true")
@@ -172,7 +158,7 @@ class EventPagesTests {
             assertThat(frame.id()).isEqualTo(frameIds.get(0));
             assertThat(frame.capacity()).isEqualTo(120);
         });
-        assertThat(events.inOrganization(organization.id(), id).title()).isEqualTo("Edited");
+        assertThat(events.inOrganization(tenant.id(), id).title()).isEqualTo("Edited");
     }
 
     @Test
@@ -181,17 +167,17 @@ class EventPagesTests {
                 .param("connpassUrl", " https://jawsug.connpass.com/event/123456/ ")).andReturn().getResponse()
                 .getRedirectedUrl();
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        String editPage = mvc.perform(get("/manage/" + organization.slug() + "/events/" + id + "/edit").session(leader))
+        String editPage = mvc.perform(get(tenant.manage("/events/" + id + "/edit")).session(leader))
                 .andReturn().getResponse().getContentAsString();
         MvcResult bad = mvc.perform(eventForm("Not an address").param("connpassUrl", "connpass 123456")
                 .header("Accept-Language", "en")).andReturn();
 
-        assertThat(events.inOrganization(organization.id(), id).connpassUrl())
+        assertThat(events.inOrganization(tenant.id(), id).connpassUrl())
                 .isEqualTo("https://jawsug.connpass.com/event/123456/");
         assertThat(editPage).contains("value=\"https://jawsug.connpass.com/event/123456/\"");
         assertThat(bad.getResponse().getRedirectedUrl()).isNull();
         assertThat(bad.getResponse().getContentAsString()).contains("connpass 123456");
-        assertThat(listings.search(organization.id(), "Not an address", List.of(), 0, 10).total()).isZero();
+        assertThat(listings.search(tenant.id(), "Not an address", List.of(), 0, 10).total()).isZero();
     }
 
     @Test
@@ -199,7 +185,7 @@ class EventPagesTests {
         mvc.perform(eventForm("Serverless 入門"));
         mvc.perform(eventForm("Kubernetes 実践"));
 
-        MvcResult fragment = mvc.perform(get("/manage/" + organization.slug() + "/events").param("q", "serverless")
+        MvcResult fragment = mvc.perform(get(tenant.manage("/events")).param("q", "serverless")
                 .header("HX-Request", "true").session(leader)).andReturn();
 
         String html = fragment.getResponse().getContentAsString();
@@ -213,7 +199,7 @@ class EventPagesTests {
         registrations.register(id, "LT枠", new Applicant("山田 花子", "hanako@example.jp", Locale.JAPANESE));
         registrations.register(id, "一般枠", new Applicant("鈴木 一郎", "ichiro@example.jp", Locale.JAPANESE));
 
-        String html = mvc.perform(get("/manage/" + organization.slug() + "/events").session(leader)
+        String html = mvc.perform(get(tenant.manage("/events")).session(leader)
                 .header("Accept-Language", "ja")).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("申込 / 定員", "状態", "公開中").containsPattern("2 / 85\\s*</span>");
@@ -226,27 +212,26 @@ class EventPagesTests {
         mvc.perform(eventForm("snake_case の会"));
         mvc.perform(eventForm("ふつうの会"));
 
-        MvcResult trailingBackslash = mvc.perform(get("/manage/" + organization.slug() + "/events").param("q", "C:\\")
+        MvcResult trailingBackslash = mvc.perform(get(tenant.manage("/events")).param("q", "C:\\")
                 .header("HX-Request", "true").session(leader)).andReturn();
 
         assertThat(trailingBackslash.getResponse().getStatus()).isEqualTo(200);
         assertThat(trailingBackslash.getResponse().getContentAsString()).contains("C:\\tools 勉強会")
                 .doesNotContain("ふつうの会");
-        assertThat(listings.search(organization.id(), "\\", List.of(), 0, 10).total()).isEqualTo(1);
-        assertThat(listings.search(organization.id(), "%", List.of(), 0, 10).total()).isEqualTo(1);
-        assertThat(listings.search(organization.id(), "_", List.of(), 0, 10).total()).isEqualTo(1);
-        assertThat(listings.search(organization.id(), "\\t", List.of(), 0, 10).total()).isEqualTo(1);
+        assertThat(listings.search(tenant.id(), "\\", List.of(), 0, 10).total()).isEqualTo(1);
+        assertThat(listings.search(tenant.id(), "%", List.of(), 0, 10).total()).isEqualTo(1);
+        assertThat(listings.search(tenant.id(), "_", List.of(), 0, 10).total()).isEqualTo(1);
+        assertThat(listings.search(tenant.id(), "\\t", List.of(), 0, 10).total()).isEqualTo(1);
     }
 
     @Test
     void theViewerOfAnotherOrganizationSeesNoneOfItsEvents() throws Exception {
         String location = mvc.perform(eventForm("Private plans")).andReturn().getResponse().getRedirectedUrl();
-        Organization other = organizations.found(new Slug("outsider-" + System.nanoTime()), "Outsider");
-        accounts.openWithRole("outsider-" + other.id() + "@example.com", "Outsider", PASSWORD, other.id(), Role.ORGANIZATION_ADMIN);
-        MockHttpSession outsider = StaffLogin.signIn(mvc, "outsider-" + other.id() + "@example.com", PASSWORD);
+        MockHttpSession outsider = TestTenant.found(context, "outsider", "Outsider")
+                .staff(mvc, Role.ORGANIZATION_ADMIN);
 
         int detail = mvc.perform(get(location).session(outsider)).andReturn().getResponse().getStatus();
-        int list = mvc.perform(get("/manage/" + organization.slug() + "/events").session(outsider)).andReturn()
+        int list = mvc.perform(get(tenant.manage("/events")).session(outsider)).andReturn()
                 .getResponse().getStatus();
 
         assertThat(detail).isEqualTo(404);
@@ -255,12 +240,12 @@ class EventPagesTests {
 
     @Test
     void publicPagesShowTheAgendaAndSeatsLeftButNeverAnEmail() throws Exception {
-        members.register(organization.id(), "山田 花子", List.of(new IdentityInput(IdentityKind.EMAIL, "hanako@example.jp")));
+        members.register(tenant.id(), "山田 花子", List.of(new IdentityInput(IdentityKind.EMAIL, "hanako@example.jp")));
         String location = mvc.perform(eventForm("公開イベント")).andReturn().getResponse().getRedirectedUrl();
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 
-        String communityPage = mvc.perform(get("/c/" + community.slug()).header("Accept-Language", "ja")).andReturn()
-                .getResponse().getContentAsString();
+        String communityPage = mvc.perform(get("/c/" + tenant.community().slug()).header("Accept-Language", "ja"))
+                .andReturn().getResponse().getContentAsString();
         String eventPage = mvc.perform(get("/e/" + id).header("Accept-Language", "ja")).andReturn()
                 .getResponse().getContentAsString();
 

@@ -33,10 +33,7 @@ class PlanAnEventBrowserTests {
                 Role.ORGANIZATION_ADMIN);
 
         try (Browser browser = Browser.open(port, "ja")) {
-            browser.visit("/manage")
-                    .type(By.id("username"), "admin@browser.test")
-                    .type(By.id("password"), "correct horse battery")
-                    .click(By.cssSelector("#login-form button[type=submit]"));
+            browser.signIn("admin@browser.test", "correct horse battery");
             assertThat(browser.find(By.id("new-community")).getText()).isEqualTo("新しいコミュニティ");
 
             browser.click(By.id("new-community"))

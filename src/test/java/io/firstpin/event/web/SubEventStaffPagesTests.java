@@ -5,9 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
 import io.firstpin.event.EventKind;
@@ -16,12 +14,8 @@ import io.firstpin.event.Events;
 import io.firstpin.event.RegistrationWindow;
 import io.firstpin.event.SubEvents;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
-import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
+import io.firstpin.testing.TestTenant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -39,16 +34,10 @@ import org.springframework.test.web.servlet.MvcResult;
 @AutoConfigureMockMvc
 class SubEventStaffPagesTests {
 
-    private static final String PASSWORD = "correct horse battery";
-
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
-    @Autowired
-    Communities communities;
-    @Autowired
-    StaffAccounts accounts;
+    ApplicationContext context;
     @Autowired
     Events events;
     @Autowired
@@ -56,18 +45,16 @@ class SubEventStaffPagesTests {
     @Autowired
     EventLifecycle lifecycle;
 
-    private record Staffed(Organization organization, Community community, MockHttpSession session) {
+    private record Staffed(TestTenant tenant, MockHttpSession session) {
+
+        Community community() {
+            return tenant.community();
+        }
     }
 
-    private Staffed organizationWithAdmin(String name) {
-        String suffix = name + "-" + System.nanoTime();
-        Organization organization = organizations.found(new Slug(suffix), "Org");
-        Community community = communities.start(organization.id(), new Slug(suffix + "-c"),
-                CommunityProfile.of("JAWS-UG 東京", "jawsug", null, "Asia/Tokyo"), null);
-        accounts.openWithRole("admin-" + suffix + "@example.com", "Admin", PASSWORD, organization.id(),
-                Role.ORGANIZATION_ADMIN);
-        return new Staffed(organization, community, StaffLogin.signIn(mvc, "admin-" + suffix + "@example.com",
-                PASSWORD));
+    private Staffed organizationWithAdmin(String prefix) {
+        TestTenant tenant = TestTenant.found(context, prefix, "JAWS-UG 東京");
+        return new Staffed(tenant, tenant.staff(mvc, Role.ORGANIZATION_ADMIN));
     }
 
     private Event studySession(Community community) {
@@ -78,8 +65,8 @@ class SubEventStaffPagesTests {
 
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder afterPartyForm(Staffed staffed,
             long parent) {
-        return post("/manage/" + staffed.organization().slug() + "/communities/" + staffed.community().slug()
-                + "/events").session(staffed.session()).with(csrf()).header("Accept-Language", "ja")
+        return post(staffed.tenant().ofCommunity("/events")).session(staffed.session()).with(csrf())
+                .header("Accept-Language", "ja")
                 .param("title", "懇親会").param("kind", "AFTER_PARTY").param("startsAt", "2030-06-01T21:15")
                 .param("prefecture", "").param("parentEvent", String.valueOf(parent))
                 .param("frames[0].name", "懇親会枠").param("frames[0].capacity", "20").param("frames[0].mode", "FIFO");
@@ -89,7 +76,7 @@ class SubEventStaffPagesTests {
     void aLeaderOpensTheAfterPartyFormFromTheStudySessionAndTheAfterPartyIsListedThere() throws Exception {
         Staffed staffed = organizationWithAdmin("sub-staff");
         Event parent = studySession(staffed.community());
-        String base = "/manage/" + staffed.organization().slug() + "/events/" + parent.id();
+        String base = staffed.tenant().manage("/events/" + parent.id());
 
         String page = mvc.perform(get(base).session(staffed.session()).header("Accept-Language", "ja"))
                 .andReturn().getResponse().getContentAsString();
@@ -114,10 +101,10 @@ class SubEventStaffPagesTests {
         Staffed outsider = organizationWithAdmin("sub-outsider");
         Event parent = studySession(owner.community());
 
-        int opened = mvc.perform(get("/manage/" + owner.organization().slug() + "/events/" + parent.id()
-                + "/sub-events/new").session(outsider.session())).andReturn().getResponse().getStatus();
-        int ownSlugOtherEvent = mvc.perform(get("/manage/" + outsider.organization().slug() + "/events/"
-                + parent.id() + "/sub-events/new").session(outsider.session())).andReturn().getResponse().getStatus();
+        int opened = mvc.perform(get(owner.tenant().manage("/events/" + parent.id() + "/sub-events/new"))
+                .session(outsider.session())).andReturn().getResponse().getStatus();
+        int ownSlugOtherEvent = mvc.perform(get(outsider.tenant().manage("/events/" + parent.id() + "/sub-events/new"))
+                .session(outsider.session())).andReturn().getResponse().getStatus();
         var posted = mvc.perform(afterPartyForm(outsider, parent.id())).andReturn().getResponse();
 
         assertThat(opened).isEqualTo(404);
@@ -133,7 +120,7 @@ class SubEventStaffPagesTests {
         Event parent = studySession(staffed.community());
         Event party = events.plan(staffed.community(), afterParty("懇親会"), List.of(), List.of(), "懇親会枠",
                 RegistrationWindow.UNTIL_THE_EVENT_ENDS, parent.id());
-        String delete = "/manage/" + staffed.organization().slug() + "/events/" + parent.id() + "/delete";
+        String delete = staffed.tenant().manage("/events/" + parent.id() + "/delete");
 
         MvcResult japanese = mvc.perform(post(delete).session(staffed.session()).with(csrf())
                 .header("Accept-Language", "ja").param("confirm", "true")).andReturn();
@@ -141,7 +128,7 @@ class SubEventStaffPagesTests {
                 .header("Accept-Language", "en").param("confirm", "true")).andReturn();
 
         assertThat(japanese.getResponse().getRedirectedUrl())
-                .isEqualTo("/manage/" + staffed.organization().slug() + "/events/" + parent.id() + "#lifecycle");
+                .isEqualTo(staffed.tenant().manage("/events/" + parent.id() + "#lifecycle"));
         assertThat(japanese.getFlashMap().get("lifecycleRefused")).asString()
                 .contains("サブイベント (懇親会) があるため削除できません");
         assertThat(english.getFlashMap().get("lifecycleRefused")).asString()
@@ -160,7 +147,7 @@ class SubEventStaffPagesTests {
                 RegistrationWindow.UNTIL_THE_EVENT_ENDS, parent.id());
 
         String parentPage = publicPage(parent);
-        lifecycle.hide(staffed.organization().id(), parent.id());
+        lifecycle.hide(staffed.tenant().id(), parent.id());
         String partyPage = publicPage(subEvents.of(parent.id()).get(0));
 
         assertThat(parentPage).contains("懇親会").doesNotContain("二次会の下書き");

@@ -7,9 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
 import io.firstpin.event.EventKind;
@@ -19,13 +17,9 @@ import io.firstpin.history.ExportFiles;
 import io.firstpin.history.ImportJobs;
 import io.firstpin.history.ZipFiles;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
-import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.registration.Registrations;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
+import io.firstpin.testing.TestTenant;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -39,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -50,14 +45,10 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 @AutoConfigureMockMvc
 class BulkImportPagesTests {
 
-    private static final String PASSWORD = "correct horse battery";
-
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
-    @Autowired
-    Communities communities;
+    ApplicationContext context;
     @Autowired
     Events events;
     @Autowired
@@ -65,13 +56,11 @@ class BulkImportPagesTests {
     @Autowired
     Registrations registrations;
     @Autowired
-    StaffAccounts accounts;
-    @Autowired
     ImportJobs jobs;
     @Autowired
     DSLContext db;
 
-    Organization organization;
+    TestTenant tenant;
     Community community;
     Event connpassEvent;
     Event summerEvent;
@@ -80,26 +69,19 @@ class BulkImportPagesTests {
 
     @BeforeEach
     void aCommunityWithTwoPastEventsAndItsAdmin() {
-        organization = organizations.found(new Slug("bulk-" + System.nanoTime()), "履歴テスト組織");
-        community = communities.start(organization.id(), new Slug("c-" + System.nanoTime()),
-                CommunityProfile.of("JAWS-UG 福岡", null, null, "Asia/Tokyo"), null);
+        tenant = TestTenant.found(context, "bulk", "JAWS-UG 福岡");
+        community = tenant.community();
         connpassEvent = pastEvent("JAWS-UG 福岡 #42", "2024-05-10T19:00:00+09:00",
                 "https://jawsug-fukuoka.connpass.com/event/77/");
         summerEvent = pastEvent("夏の勉強会", "2024-08-02T19:00:00+09:00", null);
-        page = "/manage/" + organization.slug() + "/communities/" + community.slug() + "/imports";
-        admin = adminOf(organization);
+        page = tenant.ofCommunity("/imports");
+        admin = tenant.staff(mvc, Role.ORGANIZATION_ADMIN);
     }
 
     private Event pastEvent(String title, String startsAt, String onlineUrl) {
         return events.plan(community, new EventDetails(title, null, EventKind.STUDY_SESSION,
                 OffsetDateTime.parse(startsAt).toInstant(), null, null, true, onlineUrl, Optional.empty()),
                 List.of(), List.of(), "一般枠");
-    }
-
-    private MockHttpSession adminOf(Organization of) {
-        String email = "admin-" + of.id() + "-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, of.id(), Role.ORGANIZATION_ADMIN);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
     }
 
     private String show(String path, String language) throws Exception {
@@ -141,7 +123,7 @@ class BulkImportPagesTests {
     void theUploadStepAsksForManyFilesOrAZipInBothLanguages() throws Exception {
         String ja = show(page, "ja");
         String en = show(page, "en");
-        String list = show("/manage/" + organization.slug() + "/communities/" + community.slug() + "/events", "en");
+        String list = show(tenant.ofCommunity("/events"), "en");
 
         assertThat(ja).contains("コミュニティの履歴の取り込み", "name=\"files\"", "multiple", "CSV ファイルまたは zip");
         assertThat(en).contains("Import a community", "CSV files or a zip", "Upload and review");
@@ -185,8 +167,8 @@ class BulkImportPagesTests {
                 .contains("2 file(s) imported, 1 file(s) refused, 1 event(s) created.",
                         "Refused: nothing of this file was stored", "新年会.csv: 6 problem(s)", "参加ステータス");
         assertThat(ja).contains("取り込んだファイル 2 件", "取り込みませんでした", "合計");
-        assertThat(registrations.ofEvent(organization.id(), connpassEvent.id())).hasSize(8);
-        List<String> titles = listings.search(organization.id(), null, Set.of(community.id()), 0, 10).events().stream()
+        assertThat(registrations.ofEvent(tenant.id(), connpassEvent.id())).hasSize(8);
+        List<String> titles = listings.search(tenant.id(), null, Set.of(community.id()), 0, 10).events().stream()
                 .map(Event::title).toList();
         assertThat(titles).contains("夏の勉強会 再").doesNotContain("新年会");
     }
@@ -221,11 +203,11 @@ class BulkImportPagesTests {
     @Test
     void anotherOrganizationsCommunityAndJobAreNotFound() throws Exception {
         String review = reviewOfThreeFiles();
-        Organization other = organizations.found(new Slug("other-" + System.nanoTime()), "Other");
-        MockHttpSession outsider = adminOf(other);
+        TestTenant other = TestTenant.found(context, "other", "Other");
+        MockHttpSession outsider = other.staff(mvc, Role.ORGANIZATION_ADMIN);
 
         int pageStatus = mvc.perform(get(page).session(outsider)).andReturn().getResponse().getStatus();
-        int reviewStatus = mvc.perform(get(review.replace(organization.slug(), other.slug())).session(outsider))
+        int reviewStatus = mvc.perform(get(review.replace(tenant.manage("/"), other.manage("/"))).session(outsider))
                 .andReturn().getResponse().getStatus();
 
         assertThat(pageStatus).isIn(403, 404);
@@ -311,7 +293,7 @@ class BulkImportPagesTests {
         assertThat(row(reviewed, 3)).contains("columns mapped", ">2<");
         assertThat(started.getRedirectedUrl()).as(started.getContentAsString()).isEqualTo(job);
         assertThat(done).contains("3 file(s) imported, 0 file(s) refused, 1 event(s) created.");
-        assertThat(registrations.ofEvent(organization.id(), summerEvent.id())).hasSize(3);
+        assertThat(registrations.ofEvent(tenant.id(), summerEvent.id())).hasSize(3);
     }
 
     @Test
@@ -370,11 +352,11 @@ class BulkImportPagesTests {
     void staffDiscardAnUploadTheyDoNotWantAndAnotherOrganizationCannot() throws Exception {
         String review = reviewOfThreeFiles();
         String discard = review.replace("/review", "/discard");
-        Organization other = organizations.found(new Slug("other-" + System.nanoTime()), "Other");
-        MockHttpSession outsider = adminOf(other);
+        TestTenant other = TestTenant.found(context, "other", "Other");
+        MockHttpSession outsider = other.staff(mvc, Role.ORGANIZATION_ADMIN);
 
         int withoutCsrf = mvc.perform(post(discard).session(admin)).andReturn().getResponse().getStatus();
-        int byOutsider = mvc.perform(post(discard.replace(organization.slug(), other.slug())).session(outsider)
+        int byOutsider = mvc.perform(post(discard.replace(tenant.manage("/"), other.manage("/"))).session(outsider)
                 .with(csrf())).andReturn().getResponse().getStatus();
         String offered = show(review, "en");
         var discarded = mvc.perform(post(discard).session(admin).with(csrf())).andReturn();

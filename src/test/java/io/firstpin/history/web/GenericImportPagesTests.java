@@ -6,9 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import io.firstpin.community.Communities;
-import io.firstpin.community.Community;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
 import io.firstpin.event.EventKind;
@@ -16,12 +13,8 @@ import io.firstpin.event.Events;
 import io.firstpin.history.ExportFiles;
 import io.firstpin.history.ImportJobs;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
-import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
+import io.firstpin.testing.TestTenant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -40,44 +34,29 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class GenericImportPagesTests {
 
-    private static final String PASSWORD = "correct horse battery";
-
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
-    @Autowired
-    Communities communities;
+    ApplicationContext context;
     @Autowired
     Events events;
     @Autowired
-    StaffAccounts accounts;
-    @Autowired
     ImportJobs jobs;
 
-    Organization organization;
-    Community community;
+    TestTenant tenant;
     MockHttpSession admin;
 
     @BeforeEach
     void aCommunityAndItsAdmin() {
-        organization = organizations.found(new Slug("generic-" + System.nanoTime()), "汎用テスト組織");
-        community = communities.start(organization.id(), new Slug("c-" + System.nanoTime()),
-                CommunityProfile.of("Python 勉強会", null, null, "Asia/Tokyo"), null);
-        admin = adminOf(organization);
-    }
-
-    private MockHttpSession adminOf(Organization of) {
-        String email = "admin-" + of.id() + "-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, of.id(), Role.ORGANIZATION_ADMIN);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
+        tenant = TestTenant.found(context, "generic", "Python 勉強会");
+        admin = tenant.staff(mvc, Role.ORGANIZATION_ADMIN);
     }
 
     private String importsOfAnEvent(String startsAt) {
-        Event event = events.plan(community, new EventDetails("勉強会 " + startsAt, null, EventKind.STUDY_SESSION,
-                OffsetDateTime.parse(startsAt).toInstant(), null, null, true, null, Optional.empty()), List.of(),
-                List.of(), "一般枠");
-        return "/manage/" + organization.slug() + "/events/" + event.id() + "/imports";
+        Event event = events.plan(tenant.community(), new EventDetails("勉強会 " + startsAt, null,
+                EventKind.STUDY_SESSION, OffsetDateTime.parse(startsAt).toInstant(), null, null, true, null,
+                Optional.empty()), List.of(), List.of(), "一般枠");
+        return tenant.manage("/events/" + event.id() + "/imports");
     }
 
     /** Uploads a generic list; answers the mapping step it leads to. */
@@ -148,10 +127,10 @@ class GenericImportPagesTests {
     @Test
     void anotherOrganizationsMappingStepIsNotFound() throws Exception {
         String mapping = uploadGeneric(importsOfAnEvent("2024-05-10T19:00:00+09:00"), ExportFiles.genericList());
-        Organization other = organizations.found(new Slug("other-" + System.nanoTime()), "Other");
-        MockHttpSession outsider = adminOf(other);
+        TestTenant other = TestTenant.found(context, "other", "Other");
+        MockHttpSession outsider = other.staff(mvc, Role.ORGANIZATION_ADMIN);
 
-        int status = mvc.perform(get(mapping.replace(organization.slug(), other.slug())).session(outsider))
+        int status = mvc.perform(get(mapping.replace(tenant.manage("/"), other.manage("/"))).session(outsider))
                 .andReturn().getResponse().getStatus();
 
         assertThat(status).isEqualTo(404);

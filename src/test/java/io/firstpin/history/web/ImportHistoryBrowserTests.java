@@ -79,11 +79,7 @@ class ImportHistoryBrowserTests {
         Path export = largeCp932Export(folder);
 
         try (Browser browser = Browser.open(port, "ja")) {
-            browser.visit("/manage")
-                    .type(By.id("username"), "admin@history.test")
-                    .type(By.id("password"), PASSWORD)
-                    .click(By.cssSelector("#login-form button[type=submit]"));
-            browser.find(By.cssSelector(".manage-nav"));
+            browser.signIn("admin@history.test", PASSWORD);
             browser.visit("/manage/" + organization.slug() + "/events/" + event.id()).click(By.id("imports-link"));
             browser.find(By.id("file")).sendKeys(export.toString());
             browser.click(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]"));

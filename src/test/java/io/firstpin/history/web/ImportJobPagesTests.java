@@ -17,7 +17,6 @@ import io.firstpin.registration.Registrations;
 import io.firstpin.testing.DatabaseTest;
 import io.firstpin.testing.StaffLogin;
 import java.time.OffsetDateTime;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +33,6 @@ import io.firstpin.platform.Slug;
 @SpringBootTest(properties = {"firstpin.history.background-from=1B", "firstpin.history.job-check-interval=1h"})
 @AutoConfigureMockMvc
 class ImportJobPagesTests {
-
-    private static final String PASSWORD = "correct horse battery";
 
     @Autowired
     MockMvc mvc;
@@ -62,9 +59,7 @@ class ImportJobPagesTests {
         organization = door.organization();
         Event event = door.event(organization, OffsetDateTime.parse("2024-05-10T19:00:00+09:00").toInstant(), 100);
         page = "/manage/" + organization.slug() + "/events/" + event.id() + "/imports";
-        String email = "admin-" + organization.id() + "-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, organization.id(), Role.ORGANIZATION_ADMIN);
-        admin = StaffLogin.signIn(mvc, email, PASSWORD);
+        admin = StaffLogin.newStaff(mvc, accounts, organization, Role.ORGANIZATION_ADMIN);
     }
 
     private String uploadInTheBackground(byte[] content) throws Exception {
@@ -112,9 +107,7 @@ class ImportJobPagesTests {
     void anotherOrganizationsJobIsNotFound() throws Exception {
         String job = uploadInTheBackground(ExportFiles.connpassStudySession());
         Organization other = organizations.found(new Slug("other-" + System.nanoTime()), "Other");
-        String email = "admin-other-" + other.id() + "@example.com";
-        accounts.openWithRole(email, "Other", PASSWORD, other.id(), Role.ORGANIZATION_ADMIN);
-        MockHttpSession outsider = StaffLogin.signIn(mvc, email, PASSWORD);
+        MockHttpSession outsider = StaffLogin.newStaff(mvc, accounts, other, Role.ORGANIZATION_ADMIN);
 
         int status = mvc.perform(get(job.replace(organization.slug(), other.slug())).session(outsider))
                 .andReturn().getResponse().getStatus();

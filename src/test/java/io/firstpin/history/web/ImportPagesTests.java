@@ -18,7 +18,6 @@ import io.firstpin.registration.Registrations;
 import io.firstpin.testing.DatabaseTest;
 import io.firstpin.testing.StaffLogin;
 import java.time.OffsetDateTime;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +32,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 class ImportPagesTests {
-
-    private static final String PASSWORD = "correct horse battery";
 
     @Autowired
     MockMvc mvc;
@@ -61,10 +58,7 @@ class ImportPagesTests {
     }
 
     private MockHttpSession signedIn(Role role) {
-        String email = role.name().toLowerCase(Locale.ROOT) + "-" + organization.id() + "-" + System.nanoTime()
-                + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, organization.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
+        return StaffLogin.newStaff(mvc, accounts, organization, role);
     }
 
     private MockHttpServletResponse upload(MockHttpSession session, String language, byte[] content)

@@ -57,10 +57,7 @@ class PasskeySignInBrowserTests {
                             .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
                             .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true));
 
-            browser.visit("/login")
-                    .type(By.id("username"), "passkey@browser.test")
-                    .type(By.id("password"), "correct horse battery")
-                    .click(By.cssSelector("#login-form button[type=submit]"));
+            browser.signIn("passkey@browser.test", "correct horse battery");
             browser.find(By.id("new-community"));
 
             browser.visit("/manage/account").type(By.id("passkey-label"), "仕事用ノートPC")

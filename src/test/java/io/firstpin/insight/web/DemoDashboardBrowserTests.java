@@ -61,9 +61,7 @@ class DemoDashboardBrowserTests {
         String dashboard = "/manage/" + demo.slug() + "/communities/" + root.slug() + "/dashboard";
 
         try (Browser browser = Browser.open(port, "ja")) {
-            browser.visit("/manage").type(By.id("username"), email).type(By.id("password"), PASSWORD)
-                    .click(By.cssSelector("#login-form button[type=submit]"));
-            browser.find(By.cssSelector(".manage-nav"));
+            browser.signIn(email, PASSWORD);
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
 
             browser.visit(dashboard);
@@ -106,9 +104,7 @@ class DemoDashboardBrowserTests {
         accounts.openWithRole(email, "マネージャー", PASSWORD, demo.id(), Role.ORGANIZATION_ADMIN);
 
         try (Browser browser = Browser.open(port, "ja")) {
-            browser.visit("/manage").type(By.id("username"), email).type(By.id("password"), PASSWORD)
-                    .click(By.cssSelector("#login-form button[type=submit]"));
-            browser.find(By.cssSelector(".manage-nav"));
+            browser.signIn(email, PASSWORD);
             browser.visit("/manage/" + demo.slug() + "/communities/" + root.slug() + "/dashboard");
 
             assertThat(browser.find(By.id("tile-events")).getText())

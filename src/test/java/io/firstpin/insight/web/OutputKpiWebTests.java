@@ -1,33 +1,26 @@
 package io.firstpin.insight.web;
 
-import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.firstpin.attendee.Attendees;
-import io.firstpin.community.Communities;
-import io.firstpin.community.Community;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
 import io.firstpin.testing.CommunityHistory;
 import io.firstpin.testing.CommunityHistory.Held;
-import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.testing.ApiClient;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
+import io.firstpin.testing.TestTenant;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -37,13 +30,10 @@ import tools.jackson.databind.JsonNode;
  * and C's posts (day 1), and a media article (day 2).
  */
 @DatabaseTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstpin.bootstrap-token=" + OutputKpiWebTests.BOOTSTRAP)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 class OutputKpiWebTests {
 
-    static final String BOOTSTRAP = "bootstrap-token-for-output-kpi-tests";
-    private static final String PASSWORD = "correct horse battery";
     private static final String YEAR_2025 = "?from=2025-01-01&to=2025-12-31";
 
     @LocalServerPort
@@ -51,35 +41,23 @@ class OutputKpiWebTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
-    @Autowired
-    Communities communities;
+    ApplicationContext context;
 
-
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    StaffAccounts accounts;
-    @Autowired
-    DSLContext db;
-
+    TestTenant tenant;
     ApiClient admin;
-    String org;
     long eventId;
 
     @BeforeEach
     void aStudySessionAndWhatWasWrittenAboutIt() {
-        org = "kpi-out-" + System.nanoTime();
-        admin = new ApiClient(port, BOOTSTRAP).foundOrganization(org);
-        admin.post("/api/v1/organizations/" + org + "/communities", json("slug", org + "-tokyo", "name", "JAWS-UG 東京"));
-        Community tokyo = communities.findBySlug(org + "-tokyo").orElseThrow();
-        CommunityHistory history = new CommunityHistory(db, communities, events, tokyo);
+        tenant = TestTenant.found(context, "kpi-out", "JAWS-UG 東京");
+        admin = new ApiClient(port, tenant.token(Role.ORGANIZATION_ADMIN));
+        CommunityHistory history = tenant.history();
         long a = history.member("A");
         long b = history.member("B");
         long c = history.member("C");
         long staff = history.staffMember("S");
         Held meetup = history.eventAt("2025-01-15T19:00", "JP-13", "渋谷区").checkedIn(a, b, staff).confirmed(c);
-        String site = "https://" + org + ".example.jp/";
+        String site = "https://" + tenant.slug() + ".example.jp/";
         meetup.wrote(a, "BLOG", site + "a/1", "2025-01-15T22:00");
         meetup.wrote(a, "SLIDE", site + "a/slides", "2025-01-16T09:00");
         meetup.wrote(staff, "BLOG", site + "s/1", "2025-01-16T12:00");
@@ -89,17 +67,14 @@ class OutputKpiWebTests {
     }
 
     private MockHttpServletResponse dashboard(String path) throws Exception {
-        Organization organization = organizations.findBySlug(org).orElseThrow();
-        String email = "leader-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Leader", PASSWORD, organization.id(), Role.COMMUNITY_LEADER);
-        return mvc.perform(get("/manage/" + org + "/communities/" + org + "-tokyo/dashboard" + path)
-                .session(StaffLogin.signIn(mvc, email, PASSWORD)).header("Accept-Language", "en"))
+        return mvc.perform(get(tenant.ofCommunity("/dashboard" + path))
+                .session(tenant.staff(mvc, Role.COMMUNITY_LEADER)).header("Accept-Language", "en"))
                 .andReturn().getResponse();
     }
 
     @Test
     void theApiGivesTheOutputRateBurstDecayAndTheCommunityToMediaRatio() {
-        JsonNode body = admin.get("/api/v1/communities/" + org + "-tokyo/kpis" + YEAR_2025).json();
+        JsonNode body = admin.get("/api/v1/communities/" + tenant.community().slug() + "/kpis" + YEAR_2025).json();
 
         assertThat(body.path("communityOutputs").asInt()).isEqualTo(4);
         assertThat(body.path("mediaArticles").asInt()).isEqualTo(1);
@@ -136,12 +111,11 @@ class OutputKpiWebTests {
 
     @Test
     void anotherOrganizationGetsNoOutputCsv() throws Exception {
-        Organization other = organizations.found(new Slug(org + "-other"), "Other");
-        String email = "other-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Other", PASSWORD, other.id(), Role.ORGANIZATION_ADMIN);
+        MockHttpSession outsider = TestTenant.found(context, "kpi-out-other", "Other")
+                .staff(mvc, Role.ORGANIZATION_ADMIN);
 
-        int status = mvc.perform(get("/manage/" + org + "/communities/" + org + "-tokyo/dashboard/outputs.csv")
-                .session(StaffLogin.signIn(mvc, email, PASSWORD))).andReturn().getResponse().getStatus();
+        int status = mvc.perform(get(tenant.ofCommunity("/dashboard/outputs.csv")).session(outsider)).andReturn()
+                .getResponse().getStatus();
 
         assertThat(status).isEqualTo(404);
     }

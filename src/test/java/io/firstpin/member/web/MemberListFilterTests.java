@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.firstpin.community.Communities;
-import io.firstpin.community.Community;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
 import io.firstpin.insight.LadderHistory;
-import io.firstpin.member.Members;
-import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.testing.CommunityHistory;
 import io.firstpin.testing.DatabaseTest;
 import io.firstpin.testing.MovableClock;
-import io.firstpin.testing.StaffLogin;
+import io.firstpin.testing.TestTenant;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -48,41 +41,29 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @Import(MovableClock.Config.class)
 class MemberListFilterTests {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final Pattern ROW = Pattern.compile("<tr data-member=\"(\\d+)\">(.*?)</tr>", Pattern.DOTALL);
 
     @Autowired
     MockMvc mvc;
     @Autowired
-    StaffAccounts accounts;
-    @Autowired
-    Organizations organizations;
+    ApplicationContext context;
     @Autowired
     Communities communities;
-    @Autowired
-    Members members;
-    @Autowired
-    ApplicationEventPublisher events;
     @Autowired
     DSLContext db;
     @Autowired
     MovableClock clock;
 
+    TestTenant tenant;
     LadderHistory story;
-    String slug;
     MockHttpSession session;
 
     @BeforeEach
     void aCommunityWhoseLadderIsKnownOnTheFirstOfJuly2026() {
         clock.set(Instant.parse("2026-07-01T03:00:00Z"));
-        slug = "list-" + System.nanoTime();
-        Organization organization = organizations.found(new Slug(slug), "List");
-        Community tokyo = communities.start(organization.id(), new Slug(slug + "-tokyo"),
-                CommunityProfile.of("JAWS-UG 東京", null, null, "Asia/Tokyo"), null);
-        story = new LadderHistory(db, communities, events, tokyo);
-        String email = "viewer@" + slug + ".test";
-        accounts.openWithRole(email, "Staff", PASSWORD, organization.id(), Role.VIEWER);
-        session = StaffLogin.signIn(mvc, email, PASSWORD);
+        tenant = TestTenant.found(context, "list", "JAWS-UG 東京");
+        story = new LadderHistory(db, communities, context, tenant.community());
+        session = tenant.staff(mvc, Role.VIEWER);
     }
 
     @Test
@@ -159,7 +140,7 @@ class MemberListFilterTests {
 
     @Test
     void anHtmxRequestGetsTheResultsFragmentWithTheFilters() throws Exception {
-        MockHttpServletResponse fragment = mvc.perform(get("/manage/" + slug + "/members").param("step", "REPEATER")
+        MockHttpServletResponse fragment = mvc.perform(get(tenant.manage("/members")).param("step", "REPEATER")
                 .header("HX-Request", "true").header("Accept-Language", "en").session(session))
                 .andReturn().getResponse();
 
@@ -173,7 +154,7 @@ class MemberListFilterTests {
     void aBadFilterValueIsExplainedNotFailed() throws Exception {
         MockHttpServletResponse months = page("?notWithin=abc", "en");
         MockHttpServletResponse crossed = page("?min=5&max=2", "ja");
-        MockHttpServletResponse live = mvc.perform(get("/manage/" + slug + "/members?within=-3&step=BOSS")
+        MockHttpServletResponse live = mvc.perform(get(tenant.manage("/members?within=-3&step=BOSS"))
                 .header("HX-Request", "true").header("Accept-Language", "en").session(session))
                 .andReturn().getResponse();
 
@@ -189,15 +170,12 @@ class MemberListFilterTests {
 
     @Test
     void anotherOrganizationsMembersNeverAppear() throws Exception {
-        Organization other = organizations.found(new Slug(slug + "-other"), "Other");
-        Community theirs = communities.start(other.id(), new Slug(slug + "-theirs"),
-                CommunityProfile.of("Theirs", null, null, "Asia/Tokyo"), null);
-        CommunityHistory their = new CommunityHistory(db, communities, events, theirs);
+        CommunityHistory their = TestTenant.found(context, "other", "Theirs").history();
         their.eventAt("2025-09-10T19:00", "JP-13", "渋谷区").checkedIn(their.member("Outsider"),
                 their.member("A"));
 
         String all = list("?min=1");
-        MockHttpServletResponse foreign = page("?community=" + theirs.slug(), "en");
+        MockHttpServletResponse foreign = page("?community=" + their.community().slug(), "en");
 
         assertThat(all).doesNotContain("Outsider");
         assertThat(ids(all)).containsExactly(story.a, story.b, story.c, story.d, story.e, story.i, story.staff);
@@ -212,7 +190,7 @@ class MemberListFilterTests {
     }
 
     private MockHttpServletResponse page(String query, String language) throws Exception {
-        MockHttpServletRequestBuilder request = get("/manage/" + slug + "/members" + query)
+        MockHttpServletRequestBuilder request = get(tenant.manage("/members") + query)
                 .header("Accept-Language", language).session(session);
         return mvc.perform(request).andReturn().getResponse();
     }

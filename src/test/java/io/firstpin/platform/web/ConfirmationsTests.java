@@ -6,12 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
-import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
+import io.firstpin.testing.TestTenant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.ResponseEntity;
@@ -47,8 +44,6 @@ class ConfirmationsTests {
             "SegmentPagesController.preview", "an htmx preview of the members the criteria pick",
             "SegmentPagesController.confirm", "the email to check before it is sent");
 
-    private static final String PASSWORD = "correct horse battery";
-
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mapping;
@@ -57,9 +52,7 @@ class ConfirmationsTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    StaffAccounts accounts;
-    @Autowired
-    Organizations organizations;
+    ApplicationContext context;
 
     @Test
     void everyStaffFormHandlerSaysWhatItDidInEnglishAndJapanese() {
@@ -90,12 +83,10 @@ class ConfirmationsTests {
 
     @Test
     void aSavedFormIsConfirmedOnTheNextPageInTheLayout() throws Exception {
-        Organization org = organizations.found(new Slug("confirm-" + System.nanoTime()), "Confirm");
-        String email = "leader@" + org.slug() + ".test";
-        accounts.openWithRole(email, "Leader", PASSWORD, org.id(), Role.COMMUNITY_LEADER);
-        MockHttpSession session = StaffLogin.signIn(mvc, email, PASSWORD);
+        TestTenant tenant = TestTenant.found(context, "confirm", "Confirm");
+        MockHttpSession session = tenant.staff(mvc, Role.COMMUNITY_LEADER);
 
-        MvcResult created = mvc.perform(post("/manage/" + org.slug() + "/members").session(session).with(csrf())
+        MvcResult created = mvc.perform(post(tenant.manage("/members")).session(session).with(csrf())
                 .param("displayName", "山田 花子").param("identities[0].kind", "EMAIL")
                 .param("identities[0].value", "hanako@example.com")).andReturn();
         Object confirmation = created.getFlashMap().get(Confirmations.ATTRIBUTE);
@@ -116,12 +107,10 @@ class ConfirmationsTests {
 
     @Test
     void aHandlersOwnNoticeIsNotDoubledByAConfirmation() throws Exception {
-        Organization org = organizations.found(new Slug("confirm-own-" + System.nanoTime()), "Confirm");
-        String email = "admin@" + org.slug() + ".test";
-        accounts.openWithRole(email, "Admin", PASSWORD, org.id(), Role.ORGANIZATION_ADMIN);
-        MockHttpSession session = StaffLogin.signIn(mvc, email, PASSWORD);
+        TestTenant tenant = TestTenant.found(context, "confirm-own", "Confirm");
+        MockHttpSession session = tenant.staff(mvc, Role.ORGANIZATION_ADMIN);
 
-        MvcResult issued = mvc.perform(post("/manage/" + org.slug() + "/tokens").session(session).with(csrf())
+        MvcResult issued = mvc.perform(post(tenant.manage("/tokens")).session(session).with(csrf())
                 .param("name", "CI").param("role", "VIEWER")).andReturn();
 
         assertThat(issued.getResponse().getRedirectedUrl()).isNotNull();

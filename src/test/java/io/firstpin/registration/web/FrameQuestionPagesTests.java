@@ -5,8 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import io.firstpin.community.Communities;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
 import io.firstpin.event.EventKind;
@@ -16,14 +14,10 @@ import io.firstpin.event.FrameMode;
 import io.firstpin.event.FramePlan;
 import io.firstpin.event.Session;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
-import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.registration.Question;
 import io.firstpin.registration.Questionnaires;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
+import io.firstpin.testing.TestTenant;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -33,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -43,50 +38,39 @@ import org.springframework.test.web.servlet.MvcResult;
 @AutoConfigureMockMvc
 class FrameQuestionPagesTests {
 
-    private static final String PASSWORD = "correct horse battery";
-
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
-    @Autowired
-    Communities communities;
+    ApplicationContext context;
     @Autowired
     Events events;
     @Autowired
     Questionnaires questionnaires;
-    @Autowired
-    StaffAccounts accounts;
 
-    Organization organization;
+    TestTenant tenant;
     Event event;
     Frame lightningTalks;
     MockHttpSession leader;
 
     @BeforeEach
     void anEventWithAnLtFrame() {
-        String slug = "frame-pages-" + System.nanoTime();
-        organization = organizations.found(new Slug(slug), "Org");
-        var community = communities.start(organization.id(), new Slug(slug + "-c"),
-                CommunityProfile.of("JAWS-UG 福岡", null, null, "Asia/Tokyo"), null);
-        event = events.plan(community, new EventDetails("福岡勉強会", null, EventKind.STUDY_SESSION,
+        tenant = TestTenant.found(context, "frame-pages", "JAWS-UG 福岡");
+        event = events.plan(tenant.community(), new EventDetails("福岡勉強会", null, EventKind.STUDY_SESSION,
                 Instant.now().plus(10, ChronoUnit.DAYS), null, null, true, null, Optional.empty()), List.of(),
                 List.of(new FramePlan(null, "一般枠", 10, FrameMode.FIFO, null),
                         new FramePlan(null, "LT枠", 3, FrameMode.FIFO, null)), "一般枠");
         lightningTalks = events.frames(event.id()).get(1);
-        accounts.openWithRole("leader-" + slug + "@example.com", "Leader", PASSWORD, organization.id(),
-                Role.COMMUNITY_LEADER);
-        leader = StaffLogin.signIn(mvc, "leader-" + slug + "@example.com", PASSWORD);
+        leader = tenant.staff(mvc, Role.COMMUNITY_LEADER);
     }
 
     private String registrationsPage(String language) throws Exception {
-        return mvc.perform(get("/manage/" + organization.slug() + "/events/" + event.id() + "/registrations")
+        return mvc.perform(get(tenant.manage("/events/" + event.id() + "/registrations"))
                 .session(leader).header("Accept-Language", language)).andReturn().getResponse().getContentAsString();
     }
 
     @Test
     void theLtFrameAsksTheTalkTitleAndItsAnswersBecomeTheAgenda() throws Exception {
-        mvc.perform(post("/manage/" + organization.slug() + "/events/" + event.id() + "/questions")
+        mvc.perform(post(tenant.manage("/events/" + event.id() + "/questions"))
                 .session(leader).with(csrf())
                 .param("label", "発表タイトル").param("kind", "TEXT").param("required", "true")
                 .param("frame", String.valueOf(lightningTalks.id())).param("feedsAgenda", "true"));
@@ -112,11 +96,11 @@ class FrameQuestionPagesTests {
 
         assertThat(registrationsPage("ja")).contains("アジェンダ案").contains("Bedrock で作る社内 Bot");
         assertThat(registrationsPage("en")).contains("Agenda draft").contains("Add to the agenda");
-        MvcResult added = mvc.perform(post("/manage/" + organization.slug() + "/events/" + event.id()
+        MvcResult added = mvc.perform(post(tenant.manage("/events/" + event.id())
                 + "/agenda-draft").session(leader).with(csrf())).andReturn();
 
         assertThat(added.getFlashMap().get("talksAdded")).isEqualTo(1);
-        assertThat(events.inOrganization(organization.id(), event.id()).sessions()).extracting(Session::title)
+        assertThat(events.inOrganization(tenant.id(), event.id()).sessions()).extracting(Session::title)
                 .containsExactly("Bedrock で作る社内 Bot");
     }
 }

@@ -5,8 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import io.firstpin.community.Communities;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
 import io.firstpin.event.EventKind;
@@ -15,16 +13,12 @@ import io.firstpin.event.Frame;
 import io.firstpin.event.FrameMode;
 import io.firstpin.event.FramePlan;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
-import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.registration.Applicant;
 import io.firstpin.registration.Lotteries;
 import io.firstpin.registration.Nomination;
 import io.firstpin.registration.Registrations;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
+import io.firstpin.testing.TestTenant;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -36,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -45,58 +40,47 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class StaffNominationsTests {
 
-    private static final String PASSWORD = "correct horse battery";
-
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
-    @Autowired
-    Communities communities;
+    ApplicationContext context;
     @Autowired
     Events events;
     @Autowired
     Registrations registrations;
     @Autowired
     Lotteries lotteries;
-    @Autowired
-    StaffAccounts accounts;
 
-    Organization organization;
+    TestTenant tenant;
     Frame frame;
     List<Long> applicants;
 
     @BeforeEach
     void aLotteryFrameOfOneSeatWithTwoApplicants() {
-        String slug = "staff-nominate-" + System.nanoTime();
-        organization = organizations.found(new Slug(slug), "Org");
-        var community = communities.start(organization.id(), new Slug(slug + "-c"),
-                CommunityProfile.of("Kotlin Fest", null, null, "Asia/Tokyo"), null);
+        tenant = TestTenant.found(context, "staff-nominate", "Kotlin Fest");
         Instant startsAt = Instant.now().plus(10, ChronoUnit.DAYS);
-        Event event = events.plan(community, new EventDetails("Kotlin勉強会", null, EventKind.STUDY_SESSION, startsAt,
-                null, null, true, null, Optional.empty()), List.of(),
+        Event event = events.plan(tenant.community(), new EventDetails("Kotlin勉強会", null, EventKind.STUDY_SESSION,
+                startsAt, null, null, true, null, Optional.empty()), List.of(),
                 List.of(new FramePlan(null, "抽選枠", 1, FrameMode.LOTTERY, startsAt.minus(2, ChronoUnit.DAYS))),
                 "抽選枠");
         frame = events.frames(event.id()).get(0);
         applicants = IntStream.rangeClosed(1, 2).mapToObj(i -> registrations.register(event.id(), "抽選枠",
-                new Applicant("応募 " + i, "apply" + i + "-" + slug + "@example.com", Locale.JAPANESE))
+                new Applicant("応募 " + i, "apply" + i + "-" + tenant.slug() + "@example.com", Locale.JAPANESE))
                 .registration().id()).toList();
     }
 
     private MockHttpSession signedIn(Role role) {
-        String email = role.name().toLowerCase(Locale.ROOT) + "-" + organization.id() + "@example.com";
-        accounts.openWithRole(email, "幹事 " + role.name(), PASSWORD, organization.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
+        return tenant.staff(mvc, role, "幹事 " + role.name());
     }
 
     private int nominate(long registrationId, MockHttpSession session, boolean withCsrf) throws Exception {
-        var request = post("/manage/" + organization.slug() + "/registrations/" + registrationId + "/nomination")
+        var request = post(tenant.manage("/registrations/" + registrationId + "/nomination"))
                 .param("on", "true").session(session);
         return mvc.perform(withCsrf ? request.with(csrf()) : request).andReturn().getResponse().getStatus();
     }
 
     private String page(MockHttpSession session, String language) throws Exception {
-        return mvc.perform(get("/manage/" + organization.slug() + "/events/" + frame.eventId() + "/registrations")
+        return mvc.perform(get(tenant.manage("/events/" + frame.eventId() + "/registrations"))
                 .session(session).header("Accept-Language", language)).andReturn().getResponse()
                 .getContentAsString();
     }
@@ -107,9 +91,9 @@ class StaffNominationsTests {
 
         assertThat(nominate(applicants.get(1), leader, true)).isEqualTo(302);
 
-        assertThat(lotteries.nominations(organization.id(), frame.id())).extracting(Nomination::registrationId)
+        assertThat(lotteries.nominations(tenant.id(), frame.id())).extracting(Nomination::registrationId)
                 .containsExactly(applicants.get(1));
-        assertThat(lotteries.nominations(organization.id(), frame.id()).get(0).nominatedBy()).startsWith("account ");
+        assertThat(lotteries.nominations(tenant.id(), frame.id()).get(0).nominatedBy()).startsWith("account ");
         String japanese = page(leader, "ja");
         assertThat(japanese).contains("指名を取り消す").contains("指名する").contains("現在1人を指名")
                 .contains("幹事 COMMUNITY_LEADERが指名");
@@ -121,35 +105,33 @@ class StaffNominationsTests {
         MockHttpSession leader = signedIn(Role.COMMUNITY_LEADER);
         nominate(applicants.get(0), leader, true);
 
-        var refused = mvc.perform(post("/manage/" + organization.slug() + "/registrations/" + applicants.get(1)
-                        + "/nomination").param("on", "true").session(leader).with(csrf())
+        var refused = mvc.perform(post(tenant.manage("/registrations/" + applicants.get(1) + "/nomination"))
+                        .param("on", "true").session(leader).with(csrf())
                         .header("Accept-Language", "ja"))
                 .andReturn();
 
         assertThat(refused.getResponse().getStatus()).isEqualTo(302);
         assertThat(String.valueOf(refused.getFlashMap().get("nominationRefused"))).contains("すべて指名済み");
-        assertThat(lotteries.nominations(organization.id(), frame.id())).hasSize(1);
+        assertThat(lotteries.nominations(tenant.id(), frame.id())).hasSize(1);
     }
 
     @Test
     void viewersOtherOrganizationsAndFormsWithoutTheirTokenNominateNobody() throws Exception {
         MockHttpSession viewer = signedIn(Role.VIEWER);
         MockHttpSession leader = signedIn(Role.COMMUNITY_LEADER);
-        Organization other = organizations.found(new Slug("nominate-other-" + System.nanoTime()), "Other");
-        accounts.openWithRole("admin-" + other.id() + "@example.com", "Admin", PASSWORD, other.id(),
-                Role.ORGANIZATION_ADMIN);
-        MockHttpSession outsider = StaffLogin.signIn(mvc, "admin-" + other.id() + "@example.com", PASSWORD);
+        TestTenant other = TestTenant.found(context, "nominate-other", "Other");
+        MockHttpSession outsider = other.staff(mvc, Role.ORGANIZATION_ADMIN);
 
         int byViewer = nominate(applicants.get(0), viewer, true);
         int withoutCsrf = nominate(applicants.get(0), leader, false);
-        int byOutsider = mvc.perform(post("/manage/" + other.slug() + "/registrations/" + applicants.get(0)
-                + "/nomination").param("on", "true").session(outsider).with(csrf())).andReturn().getResponse()
+        int byOutsider = mvc.perform(post(other.manage("/registrations/" + applicants.get(0) + "/nomination"))
+                .param("on", "true").session(outsider).with(csrf())).andReturn().getResponse()
                 .getStatus();
 
         assertThat(byViewer).isEqualTo(403);
         assertThat(withoutCsrf).isEqualTo(403);
         assertThat(byOutsider).isEqualTo(404);
-        assertThat(lotteries.nominations(organization.id(), frame.id())).isEmpty();
+        assertThat(lotteries.nominations(tenant.id(), frame.id())).isEmpty();
         assertThat(page(viewer, "ja")).doesNotContain("指名する");
     }
 }

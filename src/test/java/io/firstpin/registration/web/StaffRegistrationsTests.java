@@ -5,8 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import io.firstpin.community.Communities;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.event.Event;
 import io.firstpin.event.EventDetails;
 import io.firstpin.event.EventKind;
@@ -14,20 +12,16 @@ import io.firstpin.event.Events;
 import io.firstpin.event.FrameMode;
 import io.firstpin.event.FramePlan;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
 import io.firstpin.member.IdentityInput;
 import io.firstpin.member.Member;
 import io.firstpin.member.Members;
-import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.registration.Applicant;
 import io.firstpin.registration.PastRegistrations;
 import io.firstpin.registration.PastRegistrations.PastRegistration;
 import io.firstpin.registration.RegistrationStatus;
 import io.firstpin.registration.Registrations;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
+import io.firstpin.testing.TestTenant;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -47,35 +42,26 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class StaffRegistrationsTests {
 
-    private static final String PASSWORD = "correct horse battery";
-
     @Autowired
     MockMvc mvc;
     @Autowired
-    Organizations organizations;
-    @Autowired
-    Communities communities;
+    ApplicationContext context;
     @Autowired
     Events events;
     @Autowired
     Registrations registrations;
     @Autowired
-    StaffAccounts accounts;
-    @Autowired
     Members members;
     @Autowired
     PastRegistrations pastRegistrations;
 
-    Organization organization;
+    TestTenant tenant;
     Event event;
 
     @BeforeEach
     void anEventWithTwoSeatsAndThreeRegistrants() {
-        String slug = "staff-reg-" + System.nanoTime();
-        organization = organizations.found(new Slug(slug), "Org");
-        var community = communities.start(organization.id(), new Slug(slug + "-c"),
-                CommunityProfile.of("JAWS-UG 名古屋", null, null, "Asia/Tokyo"), null);
-        event = events.plan(community, new EventDetails("名古屋勉強会", null, EventKind.STUDY_SESSION,
+        tenant = TestTenant.found(context, "staff-reg", "JAWS-UG 名古屋");
+        event = events.plan(tenant.community(), new EventDetails("名古屋勉強会", null, EventKind.STUDY_SESSION,
                 Instant.now().plus(10, ChronoUnit.DAYS), null, null, true, null, Optional.empty()), List.of(),
                 List.of(new FramePlan(null, "一般枠", 2, FrameMode.FIFO, null)), "一般枠");
         for (String name : List.of("名古屋 一郎", "=HYPERLINK(\"http://evil\")", "補欠 三郎")) {
@@ -85,14 +71,12 @@ class StaffRegistrationsTests {
     }
 
     private MockHttpSession signedIn(Role role) {
-        String email = role.name().toLowerCase(Locale.ROOT) + "-" + organization.id() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, organization.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
+        return tenant.staff(mvc, role);
     }
 
     @Test
     void staffSeeRegistrationsByFrameAndStatusWithTheWaitlistOrder() throws Exception {
-        String html = mvc.perform(get("/manage/" + organization.slug() + "/events/" + event.id() + "/registrations")
+        String html = mvc.perform(get(tenant.manage("/events/" + event.id() + "/registrations"))
                 .session(signedIn(Role.VIEWER)).header("Accept-Language", "ja")).andReturn().getResponse()
                 .getContentAsString();
 
@@ -102,7 +86,7 @@ class StaffRegistrationsTests {
 
     @Test
     void theCsvOpensInExcelWithJapaneseHeadersAndNoFormulas() throws Exception {
-        byte[] csv = mvc.perform(get("/manage/" + organization.slug() + "/events/" + event.id() + "/registrations.csv")
+        byte[] csv = mvc.perform(get(tenant.manage("/events/" + event.id() + "/registrations.csv"))
                 .session(signedIn(Role.VIEWER)).header("Accept-Language", "ja")).andReturn().getResponse()
                 .getContentAsByteArray();
 
@@ -116,12 +100,12 @@ class StaffRegistrationsTests {
 
     @Test
     void theListAndTheCsvNumberRegistrantsOneTwoThreeInRegistrationOrderNotByDatabaseId() throws Exception {
-        String path = "/manage/" + organization.slug() + "/events/" + event.id() + "/registrations";
+        String path = tenant.manage("/events/" + event.id() + "/registrations");
         MockHttpSession viewer = signedIn(Role.VIEWER);
         String csv = mvc.perform(get(path + ".csv").session(viewer).header("Accept-Language", "ja"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String html = page(event, viewer);
-        List<Long> ids = registrations.ofEvent(organization.id(), event.id()).stream()
+        List<Long> ids = registrations.ofEvent(tenant.id(), event.id()).stream()
                 .map(e -> e.registration().id()).toList();
 
         assertThat(csv.lines().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList())
@@ -132,14 +116,13 @@ class StaffRegistrationsTests {
 
     @Test
     void anImportedPastEventOffersNoLiveControlsAndSaysWhoHasNoEmail() throws Exception {
-        var community = communities.inOrganization(organization.id(), event.communityId());
-        Event past = events.plan(community, new EventDetails("名古屋勉強会 #1", null, EventKind.STUDY_SESSION,
+        Event past = events.plan(tenant.community(), new EventDetails("名古屋勉強会 #1", null, EventKind.STUDY_SESSION,
                 Instant.now().minus(400, ChronoUnit.DAYS), null, null, true, null, Optional.empty()), List.of(),
                 List.of(new FramePlan(null, "一般枠", 50, FrameMode.FIFO, null)), "一般枠");
         long frame = events.frames(past.id()).get(0).id();
-        Member withEmail = members.register(organization.id(), "メール 有子", List.of(IdentityInput.email("yu@example.com")));
-        Member withoutEmail = members.register(organization.id(), "退会 ユーザー", List.of());
-        pastRegistrations.record(organization.id(), past.id(), List.of(
+        Member withEmail = members.register(tenant.id(), "メール 有子", List.of(IdentityInput.email("yu@example.com")));
+        Member withoutEmail = members.register(tenant.id(), "退会 ユーザー", List.of());
+        pastRegistrations.record(tenant.id(), past.id(), List.of(
                 new PastRegistration(withEmail.id(), frame, "メール 有子", "yu@example.com", RegistrationStatus.CONFIRMED,
                         past.startsAt().minus(3, ChronoUnit.DAYS)),
                 new PastRegistration(withoutEmail.id(), frame, "退会 ユーザー", null, RegistrationStatus.CONFIRMED,
@@ -158,49 +141,47 @@ class StaffRegistrationsTests {
                 .contains("メールアドレスのない方が 1 人います").contains("<li>退会 ユーザー</li>")
                 .doesNotContain("<li>メール 有子</li>");
         assertThat(live).doesNotContain("id=\"imported-event\"");
-        String part = "/manage/" + organization.slug() + "/events/%d/imported-roster";
+        String part = tenant.manage("/events/%d/imported-roster");
         assertThat(mvc.perform(get(part.formatted(past.id())).session(leader).header("HX-Request", "true")
                 .header("Accept-Language", "ja")).andReturn().getResponse().getContentAsString())
                 .contains("<li>退会 ユーザー</li>").doesNotContain("<html");
         assertThat(mvc.perform(get(part.formatted(event.id())).session(leader).header("HX-Request", "true"))
                 .andReturn().getResponse().getContentAsString()).doesNotContain("imported-event");
-        assertThat(mvc.perform(get("/manage/" + organization.slug() + "/events/" + past.id()).session(leader))
+        assertThat(mvc.perform(get(tenant.manage("/events/" + past.id())).session(leader))
                 .andReturn().getResponse().getContentAsString()).contains("/events/" + past.id() + "/imported-roster");
-        assertThat(registrations.ofEvent(organization.id(), past.id()))
+        assertThat(registrations.ofEvent(tenant.id(), past.id()))
                 .extracting(e -> e.registration().receptionNumber()).containsExactly(1, 2);
     }
 
     private String page(Event of, MockHttpSession session) throws Exception {
-        return mvc.perform(get("/manage/" + organization.slug() + "/events/" + of.id() + "/registrations")
+        return mvc.perform(get(tenant.manage("/events/" + of.id() + "/registrations"))
                 .session(session).header("Accept-Language", "ja")).andReturn().getResponse()
                 .getContentAsString();
     }
 
     @Test
     void aLeaderCancelsForSomeoneAndTheWaitlistMovesUpButAViewerCannot() throws Exception {
-        long seated = registrations.ofEvent(organization.id(), event.id()).get(0).registration().id();
+        long seated = registrations.ofEvent(tenant.id(), event.id()).get(0).registration().id();
 
-        int byViewer = mvc.perform(post("/manage/" + organization.slug() + "/registrations/" + seated + "/cancel")
+        int byViewer = mvc.perform(post(tenant.manage("/registrations/" + seated + "/cancel"))
                 .session(signedIn(Role.VIEWER)).with(csrf())).andReturn().getResponse().getStatus();
-        mvc.perform(post("/manage/" + organization.slug() + "/registrations/" + seated + "/cancel")
+        mvc.perform(post(tenant.manage("/registrations/" + seated + "/cancel"))
                 .session(signedIn(Role.COMMUNITY_LEADER)).with(csrf()));
 
         assertThat(byViewer).isEqualTo(403);
-        assertThat(registrations.ofEvent(organization.id(), event.id()))
+        assertThat(registrations.ofEvent(tenant.id(), event.id()))
                 .extracting(e -> e.registration().status())
                 .containsExactly(RegistrationStatus.CANCELLED, RegistrationStatus.CONFIRMED, RegistrationStatus.CONFIRMED);
     }
 
     @Test
     void anotherOrganizationsStaffSeeNothing() throws Exception {
-        Organization other = organizations.found(new Slug("other-" + System.nanoTime()), "Other");
-        accounts.openWithRole("admin-" + other.id() + "@example.com", "Admin", PASSWORD, other.id(),
-                Role.ORGANIZATION_ADMIN);
-        MockHttpSession outsider = StaffLogin.signIn(mvc, "admin-" + other.id() + "@example.com", PASSWORD);
+        TestTenant other = TestTenant.found(context, "other", "Other");
+        MockHttpSession outsider = other.staff(mvc, Role.ORGANIZATION_ADMIN);
 
-        int page = mvc.perform(get("/manage/" + other.slug() + "/events/" + event.id() + "/registrations")
+        int page = mvc.perform(get(other.manage("/events/" + event.id() + "/registrations"))
                 .session(outsider)).andReturn().getResponse().getStatus();
-        int csv = mvc.perform(get("/manage/" + other.slug() + "/events/" + event.id() + "/registrations.csv")
+        int csv = mvc.perform(get(other.manage("/events/" + event.id() + "/registrations.csv"))
                 .session(outsider)).andReturn().getResponse().getStatus();
 
         assertThat(page).isEqualTo(404);
@@ -210,7 +191,7 @@ class StaffRegistrationsTests {
     @Test
     void aLeaderWritesToASegmentAndABadMessageComesBackExplained() throws Exception {
         MockHttpSession leader = signedIn(Role.COMMUNITY_LEADER);
-        String messages = "/manage/" + organization.slug() + "/events/" + event.id() + "/messages";
+        String messages = tenant.manage("/events/" + event.id() + "/messages");
 
         var refused = mvc.perform(post(messages).session(leader).with(csrf()).header("Accept-Language", "en")
                 .param("segment", "CONFIRMED").param("subject", "").param("body", "Doors open at 18:30."))
@@ -218,7 +199,7 @@ class StaffRegistrationsTests {
         var sent = mvc.perform(post(messages).session(leader).with(csrf()).header("Accept-Language", "en")
                 .param("segment", "WAITLISTED").param("subject", "<b>Seats</b>").param("body", "Maybe."))
                 .andReturn().getResponse();
-        String page = mvc.perform(get("/manage/" + organization.slug() + "/events/" + event.id() + "/registrations")
+        String page = mvc.perform(get(tenant.manage("/events/" + event.id() + "/registrations"))
                 .session(leader).header("Accept-Language", "en")).andReturn().getResponse().getContentAsString();
 
         assertThat(refused.getStatus()).isEqualTo(400);
@@ -231,7 +212,7 @@ class StaffRegistrationsTests {
     @Test
     void aViewerCanReadButNotWriteToRegistrantsNorChangeReconfirmation() throws Exception {
         MockHttpSession viewer = signedIn(Role.VIEWER);
-        String base = "/manage/" + organization.slug() + "/events/" + event.id();
+        String base = tenant.manage("/events/" + event.id());
 
         int message = mvc.perform(post(base + "/messages").session(viewer).with(csrf())
                 .param("segment", "CONFIRMED").param("subject", "Hi").param("body", "Hi")).andReturn().getResponse()
@@ -249,7 +230,7 @@ class StaffRegistrationsTests {
     @Test
     void aLeaderTurnsOnReconfirmationAndSeesWhenItRuns() throws Exception {
         MockHttpSession leader = signedIn(Role.COMMUNITY_LEADER);
-        String base = "/manage/" + organization.slug() + "/events/" + event.id();
+        String base = tenant.manage("/events/" + event.id());
 
         mvc.perform(post(base + "/reconfirmation").session(leader).with(csrf()).param("on", "true"));
         String page = mvc.perform(get(base + "/registrations").session(leader).header("Accept-Language", "ja"))

@@ -2,15 +2,11 @@ package io.firstpin.registration.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firstpin.community.Communities;
 import io.firstpin.community.CommunityProfile;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
-import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.testing.Browser;
 import io.firstpin.testing.BrowserTest;
+import io.firstpin.testing.TestTenant;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /** The evening of a study session and its 懇親会, in Japanese, from planning to a cancelled seat passed on. */
 @BrowserTest
@@ -31,11 +28,7 @@ class SubEventBrowserTests {
     @LocalServerPort
     int port;
     @Autowired
-    Organizations organizations;
-    @Autowired
-    Communities communities;
-    @Autowired
-    StaffAccounts accounts;
+    ApplicationContext context;
 
     private static void registerForBoth(Browser browser, long eventId, String name, String email) {
         browser.visit("/e/" + eventId + "/register").type(By.id("name"), name).type(By.id("email"), email);
@@ -60,21 +53,14 @@ class SubEventBrowserTests {
 
     @Test
     void anAfterPartySeatGivenUpWithTheStudySessionGoesToTheNextInLine() {
-        Organization organization = organizations.found(new Slug("sub-browser"), "懇親会の組織");
-        communities.start(organization.id(), new Slug("sub-browser-c"),
-                CommunityProfile.of("JAWS-UG 仙台", "jawsug_sendai", null, "Asia/Tokyo"), null);
-        accounts.openWithRole("leader@sub.test", "リーダー", "correct horse battery", organization.id(),
-                Role.ORGANIZATION_ADMIN);
+        TestTenant tenant = TestTenant.found(context, "sub-browser",
+                CommunityProfile.of("JAWS-UG 仙台", "jawsug_sendai", null, "Asia/Tokyo"));
         String day = LocalDate.now().plusDays(30).toString();
 
         try (Browser browser = Browser.open(port, "ja")) {
-            browser.visit("/manage")
-                    .type(By.id("username"), "leader@sub.test")
-                    .type(By.id("password"), "correct horse battery")
-                    .click(By.cssSelector("#login-form button[type=submit]"));
-            browser.find(By.id("new-community"));
+            tenant.staff(browser, Role.ORGANIZATION_ADMIN);
 
-            browser.visit("/manage/sub-browser/communities/sub-browser-c/events/new")
+            browser.visit(tenant.ofCommunity("/events/new"))
                     .type(By.id("title"), "JAWS-UG 仙台 #5")
                     .set(By.id("startsAt"), day + "T19:00")
                     .set(By.id("endsAt"), day + "T21:00");
@@ -95,7 +81,7 @@ class SubEventBrowserTests {
             String tarosPage = browser.path();
             registerForBoth(browser, session, "宮城 花子", "hanako@example.jp");
 
-            browser.visit("/manage/sub-browser/events/" + party + "/registrations");
+            browser.visit(tenant.manage("/events/" + party + "/registrations"));
             assertThat(statusOf(browser, "青葉 太郎")).contains("参加確定");
             assertThat(statusOf(browser, "宮城 花子")).contains("補欠");
 
@@ -104,10 +90,10 @@ class SubEventBrowserTests {
             browser.click(By.id("cancel"));
             browser.awaitText(By.id("status"), "キャンセル済み");
 
-            browser.visit("/manage/sub-browser/events/" + party + "/registrations");
+            browser.visit(tenant.manage("/events/" + party + "/registrations"));
             assertThat(statusOf(browser, "青葉 太郎")).contains("キャンセル済み");
             assertThat(statusOf(browser, "宮城 花子")).contains("参加確定");
-            browser.visit("/manage/sub-browser/events/" + session + "/registrations");
+            browser.visit(tenant.manage("/events/" + session + "/registrations"));
             assertThat(statusOf(browser, "青葉 太郎")).contains("キャンセル済み");
         }
     }

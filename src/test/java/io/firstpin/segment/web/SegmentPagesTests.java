@@ -6,17 +6,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import io.firstpin.community.Communities;
 import io.firstpin.community.Community;
-import io.firstpin.community.CommunityProfile;
 import io.firstpin.identity.Role;
-import io.firstpin.identity.StaffAccounts;
 import io.firstpin.testing.CommunityHistory;
 import io.firstpin.member.IdentityInput;
 import io.firstpin.member.Members;
-import io.firstpin.organization.Organization;
-import io.firstpin.organization.Organizations;
-import io.firstpin.platform.Slug;
 import io.firstpin.segment.MemberSegment;
 import io.firstpin.segment.OutputFilter;
 import io.firstpin.segment.SegmentCriteria;
@@ -25,16 +19,15 @@ import io.firstpin.segment.Segments;
 import io.firstpin.segment.TalkFilter;
 import io.firstpin.testing.ApiClient;
 import io.firstpin.testing.DatabaseTest;
-import io.firstpin.testing.StaffLogin;
+import io.firstpin.testing.TestTenant;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -50,69 +43,48 @@ import tools.jackson.databind.JsonNode;
  * staff member Sam (with email) too.
  */
 @DatabaseTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstpin.bootstrap-token=" + SegmentPagesTests.BOOTSTRAP)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 class SegmentPagesTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-segment-tests";
-    private static final String PASSWORD = "correct horse battery";
 
     @LocalServerPort
     int port;
     @Autowired
     MockMvc mvc;
     @Autowired
-    StaffAccounts accounts;
-    @Autowired
-    Organizations organizations;
-    @Autowired
-    Communities communities;
-
-
-    @Autowired
-    ApplicationEventPublisher events;
+    ApplicationContext context;
     @Autowired
     Members members;
     @Autowired
     Segments segments;
     @Autowired
     SegmentMessages messages;
-    @Autowired
-    DSLContext db;
 
-    ApiClient api;
-    Organization organization;
+    TestTenant tenant;
     Community community;
+    ApiClient api;
     MemberSegment regulars;
     String base;
 
     @BeforeEach
     void aCommunityWithASegment() {
-        String slug = "segweb" + System.nanoTime();
-        api = new ApiClient(port, BOOTSTRAP).foundOrganization(slug);
-        organization = organizations.findBySlug(slug).orElseThrow();
-        community = communities.start(organization.id(), new Slug(slug + "-c"),
-                CommunityProfile.of("JAWS-UG 札幌", null, null, "Asia/Tokyo"), null);
-        CommunityHistory history = new CommunityHistory(db, communities, events, community);
+        tenant = TestTenant.found(context, "segweb", "JAWS-UG 札幌");
+        community = tenant.community();
+        api = new ApiClient(port, tenant.token(Role.ORGANIZATION_ADMIN));
+        String slug = tenant.slug();
+        CommunityHistory history = tenant.history();
         long fan = history.member("=Fan");
         long quiet = history.member("Quiet");
         long sam = history.staffMember("Sam");
-        members.addIdentity(organization.id(), fan, IdentityInput.email("fan@" + slug + ".test"));
-        members.addIdentity(organization.id(), fan, IdentityInput.of("github", "fan-gh"));
-        members.addIdentity(organization.id(), sam, IdentityInput.email("sam@" + slug + ".test"));
+        members.addIdentity(tenant.id(), fan, IdentityInput.email("fan@" + slug + ".test"));
+        members.addIdentity(tenant.id(), fan, IdentityInput.of("github", "fan-gh"));
+        members.addIdentity(tenant.id(), sam, IdentityInput.email("sam@" + slug + ".test"));
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
         history.eventAt(today.minusMonths(2) + "T19:00", "JP-01", "札幌市").checkedIn(fan);
         history.eventAt(today.minusMonths(1) + "T19:00", "JP-01", "札幌市").checkedIn(fan, quiet, sam);
-        regulars = segments.create(organization.id(), community.slug(), false, "Regulars",
+        regulars = segments.create(tenant.id(), community.slug(), false, "Regulars",
                 new SegmentCriteria(1, 6, OutputFilter.ANY, TalkFilter.ANY, null, false));
-        base = "/manage/" + slug + "/segments";
-    }
-
-    private MockHttpSession signedInAs(Organization where, Role role) {
-        String email = role.name().toLowerCase() + "-" + System.nanoTime() + "@example.com";
-        accounts.openWithRole(email, "Staff", PASSWORD, where.id(), role);
-        return StaffLogin.signIn(mvc, email, PASSWORD);
+        base = tenant.manage("/segments");
     }
 
     private MockHttpServletResponse perform(MockHttpServletRequestBuilder request, MockHttpSession session)
@@ -122,7 +94,7 @@ class SegmentPagesTests {
 
     @Test
     void aLeaderSavesASegmentThroughTheFormWithCsrfAndSeesItsMembers() throws Exception {
-        MockHttpSession session = signedInAs(organization, Role.COMMUNITY_LEADER);
+        MockHttpSession session = tenant.staff(mvc, Role.COMMUNITY_LEADER);
         MockHttpServletRequestBuilder create = post(base).param("name", "Twice or more")
                 .param("community", community.slug()).param("minEvents", "2").param("withinMonths", "12")
                 .param("outputs", "NONE").param("talks", "ANY").param("quadrant", "");
@@ -140,7 +112,7 @@ class SegmentPagesTests {
 
     @Test
     void badCriteriaAreExplainedNextToTheirFieldsWith400() throws Exception {
-        MockHttpSession session = signedInAs(organization, Role.COMMUNITY_LEADER);
+        MockHttpSession session = tenant.staff(mvc, Role.COMMUNITY_LEADER);
 
         MockHttpServletResponse answer = perform(post(base).with(csrf()).param("name", "")
                 .param("community", community.slug()).param("minEvents", "lots").param("withinMonths", "500")
@@ -149,12 +121,12 @@ class SegmentPagesTests {
         assertThat(answer.getStatus()).isEqualTo(400);
         assertThat(answer.getContentAsString()).contains("Please fill this in.", "Enter a whole number.",
                 "Use a number from 1 to 120.");
-        assertThat(segments.list(organization.id())).hasSize(1);
+        assertThat(segments.list(tenant.id())).hasSize(1);
     }
 
     @Test
     void thePreviewIsAFragmentWithTheCountAndTheFirstMembers() throws Exception {
-        MockHttpSession session = signedInAs(organization, Role.COMMUNITY_LEADER);
+        MockHttpSession session = tenant.staff(mvc, Role.COMMUNITY_LEADER);
 
         String preview = perform(post(base + "/preview").with(csrf()).header("HX-Request", "true")
                 .param("community", community.slug()).param("minEvents", "1").param("withinMonths", "6")
@@ -167,26 +139,26 @@ class SegmentPagesTests {
 
     @Test
     void theCsvHasEveryMemberWithEmailAndIdentitiesInSafeCells() throws Exception {
-        MockHttpSession session = signedInAs(organization, Role.VIEWER);
+        MockHttpSession session = tenant.staff(mvc, Role.VIEWER);
 
         MockHttpServletResponse csv = perform(get(base + "/" + regulars.id() + "/members.csv"), session);
         String text = new String(csv.getContentAsByteArray(), StandardCharsets.UTF_8);
 
         assertThat(csv.getContentType()).startsWith("text/csv");
         assertThat(text).startsWith("\uFEFFMember number,Name,Email,Other identities,Staff,Events in the window,");
-        assertThat(text).contains(",'=Fan,fan@" + organization.slug() + ".test,github:fan-gh,false,2,2,0,0,")
+        assertThat(text).contains(",'=Fan,fan@" + tenant.slug() + ".test,github:fan-gh,false,2,2,0,0,")
                 .contains(",Quiet,,,false,1,1,0,0,").doesNotContain("Sam");
     }
 
     @Test
     void emailIsSentOnlyAfterTheConfirmationStepThatSaysHowManyWillReceiveIt() throws Exception {
-        MockHttpSession session = signedInAs(organization, Role.COMMUNITY_LEADER);
+        MockHttpSession session = tenant.staff(mvc, Role.COMMUNITY_LEADER);
         String email = base + "/" + regulars.id() + "/email";
 
         String compose = perform(get(email), session).getContentAsString();
         MockHttpServletResponse confirm = perform(post(email).with(csrf()).param("subject", " See you ")
                 .param("body", "Next month too."), session);
-        List<SegmentMessages.Sent> beforeSending = messages.history(organization.id(), regulars.id());
+        List<SegmentMessages.Sent> beforeSending = messages.history(tenant.id(), regulars.id());
         MvcResult sent = mvc.perform(post(email + "/send").session(session).with(csrf())
                 .param("subject", "See you").param("body", "Next month too.")).andReturn();
         String detail = mvc.perform(get(sent.getResponse().getRedirectedUrl()).session(session)
@@ -199,19 +171,18 @@ class SegmentPagesTests {
         assertThat(beforeSending).isEmpty();
         assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo(base + "/" + regulars.id());
         assertThat(detail).contains("Sent to 1 members; 1 without an email address were skipped.", "Emails sent");
-        assertThat(messages.history(organization.id(), regulars.id())).singleElement()
+        assertThat(messages.history(tenant.id(), regulars.id())).singleElement()
                 .extracting(SegmentMessages.Sent::subject, SegmentMessages.Sent::recipients)
                 .containsExactly("See you", 1);
     }
 
     @Test
     void anotherOrganizationGets404OnEverySegmentPageAndCall() throws Exception {
-        Organization other = organizations.found(new Slug("segweb-other-" + System.nanoTime()), "Other");
-        MockHttpSession session = signedInAs(other, Role.ORGANIZATION_ADMIN);
-        String theirs = "/manage/" + other.slug() + "/segments/" + regulars.id();
-        String otherSlug = "segapi-other-" + System.nanoTime();
-        ApiClient otherApi = new ApiClient(port, BOOTSTRAP).foundOrganization(otherSlug);
-        String otherApiBase = "/api/v1/organizations/" + otherSlug + "/segments/" + regulars.id();
+        TestTenant other = TestTenant.found(context, "segweb-other", "Other");
+        MockHttpSession session = other.staff(mvc, Role.ORGANIZATION_ADMIN);
+        String theirs = other.manage("/segments/" + regulars.id());
+        ApiClient otherApi = new ApiClient(port, other.token(Role.ORGANIZATION_ADMIN));
+        String otherApiBase = "/api/v1/organizations/" + other.slug() + "/segments/" + regulars.id();
 
         List<Integer> statuses = List.of(
                 perform(get(theirs), session).getStatus(),
@@ -225,21 +196,21 @@ class SegmentPagesTests {
                 perform(post(theirs + "/edit").with(csrf()).param("name", "x").param("community", community.slug()),
                         session).getStatus(),
                 perform(post(theirs + "/delete").with(csrf()), session).getStatus(),
-                perform(get("/manage/" + organization.slug() + "/segments"), session).getStatus(),
+                perform(get(tenant.manage("/segments")), session).getStatus(),
                 otherApi.get(otherApiBase).status(),
                 otherApi.get(otherApiBase + "/members").status());
-        String preview = perform(post("/manage/" + other.slug() + "/segments/preview").with(csrf())
+        String preview = perform(post(other.manage("/segments/preview")).with(csrf())
                 .param("community", community.slug()).param("minEvents", "0").param("withinMonths", "6")
                 .param("outputs", "ANY").param("talks", "ANY"), session).getContentAsString();
 
         assertThat(statuses).containsOnly(404);
         assertThat(preview).doesNotContain("=Fan", "Quiet");
-        assertThat(segments.list(organization.id())).hasSize(1);
+        assertThat(segments.list(tenant.id())).hasSize(1);
     }
 
     @Test
     void theApiListsCreatesAndEvaluatesSegments() {
-        String path = "/api/v1/organizations/" + organization.slug() + "/segments";
+        String path = "/api/v1/organizations/" + tenant.slug() + "/segments";
 
         ApiClient.Answer created = api.post(path, json("name", "No output yet", "community", community.slug(),
                 "minEvents", 2, "withinMonths", 12, "outputs", "none", "talks", "any"));

@@ -102,11 +102,7 @@ class AnswerSurveyBrowserTests {
                     .click(By.id("survey-submit"));
             assertThat(browser.find(By.id("survey-saved")).getText()).contains("ありがとうございました");
 
-            browser.visit("/manage")
-                    .type(By.id("username"), "leader@survey.test")
-                    .type(By.id("password"), PASSWORD)
-                    .click(By.cssSelector("#login-form button[type=submit]"));
-            browser.find(By.cssSelector(".manage-nav"));
+            browser.signIn("leader@survey.test", PASSWORD);
             browser.visit("/manage/" + organization.slug() + "/events/" + meetup.id()).click(By.id("survey-link"));
 
             assertThat(browser.find(By.id("survey-responses")).getText()).isEqualTo("1");
