@@ -2,9 +2,11 @@ package io.firstpin.member;
 
 import static io.firstpin.platform.db.Tables.MEMBER;
 
+import io.firstpin.platform.db.tables.Member;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * The members as query parts for other modules' statements (the KPIs, the member list's activity): their id, name and
@@ -40,7 +42,12 @@ public final class MemberReads {
         return MEMBER.STAFF.isTrue();
     }
 
-    public static Condition isNotStaff() {
-        return MEMBER.STAFF.isFalse();
+    /**
+     * The member with this id is not staff: asked of the few staff members, through their index, so that a statement
+     * over thousands of attendees does not look up each one's member row.
+     */
+    public static Condition notStaff(Field<Long> memberId) {
+        Member staff = MEMBER.as("staff_member");
+        return DSL.notExists(DSL.selectOne().from(staff).where(staff.ID.eq(memberId)).and(staff.STAFF.isTrue()));
     }
 }

@@ -277,8 +277,7 @@ public class KpiQueries {
         }
         return db.select(AttendeeReads.eventId(), AttendeeReads.memberId())
                 .from(AttendeeReads.attendees())
-                .join(MemberReads.members()).on(MemberReads.id().eq(AttendeeReads.memberId()))
-                .where(MemberReads.isNotStaff())
+                .where(MemberReads.notStaff(AttendeeReads.memberId()))
                 .and(AttendeeReads.eventId().in(eventIds))
                 .and(AttendeeReads.memberId().in(memberIds))
                 .fetch(row -> new Attended(row.value1(), row.value2()));
