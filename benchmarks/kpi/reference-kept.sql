@@ -2,7 +2,8 @@
 -- same numbers as reference.sql by hand-written PostgreSQL, in one statement and one pass over the period's rows:
 -- per event of the period its attendees, newcomers, returning-from-previous (counted through the walks' index by
 -- event), the attendances that are a member's first or second in the period (which add up to participants and
--- repeaters), and the newcomers back within 1, 3, 6 and 12 months. Variables as in reference.sql.
+-- repeaters), and the newcomers back within 1, 3, 6 and 12 months. Variables as in reference.sql; like it, the order
+-- of events that decides each one's previous event leaves sub-events out (:own).
 with recursive tree (id) as (
   select :root::bigint
   union all
@@ -11,9 +12,9 @@ with recursive tree (id) as (
 pe as (
   select e.id, lag(e.id) over (order by e.starts_at, e.id) as previous_id
   from event e
-  where e.community_id in (select id from tree) and e.starts_at < to_timestamp(:to)
+  where e.community_id in (select id from tree) and e.starts_at < to_timestamp(:to) and :own
     and e.starts_at >= coalesce((select max(starts_at) from event where community_id in (select id from tree)
-                                 and starts_at < to_timestamp(:from)), to_timestamp(:from))
+                                 and starts_at < to_timestamp(:from) and :own), to_timestamp(:from))
 ),
 per_event as (
   select event_id, count(*) as attendees,

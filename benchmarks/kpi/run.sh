@@ -138,7 +138,7 @@ summary() {
       END {print "events", e, "attendees", a, "newcomers", n, "returning", r, "participants", p, "repeaters", rep}'
 }
 kept_summary() {
-  psql -tA -d "$DB" -v root="$1" -v branches="$2" -v from="$FROM_EPOCH" -v to="$TO_EPOCH" \
+  psql -tA -d "$DB" -v root="$1" -v branches="$2" -v from="$FROM_EPOCH" -v to="$TO_EPOCH" -v own="$OWN" \
     -f benchmarks/kpi/reference-kept.sql | awk -F'|' 'NF == 10 {e++; a += $2; n += $3; r += $4; p += $5; rep += $6}
       END {print "events", e, "attendees", a, "newcomers", n, "returning", r, "participants", p, "repeaters", rep}'
 }
