@@ -1,5 +1,6 @@
 package io.firstpin.audit;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,10 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstpin.bootstrap-token=" + AuditLogTests.BOOTSTRAP)
+        properties = "firstpin.bootstrap-token=" + BOOTSTRAP)
 class AuditLogTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-the-audit-log-tests-0123456789";
 
     @LocalServerPort
     int port;

@@ -17,6 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** Calls the running application over real HTTP, as an integrator would. */
 public final class ApiClient {
 
+    /**
+     * The instance's bootstrap token for API tests that found their own organizations through it. One value for all of
+     * them, so that test classes of otherwise equal configuration share one application context instead of starting
+     * their own; each founds organizations of slugs of its own.
+     */
+    public static final String BOOTSTRAP = "bootstrap-token-of-the-api-tests-0123456789";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

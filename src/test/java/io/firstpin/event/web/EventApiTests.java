@@ -1,5 +1,6 @@
 package io.firstpin.event.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,10 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstpin.bootstrap-token=" + EventApiTests.BOOTSTRAP)
+        properties = "firstpin.bootstrap-token=" + BOOTSTRAP)
 class EventApiTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-the-event-api-tests";
 
     @LocalServerPort
     int port;

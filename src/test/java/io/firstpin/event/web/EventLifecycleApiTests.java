@@ -1,5 +1,6 @@
 package io.firstpin.event.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,12 +32,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Drafts, publishing, hiding, cancelling (中止), postponing (延期) and deleting events, as the API and visitors see it. */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "firstpin.bootstrap-token=" + EventLifecycleApiTests.BOOTSTRAP, "firstpin.mail.poll-interval=100ms",
+        "firstpin.bootstrap-token=" + BOOTSTRAP, "firstpin.mail.poll-interval=100ms",
         "db-scheduler.polling-interval=100ms"})
 @DirtiesContext
 class EventLifecycleApiTests {
 
-    static final String BOOTSTRAP = "bootstrap-token-for-the-event-lifecycle-tests";
     private static final int SMTP_PORT = TestSmtp.freePort();
 
     @RegisterExtension

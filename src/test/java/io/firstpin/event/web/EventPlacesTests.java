@@ -1,5 +1,6 @@
 package io.firstpin.event.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,12 +25,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Places to be decided (会場未定) and online join URLs, which reach confirmed registrants only. */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "firstpin.bootstrap-token=" + EventPlacesTests.BOOTSTRAP, "firstpin.mail.poll-interval=100ms",
+        "firstpin.bootstrap-token=" + BOOTSTRAP, "firstpin.mail.poll-interval=100ms",
         "db-scheduler.polling-interval=100ms"})
 @DirtiesContext
 class EventPlacesTests {
 
-    static final String BOOTSTRAP = "bootstrap-token-for-the-event-places-tests";
     private static final String JOIN_URL = "https://zoom.example/j/8812345678?pwd=secret";
     private static final int SMTP_PORT = TestSmtp.freePort();
 

@@ -1,5 +1,6 @@
 package io.firstpin.event.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,10 +17,8 @@ import tools.jackson.databind.JsonNode;
 /** Series and copies through the API, and the public series page and "the next one" on an event's page. */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"firstpin.bootstrap-token=" + EventSeriesApiTests.BOOTSTRAP, "db-scheduler.enabled=false"})
+        properties = {"firstpin.bootstrap-token=" + BOOTSTRAP, "db-scheduler.enabled=false"})
 class EventSeriesApiTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-the-event-series-tests";
 
     @LocalServerPort
     int port;

@@ -1,5 +1,6 @@
 package io.firstpin.event.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,10 +17,8 @@ import tools.jackson.databind.JsonNode;
 /** Sub-events (サブイベント) such as the 懇親会, created with {@code parentEvent} and listed with it. */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstpin.bootstrap-token=" + SubEventApiTests.BOOTSTRAP)
+        properties = "firstpin.bootstrap-token=" + BOOTSTRAP)
 class SubEventApiTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-the-sub-event-api-tests";
 
     @LocalServerPort
     int port;

@@ -1,5 +1,6 @@
 package io.firstpin.history.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static io.firstpin.platform.db.Tables.HISTORY_BULK_JOB;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,11 +35,9 @@ import tools.jackson.databind.JsonNode;
 
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"firstpin.bootstrap-token=" + BulkImportApiTests.BOOTSTRAP,
+        properties = {"firstpin.bootstrap-token=" + BOOTSTRAP,
                 "firstpin.history.job-check-interval=1h"})
 class BulkImportApiTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-bulk-import-tests";
 
     @LocalServerPort
     int port;

@@ -1,5 +1,6 @@
 package io.firstpin.history.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,10 +19,9 @@ import tools.jackson.databind.JsonNode;
 
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstpin.bootstrap-token=" + GenericImportApiTests.BOOTSTRAP)
+        properties = "firstpin.bootstrap-token=" + BOOTSTRAP)
 class GenericImportApiTests {
 
-    static final String BOOTSTRAP = "bootstrap-token-for-generic-import-tests";
     static final String MAPPING = "{\"name\":\"氏名\",\"email\":\"メール\",\"identity\":\"connpass ID\","
             + "\"identityKind\":\"connpass\",\"status\":\"状態\",\"statusValues\":{\"参加\":\"confirmed\","
             + "\"補欠\":\"waitlisted\",\"キャンセル\":\"cancelled\"},\"checkedIn\":\"来場\",\"checkedInYes\":\"○\","

@@ -1,5 +1,6 @@
 package io.firstpin.history.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,10 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstpin.bootstrap-token=" + ImportApiTests.BOOTSTRAP)
+        properties = "firstpin.bootstrap-token=" + BOOTSTRAP)
 class ImportApiTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-import-tests";
 
     @LocalServerPort
     int port;

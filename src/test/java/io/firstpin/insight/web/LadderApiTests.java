@@ -1,5 +1,6 @@
 package io.firstpin.insight.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstpin.attendee.Attendees;
@@ -20,10 +21,8 @@ import tools.jackson.databind.JsonNode;
 /** The ladder call of api.md over real HTTP, on {@link LadderHistory}. */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstpin.bootstrap-token=" + LadderApiTests.BOOTSTRAP)
+        properties = "firstpin.bootstrap-token=" + BOOTSTRAP)
 class LadderApiTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-ladder-tests";
 
     @LocalServerPort
     int port;

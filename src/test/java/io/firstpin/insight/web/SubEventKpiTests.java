@@ -1,5 +1,6 @@
 package io.firstpin.insight.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,10 +18,8 @@ import tools.jackson.databind.JsonNode;
 /** An after-party held as a sub-event is part of its study session's evening, not a second study session. */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstpin.bootstrap-token=" + SubEventKpiTests.BOOTSTRAP)
+        properties = "firstpin.bootstrap-token=" + BOOTSTRAP)
 class SubEventKpiTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-the-sub-event-kpis";
 
     @LocalServerPort
     int port;

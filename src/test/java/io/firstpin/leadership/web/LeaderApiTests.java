@@ -1,5 +1,6 @@
 package io.firstpin.leadership.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,10 +24,8 @@ import tools.jackson.databind.JsonNode;
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstpin.bootstrap-token=" + LeaderApiTests.BOOTSTRAP)
+        properties = "firstpin.bootstrap-token=" + BOOTSTRAP)
 class LeaderApiTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-leader-tests";
 
     @LocalServerPort
     int port;

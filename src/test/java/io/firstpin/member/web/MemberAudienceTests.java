@@ -1,5 +1,6 @@
 package io.firstpin.member.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -38,11 +39,10 @@ import tools.jackson.databind.JsonNode;
 /** A member's audience per channel (reach): the API, the staff form, merges, and other organizations kept out. */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstpin.bootstrap-token=" + MemberAudienceTests.BOOTSTRAP)
+        properties = "firstpin.bootstrap-token=" + BOOTSTRAP)
 @AutoConfigureMockMvc
 class MemberAudienceTests {
 
-    static final String BOOTSTRAP = "bootstrap-token-for-audience-tests";
     private static final String PASSWORD = "correct horse battery";
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package io.firstpin.member.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.platform.db.Tables.HISTORY_IMPORT;
 import static io.firstpin.platform.db.Tables.REGISTRATION;
 import static io.firstpin.platform.db.Tables.REGISTRATION_ANSWER;
@@ -61,10 +62,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstpin.bootstrap-token=" + MemberDataApiTests.BOOTSTRAP)
+        properties = "firstpin.bootstrap-token=" + BOOTSTRAP)
 class MemberDataApiTests {
 
-    static final String BOOTSTRAP = "bootstrap-token-for-member-data-tests";
     private static final String PERIOD = "?from=2025-01-01&to=2025-12-31";
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package io.firstpin.member.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,10 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstpin.bootstrap-token=" + MemberMergeApiTests.BOOTSTRAP)
+        properties = "firstpin.bootstrap-token=" + BOOTSTRAP)
 class MemberMergeApiTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-member-merge-api-tests";
 
     @LocalServerPort
     int port;

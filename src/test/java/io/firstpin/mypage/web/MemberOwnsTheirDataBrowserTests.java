@@ -1,5 +1,6 @@
 package io.firstpin.mypage.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,11 +60,10 @@ import org.springframework.test.web.servlet.MockMvc;
 @BrowserTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"firstpin.mail.poll-interval=100ms", "db-scheduler.polling-interval=100ms",
-                "firstpin.bootstrap-token=" + MemberOwnsTheirDataBrowserTests.BOOTSTRAP})
+                "firstpin.bootstrap-token=" + BOOTSTRAP})
 @AutoConfigureMockMvc
 class MemberOwnsTheirDataBrowserTests {
 
-    static final String BOOTSTRAP = "bootstrap-token-for-the-member-data-browser-test";
     private static final String STAFF_PASSWORD = "violet otter climbs 41 ladders";
     private static final int SMTP_PORT = TestSmtp.freePort();
     private static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");

@@ -1,5 +1,6 @@
 package io.firstpin.organization.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.platform.db.Tables.API_TOKEN;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,11 +35,9 @@ import tools.jackson.databind.JsonNode;
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstpin.bootstrap-token=" + CommunityScopeTests.BOOTSTRAP)
+        properties = "firstpin.bootstrap-token=" + BOOTSTRAP)
 @AutoConfigureMockMvc
 class CommunityScopeTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-community-scope-tests";
 
     @LocalServerPort
     int port;

@@ -1,5 +1,6 @@
 package io.firstpin.organization.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,10 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstpin.bootstrap-token=" + TenancyApiTests.BOOTSTRAP)
+        properties = "firstpin.bootstrap-token=" + BOOTSTRAP)
 class TenancyApiTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-tenancy-tests";
 
     @LocalServerPort
     int port;
@@ -58,7 +57,7 @@ class TenancyApiTests {
 
     @Test
     void anOrganizationTokenMayNotCreateOrganizations() {
-        String token = organizationWithToken("tenant-a");
+        String token = organizationWithToken("tenancy-not-a-founder");
 
         ApiClient.Answer answer = admin.withToken(token).post("/api/v1/organizations", json("slug", "sneaky", "name", "S"));
 

@@ -1,5 +1,6 @@
 package io.firstpin.output.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,11 +29,9 @@ import tools.jackson.databind.JsonNode;
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"firstpin.bootstrap-token=" + FeedPollingTests.BOOTSTRAP, "firstpin.outbound.allow-private-networks=true",
+        properties = {"firstpin.bootstrap-token=" + BOOTSTRAP, "firstpin.outbound.allow-private-networks=true",
                 "firstpin.outputs.feed-check-interval=1h", "firstpin.outputs.nudge-enabled=false"})
 class FeedPollingTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-feed-polling-tests";
 
     /** Each platform's feed: fixture file and content type, as the platform serves it. */
     private static final Map<String, String[]> PLATFORMS = new LinkedHashMap<>();

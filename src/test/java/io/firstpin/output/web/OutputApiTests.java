@@ -1,5 +1,6 @@
 package io.firstpin.output.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,10 +23,8 @@ import tools.jackson.databind.JsonNode;
 @DatabaseTest
 @Import(MovableClock.Config.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"firstpin.bootstrap-token=" + OutputApiTests.BOOTSTRAP, "firstpin.outputs.nudge-enabled=false"})
+        properties = {"firstpin.bootstrap-token=" + BOOTSTRAP, "firstpin.outputs.nudge-enabled=false"})
 class OutputApiTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-output-tests";
 
     @LocalServerPort
     int port;

@@ -1,5 +1,6 @@
 package io.firstpin.output.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,10 +24,9 @@ import tools.jackson.databind.JsonNode;
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"firstpin.bootstrap-token=" + OutputImportApiTests.BOOTSTRAP, "firstpin.outputs.nudge-enabled=false"})
+        properties = {"firstpin.bootstrap-token=" + BOOTSTRAP, "firstpin.outputs.nudge-enabled=false"})
 class OutputImportApiTests {
 
-    static final String BOOTSTRAP = "bootstrap-token-for-output-import-tests";
     private static final String CONNPASS = "https://jawsug.connpass.com/event/123456/";
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package io.firstpin.registration.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,10 +23,8 @@ import tools.jackson.databind.JsonNode;
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"firstpin.bootstrap-token=" + LotteryApiTests.BOOTSTRAP, "db-scheduler.enabled=false"})
+        properties = {"firstpin.bootstrap-token=" + BOOTSTRAP, "db-scheduler.enabled=false"})
 class LotteryApiTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-lottery-tests";
 
     @LocalServerPort
     int port;

@@ -1,5 +1,6 @@
 package io.firstpin.registration.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,10 +25,8 @@ import tools.jackson.databind.JsonNode;
 /** A sub-event (the 懇親会) takes only people confirmed for its parent, and loses them with their parent seat. */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstpin.bootstrap-token=" + SubEventRegistrationApiTests.BOOTSTRAP)
+        properties = "firstpin.bootstrap-token=" + BOOTSTRAP)
 class SubEventRegistrationApiTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-sub-event-registrations";
 
     @LocalServerPort
     int port;

@@ -1,5 +1,6 @@
 package io.firstpin.survey.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,13 +19,11 @@ import tools.jackson.databind.JsonNode;
 
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"firstpin.bootstrap-token=" + SurveyApiTests.BOOTSTRAP, "firstpin.outputs.nudge-enabled=false",
+        properties = {"firstpin.bootstrap-token=" + BOOTSTRAP, "firstpin.outputs.nudge-enabled=false",
                 "firstpin.surveys.enabled=false"})
 @Import(MovableClock.Config.class)
 @DirtiesContext
 class SurveyApiTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-survey-tests";
 
     @LocalServerPort
     int port;

@@ -1,5 +1,6 @@
 package io.firstpin.survey.web;
 
+import static io.firstpin.testing.ApiClient.BOOTSTRAP;
 import static io.firstpin.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,13 +22,11 @@ import tools.jackson.databind.JsonNode;
 /** The event's own survey questions through the API, and answers to them next to the fixed API's fields. */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"firstpin.bootstrap-token=" + SurveyQuestionApiTests.BOOTSTRAP,
+        properties = {"firstpin.bootstrap-token=" + BOOTSTRAP,
                 "firstpin.outputs.nudge-enabled=false", "firstpin.surveys.enabled=false"})
 @Import(MovableClock.Config.class)
 @DirtiesContext
 class SurveyQuestionApiTests {
-
-    static final String BOOTSTRAP = "bootstrap-token-for-survey-question-tests";
 
     @LocalServerPort
     int port;
